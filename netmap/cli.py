@@ -1,0 +1,138 @@
+"""The command line: ``python -m netmap COMMAND ...``, a thin layer over the library."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .analysis import analyze
+from .errors import NetmapError
+from .i18n import LANGS, default_lang, t
+from .reading import read_network
+from .writing import write_network
+
+__all__ = ["main", "build_parser"]
+
+
+def _fmt(x, lang):
+    if x is None:
+        return t("undefined", lang)
+    text = f"{x:.2f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def cmd_analyze(args):
+    net = read_network(*args.inputs)
+    report = analyze(net, group_by=args.group_by, lang=args.lang)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(render_report(report, args.lang))
+    return 0
+
+
+def render_report(report, lang):
+    """The readable terminal text of an analysis."""
+    L = []
+    nw = report["network"]
+    L.append(t("cli_summary", lang, name=nw["name"] or "-", actors=nw["actors"], ties=nw["ties"],
+               components=nw["components"]))
+    L.append(t("cli_ei_net", lang, group=nw["group_by"], ei=_fmt(report["ei_index"], lang),
+               exp=_fmt(report["expected_ei"], lang)))
+    names = {a["id"]: a["name"] for a in report["actors"]}
+    p = report["partnership"]
+    if p:
+        L.append(t("cli_core", lang, n=len(p["members"]), members=", ".join(names[m] for m in p["members"])))
+        L.append(t("cli_ei", lang, ei=_fmt(p["ei_index"], lang), exp=_fmt(p["expected_ei"], lang)))
+        L.append(t("cli_reach", lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
+                   f1=p["far_reach"]["1"], f2=p["far_reach"]["2"]))
+    L.append("")
+    L.append(t("cli_flags", lang) + ":")
+    if not report["flags"]:
+        L.append("  " + t("cli_no_flags", lang))
+    for f in report["flags"]:
+        L.append(f"  [{t('severity_' + f['severity'], lang)}] {f['code']}: {f['message']}")
+    L.append("")
+    spanners = sorted((a for a in report["actors"] if a["boundary_spanner"]),
+                      key=lambda a: (-a["cross_sector_brokerage"], a["name"]))
+    L.append(t("cli_spanners", lang) + ":")
+    if not spanners:
+        L.append("  " + t("cli_no_spanners", lang))
+    for a in spanners[:10]:
+        L.append(f"  {a['cross_sector_brokerage']:>6}  {a['name']} ({t('sector_' + a['sector'], lang)})")
+    L.append("")
+    off = [a for a in report["actors"] if a["isolated"] or a["detached"]]
+    L.append(t("cli_isolated", lang) + ":")
+    if not off:
+        L.append("  " + t("cli_no_isolated", lang))
+    for a in off[:20]:
+        L.append(f"  {a['name']}")
+    if report["betweenness_approximate"] or report["warnings"]:
+        L.append("")
+        L.append(t("cli_warnings", lang) + ":")
+        for w in report["warnings"]:
+            L.append(f"  {w}")
+    return "\n".join(L)
+
+
+def cmd_validate(args):
+    net = read_network(*args.inputs)
+    for w in net.warnings:
+        print(w.text(args.lang))
+    print(t("cli_valid", args.lang, name=net.name or "-", actors=len(net.actors), ties=len(net.ties)))
+    return 0
+
+
+def cmd_convert(args):
+    net = read_network(*args.inputs)
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise)
+    print(t("cli_written", args.lang, path=path))
+    return 0
+
+
+def build_parser():
+    parser = argparse.ArgumentParser(prog="python -m netmap",
+                                     description="Stakeholder network mapping for local partnerships.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGS, default=default_lang(),
+                        help="language of the output (default: NETMAP_LANG, else en)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    inputs_help = "a .json/.xlsx/.graphml/.gexf file, a folder with actors.csv and ties.csv, or two CSV files"
+
+    p = sub.add_parser("analyze", parents=[common], help="measures and flags of a network")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("--group-by", default="sector", metavar="ATTR", help="group attribute (default: sector)")
+    p.add_argument("--json", action="store_true", help="print the JSON document of METHODS.md")
+    p.set_defaults(func=cmd_analyze)
+
+    p = sub.add_parser("validate", parents=[common], help="check a network; print errors and warnings only")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.set_defaults(func=cmd_validate)
+
+    p = sub.add_parser("convert", parents=[common], help="write a network in another format")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help=".json, .xlsx, .graphml, .gexf, or a folder for CSV")
+    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    p.set_defaults(func=cmd_convert)
+
+    for register in _EXTENSIONS:
+        register(sub, common, inputs_help)
+    return parser
+
+
+# Other modules add their commands here (export, snapshot, diff).
+_EXTENSIONS = []
+
+
+def main(argv=None):
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except NetmapError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

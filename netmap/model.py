@@ -1,0 +1,436 @@
+"""The network model: actors, ties and their validation (METHODS.md, Data model)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+import networkx as nx
+
+from .errors import InputError
+
+__all__ = [
+    "Actor",
+    "Tie",
+    "Network",
+    "SECTORS",
+    "LEVELS",
+    "SCOPES",
+    "ACTOR_FIELDS",
+    "TIE_FIELDS",
+    "canonical_kind",
+    "canonical_tie_kind",
+    "network_from_records",
+    "parse_bool",
+]
+
+SECTORS = ("public", "civil", "private", "citizen")
+LEVELS = ("operational", "management", "political")
+SCOPES = ("local", "municipal", "regional", "national")
+
+_SECTOR_WORDS = {
+    "public": "public", "offentlig": "public",
+    "civil": "civil", "civilsamfund": "civil",
+    "private": "private", "privat": "private",
+    "citizen": "citizen", "borger": "citizen",
+    "unknown": "unknown", "ukendt": "unknown",
+}
+_LEVEL_WORDS = {
+    "operational": "operational", "udfører": "operational", "udfører-niveau": "operational",
+    "udførerniveau": "operational", "drift": "operational",
+    "management": "management", "ledelse": "management",
+    "political": "political", "politisk": "political",
+}
+_SCOPE_WORDS = {
+    "local": "local", "lokal": "local",
+    "municipal": "municipal", "kommunal": "municipal",
+    "regional": "regional",
+    "national": "national",
+}
+_TRUE = {"true", "ja", "1", "yes", "sand", "y", "j"}
+_FALSE = {"false", "nej", "0", "no", "falsk", "n"}
+
+# Actor kinds the measures rely on, with Danish synonyms and plurals.
+_KIND_WORDS = {
+    "volunteer": ["frivillig", "frivillige", "volunteers"],
+    "citizen": ["borger", "borgere", "citizens"],
+    "coordinator": ["koordinator", "koordinatorer", "coordinators"],
+    "department": ["forvaltning", "forvaltninger", "departments"],
+    "evening_school": ["aftenskole", "aftenskoler", "evening school", "evening schools",
+                       "evening_schools"],
+    "residential_home": ["botilbud", "residential home", "residential homes",
+                         "residential_homes"],
+    "day_service": ["dagtilbud", "day service", "day services", "day_services"],
+    "association": ["forening", "foreninger", "associations"],
+    "steering_group": ["styregruppe", "styregrupper", "steering group", "steering groups",
+                       "steering_groups"],
+    "politician": ["politiker", "politikere", "politicians"],
+}
+_TIE_KIND_WORDS = {
+    "formal_agreement": ["formel aftale", "formelle aftaler", "formal agreement",
+                         "formal agreements", "formal_agreements"],
+    "collaboration": ["samarbejde", "samarbejder", "collaborations"],
+    "personal": ["personlig", "uformel", "informal", "personlige", "uformelle"],
+    "funding": ["finansiering"],
+    "referral": ["henvisning", "henvisninger", "referrals"],
+    "information": ["info"],
+}
+
+
+def _synonyms(table):
+    out = {}
+    for canon, words in table.items():
+        out[canon] = canon
+        for w in words:
+            out[w] = canon
+    return out
+
+
+_KIND_MAP = _synonyms(_KIND_WORDS)
+_TIE_KIND_MAP = _synonyms(_TIE_KIND_WORDS)
+
+
+def canonical_kind(text):
+    """Return the English code of an actor kind (``"Frivillige"`` -> ``"volunteer"``).
+
+    Compared case-insensitively after trimming; unknown kinds are returned
+    trimmed and lower-cased.
+    """
+    key = " ".join(str(text or "").split()).lower()
+    return _KIND_MAP.get(key, _KIND_MAP.get(key.replace(" ", "_"), key))
+
+
+def canonical_tie_kind(text):
+    """Return the English code of a tie kind (``"samarbejde"`` -> ``"collaboration"``)."""
+    key = " ".join(str(text or "").split()).lower()
+    if not key:
+        return "collaboration"
+    return _TIE_KIND_MAP.get(key, _TIE_KIND_MAP.get(key.replace(" ", "_"), key))
+
+
+@dataclass
+class Actor:
+    """One actor. ``attributes`` holds the custom columns, kept as given."""
+
+    id: str
+    name: str = ""
+    kind: str = ""
+    sector: str = "unknown"
+    level: str = "operational"
+    scope: str = "local"
+    partner: bool = False
+    organisation: str = ""
+    notes: str = ""
+    x: float | None = None
+    y: float | None = None
+    attributes: dict = field(default_factory=dict)
+
+    @property
+    def is_far(self):
+        """Far in Hulgård's sense: management or political level, or regional/national scope."""
+        return self.level in ("management", "political") or self.scope in ("regional", "national")
+
+    @property
+    def label(self):
+        return self.name or self.id
+
+
+@dataclass
+class Tie:
+    """One tie. Undirected unless ``directed``; strength 1 (weak) to 3 (strong)."""
+
+    source: str
+    target: str
+    kind: str = "collaboration"
+    strength: float = 2.0
+    directed: bool = False
+    notes: str = ""
+    attributes: dict = field(default_factory=dict)
+
+    @property
+    def key(self):
+        """Identity of a tie: its kind and its pair (ordered only when directed)."""
+        ends = (self.source, self.target) if self.directed else tuple(sorted((self.source, self.target)))
+        return (canonical_tie_kind(self.kind), self.directed) + ends
+
+
+@dataclass
+class Network:
+    """A validated network: actors with unique ids and ties between them."""
+
+    actors: list = field(default_factory=list)
+    ties: list = field(default_factory=list)
+    name: str = ""
+    date: str | None = None
+    warnings: list = field(default_factory=list)
+
+    def actor(self, actor_id):
+        for a in self.actors:
+            if a.id == actor_id:
+                return a
+        raise KeyError(actor_id)
+
+    @property
+    def actor_ids(self):
+        return [a.id for a in self.actors]
+
+    @property
+    def core(self):
+        """Ids of the partnership core (actors with partner = true)."""
+        return [a.id for a in self.actors if a.partner]
+
+    def attribute_names(self):
+        """Custom attribute names of actors, in order of first appearance."""
+        seen = {}
+        for a in self.actors:
+            for k in a.attributes:
+                seen.setdefault(k, None)
+        return list(seen)
+
+    def tie_attribute_names(self):
+        seen = {}
+        for t in self.ties:
+            for k in t.attributes:
+                seen.setdefault(k, None)
+        return list(seen)
+
+    def group_of(self, actor, attr):
+        """Value of ``attr`` for an actor: a field or a custom attribute, as text."""
+        if attr in _ACTOR_ATTRS:
+            value = getattr(actor, attr)
+        else:
+            value = actor.attributes.get(attr, "")
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return "" if value is None else str(value)
+
+    def check_group_attribute(self, attr):
+        """Raise InputError unless ``attr`` is an actor field or custom attribute."""
+        allowed = [f for f in ("sector", "level", "scope", "kind", "organisation", "partner")]
+        allowed += self.attribute_names()
+        if attr not in allowed:
+            raise InputError("bad_group_by", value=attr, allowed=", ".join(allowed))
+
+    def to_graph(self):
+        """The simple undirected graph the measures use (a pair is tied if any tie joins it).
+
+        Nodes are actor ids with the actor fields as attributes; an edge
+        keeps the largest strength among its ties and the list of its kinds.
+        """
+        G = nx.Graph()
+        for a in self.actors:
+            G.add_node(a.id)
+        for t in self.ties:
+            if G.has_edge(t.source, t.target):
+                d = G.edges[t.source, t.target]
+                d["strength"] = max(d["strength"], t.strength)
+                d["kinds"].append(canonical_tie_kind(t.kind))
+            else:
+                G.add_edge(t.source, t.target, strength=t.strength,
+                           kinds=[canonical_tie_kind(t.kind)])
+        return G
+
+    def to_digraph(self):
+        """Directed graph of arcs: an undirected tie counts as two arcs, a directed one as one."""
+        D = nx.DiGraph()
+        D.add_nodes_from(a.id for a in self.actors)
+        for t in self.ties:
+            D.add_edge(t.source, t.target)
+            if not t.directed:
+                D.add_edge(t.target, t.source)
+        return D
+
+    def without(self, actor_id):
+        """A copy without one actor and its ties (for "what if" questions)."""
+        return replace(
+            self,
+            actors=[a for a in self.actors if a.id != actor_id],
+            ties=[t for t in self.ties if actor_id not in (t.source, t.target)],
+            warnings=list(self.warnings),
+        )
+
+
+_ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation",
+                "notes", "x", "y")
+
+# Accepted headers, English and Danish (compared case-insensitively after trimming).
+ACTOR_FIELDS = {
+    "id": "id", "name": "name", "navn": "name", "kind": "kind", "type": "kind",
+    "sector": "sector", "sektor": "sector", "level": "level", "niveau": "level",
+    "scope": "scope", "rækkevidde": "scope", "partner": "partner",
+    "organisation": "organisation", "organization": "organisation",
+    "notes": "notes", "noter": "notes", "x": "x", "y": "y",
+}
+TIE_FIELDS = {
+    "source": "source", "fra": "source", "target": "target", "til": "target",
+    "kind": "kind", "type": "kind", "strength": "strength", "styrke": "strength",
+    "directed": "directed", "rettet": "directed", "notes": "notes", "noter": "notes",
+}
+
+
+def map_headers(headers, table):
+    """Map raw headers to field names; unknown headers map to themselves (custom)."""
+    out = []
+    for h in headers:
+        key = str(h if h is not None else "").strip()
+        out.append(table.get(key.lower(), key))
+    return out
+
+
+def parse_bool(value, where="", column=""):
+    text = str(value).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    raise InputError("bad_bool", where, column=column, value=str(value))
+
+
+def _parse_number(value, where, column):
+    text = str(value).strip().replace("\u2212", "-")
+    if re.fullmatch(r"[+-]?\d+,\d*", text):
+        text = text.replace(",", ".")
+    try:
+        number = float(text)
+    except ValueError:
+        raise InputError("bad_number", where, column=column, value=str(value)) from None
+    if number != number or number in (float("inf"), float("-inf")):
+        raise InputError("bad_number", where, column=column, value=str(value))
+    return number
+
+
+def _enum(value, words, allowed_key, where, column):
+    text = " ".join(str(value).split()).lower()
+    if text in words:
+        return words[text]
+    raise InputError("bad_enum", where, column=column, value=str(value), allowed=allowed_key)
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def parse_actor(record, where):
+    """Build an Actor from a dict of field -> raw value (headers already mapped)."""
+    warnings = []
+    rid = _text(record.get("id")).strip()
+    if not rid:
+        raise InputError("empty_id", where, column="id")
+    a = Actor(id=rid)
+    a.name = _text(record.get("name")).strip() or rid
+    a.kind = _text(record.get("kind")).strip()
+    sector = _text(record.get("sector")).strip()
+    if sector:
+        a.sector = _enum(sector, _SECTOR_WORDS, "sectors", where, "sector")
+    if a.sector == "unknown":
+        warnings.append(("warn_unknown_sector", where, {"id": rid}))
+    level = _text(record.get("level")).strip()
+    if level:
+        a.level = _enum(level, _LEVEL_WORDS, "levels", where, "level")
+    scope = _text(record.get("scope")).strip()
+    if scope:
+        a.scope = _enum(scope, _SCOPE_WORDS, "scopes", where, "scope")
+    partner = record.get("partner")
+    if isinstance(partner, bool):
+        a.partner = partner
+    elif _text(partner).strip():
+        a.partner = parse_bool(_text(partner), where, "partner")
+    a.organisation = _text(record.get("organisation")).strip()
+    a.notes = _text(record.get("notes"))
+    for axis in ("x", "y"):
+        raw = record.get(axis)
+        if raw is not None and _text(raw).strip():
+            setattr(a, axis, _parse_number(_text(raw), where, axis))
+    a.attributes = {k: v for k, v in record.items() if k not in _ACTOR_ATTRS and k != "attributes"}
+    a.attributes.update(record.get("attributes") or {})
+    return a, warnings
+
+
+def parse_tie(record, where):
+    src = _text(record.get("source")).strip()
+    dst = _text(record.get("target")).strip()
+    if not src:
+        raise InputError("empty_end", where, column="source")
+    if not dst:
+        raise InputError("empty_end", where, column="target")
+    t = Tie(source=src, target=dst)
+    t.kind = _text(record.get("kind")).strip() or "collaboration"
+    raw = record.get("strength")
+    if raw is not None and _text(raw).strip():
+        t.strength = _parse_number(_text(raw), where, "strength")
+        if not 1 <= t.strength <= 3:
+            raise InputError("bad_strength", where, column="strength", value=_text(raw))
+    directed = record.get("directed")
+    if isinstance(directed, bool):
+        t.directed = directed
+    elif _text(directed).strip():
+        t.directed = parse_bool(_text(directed), where, "directed")
+    t.notes = _text(record.get("notes"))
+    t.attributes = {k: v for k, v in record.items()
+                    if k not in ("source", "target", "kind", "strength", "directed", "notes",
+                                 "attributes")}
+    t.attributes.update(record.get("attributes") or {})
+    return t
+
+
+def network_from_records(actor_rows, tie_rows, name="", date=None):
+    """Validate rows into a Network.
+
+    ``actor_rows`` and ``tie_rows`` are sequences of ``(where, record)``:
+    ``where`` locates the row for messages (``"ties.csv row 7"``) and
+    ``record`` maps field names (headers already mapped) to raw values.
+    Raises InputError at the first bad row; warnings are collected.
+    """
+    from .i18n import Message
+
+    net = Network(name=name or "", date=date)
+    seen = {}
+    for where, record in actor_rows:
+        actor, warns = parse_actor(record, where)
+        if actor.id in seen:
+            raise InputError("duplicate_id", where, column="id", value=actor.id, first=seen[actor.id])
+        seen[actor.id] = where
+        net.actors.append(actor)
+        net.warnings.extend(Message(k, w, **p) for k, w, p in warns)
+    tie_seen = {}
+    for where, record in tie_rows:
+        tie = parse_tie(record, where)
+        for column, end in (("source", tie.source), ("target", tie.target)):
+            if end not in seen:
+                raise InputError("unknown_actor", where, column=column, value=end)
+        if tie.source == tie.target:
+            raise InputError("self_tie", where, value=tie.source)
+        if tie.key in tie_seen:
+            raise InputError("duplicate_tie", where, kind=tie.kind, source=tie.source,
+                             target=tie.target, first=tie_seen[tie.key])
+        tie_seen[tie.key] = where
+        net.ties.append(tie)
+    return net
+
+
+def validate(network):
+    """Re-validate a Network built in code (e.g. after an edit); returns a new Network.
+
+    Raises InputError naming the actor or tie, as a file would.
+    """
+    actor_rows = [(f"actors[{i}]", _actor_record(a)) for i, a in enumerate(network.actors)]
+    tie_rows = [(f"ties[{i}]", _tie_record(t)) for i, t in enumerate(network.ties)]
+    return network_from_records(actor_rows, tie_rows, network.name, network.date)
+
+
+def _actor_record(a):
+    rec = {k: getattr(a, k) for k in _ACTOR_ATTRS}
+    rec["attributes"] = dict(a.attributes)
+    return rec
+
+
+def _tie_record(t):
+    rec = {k: getattr(t, k) for k in ("source", "target", "kind", "strength", "directed", "notes")}
+    rec["attributes"] = dict(t.attributes)
+    return rec

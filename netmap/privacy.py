@@ -1,0 +1,51 @@
+"""Pseudonymisation of citizens (METHODS.md, Personal data)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import os
+from dataclasses import replace
+
+__all__ = ["pseudonymise", "pseudonym"]
+
+_DEFAULT_KEY = b"netmap-pseudonym-v1"
+
+
+def pseudonym(actor_id, key=None):
+    """Stable pseudonym of a citizen's id: ``"citizen-" + 8 hex digits``.
+
+    The same id always gets the same pseudonym under the same key, so
+    exports made on different days can be compared. The key comes from
+    ``NETMAP_PSEUDONYM_KEY`` when set; set it to a secret of your own,
+    because with the public default key someone who guesses an id can
+    check the guess.
+    """
+    key = key or os.environ.get("NETMAP_PSEUDONYM_KEY", "").encode() or _DEFAULT_KEY
+    if isinstance(key, str):
+        key = key.encode()
+    return "citizen-" + hmac.new(key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
+
+
+def pseudonymise(net, key=None):
+    """A copy of ``net`` in which every actor of sector citizen is pseudonymised.
+
+    Its id and name become the pseudonym; its notes and custom attributes
+    (free text that may describe a person) are dropped, and so are the
+    notes of the ties that touch it. Other actors are unchanged.
+    """
+    mapping = {a.id: pseudonym(a.id, key) for a in net.actors if a.sector == "citizen"}
+    actors = []
+    for a in net.actors:
+        if a.id in mapping:
+            actors.append(replace(a, id=mapping[a.id], name=mapping[a.id], notes="", attributes={}))
+        else:
+            actors.append(replace(a, attributes=dict(a.attributes)))
+    ties = []
+    for t in net.ties:
+        touched = t.source in mapping or t.target in mapping
+        ties.append(replace(t, source=mapping.get(t.source, t.source),
+                            target=mapping.get(t.target, t.target),
+                            notes="" if touched else t.notes,
+                            attributes={} if touched else dict(t.attributes)))
+    return replace(net, actors=actors, ties=ties, warnings=list(net.warnings))

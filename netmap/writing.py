@@ -1,0 +1,180 @@
+"""Write a network as JSON, XLSX, a CSV pair, GraphML or GEXF."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+
+from .errors import InputError
+from .privacy import pseudonymise as _pseudonymise
+
+__all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
+
+FORMATS = (".json", ".xlsx", ".graphml", ".gexf")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+ACTOR_COLUMNS = ["id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"]
+TIE_COLUMNS = ["source", "target", "kind", "strength", "directed", "notes"]
+
+
+def escape_cell(value):
+    """Neutralise text a spreadsheet would run as a formula (OWASP CSV injection).
+
+    A leading ``'`` is added to text starting with ``= + - @``, tab or CR
+    (and to text that already starts with quotes before such a character,
+    so that :func:`netmap.reading.unescape_cell` gives back the original).
+    """
+    if isinstance(value, str) and value.lstrip("'")[:1] in _FORMULA_START and value.lstrip("'"):
+        return "'" + value
+    return value
+
+
+def _number(x):
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def to_json(net):
+    """The canonical JSON document (a dict) of a network."""
+    actors = []
+    for a in net.actors:
+        item = {"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
+                "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
+                "notes": a.notes}
+        if a.x is not None and a.y is not None:
+            item["x"], item["y"] = a.x, a.y
+        item["attributes"] = dict(a.attributes)
+        actors.append(item)
+    ties = [{"source": t.source, "target": t.target, "kind": t.kind, "strength": _number(t.strength),
+             "directed": t.directed, "notes": t.notes, "attributes": dict(t.attributes)}
+            for t in net.ties]
+    return {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
+
+
+def actor_rows(net):
+    """Header and rows of the actors table (custom attributes as extra columns)."""
+    custom = net.attribute_names()
+    positions = any(a.x is not None for a in net.actors)
+    header = ACTOR_COLUMNS + (["x", "y"] if positions else []) + custom
+    rows = []
+    for a in net.actors:
+        row = [a.id, a.name, a.kind, a.sector, a.level, a.scope, a.partner, a.organisation, a.notes]
+        if positions:
+            row += [a.x, a.y]
+        row += [a.attributes.get(k, "") for k in custom]
+        rows.append(row)
+    return header, rows
+
+
+def tie_rows(net):
+    custom = net.tie_attribute_names()
+    header = TIE_COLUMNS + custom
+    rows = [[t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
+            + [t.attributes.get(k, "") for k in custom] for t in net.ties]
+    return header, rows
+
+
+def _cell_text(value):
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return repr(_number(value))
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def _write_csv(path, header, rows, delimiter):
+    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+        w = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
+        w.writerow(header)
+        for row in rows:
+            w.writerow([escape_cell(_cell_text(v)) if isinstance(v, str) else _cell_text(v) for v in row])
+
+
+def _write_xlsx(net, path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, (header, rows) in (("actors", actor_rows(net)), ("ties", tie_rows(net))):
+        ws = wb.create_sheet(title)
+        ws.append(header)
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if isinstance(value, (dict, list)):
+                    value = json.dumps(value, ensure_ascii=False)
+                cell = ws.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # never a formula, whatever it starts with
+        ws.freeze_panes = "A2"
+    wb.save(path)
+
+
+def _graph(net, fmt):
+    directed = any(t.directed for t in net.ties)
+    G = nx.MultiDiGraph() if directed else nx.MultiGraph()
+    G.graph["name"] = net.name or ""
+    if net.date:
+        G.graph["date"] = net.date
+    for a in net.actors:
+        data = {"name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
+                "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
+                "notes": a.notes}
+        if a.x is not None and a.y is not None:
+            data["x"], data["y"] = float(a.x), float(a.y)
+        for k, v in a.attributes.items():
+            data[k] = _attr_value(v)
+        if fmt == ".gexf":
+            data["label"] = a.name
+        G.add_node(a.id, **data)
+    for t in net.ties:
+        data = {"kind": t.kind, "strength": float(t.strength), "directed": t.directed,
+                "notes": t.notes, "weight": float(t.strength)}
+        for k, v in t.attributes.items():
+            data[k] = _attr_value(v)
+        G.add_edge(t.source, t.target, key=f"{t.kind}", **data)
+    return G
+
+
+def _attr_value(v):
+    if isinstance(v, (bool, int, float, str)):
+        return v
+    return _cell_text(v)
+
+
+def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
+    """Write ``net`` to ``path``; the format comes from the suffix.
+
+    ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
+    (or an existing folder) gets ``actors.csv`` and ``ties.csv``, written
+    as Danish Excel reads them (UTF-8 with BOM, ``;``). With
+    ``pseudonymise`` the citizens are pseudonymised first.
+    """
+    path = Path(path)
+    if pseudonymise:
+        net = _pseudonymise(net)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".json":
+            path.write_text(json.dumps(to_json(net), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        elif suffix in (".xlsx",):
+            _write_xlsx(net, path)
+        elif suffix in (".graphml", ".gexf"):
+            G = _graph(net, suffix)
+            if suffix == ".graphml":
+                nx.write_graphml(G, path)
+            else:
+                nx.write_gexf(G, path)
+        elif suffix == "" or path.is_dir():
+            path.mkdir(parents=True, exist_ok=True)
+            _write_csv(path / "actors.csv", *actor_rows(net), csv_delimiter)
+            _write_csv(path / "ties.csv", *tie_rows(net), csv_delimiter)
+        else:
+            raise InputError("out_format", path.name)
+    except OSError as exc:
+        raise InputError("write_failed", str(path), detail=exc.strerror or str(exc)) from None
+    return path

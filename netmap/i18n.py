@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["LANGS", "t", "default_lang", "Message", "STRINGS"]
+__all__ = ["LANGS", "t", "default_lang", "Message", "STRINGS", "register"]
 
 LANGS = ("en", "da")
 
@@ -151,6 +151,17 @@ STRINGS = {
     "scope_regional": {"en": "regional", "da": "regional"},
     "scope_national": {"en": "national", "da": "national"},
 }
+
+
+def register(strings):
+    """Add a module's own texts: ``{key: {"en": ..., "da": ...}}``; both languages required."""
+    for key, texts in strings.items():
+        missing = [lang for lang in LANGS if not texts.get(lang)]
+        if missing:
+            raise ValueError(f"text {key!r} lacks {', '.join(missing)}")
+        if key in STRINGS and STRINGS[key] != texts:
+            raise ValueError(f"text {key!r} is defined twice")
+        STRINGS[key] = texts
 
 
 def default_lang():

@@ -7,9 +7,11 @@ import json
 import sys
 
 from .analysis import analyze
+from .compare import add_cli as _add_diff_cli
 from .errors import NetmapError
 from .i18n import LANGS, default_lang, t
 from .reading import read_network
+from .snapshots import add_cli as _add_snapshot_cli
 from .writing import write_network
 
 __all__ = ["main", "build_parser"]
@@ -123,7 +125,10 @@ def build_parser():
 
 
 # Other modules add their commands here (export, snapshot, diff).
-_EXTENSIONS = []
+_EXTENSIONS = [
+    _add_snapshot_cli,
+    _add_diff_cli,
+]
 
 
 def main(argv=None):

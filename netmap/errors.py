@@ -1,6 +1,6 @@
 """Errors raised by netmap: one base class, one subclass for bad input."""
 
-__all__ = ["NetmapError", "InputError"]
+__all__ = ["NetmapError", "InputError", "Where"]
 
 
 class NetmapError(Exception):
@@ -12,6 +12,9 @@ class NetmapError(Exception):
     """
 
     def __init__(self, key, where="", **params):
+        columns = getattr(where, "columns", None)
+        if columns and params.get("column") in columns:
+            params["column"] = columns[params["column"]]  # the header as the file spells it
         self.key = key
         self.where = where
         self.params = params
@@ -21,8 +24,34 @@ class NetmapError(Exception):
         from .i18n import t
 
         text = t(self.key, lang, **self.params)
-        return f"{self.where}: {text}" if self.where else text
+        where = self.where.text(lang) if isinstance(self.where, Where) else self.where
+        return f"{where}: {text}" if where else text
 
 
 class InputError(NetmapError):
     """Malformed input: names the file, the row and the column or value."""
+
+
+class Where(str):
+    """A location such as ``"ties.csv row 7"`` that also knows the file's own headers.
+
+    ``columns`` maps field names to the headers as written in the file
+    (``{"strength": "styrke"}``), so messages name the column the user sees;
+    ``text(lang)`` says it in the user's language (``"relationer.csv række 7"``).
+    """
+
+    _WORDS = {"en": ("sheet", "row"), "da": ("ark", "række")}
+
+    def __new__(cls, label, row, sheet=None, columns=None):
+        obj = super().__new__(cls, cls._render(label, row, sheet, "en"))
+        obj.label, obj.row, obj.sheet, obj.columns = label, row, sheet, columns or {}
+        return obj
+
+    @classmethod
+    def _render(cls, label, row, sheet, lang):
+        sheet_word, row_word = cls._WORDS.get(lang, cls._WORDS["en"])
+        place = f"{label} {sheet_word} {sheet}" if sheet else label
+        return f"{place} {row_word} {row}"
+
+    def text(self, lang="en"):
+        return self._render(self.label, self.row, self.sheet, lang)

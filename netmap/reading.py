@@ -11,7 +11,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from .errors import InputError
+from .errors import InputError, Where
 from .model import ACTOR_FIELDS, TIE_FIELDS, map_headers, network_from_records
 
 __all__ = ["read_network", "network_from_json", "read_csv_records", "unescape_cell",
@@ -119,7 +119,7 @@ def read_csv_records(path, fields, required):
     return _records(path.name, rows, fields, required)
 
 
-def _records(label, rows, fields, required, row_word="row"):
+def _records(label, rows, fields, required, sheet=None, csv_cells=True):
     if not rows or not any(str(c).strip() for c in rows[0] if c is not None):
         raise InputError("empty_file", label)
     raw_headers = [("" if h is None else str(h)) for h in rows[0]]
@@ -131,18 +131,19 @@ def _records(label, rows, fields, required, row_word="row"):
         if column not in headers:
             found = ", ".join(h for h in raw_headers if h.strip()) or "-"
             raise InputError("missing_column", label, column=column, found=found)
+    spelled = {h: raw.strip() for h, raw in zip(headers, raw_headers) if raw.strip()}
     out = []
     for number, row in enumerate(rows[1:], start=2):
         cells = ["" if c is None else c for c in row]
         if not any(str(c).strip() for c in cells):
             continue
-        where = f"{label} {row_word} {number}"
+        where = Where(label, number, sheet, spelled)
         if len(cells) > len(headers) and any(str(c).strip() for c in cells[len(headers):]):
-            raise InputError("json_shape", where,
-                             detail=f"{len(cells)} cells but {len(headers)} column headers")
+            raise InputError("extra_cells", where, cells=len(cells), headers=len(headers))
         record = {}
         for h, value in zip(headers, cells):
-            value = unescape_cell(value)
+            if isinstance(value, str) and csv_cells:
+                value = unescape_cell(value.replace("\r\n", "\n"))  # a cell's line break is LF, as in Excel
             if h in record and not str(value).strip():
                 continue
             record[h] = value
@@ -178,10 +179,8 @@ def _read_xlsx(path):
         ties_ws = next((sheets[n] for n in TIE_SHEETS if n in sheets), None)
         if actors_ws is None or ties_ws is None:
             raise InputError("xlsx_sheets", path.name, found=", ".join(ws.title for ws in wb.worksheets))
-        actors = _records(f"{path.name} sheet {actors_ws.title}", _sheet_rows(actors_ws),
-                          ACTOR_FIELDS, ["id"])
-        ties = _records(f"{path.name} sheet {ties_ws.title}", _sheet_rows(ties_ws),
-                        TIE_FIELDS, ["source", "target"])
+        actors = _records(path.name, _sheet_rows(actors_ws), ACTOR_FIELDS, ["id"], actors_ws.title, False)
+        ties = _records(path.name, _sheet_rows(ties_ws), TIE_FIELDS, ["source", "target"], ties_ws.title, False)
     finally:
         wb.close()
     return network_from_records(actors, ties, name=path.stem)
@@ -213,33 +212,33 @@ def _read_json(path):
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("bad_json", path.name, line=exc.lineno, col=exc.colno, detail=exc.msg) from None
+        raise InputError("bad_json", path.name, line=exc.lineno, col=exc.colno) from None
     return network_from_json(doc, path.name)
 
 
 def network_from_json(doc, label="JSON"):
     """Validate a canonical JSON document (already parsed) into a Network."""
     if not isinstance(doc, dict):
-        raise InputError("json_shape", label, detail="the top level must be an object with actors and ties")
+        raise InputError("json_top", label)
     if "netmap_version" not in doc:
-        raise InputError("json_shape", label, detail='missing "netmap_version": 1')
+        raise InputError("json_no_version", label)
     if doc["netmap_version"] != 1:
         raise InputError("json_version", label, value=json.dumps(doc["netmap_version"]))
     lists = {}
     for key in ("actors", "ties"):
         items = doc.get(key, [])
         if not isinstance(items, list):
-            raise InputError("json_shape", f"{label} {key}", detail=f'"{key}" must be a list')
+            raise InputError("json_list", label, key=key)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                raise InputError("json_shape", f"{label} {key}[{i}]", detail="each item must be an object")
+                raise InputError("json_item", f"{label} {key}[{i}]")
             attrs = item.get("attributes", {})
             if not isinstance(attrs, dict):
-                raise InputError("json_shape", f"{label} {key}[{i}]", detail='"attributes" must be an object')
+                raise InputError("json_attributes", f"{label} {key}[{i}]")
         lists[key] = items
     for key in ("name", "date"):
         if doc.get(key) is not None and not isinstance(doc[key], str):
-            raise InputError("json_shape", label, detail=f'"{key}" must be text')
+            raise InputError("json_text", label, key=key)
     actors = [(f"{label} actors[{i}]", _json_record(item, ACTOR_FIELDS)) for i, item in enumerate(lists["actors"])]
     ties = [(f"{label} ties[{i}]", _json_record(item, TIE_FIELDS)) for i, item in enumerate(lists["ties"])]
     for where, rec in actors:
@@ -283,7 +282,7 @@ def _read_graph_file(path, suffix):
     ties = []
     edges = G.edges(data=True, keys=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
     for i, (u, v, _key, data) in enumerate(edges):
-        rec = {k: val for k, val in data.items() if k not in ("id", "label", "key")}
+        rec = {k: val for k, val in data.items() if k not in ("id", "label", "key", "weight")}
         rec["source"], rec["target"] = node_ids[u], node_ids[v]
         if "directed" not in rec:
             rec["directed"] = G.is_directed()

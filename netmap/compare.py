@@ -1,0 +1,351 @@
+"""Compare two versions of a network: what changed, and what it means for the partnership."""
+
+from __future__ import annotations
+
+import copy
+import json
+
+from .analysis import analyze
+from .errors import InputError
+from .flags import closing_trend, flag_message
+from .i18n import register, t
+from .model import Actor, Tie, canonical_tie_kind
+from .reading import read_network
+
+__all__ = ["compare", "apply_diff", "indicators", "series", "load_input", "INDICATORS",
+           "ACTOR_MEASURES", "add_cli"]
+
+#: Partnership indicators compared (and followed over a series), in display order.
+INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_reach_2",
+              "unintegrated_share", "boundary_spanners", "isolated_actors")
+#: Per-actor measures compared.
+ACTOR_MEASURES = ("degree", "brokerage", "cross_sector_brokerage", "near_reach_1", "near_reach_2",
+                  "far_reach_1", "far_reach_2")
+_ACTOR_FIELDS = ("name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
+_TIE_FIELDS = ("kind", "strength", "notes")
+SNAPSHOT_PREFIX = "snapshot:"
+
+register({
+    "bad_snapshot_ref": {
+        "en": 'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")',
+        "da": 'skriv et øjebliksbillede som snapshot:NETVÆRK@ID, fx snapshot:copenhagen@3 (fik "{value}")'},
+    "cli_diff_head": {"en": "{old} -> {new}", "da": "{old} -> {new}"},
+    "cli_diff_actors": {"en": "Actors: {a} added, {r} removed, {c} changed",
+                        "da": "Aktører: {a} tilføjet, {r} fjernet, {c} ændret"},
+    "cli_diff_ties": {"en": "Ties: {a} added, {r} removed, {c} changed",
+                      "da": "Relationer: {a} tilføjet, {r} fjernet, {c} ændret"},
+    "cli_diff_partnership": {"en": "Partnership indicators (old -> new):",
+                             "da": "Partnerskabets nøgletal (før -> efter):"},
+    "cli_diff_flags": {"en": "Flags raised: {raised}; cleared: {cleared}",
+                       "da": "Advarsler rejst: {raised}; ophævet: {cleared}"},
+    "cli_diff_metrics": {"en": "Actors whose degree, brokerage or reach changed: {n}",
+                         "da": "Aktører hvis grad, mæglerrolle eller rækkevidde ændrede sig: {n}"},
+    "cli_none": {"en": "none", "da": "ingen"},
+    "ind_core_ei": {"en": "core E-I index", "da": "kernens E-I-indeks"},
+    "ind_near_reach_1": {"en": "near reach, direct", "da": "nær rækkevidde, direkte"},
+    "ind_near_reach_2": {"en": "near reach, within 2 steps", "da": "nær rækkevidde, inden for 2 skridt"},
+    "ind_far_reach_1": {"en": "far reach, direct", "da": "fjern rækkevidde, direkte"},
+    "ind_far_reach_2": {"en": "far reach, within 2 steps", "da": "fjern rækkevidde, inden for 2 skridt"},
+    "ind_unintegrated_share": {"en": "unintegrated share", "da": "andel ikke-integrerede"},
+    "ind_boundary_spanners": {"en": "boundary spanners", "da": "grænsegængere"},
+    "ind_isolated_actors": {"en": "isolated or detached actors", "da": "isolerede eller afkoblede aktører"},
+})
+
+
+# --- the light analysis the comparison needs ---------------------------------
+
+def _analyze_light(net, group_by, lang):
+    # Betweenness is not compared: a one-source estimate (the cheapest that
+    # analyze() allows) keeps a 3,000-actor comparison well under a second.
+    return analyze(net, group_by=group_by, lang=lang, exact_limit=1, sample_sources=1)
+
+
+def _indicators(report):
+    p = report["partnership"]
+    out = dict.fromkeys(INDICATORS)
+    if p:
+        out.update(core_ei=p["ei_index"], unintegrated_share=p["unintegrated_share"],
+                   near_reach_1=p["near_reach"]["1"], near_reach_2=p["near_reach"]["2"],
+                   far_reach_1=p["far_reach"]["1"], far_reach_2=p["far_reach"]["2"])
+    out["boundary_spanners"] = sum(1 for a in report["actors"] if a["boundary_spanner"])
+    out["isolated_actors"] = sum(1 for a in report["actors"] if a["isolated"] or a["detached"])
+    return out
+
+
+def _actor_measures(a):
+    return {"degree": a["degree"], "brokerage": a["brokerage"]["total"],
+            "cross_sector_brokerage": a["cross_sector_brokerage"],
+            "near_reach_1": a["near_reach"]["1"], "near_reach_2": a["near_reach"]["2"],
+            "far_reach_1": a["far_reach"]["1"], "far_reach_2": a["far_reach"]["2"]}
+
+
+def indicators(net, group_by="sector", lang="en"):
+    """The partnership indicators of one network: ``{name: value}`` for each of INDICATORS.
+
+    core_ei is the E-I index of the core (METHODS.md); near/far reach of the
+    core at k = 1, 2; unintegrated_share; boundary_spanners and
+    isolated_actors (isolated or detached) are counts. Core measures are
+    None when there is no core.
+    """
+    return _indicators(_analyze_light(net, group_by, lang))
+
+
+# --- the diff ---------------------------------------------------------------
+
+def _number(x):
+    return int(x) if float(x).is_integer() else float(x)
+
+
+def _actor_doc(a):
+    doc = {"id": a.id}
+    doc.update({f: getattr(a, f) for f in _ACTOR_FIELDS})
+    doc["attributes"] = dict(a.attributes)
+    return doc
+
+
+def _tie_doc(tie):
+    s, e = (tie.source, tie.target) if tie.directed else sorted((tie.source, tie.target))
+    return {"source": s, "target": e, "kind": tie.kind, "strength": _number(tie.strength),
+            "directed": tie.directed, "notes": tie.notes, "attributes": dict(tie.attributes)}
+
+
+def _field_changes(old, new, fields):
+    """``{field: [old, new]}`` for fields and custom attributes (``attributes.NAME``) that differ.
+
+    An absent custom attribute counts as null.
+    """
+    changes = {}
+    for f in fields:
+        a, b = old[f], new[f]
+        if a != b:
+            changes[f] = [a, b]
+    oa, na = old["attributes"], new["attributes"]
+    for k in list(oa) + [k for k in na if k not in oa]:
+        if oa.get(k) != na.get(k):
+            changes[f"attributes.{k}"] = [oa.get(k), na.get(k)]
+    return changes
+
+
+def compare(old, new, group_by="sector", lang="en"):
+    """What changed from network ``old`` to network ``new``.
+
+    Actors are matched by id: a rename is a changed name under the same id.
+    Ties are matched by their identity (METHODS.md): kind and pair, ordered
+    only when directed, so a new kind or a new direction is a removal and an
+    addition, while strength, notes and custom attributes change in place.
+
+    Returns
+    -------
+    dict
+        ``{"network": {"name": [old, new], "date": [old, new]},
+        "actors": {"added": [ids], "removed": [ids], "changed": [{"id", "changes"}],
+        "added_records": [...], "removed_records": [...]},
+        "ties": {"added": [tie], "removed": [tie], "changed": [{"source", "target",
+        "kind", "directed", "changes"}]},
+        "partnership": {indicator: [old, new]}, "flags": {"raised": [codes],
+        "cleared": [codes]}, "actor_metrics": {id: {measure: [old, new]}}}``.
+        ``changes`` maps a field (custom attributes as ``attributes.NAME``) to
+        ``[old, new]``. A tie is ``{"source", "target", "kind", "strength",
+        "directed", "notes", "attributes"}`` with the ends of an undirected
+        tie sorted; a changed tie names its canonical kind. ``partnership``
+        holds every indicator of :data:`INDICATORS`, changed or not;
+        ``actor_metrics`` only the actors (also added or removed ones, with
+        null on the missing side) whose measures of :data:`ACTOR_MEASURES`
+        changed. The ``*_records`` lists hold the full actors, so that
+        :func:`apply_diff` can rebuild ``new``.
+    """
+    old_actors = {a.id: _actor_doc(a) for a in old.actors}
+    new_actors = {a.id: _actor_doc(a) for a in new.actors}
+    added = [i for i in new_actors if i not in old_actors]
+    removed = [i for i in old_actors if i not in new_actors]
+    changed = []
+    for i, doc in old_actors.items():
+        if i in new_actors:
+            ch = _field_changes(doc, new_actors[i], _ACTOR_FIELDS)
+            if ch:
+                changed.append({"id": i, "changes": ch})
+
+    old_ties = {tie.key: _tie_doc(tie) for tie in old.ties}
+    new_ties = {tie.key: _tie_doc(tie) for tie in new.ties}
+    ties_changed = []
+    for key, doc in old_ties.items():
+        if key in new_ties:
+            ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
+            if ch:
+                ties_changed.append({"source": doc["source"], "target": doc["target"], "kind": key[0],
+                                     "directed": doc["directed"], "changes": ch})
+
+    ra, rb = _analyze_light(old, group_by, lang), _analyze_light(new, group_by, lang)
+    ia, ib = _indicators(ra), _indicators(rb)
+    fa = [f["code"] for f in ra["flags"]]
+    fb = [f["code"] for f in rb["flags"]]
+    ma = {a["id"]: _actor_measures(a) for a in ra["actors"]}
+    mb = {a["id"]: _actor_measures(a) for a in rb["actors"]}
+    metrics = {}
+    for i in list(ma) + added:
+        a, b = ma.get(i, {}), mb.get(i, {})
+        diff = {m: [a.get(m), b.get(m)] for m in ACTOR_MEASURES if a.get(m) != b.get(m)}
+        if diff:
+            metrics[i] = diff
+
+    return {
+        "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
+        "actors": {"added": added, "removed": removed, "changed": changed,
+                   "added_records": [new_actors[i] for i in added],
+                   "removed_records": [old_actors[i] for i in removed]},
+        "ties": {"added": [d for k, d in new_ties.items() if k not in old_ties],
+                 "removed": [d for k, d in old_ties.items() if k not in new_ties],
+                 "changed": ties_changed},
+        "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
+        "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
+        "actor_metrics": metrics,
+    }
+
+
+def _set(record, field, value):
+    if field.startswith("attributes."):
+        name = field[len("attributes."):]
+        if value is None:
+            record.attributes.pop(name, None)
+        else:
+            record.attributes[name] = value
+    else:
+        setattr(record, field, value)
+
+
+def _tie_from_doc(d):
+    return Tie(source=d["source"], target=d["target"], kind=d["kind"], strength=float(d["strength"]),
+               directed=d["directed"], notes=d["notes"], attributes=dict(d["attributes"]))
+
+
+def apply_diff(net, diff):
+    """Apply a diff from :func:`compare` to ``net``; returns a new Network.
+
+    ``apply_diff(old, compare(old, new))`` has the actors and ties of
+    ``new`` (possibly in another order) and its name and date.
+    """
+    out = copy.deepcopy(net)
+    out.name, out.date = diff["network"]["name"][1], diff["network"]["date"][1]
+    gone = set(diff["actors"]["removed"])
+    out.actors = [a for a in out.actors if a.id not in gone]
+    by_id = {a.id: a for a in out.actors}
+    for c in diff["actors"]["changed"]:
+        for field, (_, value) in c["changes"].items():
+            _set(by_id[c["id"]], field, value)
+    for d in diff["actors"]["added_records"]:
+        a = Actor(id=d["id"], attributes=dict(d["attributes"]))
+        for f in _ACTOR_FIELDS:
+            setattr(a, f, d[f])
+        out.actors.append(a)
+    removed = {_tie_from_doc(d).key for d in diff["ties"]["removed"]}
+    out.ties = [tie for tie in out.ties if tie.key not in removed]
+    ties = {tie.key: tie for tie in out.ties}
+    for c in diff["ties"]["changed"]:
+        key = (c["kind"], c["directed"], c["source"], c["target"])
+        for field, (_, value) in c["changes"].items():
+            _set(ties[key], field, float(value) if field == "strength" else value)
+    out.ties += [_tie_from_doc(d) for d in diff["ties"]["added"]]
+    return out
+
+
+# --- a series of snapshots ------------------------------------------------------
+
+def series(points, group_by="sector", lang="en"):
+    """Partnership indicators over time, with the CLOSING_TREND flags of METHODS.md.
+
+    ``points`` is a list of ``(label, Network)`` in time order. Returns
+    ``{"labels": [...], "indicators": {name: [value per snapshot]},
+    "flags": [{"code", "severity", "actors", "params", "message"}]}``.
+    """
+    values = [indicators(net, group_by, lang) for _, net in points]
+    labels = [label for label, _ in points]
+    flags = closing_trend([(label, v["core_ei"]) for label, v in zip(labels, values)])
+    for f in flags:
+        f["message"] = flag_message(f, lang, {})
+    return {"labels": labels, "indicators": {k: [v[k] for v in values] for k in INDICATORS},
+            "flags": flags}
+
+
+# --- command line ---------------------------------------------------------------
+
+def load_input(spec, workspace=None):
+    """One network input of ``diff``: a file, a CSV folder, or ``snapshot:NETWORK@ID``."""
+    if not spec.startswith(SNAPSHOT_PREFIX):
+        return read_network(spec)
+    network, _, sid = spec[len(SNAPSHOT_PREFIX):].rpartition("@")
+    if not network or not sid.strip().isdigit():
+        raise InputError("bad_snapshot_ref", value=spec)
+    from .snapshots import SnapshotStore
+
+    return SnapshotStore(workspace).load(int(sid), network=network)
+
+
+def _fmt(x, lang="en"):
+    if x is None:
+        return "-"
+    if isinstance(x, float):
+        text = f"{x:.3f}"
+        return text.replace(".", ",") if lang == "da" else text
+    return str(x)
+
+
+def render_diff(diff, lang="en"):
+    """The readable terminal text of a comparison."""
+    a, ti = diff["actors"], diff["ties"]
+    name = diff["network"]["name"]
+    date = diff["network"]["date"]
+    lines = [t("cli_diff_head", lang, old=f"{name[0] or '-'} ({date[0] or '-'})",
+               new=f"{name[1] or '-'} ({date[1] or '-'})"), ""]
+    lines.append(t("cli_diff_actors", lang, a=len(a["added"]), r=len(a["removed"]), c=len(a["changed"])))
+    lines += [f"  + {i}" for i in a["added"]] + [f"  - {i}" for i in a["removed"]]
+    for c in a["changed"]:
+        parts = [f"{f}: {json.dumps(o, ensure_ascii=False)} -> {json.dumps(n, ensure_ascii=False)}"
+                 for f, (o, n) in c["changes"].items()]
+        lines.append(f"  ~ {c['id']}: " + "; ".join(parts))
+    lines.append(t("cli_diff_ties", lang, a=len(ti["added"]), r=len(ti["removed"]), c=len(ti["changed"])))
+
+    def tie_text(d):
+        arrow = "->" if d["directed"] else "--"
+        return f"{d['source']} {arrow} {d['target']} ({d['kind']})"
+
+    lines += [f"  + {tie_text(d)}" for d in ti["added"]] + [f"  - {tie_text(d)}" for d in ti["removed"]]
+    for c in ti["changed"]:
+        parts = [f"{f}: {json.dumps(o, ensure_ascii=False)} -> {json.dumps(n, ensure_ascii=False)}"
+                 for f, (o, n) in c["changes"].items()]
+        lines.append(f"  ~ {tie_text(c)}: " + "; ".join(parts))
+    lines += ["", t("cli_diff_partnership", lang)]
+    for k, (o, n) in diff["partnership"].items():
+        mark = "" if o == n else "  *"
+        lines.append(f"  {t('ind_' + k, lang)}: {_fmt(o, lang)} -> {_fmt(n, lang)}{mark}")
+    none = t("cli_none", lang)
+    lines.append(t("cli_diff_flags", lang, raised=", ".join(diff["flags"]["raised"]) or none,
+                   cleared=", ".join(diff["flags"]["cleared"]) or none))
+    lines.append(t("cli_diff_metrics", lang, n=len(diff["actor_metrics"])))
+    return "\n".join(lines)
+
+
+def cmd_diff(args):
+    old = load_input(args.old, args.workspace)
+    new = load_input(args.new, args.workspace)
+    diff = compare(old, new, group_by=args.group_by, lang=args.lang)
+    if args.json:
+        print(json.dumps(diff, ensure_ascii=False, indent=2))
+    else:
+        print(render_diff(diff, args.lang))
+    return 0
+
+
+def add_cli(sub, common, inputs_help):
+    """Register ``python -m netmap diff OLD NEW``."""
+    p = sub.add_parser(
+        "diff", parents=[common], help="what changed between two versions of a network",
+        description="Compare two versions of a network. OLD and NEW are each a .json/.xlsx/"
+                    ".graphml/.gexf file, a folder with actors.csv and ties.csv, or a saved "
+                    "snapshot written snapshot:NETWORK@ID (see `snapshot list`).")
+    p.add_argument("old", metavar="OLD", help="the earlier network: a file, a CSV folder or snapshot:NETWORK@ID")
+    p.add_argument("new", metavar="NEW", help="the later network: a file, a CSV folder or snapshot:NETWORK@ID")
+    p.add_argument("--workspace", metavar="PATH", default=None,
+                   help="workspace file for snapshot:NETWORK@ID (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)")
+    p.add_argument("--group-by", default="sector", metavar="ATTR", help="group attribute (default: sector)")
+    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.set_defaults(func=cmd_diff)

@@ -1,0 +1,682 @@
+"""Interactive HTML maps: one self-contained file that opens offline, with every user string escaped.
+
+The page is built on vis-network as bundled with pyvis (its JavaScript is
+read from pyvis's package folder and inlined), with netmap's own small
+template instead of pyvis's, because pyvis's template links Bootstrap from
+a CDN and inserts headings and menus without escaping (STYLE.md). User
+text reaches the page only through ``html.escape`` or through JSON whose
+``<``, ``>`` and ``&`` are escaped; a Content-Security-Policy that allows
+only the page's own two scripts (by hash) and no network access backs
+this up.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import functools
+import hashlib
+import html
+import json
+import math
+import os
+import re
+
+from .analysis import analyze
+from .errors import InputError, NetmapError
+from .i18n import register, t
+from .layout import layout
+from .model import LEVELS, SECTORS, Network, canonical_tie_kind
+from .privacy import pseudonymise as _pseudonymise
+
+__all__ = ["export", "export_compare", "add_cli", "MEASURES", "PHYSICS_LIMIT", "PALETTE"]
+
+#: Measures that can set the size of an actor: option name -> key in the analysis.
+MEASURES = {"degree": "degree", "betweenness": "betweenness", "brokerage": "cross_sector_brokerage"}
+#: Up to this many actors the map settles with a short, bounded physics simulation (unless
+#: positions were saved); above it physics is off and the precomputed layout is drawn at once.
+PHYSICS_LIMIT = 300
+#: Okabe & Ito (2008) colour-blind-safe palette, black left out (it hides the borders).
+PALETTE = ("#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#0072B2", "#D55E00", "#F0E442")
+OTHER_COLOUR = "#BBBBBB"
+SECTOR_COLOURS = {"public": "#56B4E9", "civil": "#009E73", "private": "#E69F00",
+                  "citizen": "#CC79A7", "unknown": OTHER_COLOUR}
+LEVEL_SHAPES = {"operational": "dot", "management": "square", "political": "triangle"}
+CORE_MARK, SPANNER_MARK, FLAG_MARK = "\u2605", "\u21c4", "\u26a0"
+ADDED_COLOUR, REMOVED_COLOUR, CHANGED_COLOUR = "#009E73", "#D55E00", "#0072B2"
+_EDGE_GREY = "#7f7f7f"
+
+register({
+    "export_default_title": {"en": "Network map", "da": "Netværkskort"},
+    "export_compare_title": {"en": "Changes: {old} \u2192 {new}", "da": "Ændringer: {old} \u2192 {new}"},
+    "export_meta": {"en": "{actors} actors, {ties} ties", "da": "{actors} aktører, {ties} relationer"},
+    "export_network_date": {"en": "Network date: {date}", "da": "Netværkets dato: {date}"},
+    "export_made": {"en": "Map made: {date}", "da": "Kortet lavet: {date}"},
+    "export_approx": {"en": "betweenness estimated from a sample", "da": "betweenness anslået ud fra en stikprøve"},
+    "export_pseudonymised": {"en": "citizens pseudonymised", "da": "borgere pseudonymiseret"},
+    "export_skip": {"en": "Skip to the tables of actors and ties", "da": "Spring til tabellerne over aktører og relationer"},
+    "export_find": {"en": "Find an actor", "da": "Find en aktør"},
+    "export_find_go": {"en": "Focus", "da": "Vis"},
+    "export_found": {"en": "Shown:", "da": "Vist:"},
+    "export_not_found": {"en": "No actor has that name.", "da": "Ingen aktør har det navn."},
+    "export_selected": {"en": "Selected on the map:", "da": "Markeret på kortet:"},
+    "export_filter": {"en": "Sectors shown", "da": "Viste sektorer"},
+    "export_labels": {"en": "Show names", "da": "Vis navne"},
+    "export_fit": {"en": "Show everything", "da": "Vis alt"},
+    "export_graph_label": {
+        "en": "Network map (drawing). The same actors and ties are listed in the tables below.",
+        "da": "Netværkskort (tegning). De samme aktører og relationer står i tabellerne nedenfor."},
+    "export_how": {
+        "en": "Each mark is an actor, each line a tie. Drag to move, scroll to zoom, point at an actor or a tie for details.",
+        "da": "Hvert mærke er en aktør, hver linje en relation. Træk for at flytte, rul for at zoome, peg på en aktør eller relation for detaljer."},
+    "export_legend": {"en": "Legend", "da": "Signaturforklaring"},
+    "export_colour_by": {"en": "Colour: {attr}", "da": "Farve: {attr}"},
+    "export_shape_by": {"en": "Shape: level", "da": "Form: niveau"},
+    "export_size_by": {"en": "Size: {measure} (from {lo} to {hi})", "da": "Størrelse: {measure} (fra {lo} til {hi})"},
+    "export_marks": {"en": "Marks", "da": "Markeringer"},
+    "export_core": {"en": "{mark} partnership core: thick border ({n})", "da": "{mark} partnerskabets kerne: tyk kant ({n})"},
+    "export_spanner": {"en": "{mark} boundary spanner: dashed border ({n})", "da": "{mark} brobygger: stiplet kant ({n})"},
+    "export_flagged": {"en": "{mark} concerned by a high-severity flag; the buttons under Flags show the actors of each flag",
+                       "da": "{mark} berørt af en alvorlig advarsel; knapperne under Advarsler viser hver advarsels aktører"},
+    "export_select": {"en": "Select", "da": "Markér"},
+    "export_ties": {"en": "Ties", "da": "Relationer"},
+    "export_tie_width": {"en": "width: strength 1, 2, 3", "da": "bredde: styrke 1, 2, 3"},
+    "export_tie_personal": {"en": "dashed: personal (informal)", "da": "stiplet: personlig (uformel)"},
+    "export_tie_directed": {"en": "arrow: directed (one-way)", "da": "pil: rettet (envejs)"},
+    "export_flags": {"en": "Flags", "da": "Advarsler"},
+    "export_no_flags": {"en": "No flags raised.", "da": "Ingen advarsler."},
+    "export_show_actors": {"en": "Show its actors ({n})", "da": "Vis dens aktører ({n})"},
+    "export_key_figures": {"en": "Key figures", "da": "Nøgletal"},
+    "export_core_ei": {"en": "E-I index of the core: {ei} (expected from group sizes: {exp})",
+                       "da": "Kernens E-I-indeks: {ei} (forventet ud fra gruppestørrelser: {exp})"},
+    "export_core_reach": {"en": "Reach of the core: near {n1} / {n2}, far {f1} / {f2} (direct / within 2 steps)",
+                          "da": "Kernens rækkevidde: nære {n1} / {n2}, fjerne {f1} / {f2} (direkte / inden for 2 skridt)"},
+    "export_tables": {"en": "Actors and ties as tables", "da": "Aktører og relationer som tabeller"},
+    "export_actors_caption": {"en": "Actors ({n})", "da": "Aktører ({n})"},
+    "export_ties_caption": {"en": "Ties ({n})", "da": "Relationer ({n})"},
+    "export_col_name": {"en": "Name", "da": "Navn"},
+    "export_col_kind": {"en": "Kind", "da": "Type"},
+    "export_col_sector": {"en": "Sector", "da": "Sektor"},
+    "export_col_level": {"en": "Level", "da": "Niveau"},
+    "export_col_scope": {"en": "Scope", "da": "Rækkevidde"},
+    "export_col_core": {"en": "Core", "da": "Kerne"},
+    "export_col_spanner": {"en": "Boundary spanner", "da": "Brobygger"},
+    "export_col_flags": {"en": "Flags", "da": "Advarsler"},
+    "export_col_notes": {"en": "Notes", "da": "Noter"},
+    "export_col_status": {"en": "Change", "da": "Ændring"},
+    "export_col_from": {"en": "From", "da": "Fra"},
+    "export_col_to": {"en": "To", "da": "Til"},
+    "export_col_strength": {"en": "Strength", "da": "Styrke"},
+    "export_col_directed": {"en": "Directed", "da": "Rettet"},
+    "export_yes": {"en": "yes", "da": "ja"},
+    "export_no": {"en": "no", "da": "nej"},
+    "export_empty_value": {"en": "(none)", "da": "(ingen)"},
+    "export_other": {"en": "other", "da": "andet"},
+    "measure_degree": {"en": "degree", "da": "grad"},
+    "measure_betweenness": {"en": "betweenness", "da": "betweenness"},
+    "measure_brokerage": {"en": "cross-sector brokerage", "da": "brobygning på tværs af sektorer"},
+    "export_tip_kind": {"en": "Kind: {v}", "da": "Type: {v}"},
+    "export_tip_place": {"en": "Sector: {s} \u00b7 level: {l} \u00b7 scope: {c}",
+                         "da": "Sektor: {s} \u00b7 niveau: {l} \u00b7 rækkevidde: {c}"},
+    "export_tip_measures": {"en": "Degree {d} \u00b7 betweenness {b} \u00b7 cross-sector brokerage {c}",
+                            "da": "Grad {d} \u00b7 betweenness {b} \u00b7 brobygning på tværs af sektorer {c}"},
+    "export_tip_core": {"en": "\u2605 member of the partnership core", "da": "\u2605 medlem af partnerskabets kerne"},
+    "export_tip_spanner": {"en": "\u21c4 boundary spanner", "da": "\u21c4 brobygger"},
+    "export_tip_flags": {"en": "\u26a0 flags: {v}", "da": "\u26a0 advarsler: {v}"},
+    "export_tip_strength": {"en": "strength {v}", "da": "styrke {v}"},
+    "export_tip_directed": {"en": "directed", "da": "rettet"},
+    "export_tip_notes": {"en": "Notes: {v}", "da": "Noter: {v}"},
+    "export_changes": {"en": "Changes", "da": "Ændringer"},
+    "export_added": {"en": "+ added: thick green border or line ({n})", "da": "+ tilføjet: tyk grøn kant eller linje ({n})"},
+    "export_removed": {"en": "\u2212 removed: faded, red border or line ({n})", "da": "\u2212 fjernet: bleg, rød kant eller linje ({n})"},
+    "export_changed": {"en": "\u0394 changed: double blue border or line ({n})", "da": "\u0394 ændret: dobbelt blå kant eller linje ({n})"},
+    "export_status_added": {"en": "added", "da": "tilføjet"},
+    "export_status_removed": {"en": "removed", "da": "fjernet"},
+    "export_status_changed": {"en": "changed", "da": "ændret"},
+    "export_status_same": {"en": "unchanged", "da": "uændret"},
+    "export_bad_size_by": {"en": 'cannot size by "{value}"; use one of: {allowed}',
+                           "da": 'kan ikke bestemme størrelse efter "{value}"; brug en af: {allowed}'},
+    "export_bad_output": {"en": 'the map must be written to an .html file (got "{value}")',
+                          "da": 'kortet skal skrives til en .html-fil (fik "{value}")'},
+    "tiekind_formal_agreement": {"en": "formal agreement", "da": "formel aftale"},
+    "tiekind_collaboration": {"en": "collaboration", "da": "samarbejde"},
+    "tiekind_personal": {"en": "personal (informal)", "da": "personlig (uformel)"},
+    "tiekind_funding": {"en": "funding", "da": "finansiering"},
+    "tiekind_referral": {"en": "referral", "da": "henvisning"},
+    "tiekind_information": {"en": "information", "da": "information"},
+    "flagtitle_NO_CORE": {"en": "No partnership core", "da": "Ingen partnerskabskerne"},
+    "flagtitle_ISOLATED_ACTORS": {"en": "Isolated actors", "da": "Isolerede aktører"},
+    "flagtitle_CLOSING_IN": {"en": "The core closes in on itself", "da": "Kernen lukker sig om sig selv"},
+    "flagtitle_UNINTEGRATED_COLLABORATIONS": {"en": "Unintegrated collaborations", "da": "Ikke-integrerede samarbejder"},
+    "flagtitle_NO_FAR_REACH": {"en": "No far reach", "da": "Ingen fjern rækkevidde"},
+    "flagtitle_WEAK_FAR_REACH": {"en": "Weak far reach", "da": "Svag fjern rækkevidde"},
+    "flagtitle_NO_NEAR_REACH": {"en": "No near reach", "da": "Ingen nær rækkevidde"},
+    "flagtitle_NO_POLITICAL_ANCHOR": {"en": "No political anchoring", "da": "Ingen politisk forankring"},
+    "flagtitle_WEAK_PARTICIPATION": {"en": "Weak participation", "da": "Svag deltagelse"},
+    "flagtitle_SPANNER_DEPENDENCY": {"en": "Depends on single actors", "da": "Afhængig af enkelte aktører"},
+    "flagtitle_CLOSING_TREND": {"en": "Closing in over time", "da": "Lukker sig over tid"},
+})
+
+
+# --- small helpers -------------------------------------------------------------
+
+def _e(text):
+    """HTML-escape any value (quotes included), for text and attribute values."""
+    return html.escape("" if text is None else str(text), quote=True)
+
+
+def _json(obj):
+    """JSON that can sit inside a <script> element: no ``<``, ``>`` or ``&`` survives."""
+    text = json.dumps(obj, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for ch, esc in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"),
+                    ("\u2028", "\\u2028"), ("\u2029", "\\u2029")):
+        text = text.replace(ch, esc)
+    return text
+
+
+def _num(x, lang, digits=3):
+    if x is None:
+        return "-"
+    if isinstance(x, int) or float(x).is_integer():
+        return str(int(x))
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text
+
+
+def _word(prefix, value, lang):
+    """Translated name of a known code (``sector_public``), else the value itself."""
+    key = f"{prefix}_{value}"
+    try:
+        return t(key, lang)
+    except KeyError:
+        return str(value)
+
+
+@functools.lru_cache(maxsize=1)
+def _vis_js():
+    """vis-network 9.1.2 as shipped inside pyvis, without its source-map comment."""
+    import pyvis
+
+    path = os.path.join(os.path.dirname(pyvis.__file__), "templates", "lib", "vis-9.1.2",
+                        "vis-network.min.js")
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    text = re.sub(r"//# sourceMappingURL=\S*", "", text)
+    return text.replace("</script", "<\\/script")
+
+
+def _sha256(text):
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode()
+
+
+def _colours(net, attr, lang):
+    """``(actor id -> colour, [(colour, label, count)])`` for colouring by ``attr``."""
+    values = {a.id: net.group_of(a, attr) for a in net.actors}
+    counts = {}
+    for v in values.values():
+        counts[v] = counts.get(v, 0) + 1
+    if attr == "sector":
+        order = [s for s in SECTORS + ("unknown",) if s in counts]
+        colour = {v: SECTOR_COLOURS[v] for v in order}
+    else:
+        known = {"level": LEVELS, "scope": ("local", "municipal", "regional", "national"),
+                 "partner": ("true", "false")}.get(attr)
+        order = [v for v in known if v in counts] if known else sorted(counts, key=lambda v: (-counts[v], v))
+        colour = {v: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR) for i, v in enumerate(order)}
+    legend = []
+    for i, v in enumerate(order):
+        if i == len(PALETTE) and attr != "sector":
+            rest = sum(counts[w] for w in order[i:])
+            legend.append((OTHER_COLOUR, t("export_other", lang), rest))
+            break
+        legend.append((colour[v], _value_label(attr, v, lang), counts[v]))
+    return {a: colour[v] for a, v in values.items()}, legend
+
+
+def _value_label(attr, value, lang):
+    if value == "":
+        return t("export_empty_value", lang)
+    if attr in ("sector", "level", "scope"):
+        return _word(attr, value, lang)
+    if attr == "partner":
+        return t("export_yes" if value == "true" else "export_no", lang)
+    return value
+
+
+def _sizes(values):
+    top = max(values.values(), default=0) or 0
+    if top <= 0:
+        return {k: 16 for k in values}
+    return {k: round(10 + 26 * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
+
+
+def _options(n, physics):
+    """vis-network options: bounded physics for small maps, none (and straight ties) for large."""
+    big = n > PHYSICS_LIMIT
+    return {
+        "autoResize": True,
+        "layout": {"improvedLayout": False, "randomSeed": 1},
+        "nodes": {"font": {"size": 14, "face": "DejaVu Sans, Verdana, Arial, sans-serif",
+                           "strokeWidth": 4, "strokeColor": "#ffffff", "color": "#1a1a1a"},
+                  "borderWidthSelected": 5},
+        "edges": {"smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
+                  "color": {"color": _EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+                  "selectionWidth": 2, "hoverWidth": 1,
+                  "arrows": {"to": {"scaleFactor": 0.7}}},
+        "physics": {"enabled": physics, "solver": "barnesHut",
+                    "barnesHut": {"gravitationalConstant": -2500, "springLength": 110,
+                                  "springConstant": 0.03, "avoidOverlap": 0.4, "damping": 0.3},
+                    "stabilization": {"enabled": True, "iterations": 150, "fit": True}},
+        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
+                        "hideEdgesOnZoom": big, "multiselect": True, "navigationButtons": False,
+                        "keyboard": False},
+    }
+
+
+def _curve(edges):
+    """Spread several ties of one pair apart (curved to either side) on small maps."""
+    seen = {}
+    for e in edges:
+        pair = tuple(sorted((e["from"], e["to"])))
+        k = seen.get(pair, 0)
+        seen[pair] = k + 1
+        if k:
+            # Orientation of "CW" flips with the drawing direction: use the sorted pair.
+            side = "curvedCW" if (k % 2) == (e["from"] == pair[0]) else "curvedCCW"
+            e["smooth"] = {"enabled": True, "type": side, "roundness": 0.15 * ((k + 1) // 2)}
+
+
+def _tie_edge(tie, names, lang, n):
+    kind = canonical_tie_kind(tie.kind)
+    arrow = " \u2192 " if tie.directed else " \u2014 "
+    tip = [names[tie.source] + arrow + names[tie.target],
+           _word("tiekind", kind, lang) + " \u00b7 " + t("export_tip_strength", lang, v=_num(tie.strength, lang))
+           + (" \u00b7 " + t("export_tip_directed", lang) if tie.directed else "")]
+    if tie.notes:
+        tip.append(t("export_tip_notes", lang, v=tie.notes))
+    e = {"from": tie.source, "to": tie.target, "width": round(1 + 1.5 * (tie.strength - 1), 2),
+         "title": "\n".join(tip)}
+    if kind == "personal":
+        e["dashes"] = True
+    if tie.directed:
+        e["arrows"] = "to"
+    return e
+
+
+# --- the page ---------------------------------------------------------------
+
+_CSS = """
+*{box-sizing:border-box}
+body{margin:0;font-family:"DejaVu Sans",Verdana,Arial,sans-serif;color:#1a1a1a;background:#fff;font-size:15px;line-height:1.4}
+.skip{position:absolute;left:-9999px}.skip:focus{left:8px;top:8px;background:#fff;padding:4px 8px;z-index:10}
+header{padding:10px 16px 4px;border-bottom:1px solid #ddd}
+h1{font-size:22px;margin:0 0 2px}h2{font-size:17px;margin:14px 0 6px}h3{font-size:15px;margin:10px 0 4px}
+.meta{margin:0;color:#444;font-size:13px}
+.toolbar{display:flex;flex-wrap:wrap;gap:8px 18px;align-items:center;padding:8px 16px;border-bottom:1px solid #ddd;background:#f7f7f7}
+.toolbar fieldset{border:0;margin:0;padding:0;display:flex;gap:10px;flex-wrap:wrap;align-items:center}
+.toolbar legend{float:left;margin-right:6px;font-weight:bold}
+.toolbar input[type=search]{width:14em;padding:3px 5px}
+button{font:inherit;font-size:13px;padding:2px 8px;cursor:pointer;background:#fff;border:1px solid #888;border-radius:3px}
+button:hover,button:focus{background:#eef}
+#status{color:#333;font-style:italic;min-width:10em}
+.main{display:flex;align-items:stretch;min-height:420px}
+#graph{flex:1 1 auto;height:calc(100vh - 130px);min-height:420px;min-width:300px;position:relative;border-right:1px solid #ddd}
+aside{flex:0 0 340px;max-height:calc(100vh - 130px);min-height:420px;overflow:auto;padding:0 14px 12px;font-size:13.5px}
+aside ul{list-style:none;margin:0;padding:0}aside li{margin:3px 0;display:flex;align-items:center;gap:6px}
+aside p{margin:4px 0}
+.sw{display:inline-block;width:14px;height:14px;border:1px solid #333;border-radius:50%;flex:none}
+svg{flex:none}
+.flags li{display:block;border-left:5px solid #999;padding:4px 8px;margin:8px 0;background:#fafafa}
+.flags .sev-high{border-left:5px double #1a1a1a}.flags .sev-warning{border-left:5px solid #555}.flags .sev-info{border-left:5px dotted #888}
+.sev{font-weight:bold;text-transform:uppercase;font-size:12px}
+.tables{padding:4px 16px 24px}
+table{border-collapse:collapse;margin:6px 0 18px;font-size:13px}
+caption{text-align:left;font-weight:bold;padding:4px 0}
+th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
+thead th{background:#eee}tbody th{font-weight:normal}
+td.n{text-align:right;font-variant-numeric:tabular-nums}
+div.vis-tooltip{position:absolute;visibility:hidden;padding:6px 8px;white-space:pre-line;max-width:420px;
+font-family:"DejaVu Sans",Verdana,Arial,sans-serif;font-size:13px;color:#000;background:#fffff4;
+border:1px solid #777;border-radius:3px;box-shadow:2px 2px 6px rgba(0,0,0,.2);pointer-events:none;z-index:5}
+@media (max-width:800px){.main{display:block}aside{max-height:none}#graph{height:70vh}}
+"""
+
+_APP_JS = """(function(){"use strict";
+var data=JSON.parse(document.getElementById("netmap-data").textContent);
+var T=data.text,labels={},i;
+for(i=0;i<data.nodes.length;i++){labels[data.nodes[i].id]=data.nodes[i].label;}
+var nodes=new vis.DataSet(data.nodes),edges=new vis.DataSet(data.edges);
+var network=new vis.Network(document.getElementById("graph"),{nodes:nodes,edges:edges},data.options);
+window.netmapNetwork=network;
+network.once("afterDrawing",function(){document.documentElement.setAttribute("data-drawn","true");});
+if(data.options.physics.enabled){network.once("stabilizationIterationsDone",function(){
+network.setOptions({physics:{enabled:false}});document.documentElement.setAttribute("data-stable","true");});}
+else{document.documentElement.setAttribute("data-stable","true");}
+function say(text){document.getElementById("status").textContent=text;}
+function dim(ids){var on={};ids.forEach(function(id){on[id]=true;});
+nodes.update(data.nodes.map(function(n){return {id:n.id,opacity:(!ids.length||on[n.id])?1:0.25};}));}
+function show(ids,text){network.unselectAll();dim(ids);network.selectNodes(ids);
+if(ids.length===1){network.focus(ids[0],{scale:1.4,animation:false});}
+else if(ids.length){network.fit({nodes:ids,animation:false});}
+say(text);}
+var form=document.getElementById("find-form");
+if(form){form.addEventListener("submit",function(ev){ev.preventDefault();
+var q=document.getElementById("find").value.trim().toLowerCase(),hit=null,j;
+if(!q){return;}
+for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase()===q){hit=data.nodes[j];}}
+for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase().indexOf(q)>=0){hit=data.nodes[j];}}
+if(!hit){say(T.not_found);return;}
+show([hit.id],T.found+" "+hit.name);});}
+var boxes=document.querySelectorAll("input[data-sector]");
+function filter(){var on={};boxes.forEach(function(b){on[b.getAttribute("data-sector")]=b.checked;});
+nodes.update(data.nodes.map(function(n){return {id:n.id,hidden:!on[n.sector]};}));}
+boxes.forEach(function(b){b.addEventListener("change",filter);});
+var lab=document.getElementById("show-labels");
+if(lab){lab.addEventListener("change",function(){var on=lab.checked;
+nodes.update(data.nodes.map(function(n){return {id:n.id,label:on?labels[n.id]:""};}));});}
+document.querySelectorAll("button[data-set]").forEach(function(b){b.addEventListener("click",function(){
+var ids=data.sets[b.getAttribute("data-set")]||[];
+show(ids,T.selected+" "+ids.map(function(id){return nodes.get(id).name;}).join(", "));});});
+document.getElementById("fit").addEventListener("click",function(){network.unselectAll();dim([]);network.fit({animation:false});say("");});
+})();"""
+
+
+def _svg_shape(shape, fill="#ffffff", dashed=False, width=1.5):
+    dash = ' stroke-dasharray="4 3"' if dashed else ""
+    common = f'fill="{fill}" stroke="#1a1a1a" stroke-width="{width}"{dash}'
+    if shape == "square":
+        body = f'<rect x="3" y="3" width="12" height="12" {common}/>'
+    elif shape == "triangle":
+        body = f'<polygon points="9,2 16,15 2,15" {common}/>'
+    else:
+        body = f'<circle cx="9" cy="9" r="6.5" {common}/>'
+    return f'<svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">{body}</svg>'
+
+
+def _svg_line(width=2, dashed=False, arrow=False, colour=_EDGE_GREY):
+    dash = ' stroke-dasharray="6 4"' if dashed else ""
+    head = (f'<polygon points="30,6 23,2 23,10" fill="{colour}"/>' if arrow else "")
+    return (f'<svg width="34" height="12" viewBox="0 0 34 12" aria-hidden="true">'
+            f'<line x1="1" y1="6" x2="{24 if arrow else 33}" y2="6" stroke="{colour}" '
+            f'stroke-width="{width}"{dash}/>{head}</svg>')
+
+
+def _page(*, lang, title, meta, toolbar, aside, tables, data):
+    data_json = _json(data)
+    vis_js = _vis_js()
+    csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
+           f"style-src 'unsafe-inline'; script-src '{_sha256(vis_js)}' '{_sha256(_APP_JS)}'")
+    return "".join([
+        f'<!DOCTYPE html>\n<html lang="{_e(lang)}">\n<head>\n<meta charset="utf-8">\n',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">\n',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n',
+        '<meta name="generator" content="netmap">\n',
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n",
+        f'<a class="skip" href="#tables">{_e(t("export_skip", lang))}</a>\n',
+        f'<header><h1>{_e(title)}</h1><p class="meta">{meta}</p></header>\n',
+        toolbar,
+        '<div class="main">\n',
+        f'<div id="graph" role="img" aria-label="{_e(t("export_graph_label", lang))}"></div>\n',
+        f"<aside>{aside}</aside>\n</div>\n",
+        f'<section class="tables" id="tables" aria-labelledby="tables-h">'
+        f'<h2 id="tables-h">{_e(t("export_tables", lang))}</h2>\n{tables}</section>\n',
+        f'<script type="application/json" id="netmap-data">{data_json}</script>\n',
+        f"<script>{vis_js}</script>\n<script>{_APP_JS}</script>\n</body>\n</html>\n",
+    ])
+
+
+def _toolbar(lang, sectors):
+    boxes = "".join(
+        f'<label><input type="checkbox" checked data-sector="{_e(s)}"> {_e(_word("sector", s, lang))}</label>'
+        for s in sectors)
+    return (
+        '<div class="toolbar">'
+        f'<form id="find-form" role="search"><label for="find">{_e(t("export_find", lang))}</label> '
+        f'<input type="search" id="find" list="actor-names" autocomplete="off"> '
+        f'<button type="submit">{_e(t("export_find_go", lang))}</button></form>'
+        f'<fieldset><legend>{_e(t("export_filter", lang))}</legend>{boxes}</fieldset>'
+        f'<label><input type="checkbox" id="show-labels" checked> {_e(t("export_labels", lang))}</label>'
+        f'<button type="button" id="fit">{_e(t("export_fit", lang))}</button>'
+        '<span id="status" role="status" aria-live="polite"></span>'
+        "</div>\n")
+
+
+def _datalist(net):
+    names = sorted({a.label for a in net.actors})
+    return '<datalist id="actor-names">' + "".join(f'<option value="{_e(n)}">' for n in names) + "</datalist>"
+
+
+def _meta_line(net, lang, extra=()):
+    parts = [t("export_meta", lang, actors=len(net.actors), ties=len(net.ties))]
+    if net.date:
+        parts.append(t("export_network_date", lang, date=net.date))
+    parts.append(t("export_made", lang, date=datetime.date.today().isoformat()))
+    parts.extend(extra)
+    return " \u00b7 ".join(_e(p) for p in parts)
+
+
+def _legend_colours(attr, legend, lang):
+    name = _word("export_col", attr, lang) if attr in ("sector", "level", "scope", "kind") else attr
+    items = "".join(f'<li><span class="sw" style="background:{c}"></span>{_e(label)} ({n})</li>'
+                    for c, label, n in legend)
+    return f"<h3>{_e(t('export_colour_by', lang, attr=name.lower()))}</h3><ul>{items}</ul>"
+
+
+def _legend_shapes(lang):
+    items = "".join(f"<li>{_svg_shape(shape)}{_e(_word('level', level, lang))}</li>"
+                    for level, shape in LEVEL_SHAPES.items())
+    return f"<h3>{_e(t('export_shape_by', lang))}</h3><ul>{items}</ul>"
+
+
+def _legend_ties(lang):
+    return (f"<h3>{_e(t('export_ties', lang))}</h3><ul>"
+            f"<li>{_svg_line(1)}{_svg_line(2.5)}{_svg_line(4)}</li>"
+            f"<li>{_e(t('export_tie_width', lang))}</li>"
+            f"<li>{_svg_line(2, dashed=True)}{_e(t('export_tie_personal', lang))}</li>"
+            f"<li>{_svg_line(2, arrow=True)}{_e(t('export_tie_directed', lang))}</li></ul>")
+
+
+def _table(caption, headers, rows, numeric=()):
+    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
+    body = []
+    for row in rows:
+        cells = [f'<th scope="row">{_e(row[0])}</th>']
+        cells += [f'<td class="n">{_e(v)}</td>' if i + 1 in numeric else f"<td>{_e(v)}</td>"
+                  for i, v in enumerate(row[1:])]
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>\n" + "\n".join(body) + "\n</tbody></table>\n")
+
+
+def _ties_table(net, names, lang, status=None):
+    headers = [t("export_col_from", lang), t("export_col_to", lang), t("export_col_kind", lang),
+               t("export_col_strength", lang), t("export_col_directed", lang), t("export_col_notes", lang)]
+    rows = []
+    for i, tie in enumerate(net.ties):
+        row = [names[tie.source], names[tie.target], _word("tiekind", canonical_tie_kind(tie.kind), lang),
+               _num(tie.strength, lang), t("export_yes" if tie.directed else "export_no", lang), tie.notes]
+        if status is not None:
+            row.append(status[i])
+        rows.append(row)
+    if status is not None:
+        headers.append(t("export_col_status", lang))
+    return _table(t("export_ties_caption", lang, n=len(net.ties)), headers, rows, numeric=(3,))
+
+
+# --- the map of one network -------------------------------------------------------
+
+def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
+           pseudonymise=False, seed=0):
+    """The interactive HTML map of a network, as one self-contained page (a str).
+
+    Parameters
+    ----------
+    net : Network
+    color_by : str
+        Actor field or custom attribute that sets the colour (default sector),
+        from the Okabe-Ito colour-blind-safe palette.
+    size_by : {"degree", "betweenness", "brokerage"}
+        Measure that sets the size of an actor (brokerage = cross-sector
+        brokerage, METHODS.md).
+    title : str, optional
+        Heading of the page; default the network's name.
+    lang : {"en", "da"}
+    pseudonymise : bool
+        Replace citizens by pseudonyms first (netmap.privacy).
+    seed : int
+        Seed of the layout: the same network and seed give the same picture.
+
+    Returns
+    -------
+    str
+        The HTML page. It loads nothing from the network, writes nothing
+        beside itself, and escapes every user string.
+
+    Raises
+    ------
+    InputError
+        For an unknown ``color_by`` or ``size_by``.
+
+    Notes
+    -----
+    Shape shows the level; the partnership core has a thick border and
+    "★", boundary spanners a dashed border and "⇄", actors that a flag
+    concerns "⚠"; tie width shows strength, personal ties are dashed and
+    directed ties have arrows. Saved positions (``x``, ``y``) are kept;
+    the others are computed by :func:`netmap.layout.layout`. Physics runs
+    (bounded) only for maps up to PHYSICS_LIMIT actors without saved
+    positions.
+    """
+    net.check_group_attribute(color_by)
+    if size_by not in MEASURES:
+        raise InputError("export_bad_size_by", value=size_by, allowed=", ".join(MEASURES))
+    if pseudonymise:
+        net = _pseudonymise(net)
+    report = analyze(net, lang=lang, seed=seed)
+    measures = {a["id"]: a for a in report["actors"]}
+    pos = layout(net, seed=seed)
+    colour, colour_legend = _colours(net, color_by, lang)
+    sizes = _sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
+    flags = report["flags"]
+    flag_titles = {}
+    high = set()
+    for f in report["flags"]:
+        for v in f["actors"]:
+            flag_titles.setdefault(v, []).append(_word("flagtitle", f["code"], lang))
+            if f["severity"] == "high":
+                high.add(v)
+    names = {a.id: a.label for a in net.actors}
+    core = [a.id for a in net.actors if a.partner]
+    spanners = [v for v, m in measures.items() if m["boundary_spanner"]]
+
+    nodes = []
+    for a in net.actors:
+        m = measures[a.id]
+        marks = ((CORE_MARK if a.partner else "") + (SPANNER_MARK if m["boundary_spanner"] else "")
+                 + (FLAG_MARK if a.id in high else ""))
+        tip = [a.label]
+        if a.kind:
+            tip.append(t("export_tip_kind", lang, v=a.kind.replace("_", " ")))
+        tip.append(t("export_tip_place", lang, s=_word("sector", a.sector, lang),
+                     l=_word("level", a.level, lang), c=_word("scope", a.scope, lang)))
+        if color_by not in ("sector", "level", "scope"):
+            tip.append(f"{color_by}: {net.group_of(a, color_by)}")
+        tip.append(t("export_tip_measures", lang, d=m["degree"], b=_num(m["betweenness"], lang),
+                     c=m["cross_sector_brokerage"]))
+        if a.partner:
+            tip.append(t("export_tip_core", lang))
+        if m["boundary_spanner"]:
+            tip.append(t("export_tip_spanner", lang))
+        if a.id in flag_titles:
+            tip.append(t("export_tip_flags", lang, v="; ".join(flag_titles[a.id])))
+        node = {"id": a.id, "name": a.label, "sector": a.sector,
+                "label": (marks + " " if marks else "") + a.label, "title": "\n".join(tip),
+                "x": pos[a.id][0], "y": pos[a.id][1],
+                "shape": LEVEL_SHAPES.get(a.level, "dot"), "size": sizes[a.id],
+                "color": {"background": colour[a.id], "border": "#1a1a1a",
+                          "highlight": {"background": colour[a.id], "border": "#000000"},
+                          "hover": {"background": colour[a.id], "border": "#000000"}},
+                "borderWidth": 4 if a.partner else (2.5 if m["boundary_spanner"] else 1.2)}
+        if m["boundary_spanner"]:
+            node["shapeProperties"] = {"borderDashes": [6, 4]}
+        nodes.append(node)
+
+    n = len(net.actors)
+    edges = [_tie_edge(tie, names, lang, n) for tie in net.ties]
+    if n <= PHYSICS_LIMIT:
+        _curve(edges)
+    saved = any(a.x is not None and a.y is not None for a in net.actors)
+    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+
+    sets = {"core": core, "spanners": spanners}
+    flag_items = []
+    for i, f in enumerate(flags):
+        sets[f"flag{i}"] = list(f["actors"])
+        button = (f'<button type="button" data-set="flag{i}">'
+                  f'{_e(t("export_show_actors", lang, n=len(f["actors"])))}</button>' if f["actors"] else "")
+        flag_items.append(
+            f'<li class="sev-{_e(f["severity"])}"><span class="sev">{_e(t("severity_" + f["severity"], lang))}</span> '
+            f'<strong>{_e(_word("flagtitle", f["code"], lang))}</strong> <code>{_e(f["code"])}</code>'
+            f'<p>{_e(f["message"])}</p>{button}</li>')
+    flag_html = (f"<ol class=\"flags\">{''.join(flag_items)}</ol>" if flag_items
+                 else f"<p>{_e(t('export_no_flags', lang))}</p>")
+
+    p = report["partnership"]
+    figures = ""
+    if p:
+        figures = (f"<h3>{_e(t('export_key_figures', lang))}</h3>"
+                   f"<p>{_e(t('export_core_ei', lang, ei=_num(p['ei_index'], lang, 2), exp=_num(p['expected_ei'], lang, 2)))}</p>"
+                   f"<p>{_e(t('export_core_reach', lang, n1=p['near_reach']['1'], n2=p['near_reach']['2'], f1=p['far_reach']['1'], f2=p['far_reach']['2']))}</p>")
+    lo = min((m[MEASURES[size_by]] for m in measures.values()), default=0)
+    hi = max((m[MEASURES[size_by]] for m in measures.values()), default=0)
+    select = _e(t("export_select", lang))
+    aside = (
+        f'<h2>{_e(t("export_legend", lang))}</h2><p>{_e(t("export_how", lang))}</p>'
+        + _legend_colours(color_by, colour_legend, lang) + _legend_shapes(lang)
+        + f"<p>{_e(t('export_size_by', lang, measure=t('measure_' + size_by, lang), lo=_num(lo, lang), hi=_num(hi, lang)))}</p>"
+        + f"<h3>{_e(t('export_marks', lang))}</h3><ul>"
+        + f'<li>{_svg_shape("dot", width=3.5)}{_e(t("export_core", lang, mark=CORE_MARK, n=len(core)))} '
+          f'<button type="button" data-set="core">{select}</button></li>'
+        + f'<li>{_svg_shape("dot", dashed=True, width=2.5)}{_e(t("export_spanner", lang, mark=SPANNER_MARK, n=len(spanners)))} '
+          f'<button type="button" data-set="spanners">{select}</button></li>'
+        + f'<li>{_e(t("export_flagged", lang, mark=FLAG_MARK))}</li></ul>'
+        + _legend_ties(lang)
+        + f'<h2>{_e(t("export_flags", lang))}</h2>{figures}{flag_html}')
+
+    flag_codes = {}
+    for f in report["flags"]:
+        for v in f["actors"]:
+            flag_codes.setdefault(v, []).append(f["code"])
+    extra_col = color_by not in ("sector", "level", "scope", "kind", "partner")
+    headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
+               t("export_col_level", lang), t("export_col_scope", lang), t("export_col_core", lang),
+               t("export_col_spanner", lang), t("measure_degree", lang), t("measure_betweenness", lang),
+               t("measure_brokerage", lang), t("export_col_flags", lang), t("export_col_notes", lang)]
+    if extra_col:
+        headers.insert(5, color_by)
+    rows = []
+    for a in net.actors:
+        m = measures[a.id]
+        row = [a.label, a.kind, _word("sector", a.sector, lang), _word("level", a.level, lang),
+               _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
+               t("export_yes" if m["boundary_spanner"] else "export_no", lang), m["degree"],
+               _num(m["betweenness"], lang), m["cross_sector_brokerage"],
+               ", ".join(flag_codes.get(a.id, [])), a.notes]
+        if extra_col:
+            row.insert(5, net.group_of(a, color_by))
+        rows.append(row)
+    k = 6 if extra_col else 5
+    tables = (_table(t("export_actors_caption", lang, n=n), headers, rows, numeric=(k + 2, k + 3, k + 4))
+              + _ties_table(net, names, lang))
+
+    extra = []
+    if report["betweenness_approximate"]:
+        extra.append(t("export_approx", lang))
+    if pseudonymise:
+        extra.append(t("export_pseudonymised", lang))
+    title = title or net.name or t("export_default_title", lang)
+    sectors = [s for s in SECTORS + ("unknown",) if any(a.sector == s for a in net.actors)]
+    data = {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
+            "text": {k: t("export_" + k, lang) for k in ("found", "not_found", "selected")}}
+    return _page(lang=lang, title=title, meta=_meta_line(net, lang, extra),
+                 toolbar=_toolbar(lang, sectors) + _datalist(net), aside=aside, tables=tables, data=data)

@@ -1,0 +1,158 @@
+"""Import / export: upload a network (with a column-mapping step), download every format,
+create and purge networks."""
+
+import tempfile
+from pathlib import Path
+
+import streamlit as st
+
+from netmap.errors import NetmapError
+from netmap.model import ACTOR_FIELDS, TIE_FIELDS, network_from_records
+from netmap.reading import read_csv_records, read_network
+from netmap.model import Network
+from netmap.ui import state, views
+from netmap.ui.edits import with_positions
+from netmap.ui.state import md, tr
+from netmap.writing import write_network
+
+st.title(tr("page_io"))
+state.show_flash()
+ws = state.workspace()
+lang = state.lang()
+
+# --- import -------------------------------------------------------------------------
+st.header(tr("io_import"))
+first = st.file_uploader(tr("io_file"), type=["json", "xlsx", "graphml", "gexf", "csv"], key="upload_file")
+second = st.file_uploader(tr("io_ties_file"), type=["csv"], key="upload_ties")
+
+
+def needs_mapping(path, fields, required):
+    """The file's headers when a required column is not recognised, else None."""
+    try:
+        read_csv_records(path, fields, required)
+    except NetmapError as exc:
+        if exc.key != "missing_column":
+            raise
+        rows = read_csv_records(path, {}, [])
+        return list(rows[0][1]) if rows else []
+    return None
+
+
+def mapped(path, fields, required, kind):
+    """Records of a CSV file with the user's choice of columns for the required fields."""
+    headers = needs_mapping(path, fields, required)
+    if headers is None:
+        return read_csv_records(path, fields, required)
+    st.subheader(tr("io_mapping", file=path.name))
+    st.caption(tr("io_mapping_help"))
+    choice = {}
+    for field in required:
+        choice[field] = st.selectbox(tr(f"f_{field}"), [None] + headers, key=f"map_{kind}_{field}",
+                                     format_func=lambda h: tr("io_unused") if h is None else h)
+    if any(v is None for v in choice.values()):
+        st.stop()
+    rename = {v: k for k, v in choice.items()}
+    rows = read_csv_records(path, {}, [])
+    return [(where, {rename.get(h, fields.get(h.strip().lower(), h)): v for h, v in rec.items()})
+            for where, rec in rows]
+
+
+def read_upload(folder):
+    """The uploaded network, read by the core (raises InputError as the command line would)."""
+    path = Path(folder) / Path(first.name).name
+    path.write_bytes(first.getvalue())
+    if path.suffix.lower() != ".csv":
+        return read_network(path)
+    if second is None:
+        st.info(tr("io_need_ties"))
+        st.stop()
+    ties_path = Path(folder) / ("ties_" + Path(second.name).name)
+    ties_path.write_bytes(second.getvalue())
+    actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
+    ties = mapped(ties_path, TIE_FIELDS, ["source", "target"], "ties")
+    return network_from_records(actors, ties, name=path.stem)
+
+
+if first is not None:
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            uploaded = read_upload(folder)
+        except NetmapError as exc:
+            uploaded = None
+            st.error(md(exc.message(lang)))
+    if uploaded is not None:
+        st.success(md(tr("io_read_ok", name=uploaded.name or Path(first.name).stem,
+                         actors=len(uploaded.actors), ties=len(uploaded.ties))))
+        for w in uploaded.warnings:
+            st.text(w.text(lang))
+        suggested = uploaded.name or Path(first.name).stem
+        new_name = st.text_input(tr("io_new_name"), value=suggested, key="import_name")
+        left, right = st.columns(2)
+        if left.button(tr("io_as_new"), key="import_new", type="primary"):
+            try:
+                rev = ws.create(new_name, with_positions(uploaded))
+            except NetmapError as exc:
+                st.error(md(exc.message(lang)))
+            else:
+                state.flash("success", tr("io_imported", name=new_name.strip(), rev=rev))
+                st.session_state._open_next = new_name.strip()
+                st.rerun()
+        if state.network_name() and right.button(tr("io_replace"), key="import_replace"):
+            cur = ws.load(state.network_name())
+            rev = state.commit(uploaded, state.acting_on(), shown=cur)
+            if rev:
+                state.flash("success", tr("io_imported", name=state.network_name(), rev=rev))
+                st.rerun()
+
+# --- export ---------------------------------------------------------------------------
+cur = state.current()
+if cur is not None:
+    name, net, rev = cur
+    st.header(tr("io_export"))
+    st.caption(md(f"{name}: " + tr("ui_summary", actors=len(net.actors), ties=len(net.ties))))
+    pseudo = st.checkbox(tr("io_pseudonymise"), help=tr("io_pseudonymise_help"), key="export_pseudo")
+    stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix, mime in ((".json", "application/json"),
+                             (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+                             (".graphml", "application/xml"), (".gexf", "application/xml")):
+            path = write_network(net, Path(folder) / f"{stem}{suffix}", pseudonymise=pseudo)
+            st.download_button(tr("io_download", fmt=suffix[1:].upper()), path.read_bytes(),
+                               file_name=path.name, mime=mime, key=f"download{suffix}", on_click="ignore")
+        folder_out = write_network(net, Path(folder) / "csv", pseudonymise=pseudo)
+        for part in ("actors.csv", "ties.csv"):
+            st.download_button(tr("io_download", fmt=f"CSV ({part})"), (folder_out / part).read_bytes(),
+                               file_name=f"{stem}_{part}", mime="text/csv", key=f"download_{part}",
+                               on_click="ignore")
+    try:
+        from netmap.export import export_html
+    except ImportError:
+        pass
+    else:
+        st.download_button(tr("io_download", fmt="HTML"), export_html(net, lang=lang, pseudonymise=pseudo),
+                           file_name=f"{stem}.html", mime="text/html", key="download.html", on_click="ignore")
+
+# --- workspace ------------------------------------------------------------------------
+st.header(tr("io_workspace"))
+with st.form("new_network"):
+    empty_name = st.text_input(tr("io_new_empty"), key="new_network_name")
+    if st.form_submit_button(tr("io_create"), key="new_network_submit"):
+        try:
+            ws.create(empty_name, Network(name=empty_name.strip()))
+        except NetmapError as exc:
+            st.error(md(exc.message(lang)))
+        else:
+            state.flash("success", tr("io_created", name=empty_name.strip()))
+            st.session_state._open_next = empty_name.strip()
+            st.rerun()
+
+if state.network_name():
+    name = state.network_name()
+    st.subheader(tr("io_purge"))
+    st.caption(md(tr("io_purge_help", name=name)))
+    typed = st.text_input(tr("io_purge_confirm"), key="purge_confirm")
+    if st.button(tr("io_purge_button"), key="purge", disabled=typed.strip() != name):
+        ws.purge(name)
+        state.flash("success", tr("io_purged", name=name))
+        st.session_state.pop("purge_confirm", None)
+        st.rerun()

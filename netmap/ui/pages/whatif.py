@@ -1,0 +1,28 @@
+"""What if: which flags appear or clear when one actor leaves. Nothing is saved."""
+
+import streamlit as st
+
+from netmap.i18n import t
+from netmap.ui import state, views
+from netmap.ui.edits import flag_changes, ties_of
+from netmap.ui.state import md, tr
+
+name, net, rev = views.open_page("page_whatif")
+st.write(tr("w_intro"))
+if not net.actors:
+    st.stop()
+label = {a.id: a.label for a in net.actors}
+gone = st.selectbox(tr("w_pick"), net.actor_ids, format_func=label.get, key="whatif_actor")
+lang = state.lang()
+
+before = state.analysis(net)
+after = state.analysis(net.without(gone))
+st.write(md(tr("w_lost", name=label[gone], n=len(ties_of(net, [gone])))))
+appear, clear, stay = flag_changes(before, after)
+for title, flags, box in (("w_appear", appear, st.warning), ("w_clear", clear, st.success),
+                          ("w_stay", stay, st.info)):
+    st.subheader(tr(title))
+    if not flags:
+        st.text(tr("w_none"))
+    for flag in flags:
+        box(md(f"[{t('severity_' + flag['severity'], lang)}] {flag['message']}"))

@@ -1,0 +1,179 @@
+"""Per-session state of the app and the few cached calls into the core.
+
+Session keys (each initialised once): ``lang``, ``network`` (the open network, also the
+sidebar widgets' keys), ``_shown`` (``{network: revision shown in the last run}``),
+``_acting_on`` (the revision the user saw when acting in this run) and ``_flash``
+(messages carried over a rerun).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+import streamlit as st
+
+from netmap.analysis import analyze
+from netmap.errors import NetmapError
+from netmap.i18n import LANGS, default_lang, t
+from netmap.workspace import StaleEditError, Workspace, default_path
+from netmap.writing import to_json
+
+from . import strings  # noqa: F401  (registers the UI texts)
+from .edits import with_positions
+
+__all__ = ["workspace", "init", "lang", "network_name", "current", "acting_on", "commit",
+           "editor_key", "reset_editors", "remember", "begin_run", "flash", "show_flash", "analysis", "digest", "md", "tr"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=])")
+
+
+def md(text):
+    """User text made safe for a Markdown element: every special character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text))
+
+
+def tr(key, **params):
+    """The UI text ``key`` in the session's language."""
+    return t(key, lang(), **params)
+
+
+@st.cache_resource(show_spinner=False)
+def _workspace(path):
+    return Workspace(path)
+
+
+def workspace():
+    """The workspace of this server (``NETMAP_WORKSPACE`` or the per-user default)."""
+    return _workspace(str(default_path()))
+
+
+def init():
+    """Initialise the session keys once, from the URL, then the workspace settings."""
+    ss, ws = st.session_state, workspace()
+    if "lang" not in ss:
+        wanted = st.query_params.get("lang") or ws.get_setting("lang") or default_lang()
+        ss.lang = wanted if wanted in LANGS else "en"
+    names = ws.names()
+    if "_open_next" in ss:
+        ss.network = ss.pop("_open_next")
+    if names and ss.get("network") not in names:
+        wanted = st.query_params.get("network") or ws.get_setting("network")
+        ss.network = wanted if wanted in names else names[0]
+    ss.setdefault("_shown", {})
+    ss.setdefault("_flash", [])
+
+
+def remember():
+    """Keep the language and the open network for the next visit (URL and workspace)."""
+    ss, ws = st.session_state, workspace()
+    wanted = {"lang": ss.lang}
+    if ss.get("network"):
+        wanted["network"] = ss.network
+    for key, value in wanted.items():
+        if st.query_params.get(key) != value:
+            st.query_params[key] = value
+        if ss.get(f"_saved_{key}") != value:
+            ws.set_setting(key, value)
+            ss[f"_saved_{key}"] = value
+
+
+def begin_run():
+    """Note which revision this run shows and which one the user acted on."""
+    ss = st.session_state
+    name = ss.get("network")
+    if not name:
+        return
+    cur = workspace().revision(name)
+    ss._acting_on = ss._shown.get(name, cur)
+    ss._shown[name] = cur
+
+
+def lang():
+    return st.session_state.get("lang", "en")
+
+
+def network_name():
+    return st.session_state.get("network")
+
+
+def current():
+    """``(name, net, rev)`` of the open network as this run shows it, or None."""
+    name = network_name()
+    if not name:
+        return None
+    rev = st.session_state._shown.get(name)
+    ws = workspace()
+    if rev is None:
+        rev = ws.revision(name)
+    return name, ws.load(name, rev), rev
+
+
+def acting_on():
+    """The revision the user was looking at when they acted in this run."""
+    return st.session_state.get("_acting_on")
+
+
+def commit(net, base_rev, shown=None):
+    """Save ``net`` as the next revision of the open network, unless someone else saved first.
+
+    ``base_rev`` is the revision the edit was made on; positions are kept from
+    ``shown`` (the network as the user saw it). Returns the new revision. An
+    invalid network is reported inline and None returned (the last valid
+    revision stays); a stale edit is reported after a rerun that shows the
+    latest revision.
+    """
+    name = network_name()
+    try:
+        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev)
+    except StaleEditError as exc:
+        flash("warning", exc.message(lang()))
+        reset_editors()
+        st.rerun()
+    except NetmapError as exc:
+        st.error(md(exc.message(lang())))
+        st.caption(tr("ui_not_saved"))
+        return None
+    st.session_state._shown[name] = rev
+    reset_editors()
+    return rev
+
+
+def editor_key(prefix):
+    """The widget key of an editable table; it changes after each save, so the table starts fresh."""
+    ss = st.session_state
+    key = f"{prefix}_{network_name()}_{ss.get('_editor_gen', 0)}"
+    ss.setdefault("_editor_keys", {})[prefix] = key
+    return key
+
+
+def reset_editors():
+    st.session_state._editor_gen = st.session_state.get("_editor_gen", 0) + 1
+
+
+def flash(kind, text):
+    """A message shown at the top of the next run (``kind``: success, info, warning, error)."""
+    st.session_state._flash.append((kind, text))
+
+
+def show_flash():
+    for kind, text in st.session_state._flash:
+        getattr(st, kind)(md(text))
+    st.session_state._flash = []
+
+
+def digest(net):
+    """sha256 of the network's canonical JSON: the cache key of its analysis and map."""
+    text = json.dumps(to_json(net), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _analysis(key, group_by, language, _net):
+    return analyze(_net, group_by=group_by, lang=language)
+
+
+def analysis(net, key=None, group_by="sector"):
+    """The analysis of ``net`` in the session's language, cached on its content hash."""
+    return _analysis(key or digest(net), group_by, lang(), net)

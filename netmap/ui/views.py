@@ -1,0 +1,118 @@
+"""Pieces shared by the pages: page header, choices, the editable tables' bookkeeping, the map."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netmap.errors import NetmapError
+from netmap.i18n import t
+from netmap.model import LEVELS, SCOPES, SECTORS
+
+from . import state
+from .state import md, tr
+
+__all__ = ["open_page", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "editor",
+           "has_edits", "load_base", "map_html", "sidebar"]
+
+SECTOR_CHOICES = list(SECTORS) + ["unknown"]
+ACTOR_KINDS = ["department", "evening_school", "institution", "residential_home", "day_service",
+               "association", "volunteer", "citizen", "coordinator", "steering_group", "politician",
+               "state_body", "culture_institution", "business", "funder"]
+TIE_KINDS = ["collaboration", "formal_agreement", "personal", "funding", "referral", "information"]
+
+
+def label_of(prefix):
+    """A ``format_func`` that shows a code in the session's language (``sector_public``)."""
+    return lambda code: t(f"{prefix}_{code}", state.lang())
+
+
+def choices():
+    """``{field: (options, format_func)}`` for the enumerated actor fields."""
+    return {"sector": (SECTOR_CHOICES, label_of("sector")),
+            "level": (list(LEVELS), label_of("level")),
+            "scope": (list(SCOPES), label_of("scope"))}
+
+
+def sidebar():
+    """The shared sidebar: language, open network, undo and redo. Call once per run."""
+    state.init()
+    ws = state.workspace()
+    with st.sidebar:
+        st.radio(tr("ui_language"), ["en", "da"], key="lang", horizontal=True,
+                 format_func={"en": "English", "da": "Dansk"}.get)
+        names = ws.names()
+        if names:
+            st.selectbox(tr("ui_network"), names, key="network")
+    state.remember()
+    state.begin_run()
+    name = state.network_name()
+    if not names or not name:
+        return
+    with st.sidebar:
+        left, right = st.columns(2)
+        undo = left.button(tr("ui_undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
+        redo = right.button(tr("ui_redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
+        st.caption(md(tr("ui_revision", rev=ws.revision(name), path=ws.path)))
+    if undo or redo:
+        try:
+            rev = (ws.undo if undo else ws.redo)(name, expected_revision=state.acting_on())
+        except NetmapError as exc:
+            state.flash("warning", exc.message(state.lang()))
+        else:
+            state.flash("info", tr("ui_nothing") if rev is None
+                        else tr("ui_undone" if undo else "ui_redone", rev=rev))
+        state.reset_editors()
+        st.rerun()
+
+
+def open_page(title_key):
+    """Title, carried-over messages and ``(name, net, rev)`` of the open network (or stop)."""
+    st.title(tr(title_key))
+    state.show_flash()
+    cur = state.current()
+    if cur is None:
+        st.info(tr("ui_no_networks"))
+        st.stop()
+    name, net, rev = cur
+    st.caption(md(f"{name}: " + tr("ui_summary", actors=len(net.actors), ties=len(net.ties))))
+    return cur
+
+
+def load_base(net, rev, base_rev):
+    """The network at ``base_rev`` (``net`` when that is the shown one); a vanished revision
+    (dropped by a later save) gives the shown one, and the save then reports the edit as stale."""
+    if base_rev == rev:
+        return net
+    try:
+        return state.workspace().load(state.network_name(), base_rev)
+    except NetmapError:
+        return net
+
+
+def has_edits(delta):
+    return bool(delta) and any(delta.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
+
+
+def editor(prefix, net, rev):
+    """Key and base ``(key, base_net, base_rev)`` of an editable table.
+
+    While the user has unsaved edits in the table, its base stays the
+    revision they were made on; otherwise it is the shown revision.
+    """
+    key = state.editor_key(prefix)
+    bases = st.session_state.setdefault("_editor_base", {})
+    base_rev = bases.get(key, rev) if has_edits(st.session_state.get(key)) else rev
+    bases[key] = base_rev
+    return key, load_base(net, rev, base_rev), base_rev
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _map_html(key, lang, color_by, size_by, _net):
+    from netmap.export import export_html
+
+    return export_html(_net, lang=lang, color_by=color_by, size_by=size_by)
+
+
+def map_html(net, key, color_by="sector", size_by="degree"):
+    """The interactive map of ``net`` (HTML), cached on the network's content hash."""
+    return _map_html(key, state.lang(), color_by, size_by, net)

@@ -1,0 +1,301 @@
+"""The workspace: named networks with their full revision history in one SQLite file.
+
+Every save is a new revision stored as canonical JSON (:func:`netmap.writing.to_json`);
+undo and redo move the network's head between revisions. The file is in WAL mode with
+``synchronous=FULL``, and each change is one transaction, so a process killed in the middle
+of a save loses at most that save and leaves a readable workspace.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import NetmapError
+from .i18n import register
+from .model import validate
+from .reading import network_from_json, read_network
+from .writing import to_json
+
+__all__ = ["Workspace", "StaleEditError", "default_path", "SAMPLES_DIR"]
+
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
+_SAMPLES = ("copenhagen", "fredericia")
+
+register({
+    "stale_edit": {
+        "en": 'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
+        "da": 'netværket "{name}" er ændret et andet sted (nu version {current}, din ændring byggede på {expected}); din ændring er ikke gemt'},
+    "no_network": {"en": 'there is no network "{name}" in the workspace',
+                   "da": 'der er intet netværk "{name}" i arbejdsområdet'},
+    "network_exists": {"en": 'a network "{name}" already exists', "da": 'netværket "{name}" findes allerede'},
+    "bad_network_name": {"en": "a network needs a name", "da": "et netværk skal have et navn"},
+})
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS networks (
+    name TEXT PRIMARY KEY,
+    head INTEGER NOT NULL,       -- the current revision
+    last INTEGER NOT NULL,       -- the highest revision number ever given (never reused)
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS revisions (
+    network TEXT NOT NULL REFERENCES networks(name) ON UPDATE CASCADE ON DELETE CASCADE,
+    rev INTEGER NOT NULL,
+    doc TEXT NOT NULL,           -- canonical JSON
+    saved TEXT NOT NULL,
+    PRIMARY KEY (network, rev)
+);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
+"""
+
+
+class StaleEditError(NetmapError):
+    """A save based on a revision that is no longer the current one."""
+
+
+def default_path():
+    """``NETMAP_WORKSPACE`` if set, else ``$XDG_DATA_HOME/netmap/workspace.sqlite``
+    (``~/.local/share/netmap/workspace.sqlite``)."""
+    env = os.environ.get("NETMAP_WORKSPACE", "").strip()
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME", "").strip() or Path.home() / ".local" / "share"
+    return Path(base) / "netmap" / "workspace.sqlite"
+
+
+def _now():
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _dump(net):
+    return json.dumps(to_json(net), ensure_ascii=False)
+
+
+class Workspace:
+    """Named networks with their history, in one SQLite file.
+
+    ``Workspace(path=None, seed=True)``: the file (and its folder) is created
+    when missing; a new workspace is seeded once with the sample networks
+    (an emptied workspace is not re-seeded).
+
+    >>> ws = Workspace(":memory:")   # doctest: +SKIP
+    """
+
+    def __init__(self, path=None, seed=True):
+        self.path = Path(path) if path else default_path()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = self.connect()
+        try:
+            con.executescript(_SCHEMA)
+        finally:
+            con.close()
+        if seed and self.get_setting("seeded") is None:
+            self.seed_samples()
+
+    # --- connections ----------------------------------------------------------
+    def connect(self):
+        """A new sqlite3 connection (WAL, synchronous=FULL, foreign keys on, autocommit)."""
+        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("PRAGMA foreign_keys=ON")
+        con.execute("PRAGMA busy_timeout=30000")
+        return con
+
+    class _Tx:
+        def __init__(self, ws):
+            self.con = ws.connect()
+
+        def __enter__(self):
+            self.con.execute("BEGIN IMMEDIATE")
+            return self.con
+
+        def __exit__(self, exc_type, exc, tb):
+            try:
+                self.con.execute("COMMIT" if exc_type is None else "ROLLBACK")
+            finally:
+                self.con.close()
+            return False
+
+    def _tx(self):
+        """One write transaction: ``with ws._tx() as con: ...``."""
+        return Workspace._Tx(self)
+
+    def _read(self, sql, params=()):
+        con = self.connect()
+        try:
+            return con.execute(sql, params).fetchall()
+        finally:
+            con.close()
+
+    # --- settings --------------------------------------------------------------
+    def get_setting(self, key, default=None):
+        rows = self._read("SELECT value FROM settings WHERE key = ?", (key,))
+        return rows[0][0] if rows else default
+
+    def set_setting(self, key, value):
+        with self._tx() as con:
+            con.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    # --- networks --------------------------------------------------------------
+    def seed_samples(self):
+        """Add the sample networks that are not there yet; returns the names added."""
+        added = []
+        for name in _SAMPLES:
+            folder = SAMPLES_DIR / name
+            if folder.is_dir() and name not in self.names():
+                net = read_network(folder)
+                net.name = name
+                self.create(name, net)
+                added.append(name)
+        self.set_setting("seeded", "1")
+        return added
+
+    def names(self):
+        """Names of the networks, sorted case-insensitively."""
+        return [r[0] for r in self._read("SELECT name FROM networks ORDER BY lower(name), name")]
+
+    def _head(self, con, name):
+        row = con.execute("SELECT head, last FROM networks WHERE name = ?", (name,)).fetchone()
+        if row is None:
+            raise NetmapError("no_network", name=name)
+        return row
+
+    def revision(self, name):
+        """The current revision number of a network."""
+        con = self.connect()
+        try:
+            return self._head(con, name)[0]
+        finally:
+            con.close()
+
+    def load(self, name, revision=None):
+        """The network at its current revision (or at ``revision``)."""
+        con = self.connect()
+        try:
+            rev = self._head(con, name)[0] if revision is None else revision
+            row = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?",
+                              (name, rev)).fetchone()
+        finally:
+            con.close()
+        if row is None:
+            raise NetmapError("no_network", name=f"{name}@{rev}")
+        return network_from_json(json.loads(row[0]), name)
+
+    def history(self, name):
+        """``[(rev, saved, is_head), ...]`` oldest first."""
+        con = self.connect()
+        try:
+            head = self._head(con, name)[0]
+            rows = con.execute("SELECT rev, saved FROM revisions WHERE network = ? ORDER BY rev",
+                               (name,)).fetchall()
+        finally:
+            con.close()
+        return [(rev, saved, rev == head) for rev, saved in rows]
+
+    def create(self, name, net):
+        """Add a new network (revision 1); raises NetmapError if the name is taken."""
+        name = (name or "").strip()
+        if not name:
+            raise NetmapError("bad_network_name")
+        doc = _dump(validate(net))
+        with self._tx() as con:
+            if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
+                raise NetmapError("network_exists", name=name)
+            con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)",
+                        (name, _now()))
+            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)",
+                        (name, doc, _now()))
+        return 1
+
+    def save(self, name, net, expected_revision=None):
+        """Validate ``net`` and store it as the new current revision; returns its number.
+
+        Revisions after the current one (the redo branch) are dropped. A save
+        equal to the current revision stores nothing and returns the current
+        number. Raises :class:`StaleEditError` when ``expected_revision`` is
+        given and is not the current revision, and InputError when ``net`` is
+        invalid; in both cases nothing changes.
+        """
+        doc = _dump(validate(net))
+        with self._tx() as con:
+            head, last = self._head(con, name)
+            if expected_revision is not None and expected_revision != head:
+                raise StaleEditError("stale_edit", name=name, current=head, expected=expected_revision)
+            current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?",
+                                  (name, head)).fetchone()
+            if current and current[0] == doc:
+                return head
+            con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
+            rev = last + 1
+            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, ?, ?, ?)",
+                        (name, rev, doc, _now()))
+            con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
+        return rev
+
+    def _move(self, name, sql, expected_revision):
+        with self._tx() as con:
+            head, _ = self._head(con, name)
+            if expected_revision is not None and expected_revision != head:
+                raise StaleEditError("stale_edit", name=name, current=head, expected=expected_revision)
+            row = con.execute(sql, (name, head)).fetchone()
+            if row is None or row[0] is None:
+                return None
+            con.execute("UPDATE networks SET head = ? WHERE name = ?", (row[0], name))
+            return row[0]
+
+    def undo(self, name, expected_revision=None):
+        """Go back one revision; returns the new current revision, or None at the start."""
+        return self._move(name, "SELECT max(rev) FROM revisions WHERE network = ? AND rev < ?",
+                          expected_revision)
+
+    def redo(self, name, expected_revision=None):
+        """Go forward one revision after an undo; returns it, or None when there is none."""
+        return self._move(name, "SELECT min(rev) FROM revisions WHERE network = ? AND rev > ?",
+                          expected_revision)
+
+    def can_undo(self, name):
+        return self._read("SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
+                          "WHERE n.name = ? AND r.rev < n.head", (name,))[0][0] > 0
+
+    def can_redo(self, name):
+        return self._read("SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
+                          "WHERE n.name = ? AND r.rev > n.head", (name,))[0][0] > 0
+
+    def rename(self, old, new):
+        """Rename a network (its history goes with it)."""
+        new = (new or "").strip()
+        if not new:
+            raise NetmapError("bad_network_name")
+        with self._tx() as con:
+            self._head(con, old)
+            if con.execute("SELECT 1 FROM networks WHERE name = ?", (new,)).fetchone():
+                raise NetmapError("network_exists", name=new)
+            con.execute("UPDATE networks SET name = ? WHERE name = ?", (new, old))
+            if self._has_table(con, "snapshots"):
+                con.execute("UPDATE snapshots SET network = ? WHERE network = ?", (new, old))
+
+    def purge(self, name):
+        """Delete a network with its whole history and its snapshots (personal data)."""
+        with self._tx() as con:
+            con.execute("DELETE FROM revisions WHERE network = ?", (name,))
+            con.execute("DELETE FROM networks WHERE name = ?", (name,))
+            if self._has_table(con, "snapshots"):
+                con.execute("DELETE FROM snapshots WHERE network = ?", (name,))
+        con = self.connect()
+        try:  # give the freed pages back, so deleted text does not linger in the file
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            con.execute("VACUUM")
+            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            con.close()
+
+    @staticmethod
+    def _has_table(con, table):
+        return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                           (table,)).fetchone() is not None

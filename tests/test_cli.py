@@ -1,0 +1,82 @@
+"""The command line end to end on the samples: text, JSON as METHODS.md defines it, conversion."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from netmap import read_network
+
+ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "sample_networks"
+
+
+def run(*args, env=None):
+    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=ROOT, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+
+
+def test_analyze_json_has_the_documented_shape():
+    r = run("analyze", SAMPLES / "copenhagen", "--json")
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["network"]["actors"] == 21 and doc["network"]["group_by"] == "sector"
+    assert {"actors", "ties", "group_by"} <= set(doc["network"])
+    actor = doc["actors"][0]
+    assert {"id", "name", "sector", "level", "scope", "partner", "degree", "betweenness", "brokerage",
+            "cross_sector_brokerage", "boundary_spanner", "near_reach", "far_reach", "isolated",
+            "detached", "peripheral"} <= set(actor)
+    assert set(actor["brokerage"]) == {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}
+    assert set(actor["near_reach"]) == {"1", "2"} and set(actor["far_reach"]) == {"1", "2"}
+    for g in doc["groups"].values():
+        assert set(g) == {"size", "internal", "external", "ei_index", "expected_ei"}
+        if g["ei_index"] is not None:
+            assert (g["external"] - g["internal"]) / (g["external"] + g["internal"]) == g["ei_index"]
+    p = doc["partnership"]
+    assert {"members", "internal", "external", "ei_index", "expected_ei", "unintegrated",
+            "unintegrated_share", "near_reach", "far_reach"} <= set(p)
+    assert doc["betweenness_approximate"] is False
+    for f in doc["flags"]:
+        assert set(f) >= {"code", "severity", "actors", "message"}
+    assert "ei_index" in doc and "expected_ei" in doc and isinstance(doc["warnings"], list)
+
+
+def test_analyze_text_in_both_languages():
+    en = run("analyze", SAMPLES / "fredericia")
+    assert en.returncode == 0
+    assert "Top boundary spanners" in en.stdout and "CLOSING_IN" in en.stdout
+    da = run("analyze", SAMPLES / "fredericia", "--lang", "da")
+    assert "Vigtigste brobyggere" in da.stdout and "lukke sig om sig selv" in da.stdout
+    env_da = run("analyze", SAMPLES / "fredericia", env={"NETMAP_LANG": "da"})
+    assert env_da.stdout == da.stdout
+
+
+def test_group_by_custom_attribute():
+    r = run("analyze", SAMPLES / "copenhagen", "--group-by", "organisation", "--json")
+    assert r.returncode == 0 and json.loads(r.stdout)["network"]["group_by"] == "organisation"
+
+
+def test_convert_every_format_and_back(tmp_path):
+    net = read_network(SAMPLES / "copenhagen")
+    for out in ("c.json", "c.xlsx", "c.graphml", "c.gexf", "csvdir"):
+        r = run("convert", SAMPLES / "copenhagen", "-o", tmp_path / out)
+        assert r.returncode == 0, r.stderr
+        back = read_network(tmp_path / out)
+        assert [a.id for a in back.actors] == [a.id for a in net.actors]
+        assert len(back.ties) == len(net.ties)
+        r = run("analyze", tmp_path / out, "--json")
+        assert r.returncode == 0
+
+
+def test_convert_pseudonymised(tmp_path):
+    r = run("convert", SAMPLES / "fredericia", "-o", tmp_path / "p.json", "--pseudonymise")
+    assert r.returncode == 0
+    doc = json.loads((tmp_path / "p.json").read_text(encoding="utf-8"))
+    citizens = [a for a in doc["actors"] if a["sector"] == "citizen"]
+    assert citizens and all(a["name"].startswith("citizen-") and a["notes"] == "" for a in citizens)
+
+
+def test_validate_prints_only_errors_and_warnings():
+    r = run("validate", SAMPLES / "copenhagen")
+    assert r.returncode == 0 and r.stdout.strip().endswith("valid (21 actors, 36 ties)")

@@ -134,6 +134,9 @@ register({
     "export_status_removed": {"en": "removed", "da": "fjernet"},
     "export_status_changed": {"en": "changed", "da": "ændret"},
     "export_status_same": {"en": "unchanged", "da": "uændret"},
+    "export_changes_counts": {"en": "Counts: actors / ties.", "da": "Antal: aktører / relationer."},
+    "export_flags_raised": {"en": "Flags raised: {v}", "da": "Advarsler rejst: {v}"},
+    "export_flags_cleared": {"en": "Flags cleared: {v}", "da": "Advarsler ophævet: {v}"},
     "export_bad_size_by": {"en": 'cannot size by "{value}"; use one of: {allowed}',
                            "da": 'kan ikke bestemme størrelse efter "{value}"; brug en af: {allowed}'},
     "export_bad_output": {"en": 'the map must be written to an .html file (got "{value}")',
@@ -264,8 +267,9 @@ def _options(n, physics):
                   "selectionWidth": 2, "hoverWidth": 1,
                   "arrows": {"to": {"scaleFactor": 0.7}}},
         "physics": {"enabled": physics, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -2500, "springLength": 110,
-                                  "springConstant": 0.03, "avoidOverlap": 0.4, "damping": 0.3},
+                    "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.2,
+                                  "springLength": 150, "springConstant": 0.02,
+                                  "avoidOverlap": 0.8, "damping": 0.3},
                     "stabilization": {"enabled": True, "iterations": 150, "fit": True}},
         "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
                         "hideEdgesOnZoom": big, "multiselect": True, "navigationButtons": False,
@@ -680,3 +684,220 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
             "text": {k: t("export_" + k, lang) for k in ("found", "not_found", "selected")}}
     return _page(lang=lang, title=title, meta=_meta_line(net, lang, extra),
                  toolbar=_toolbar(lang, sectors) + _datalist(net), aside=aside, tables=tables, data=data)
+
+
+# --- the map of a comparison ------------------------------------------------------
+
+_IGNORED_CHANGES = ("x", "y")  # a moved actor is not a changed one
+
+
+def _change_lines(changes, lang):
+    return [f"{field}: {_short(old)} \u2192 {_short(new)}" for field, (old, new) in changes.items()
+            if field not in _IGNORED_CHANGES]
+
+
+def _short(value, limit=80):
+    text = "-" if value is None or value == "" else str(value)
+    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+
+
+def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=0):
+    """The HTML map of two versions of a network: their union, with the changes marked.
+
+    Actors and ties are matched as :func:`netmap.compare.compare` matches
+    them (actors by id; ties by kind and pair, ordered only when directed).
+    Added ones are marked "+" with a thick green border or line, removed
+    ones "−", faded with a dashed red border or a red line, changed ones
+    "Δ" with a thick blue border or line; every mark has a symbol, so none
+    is shown by colour alone. A change of position (``x``, ``y``) alone
+    does not count. Colour is the sector, shape the level, "★" the
+    partnership core (of the newer version, or the older for a removed
+    actor). Saved positions are kept (the newer ones first), so a series of
+    comparisons keeps its picture.
+
+    Returns the HTML page as a str; see :func:`export` for what it holds.
+    """
+    from .compare import compare
+
+    if pseudonymise:
+        old, new = _pseudonymise(old), _pseudonymise(new)
+    diff = compare(old, new, lang=lang)
+    added = set(diff["actors"]["added"])
+    removed = set(diff["actors"]["removed"])
+    changes = {c["id"]: _change_lines(c["changes"], lang) for c in diff["actors"]["changed"]}
+    changed = {k for k, v in changes.items() if v}
+
+    def tie_key(d):
+        return (canonical_tie_kind(d["kind"]), bool(d["directed"])) + (
+            (d["source"], d["target"]) if d["directed"] else tuple(sorted((d["source"], d["target"]))))
+
+    tie_changes = {tie_key(c): _change_lines(c["changes"], lang) for c in diff["ties"]["changed"]}
+    tie_status = {tie_key(d): "added" for d in diff["ties"]["added"]}
+    tie_status.update({tie_key(d): "removed" for d in diff["ties"]["removed"]})
+    tie_status.update({k: "changed" for k, v in tie_changes.items() if v})
+
+    old_actor = {a.id: a for a in old.actors}
+    union = Network(actors=list(new.actors) + [a for a in old.actors if a.id in removed],
+                    ties=list(new.ties) + [x for x in old.ties if tie_status.get(x.key) == "removed"],
+                    name=new.name, date=new.date)
+    # Keep a saved position from the older version when the newer has none.
+    from dataclasses import replace
+
+    union.actors = [replace(a, x=old_actor[a.id].x, y=old_actor[a.id].y)
+                    if a.x is None and a.id in old_actor and old_actor[a.id].x is not None else a
+                    for a in union.actors]
+    pos = layout(union, seed=seed)
+    names = {a.id: a.label for a in union.actors}
+    status = {a.id: "added" if a.id in added else "removed" if a.id in removed
+              else "changed" if a.id in changed else "same" for a in union.actors}
+    mark = {"added": "+", "removed": "\u2212", "changed": "\u0394", "same": ""}
+    border = {"added": ADDED_COLOUR, "removed": REMOVED_COLOUR, "changed": CHANGED_COLOUR, "same": "#1a1a1a"}
+    status_word = {s: t("export_status_" + s, lang) for s in mark}
+
+    nodes = []
+    for a in union.actors:
+        s = status[a.id]
+        fill = SECTOR_COLOURS.get(a.sector, OTHER_COLOUR)
+        marks = mark[s] + (CORE_MARK if a.partner else "")
+        tip = [a.label]
+        if a.kind:
+            tip.append(t("export_tip_kind", lang, v=a.kind.replace("_", " ")))
+        tip.append(t("export_tip_place", lang, s=_word("sector", a.sector, lang),
+                     l=_word("level", a.level, lang), c=_word("scope", a.scope, lang)))
+        if a.partner:
+            tip.append(t("export_tip_core", lang))
+        tip.append(f"{t('export_col_status', lang)}: {status_word[s]}")
+        tip += changes.get(a.id, [])
+        node = {"id": a.id, "name": a.label, "sector": a.sector,
+                "label": (marks + " " if marks else "") + a.label, "title": "\n".join(tip),
+                "x": pos[a.id][0], "y": pos[a.id][1], "shape": LEVEL_SHAPES.get(a.level, "dot"),
+                "size": 16, "borderWidth": 1.2 if s == "same" else 4,
+                "color": {"background": fill, "border": border[s],
+                          "highlight": {"background": fill, "border": "#000000"},
+                          "hover": {"background": fill, "border": "#000000"}}}
+        if a.partner and s == "same":
+            node["borderWidth"] = 3
+        if s == "removed":
+            node["opacity"] = 0.45
+            node["shapeProperties"] = {"borderDashes": [5, 4]}
+        nodes.append(node)
+
+    n = len(union.actors)
+    edges, tie_rows_status = [], []
+    edge_colour = {"added": ADDED_COLOUR, "removed": REMOVED_COLOUR, "changed": CHANGED_COLOUR}
+    for tie in union.ties:
+        s = tie_status.get(tie.key, "same")
+        e = _tie_edge(tie, names, lang, n)
+        e["title"] += "\n" + f"{t('export_col_status', lang)}: {status_word[s]}"
+        for line in tie_changes.get(tie.key, []):
+            e["title"] += "\n" + line
+        if s != "same":
+            e["label"] = mark[s]
+            e["color"] = {"color": edge_colour[s], "highlight": "#1a1a1a", "hover": "#1a1a1a"}
+            e["width"] = e["width"] + 1.5
+            e["font"] = {"size": 16, "strokeWidth": 4, "color": edge_colour[s], "align": "top"}
+        edges.append(e)
+        tie_rows_status.append(status_word[s])
+    if n <= PHYSICS_LIMIT:
+        _curve(edges)
+    saved = any(a.x is not None and a.y is not None for a in union.actors)
+    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+
+    counts = {s: sum(1 for v in status.values() if v == s) for s in mark}
+    tie_counts = {s: sum(1 for v in tie_status.values() if v == s) for s in ("added", "removed", "changed")}
+    sets = {s: [v for v, st in status.items() if st == s] for s in ("added", "removed", "changed")}
+    sets["core"] = [a.id for a in union.actors if a.partner]
+    select = _e(t("export_select", lang))
+    change_items = "".join(
+        f'<li><span>{_svg_shape("dot", width=3.5)}</span>'
+        f'{_e(t("export_" + s, lang, n=f"{counts[s]} / {tie_counts[s]}"))} '
+        f'<button type="button" data-set="{s}">{select}</button></li>'
+        for s in ("added", "removed", "changed"))
+    indicators = "".join(
+        f"<li>{_e(_word('ind', k, lang))}: {_e(_num(a, lang, 2))} \u2192 {_e(_num(b, lang, 2))}</li>"
+        for k, (a, b) in diff["partnership"].items())
+    flag_lines = []
+    if diff["flags"]["raised"]:
+        flag_lines.append(t("export_flags_raised", lang, v=", ".join(
+            _word("flagtitle", c, lang) for c in diff["flags"]["raised"])))
+    if diff["flags"]["cleared"]:
+        flag_lines.append(t("export_flags_cleared", lang, v=", ".join(
+            _word("flagtitle", c, lang) for c in diff["flags"]["cleared"])))
+    colour_legend = [(SECTOR_COLOURS[s], _word("sector", s, lang),
+                      sum(1 for a in union.actors if a.sector == s))
+                     for s in SECTORS + ("unknown",) if any(a.sector == s for a in union.actors)]
+    aside = (
+        f'<h2>{_e(t("export_legend", lang))}</h2><p>{_e(t("export_how", lang))}</p>'
+        f'<h3>{_e(t("export_changes", lang))}</h3><p>{_e(t("export_changes_counts", lang))}</p>'
+        f"<ul>{change_items}</ul>"
+        + _legend_colours("sector", colour_legend, lang) + _legend_shapes(lang)
+        + f"<h3>{_e(t('export_marks', lang))}</h3><ul>"
+        + f'<li>{_svg_shape("dot", width=3.5)}{_e(t("export_core", lang, mark=CORE_MARK, n=len(sets["core"])))} '
+          f'<button type="button" data-set="core">{select}</button></li></ul>'
+        + _legend_ties(lang)
+        + f"<h2>{_e(t('export_key_figures', lang))}</h2><ul>{indicators}</ul>"
+        + "".join(f"<p>{_e(line)}</p>" for line in flag_lines))
+
+    headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
+               t("export_col_level", lang), t("export_col_scope", lang), t("export_col_core", lang),
+               t("export_col_status", lang), t("export_changes", lang), t("export_col_notes", lang)]
+    rows = [[a.label, a.kind, _word("sector", a.sector, lang), _word("level", a.level, lang),
+             _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
+             status_word[status[a.id]], "; ".join(changes.get(a.id, [])), a.notes] for a in union.actors]
+    tables = (_table(t("export_actors_caption", lang, n=n), headers, rows)
+              + _ties_table(union, names, lang, status=tie_rows_status))
+    old_label = old.date or old.name or "1"
+    new_label = new.date or new.name or "2"
+    title = title or t("export_compare_title", lang, old=old_label, new=new_label)
+    sectors = [s for s in SECTORS + ("unknown",) if any(a.sector == s for a in union.actors)]
+    data = {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
+            "text": {k: t("export_" + k, lang) for k in ("found", "not_found", "selected")}}
+    return _page(lang=lang, title=title, meta=_meta_line(union, lang), toolbar=_toolbar(lang, sectors)
+                 + _datalist(union), aside=aside, tables=tables, data=data)
+
+
+# --- command line --------------------------------------------------------------
+
+def _cmd_export(args):
+    from .compare import load_input
+    from .reading import read_network
+
+    out = args.output
+    if not out.lower().endswith((".html", ".htm")):
+        raise InputError("export_bad_output", value=out)
+    net = read_network(*args.inputs)
+    if args.compare_to:
+        old = load_input(args.compare_to, workspace=args.workspace)
+        page = export_compare(old, net, title=args.title, lang=args.lang, pseudonymise=args.pseudonymise)
+    else:
+        page = export(net, color_by=args.color_by, size_by=args.size_by, title=args.title,
+                      lang=args.lang, pseudonymise=args.pseudonymise)
+    try:
+        with open(out, "w", encoding="utf-8") as f:
+            f.write(page)
+    except OSError as exc:
+        raise NetmapError("write_failed", out, detail=exc.strerror or str(exc)) from None
+    print(t("cli_written", args.lang, path=out))
+    return 0
+
+
+def add_cli(sub, common, inputs_help):
+    """Register ``python -m netmap export INPUT... -o map.html``."""
+    p = sub.add_parser("export", parents=[common], help="an interactive HTML map that opens offline",
+                       description="Write the network as one self-contained HTML page: an "
+                                   "interactive map with legend, flags and tables. It opens "
+                                   "offline by double-click and loads nothing from the internet.")
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("-o", "--output", required=True, metavar="MAP.html", help="the HTML file to write")
+    p.add_argument("--color-by", "--colour-by", default="sector", metavar="ATTR",
+                   help="actor field or custom attribute that sets the colour (default: sector)")
+    p.add_argument("--size-by", default="degree", choices=list(MEASURES), metavar="MEASURE",
+                   help="measure that sets the size: degree, betweenness or brokerage "
+                        "(cross-sector brokerage); default: degree")
+    p.add_argument("--title", default=None, metavar="TEXT", help="heading of the page (default: the network's name)")
+    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    p.add_argument("--compare-to", default=None, metavar="OLD",
+                   help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the "
+                        "changes from OLD to INPUT instead")
+    p.add_argument("--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID")
+    p.set_defaults(func=_cmd_export)

@@ -40,7 +40,7 @@ def _fmt(x, lang="en"):
 def _names(ids, label, limit=8):
     names = [label.get(i, i) for i in ids]
     more = len(names) - limit
-    return ", ".join(names[:limit]) + (f" (+{more})" if more > 0 else "")
+    return "; ".join(names[:limit]) + (f" (+{more})" if more > 0 else "")
 
 
 def flag_message(flag, lang, label):

@@ -146,6 +146,12 @@ STRINGS = {
     "flag_CLOSING_TREND": {
         "en": "Between {old} and {new} the core's E-I index fell from {a} to {b}: the partnership is closing in on itself, the tendency the evaluation found in both partnerships (Fotaki 2011; Andersen & Espersen 2017a).",
         "da": "Mellem {old} og {new} faldt kernens E-I-indeks fra {a} til {b}: partnerskabet lukker sig om sig selv, den tendens evalueringen fandt i begge partnerskaber (Fotaki 2011; Andersen & Espersen 2017a)."},
+    "field_sector": {"en": "sector", "da": "sektor"},
+    "field_level": {"en": "level", "da": "niveau"},
+    "field_scope": {"en": "scope", "da": "rækkevidde"},
+    "field_kind": {"en": "kind", "da": "type"},
+    "field_organisation": {"en": "organisation", "da": "organisation"},
+    "field_partner": {"en": "partner", "da": "partner"},
     "sector_public": {"en": "public", "da": "offentlig"},
     "sector_civil": {"en": "civil", "da": "civil"},
     "sector_private": {"en": "private", "da": "privat"},

@@ -75,7 +75,6 @@ STRINGS = {
     "size_degree": {"en": "number of ties", "da": "antal relationer"},
     "size_betweenness": {"en": "betweenness", "da": "betweenness"},
     "size_brokerage": {"en": "cross-sector brokerage", "da": "brobygning på tværs af sektorer"},
-    "size_none": {"en": "same size", "da": "samme størrelse"},
     # --- tables --------------------------------------------------------------------
     "tab_actors_intro": {
         "en": "Edit a cell, add a row at the bottom, or select rows and delete them. Every valid change is saved at once as a new revision.",

@@ -108,9 +108,9 @@ def editor(prefix, net, rev):
 
 @st.cache_data(max_entries=16, show_spinner=False)
 def _map_html(key, lang, color_by, size_by, _net):
-    from netmap.export import export_html
+    from netmap.export import export
 
-    return export_html(_net, lang=lang, color_by=color_by, size_by=size_by)
+    return export(_net, lang=lang, color_by=color_by, size_by=size_by)
 
 
 def map_html(net, key, color_by="sector", size_by="degree"):

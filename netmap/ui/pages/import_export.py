@@ -125,11 +125,11 @@ if cur is not None:
                                file_name=f"{stem}_{part}", mime="text/csv", key=f"download_{part}",
                                on_click="ignore")
     try:
-        from netmap.export import export_html
+        from netmap.export import export
     except ImportError:
         pass
     else:
-        st.download_button(tr("io_download", fmt="HTML"), export_html(net, lang=lang, pseudonymise=pseudo),
+        st.download_button(tr("io_download", fmt="HTML"), export(net, lang=lang, pseudonymise=pseudo),
                            file_name=f"{stem}.html", mime="text/html", key="download.html", on_click="ignore")
 
 # --- workspace ------------------------------------------------------------------------

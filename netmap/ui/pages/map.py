@@ -12,7 +12,7 @@ key = state.digest(net)
 left, right = st.columns(2)
 color_by = left.selectbox(tr("map_color_by"), ["sector", "level", "scope", "partner", "organisation"],
                           format_func=lambda f: tr(f"f_{f}"), key="map_color_by")
-size_by = right.selectbox(tr("map_size_by"), ["degree", "betweenness", "brokerage", "none"],
+size_by = right.selectbox(tr("map_size_by"), ["degree", "betweenness", "brokerage"],
                           format_func=lambda f: tr(f"size_{f}"), key="map_size_by")
 try:
     html = views.map_html(net, key, color_by, size_by)

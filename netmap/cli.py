@@ -9,6 +9,7 @@ import sys
 from .analysis import analyze
 from .compare import add_cli as _add_diff_cli
 from .errors import NetmapError
+from .export import add_cli as _add_export_cli
 from .i18n import LANGS, STRINGS, default_lang, t
 from .reading import read_network
 from .snapshots import add_cli as _add_snapshot_cli
@@ -95,6 +96,15 @@ def cmd_convert(args):
     return 0
 
 
+def cmd_generate(args):
+    from .generate import generate
+
+    net = generate(args.actors, seed=args.seed, mean_degree=args.mean_degree)
+    path = write_network(net, args.output)
+    print(t("cli_written", args.lang, path=path))
+    return 0
+
+
 def build_parser():
     parser = argparse.ArgumentParser(prog="python -m netmap",
                                      description="Stakeholder network mapping for local partnerships.")
@@ -121,6 +131,13 @@ def build_parser():
     p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
     p.set_defaults(func=cmd_convert)
 
+    p = sub.add_parser("generate", parents=[common], help="write a synthetic municipal network (demos, benchmarks)")
+    p.add_argument("actors", type=int, metavar="N", help="number of actors")
+    p.add_argument("--seed", type=int, default=0, help="same seed, same network (default 0)")
+    p.add_argument("--mean-degree", type=float, default=4.0, help="about this many ties per actor (default 4)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder, as for convert")
+    p.set_defaults(func=cmd_generate)
+
     for register in _EXTENSIONS:
         register(sub, common, inputs_help)
     return parser
@@ -130,6 +147,7 @@ def build_parser():
 _EXTENSIONS = [
     _add_snapshot_cli,
     _add_diff_cli,
+    _add_export_cli,
 ]
 
 

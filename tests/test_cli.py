@@ -80,3 +80,11 @@ def test_convert_pseudonymised(tmp_path):
 def test_validate_prints_only_errors_and_warnings():
     r = run("validate", SAMPLES / "copenhagen")
     assert r.returncode == 0 and r.stdout.strip().endswith("valid (21 actors, 36 ties)")
+
+
+def test_generate_is_seeded(tmp_path):
+    for name in ("a.json", "b.json"):
+        assert run("generate", "120", "--seed", "7", "-o", tmp_path / name).returncode == 0
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    net = read_network(tmp_path / "a.json")
+    assert len(net.actors) == 120 and net.core

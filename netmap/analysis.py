@@ -21,7 +21,7 @@ def _keys(d):
 
 
 def analyze(net, group_by="sector", lang="en", settings=Settings(),
-            exact_limit=None, sample_sources=None, seed=0):
+            exact_limit=None, sample_sources=None, seed=0, betweenness=True):
     """Analyse a network; returns the document of METHODS.md "Machine-readable output".
 
     Parameters
@@ -36,6 +36,9 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
         Betweenness is exact up to ``exact_limit`` actors
         (:data:`netmap.betweenness.EXACT_LIMIT`) and estimated from
         ``sample_sources`` seeded sources above it.
+    betweenness : bool
+        False skips betweenness (every value null), for callers that do
+        not show it, such as snapshot comparison.
 
     Notes
     -----
@@ -51,8 +54,11 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
     far = {a.id: a.is_far for a in net.actors}
     core = net.core
 
-    bc, approx = _bc.betweenness(G, exact_limit=exact_limit or _bc.EXACT_LIMIT,
-                                 k=sample_sources or _bc.SAMPLE_SOURCES, seed=seed)
+    if betweenness:
+        bc, approx = _bc.betweenness(G, exact_limit=exact_limit or _bc.EXACT_LIMIT,
+                                     k=sample_sources or _bc.SAMPLE_SOURCES, seed=seed)
+    else:
+        bc, approx = dict.fromkeys(G), False
     brk = brokerage(D, groups)
     reach = actor_reach(G, far)
     iso = isolation(G, core)

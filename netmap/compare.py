@@ -9,7 +9,7 @@ from .analysis import analyze
 from .errors import InputError
 from .flags import closing_trend, flag_message
 from .i18n import register, t
-from .model import Actor, Tie, canonical_tie_kind
+from .model import Actor, Tie
 from .reading import read_network
 
 __all__ = ["compare", "apply_diff", "indicators", "series", "load_input", "INDICATORS",
@@ -39,15 +39,15 @@ register({
     "cli_diff_flags": {"en": "Flags raised: {raised}; cleared: {cleared}",
                        "da": "Advarsler rejst: {raised}; ophævet: {cleared}"},
     "cli_diff_metrics": {"en": "Actors whose degree, brokerage or reach changed: {n}",
-                         "da": "Aktører hvis grad, mæglerrolle eller rækkevidde ændrede sig: {n}"},
-    "cli_none": {"en": "none", "da": "ingen"},
+                         "da": "Aktører hvis grad, brobygning eller rækkevidde ændrede sig: {n}"},
+    "cli_diff_none": {"en": "none", "da": "ingen"},
     "ind_core_ei": {"en": "core E-I index", "da": "kernens E-I-indeks"},
     "ind_near_reach_1": {"en": "near reach, direct", "da": "nær rækkevidde, direkte"},
     "ind_near_reach_2": {"en": "near reach, within 2 steps", "da": "nær rækkevidde, inden for 2 skridt"},
     "ind_far_reach_1": {"en": "far reach, direct", "da": "fjern rækkevidde, direkte"},
     "ind_far_reach_2": {"en": "far reach, within 2 steps", "da": "fjern rækkevidde, inden for 2 skridt"},
     "ind_unintegrated_share": {"en": "unintegrated share", "da": "andel ikke-integrerede"},
-    "ind_boundary_spanners": {"en": "boundary spanners", "da": "grænsegængere"},
+    "ind_boundary_spanners": {"en": "boundary spanners", "da": "brobyggere"},
     "ind_isolated_actors": {"en": "isolated or detached actors", "da": "isolerede eller afkoblede aktører"},
 })
 
@@ -55,9 +55,9 @@ register({
 # --- the light analysis the comparison needs ---------------------------------
 
 def _analyze_light(net, group_by, lang):
-    # Betweenness is not compared: a one-source estimate (the cheapest that
-    # analyze() allows) keeps a 3,000-actor comparison well under a second.
-    return analyze(net, group_by=group_by, lang=lang, exact_limit=1, sample_sources=1)
+    # Betweenness is not compared, so it is not computed: this keeps a
+    # 3,000-actor comparison well under a second.
+    return analyze(net, group_by=group_by, lang=lang, betweenness=False)
 
 
 def _indicators(report):
@@ -317,7 +317,7 @@ def render_diff(diff, lang="en"):
     for k, (o, n) in diff["partnership"].items():
         mark = "" if o == n else "  *"
         lines.append(f"  {t('ind_' + k, lang)}: {_fmt(o, lang)} -> {_fmt(n, lang)}{mark}")
-    none = t("cli_none", lang)
+    none = t("cli_diff_none", lang)
     lines.append(t("cli_diff_flags", lang, raised=", ".join(diff["flags"]["raised"]) or none,
                    cleared=", ".join(diff["flags"]["cleared"]) or none))
     lines.append(t("cli_diff_metrics", lang, n=len(diff["actor_metrics"])))

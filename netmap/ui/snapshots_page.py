@@ -10,7 +10,7 @@ import streamlit as st
 
 from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
-from netmap.i18n import default_lang, register, t
+from netmap.i18n import STRINGS, default_lang, register, t
 from netmap.snapshots import SnapshotStore, import_sample_series
 
 __all__ = ["page"]
@@ -65,7 +65,7 @@ register({
     "snap_ties_head": {"en": "Ties: {a} added, {r} removed, {c} changed",
                        "da": "Relationer: {a} tilføjet, {r} fjernet, {c} ændret"},
     "snap_metrics_head": {"en": "Actors whose degree, brokerage or reach changed: {n}",
-                          "da": "Aktører hvis grad, mæglerrolle eller rækkevidde ændrede sig: {n}"},
+                          "da": "Aktører hvis grad, brobygning eller rækkevidde ændrede sig: {n}"},
     "snap_what": {"en": "what", "da": "hvad"},
     "snap_added": {"en": "added", "da": "tilføjet"},
     "snap_removed": {"en": "removed", "da": "fjernet"},
@@ -74,12 +74,15 @@ register({
     "snap_actor": {"en": "actor", "da": "aktør"},
     "snap_tie": {"en": "tie", "da": "relation"},
     "snap_measure": {"en": "measure", "da": "mål"},
+    "snap_m_degree": {"en": "degree", "da": "grad"},
+    "snap_m_brokerage": {"en": "brokerage (all roles)", "da": "brobygning (alle roller)"},
+    "snap_m_cross_sector_brokerage": {"en": "cross-sector brokerage", "da": "brobygning på tværs af sektorer"},
     "snap_map_head": {"en": "Compare map", "da": "Sammenligningskort"},
     "snap_series_head": {"en": "Follow a series", "da": "Følg en serie"},
     "snap_series_ratios": {"en": "Core E-I index and unintegrated share",
                            "da": "Kernens E-I-indeks og andel ikke-integrerede"},
     "snap_series_counts": {"en": "Reach of the core, boundary spanners, isolated actors",
-                           "da": "Kernens rækkevidde, grænsegængere, isolerede aktører"},
+                           "da": "Kernens rækkevidde, brobyggere, isolerede aktører"},
     "snap_no_trend": {"en": "No closing trend: the core's E-I index did not fall by 0.2 or more between "
                             "consecutive snapshots.",
                       "da": "Ingen lukningstendens: kernens E-I-indeks faldt ikke med 0,2 eller mere mellem "
@@ -113,7 +116,9 @@ def _save_section(store, lang):
         _show_error(exc, lang)
         return
     if names:
-        name = st.selectbox(t("snap_network", lang), names, key="snap_save_network")
+        current = st.session_state.get("network")
+        name = st.selectbox(t("snap_network", lang), names, key="snap_save_network",
+                            index=names.index(current) if current in names else 0)
         label = st.text_input(t("snap_label", lang), key="snap_save_label")
         date = st.date_input(t("snap_date", lang), value=_dt.date.today(), key="snap_save_date")
         if st.button(t("snap_save_btn", lang), key="snap_save_btn"):
@@ -184,10 +189,17 @@ def _compare_section(store, rows, lang):
     none = t("snap_none_word", lang)
     st.write(t("snap_flags", lang, raised=", ".join(diff["flags"]["raised"]) or none,
                cleared=", ".join(diff["flags"]["cleared"]) or none))
+    for code in diff["flags"]["raised"]:
+        if "means_" + code in STRINGS:  # the diagnosis page's advice, when the app has loaded it
+            st.warning(f"{code}: {t('means_' + code, lang)}")
 
     a = diff["actors"]
+    # A moved map position is layout, not a change of the network: not listed here.
+    changed = [{"id": c["id"], "changes": {f: v for f, v in c["changes"].items() if f not in ("x", "y")}}
+               for c in a["changed"]]
+    changed = [c for c in changed if c["changes"]]
     st.markdown("**" + t("snap_actors_head", lang, a=len(a["added"]), r=len(a["removed"]),
-                         c=len(a["changed"])) + "**")
+                         c=len(changed)) + "**")
     names = {d["id"]: d["name"] for d in a["removed_records"] + a["added_records"]}
     names.update({x.id: x.name for x in new.actors})
     actor_rows = [{t("snap_what", lang): t("snap_added", lang), t("snap_actor", lang): names[i]}
@@ -196,7 +208,7 @@ def _compare_section(store, rows, lang):
                    for i in a["removed"]]
     actor_rows += [{t("snap_what", lang): t("snap_changed", lang), t("snap_actor", lang): names[c["id"]],
                     t("snap_field", lang): f, t("snap_before", lang): _json(o), t("snap_after", lang): _json(n)}
-                   for c in a["changed"] for f, (o, n) in c["changes"].items()]
+                   for c in changed for f, (o, n) in c["changes"].items()]
     if actor_rows:
         st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key="snap_actor_changes")
 
@@ -217,7 +229,8 @@ def _compare_section(store, rows, lang):
     st.markdown("**" + t("snap_metrics_head", lang, n=len(m)) + "**")
     if m:
         st.dataframe(pd.DataFrame(
-            [{t("snap_actor", lang): names.get(i, i), t("snap_measure", lang): k,
+            [{t("snap_actor", lang): names.get(i, i),
+              t("snap_measure", lang): t(("ind_" if "reach" in k else "snap_m_") + k, lang),
               t("snap_before", lang): o, t("snap_after", lang): n}
              for i, d in m.items() for k, (o, n) in d.items()]), hide_index=True, key="snap_metric_changes")
 
@@ -227,7 +240,7 @@ def _compare_section(store, rows, lang):
         return
     st.subheader(t("snap_map_head", lang))
     try:
-        st.iframe(export_compare(old, new), height=620)
+        st.iframe(export_compare(old, new, lang=lang), height=620)
     except NetmapError as exc:
         _show_error(exc, lang)
 

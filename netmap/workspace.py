@@ -174,8 +174,8 @@ class Workspace:
         finally:
             con.close()
 
-    def load(self, name, revision=None):
-        """The network at its current revision (or at ``revision``)."""
+    def document(self, name, revision=None):
+        """The canonical JSON text of a network at its current revision (or at ``revision``)."""
         con = self.connect()
         try:
             rev = self._head(con, name)[0] if revision is None else revision
@@ -185,7 +185,11 @@ class Workspace:
             con.close()
         if row is None:
             raise NetmapError("no_network", name=f"{name}@{rev}")
-        return network_from_json(json.loads(row[0]), name)
+        return row[0]
+
+    def load(self, name, revision=None):
+        """The network at its current revision (or at ``revision``)."""
+        return network_from_json(json.loads(self.document(name, revision)), name)
 
     def history(self, name):
         """``[(rev, saved, is_head), ...]`` oldest first."""

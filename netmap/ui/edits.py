@@ -66,11 +66,13 @@ def _records(df, base_items, columns, where_key, lang):
     left as shown keep their original (possibly non-text) value.
     """
     out = []
-    for n, (label, row) in enumerate(df.iterrows(), start=1):
+    records = df.to_dict("records")
+    for n, (label, row) in enumerate(zip(df.index, records), start=1):
+        label = _cell(label)
         orig = base_items[label] if isinstance(label, int) and 0 <= label < len(base_items) else None
         rec = {}
-        for col in df.columns:
-            value = _cell(row[col])
+        for col, value in row.items():
+            value = _cell(value)
             if col in columns:
                 rec[col] = value
             elif orig is not None and value == _show(orig.attributes.get(col, "")):
@@ -101,7 +103,7 @@ def actors_from_frame(base, df, lang="en"):
     removed = [t_ for t_ in base.ties if t_.source not in kept or t_.target not in kept]
     tie_rows = []
     for i, t_ in enumerate(base.ties):
-        if t_ in removed:
+        if t_.source not in kept or t_.target not in kept:
             continue
         rec = _tie_record(t_)
         rec["source"] = renamed.get(t_.source, t_.source)

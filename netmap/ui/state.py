@@ -17,6 +17,7 @@ import streamlit as st
 from netmap.analysis import analyze
 from netmap.errors import NetmapError
 from netmap.i18n import LANGS, default_lang, t
+from netmap.reading import network_from_json
 from netmap.workspace import StaleEditError, Workspace, default_path
 from netmap.writing import to_json
 
@@ -107,7 +108,13 @@ def current():
     ws = workspace()
     if rev is None:
         rev = ws.revision(name)
-    return name, ws.load(name, rev), rev
+    return name, parse(ws.document(name, rev), name), rev
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def parse(doc, name=""):
+    """The Network of a stored canonical JSON text (cached on the text; each call gets a copy)."""
+    return network_from_json(json.loads(doc), name)
 
 
 def acting_on():

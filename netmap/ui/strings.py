@@ -70,6 +70,7 @@ STRINGS = {
                      "da": "En relation kræver to aktører: tilføj aktører først."},
     "map_no_export": {"en": "The map view is not available in this installation (netmap.export is missing).",
                       "da": "Kortet er ikke tilgængeligt i denne installation (netmap.export mangler)."},
+    "map_failed": {"en": "The map could not be drawn", "da": "Kortet kunne ikke tegnes"},
     "map_help": {"en": "Drag to move the view, scroll to zoom, point at an actor to see its details.",
                  "da": "Træk for at flytte udsnittet, rul for at zoome, peg på en aktør for at se detaljer."},
     "size_degree": {"en": "number of ties", "da": "antal relationer"},

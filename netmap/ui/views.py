@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import streamlit as st
 
 from netmap.errors import NetmapError
 from netmap.i18n import t
 from netmap.model import LEVELS, SCOPES, SECTORS
+from netmap.writing import write_network
 
 from . import state
 from .state import md, tr
 
 __all__ = ["open_page", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "editor",
-           "has_edits", "load_base", "map_html", "sidebar"]
+           "has_edits", "load_base", "map_html", "export_files", "sidebar"]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
 ACTOR_KINDS = ["department", "evening_school", "institution", "residential_home", "day_service",
@@ -22,8 +26,11 @@ TIE_KINDS = ["collaboration", "formal_agreement", "personal", "funding", "referr
 
 
 def label_of(prefix):
-    """A ``format_func`` that shows a code in the session's language (``sector_public``)."""
-    return lambda code: t(f"{prefix}_{code}", state.lang())
+    """A ``format_func`` that shows a code in the session's language (``sector_public``).
+
+    The language is bound now: streamlit may call the function outside the run."""
+    lang = state.lang()
+    return lambda code: t(f"{prefix}_{code}", lang)
 
 
 def choices():
@@ -84,7 +91,7 @@ def load_base(net, rev, base_rev):
     if base_rev == rev:
         return net
     try:
-        return state.workspace().load(state.network_name(), base_rev)
+        return state.parse(state.workspace().document(state.network_name(), base_rev), state.network_name())
     except NetmapError:
         return net
 
@@ -116,3 +123,32 @@ def _map_html(key, lang, color_by, size_by, _net):
 def map_html(net, key, color_by="sector", size_by="degree"):
     """The interactive map of ``net`` (HTML), cached on the network's content hash."""
     return _map_html(key, state.lang(), color_by, size_by, net)
+
+
+_FORMATS = ((".json", "JSON", "application/json"),
+            (".xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+            (".graphml", "GRAPHML", "application/xml"), (".gexf", "GEXF", "application/xml"))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _export_files(key, pseudonymise, lang, _net):
+    out = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix, label, mime in _FORMATS:
+            path = write_network(_net, Path(folder) / f"network{suffix}", pseudonymise=pseudonymise)
+            out[suffix] = (label, mime, path.read_bytes())
+        csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise)
+        for part in ("actors.csv", "ties.csv"):
+            out[f"_{part}"] = (f"CSV ({part})", "text/csv", (csv_folder / part).read_bytes())
+    try:
+        from netmap.export import export
+    except ImportError:
+        return out
+    out[".html"] = ("HTML", "text/html", export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8"))
+    return out
+
+
+def export_files(net, key, pseudonymise=False):
+    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes, plus the
+    HTML map; cached on the network's content hash."""
+    return _export_files(key, pseudonymise, state.lang(), net)

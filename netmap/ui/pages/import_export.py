@@ -7,13 +7,11 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.model import ACTOR_FIELDS, TIE_FIELDS, network_from_records
+from netmap.model import ACTOR_FIELDS, TIE_FIELDS, Network, network_from_records
 from netmap.reading import read_csv_records, read_network
-from netmap.model import Network
 from netmap.ui import state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
-from netmap.writing import write_network
 
 st.title(tr("page_io"))
 state.show_flash()
@@ -45,10 +43,10 @@ def mapped(path, fields, required, kind):
         return read_csv_records(path, fields, required)
     st.subheader(tr("io_mapping", file=path.name))
     st.caption(tr("io_mapping_help"))
-    choice = {}
+    choice, unused = {}, tr("io_unused")
     for field in required:
         choice[field] = st.selectbox(tr(f"f_{field}"), [None] + headers, key=f"map_{kind}_{field}",
-                                     format_func=lambda h: tr("io_unused") if h is None else h)
+                                     format_func=lambda h: unused if h is None else h)
     if any(v is None for v in choice.values()):
         st.stop()
     rename = {v: k for k, v in choice.items()}
@@ -112,25 +110,10 @@ if cur is not None:
     st.caption(md(f"{name}: " + tr("ui_summary", actors=len(net.actors), ties=len(net.ties))))
     pseudo = st.checkbox(tr("io_pseudonymise"), help=tr("io_pseudonymise_help"), key="export_pseudo")
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
-    with tempfile.TemporaryDirectory() as folder:
-        for suffix, mime in ((".json", "application/json"),
-                             (".xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-                             (".graphml", "application/xml"), (".gexf", "application/xml")):
-            path = write_network(net, Path(folder) / f"{stem}{suffix}", pseudonymise=pseudo)
-            st.download_button(tr("io_download", fmt=suffix[1:].upper()), path.read_bytes(),
-                               file_name=path.name, mime=mime, key=f"download{suffix}", on_click="ignore")
-        folder_out = write_network(net, Path(folder) / "csv", pseudonymise=pseudo)
-        for part in ("actors.csv", "ties.csv"):
-            st.download_button(tr("io_download", fmt=f"CSV ({part})"), (folder_out / part).read_bytes(),
-                               file_name=f"{stem}_{part}", mime="text/csv", key=f"download_{part}",
-                               on_click="ignore")
-    try:
-        from netmap.export import export
-    except ImportError:
-        pass
-    else:
-        st.download_button(tr("io_download", fmt="HTML"), export(net, lang=lang, pseudonymise=pseudo),
-                           file_name=f"{stem}.html", mime="text/html", key="download.html", on_click="ignore")
+    files = views.export_files(net, state.digest(net), pseudo)
+    for file_name, (label, mime, data) in files.items():
+        st.download_button(tr("io_download", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
+                           key=f"download{file_name}", on_click="ignore")
 
 # --- workspace ------------------------------------------------------------------------
 st.header(tr("io_workspace"))

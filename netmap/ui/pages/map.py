@@ -11,15 +11,17 @@ key = state.digest(net)
 
 left, right = st.columns(2)
 color_by = left.selectbox(tr("map_color_by"), ["sector", "level", "scope", "partner", "organisation"],
-                          format_func=lambda f: tr(f"f_{f}"), key="map_color_by")
+                          format_func=views.label_of("f"), key="map_color_by")
 size_by = right.selectbox(tr("map_size_by"), ["degree", "betweenness", "brokerage"],
-                          format_func=lambda f: tr(f"size_{f}"), key="map_size_by")
+                          format_func=views.label_of("size"), key="map_size_by")
 try:
     html = views.map_html(net, key, color_by, size_by)
 except ImportError:
     st.info(tr("map_no_export"))
+except Exception as exc:  # a broken map must not take the forms below with it
+    st.error(md(f"{tr('map_failed')} ({type(exc).__name__}: {exc})"))
 else:
-    st.iframe(html, height=620)
+    st.iframe(html, height=760)
     st.caption(tr("map_help"))
 
 choices = views.choices()

@@ -1,0 +1,26 @@
+"""netmap's front door: ``streamlit run app.py``. Only routes; the pages live in netmap/ui/."""
+
+import streamlit as st
+
+from netmap.ui import views
+from netmap.ui.state import tr
+
+st.set_page_config(page_title="netmap", layout="wide")
+views.sidebar()
+
+pages = [
+    st.Page("netmap/ui/pages/map.py", title=tr("page_map"), url_path="map", default=True),
+    st.Page("netmap/ui/pages/actors.py", title=tr("page_actors"), url_path="actors"),
+    st.Page("netmap/ui/pages/ties.py", title=tr("page_ties"), url_path="ties"),
+    st.Page("netmap/ui/pages/diagnosis.py", title=tr("page_diagnosis"), url_path="diagnosis"),
+    st.Page("netmap/ui/pages/whatif.py", title=tr("page_whatif"), url_path="whatif"),
+    st.Page("netmap/ui/pages/import_export.py", title=tr("page_io"), url_path="import-export"),
+]
+try:
+    from netmap.ui.snapshots_page import page as snapshots_page
+except ImportError:
+    pass
+else:
+    pages.append(st.Page(snapshots_page, title=tr("page_snapshots"), url_path="snapshots"))
+
+st.navigation(pages).run()

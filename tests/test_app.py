@@ -1,0 +1,326 @@
+"""The app through streamlit's AppTest: every page loads, and each user action does what a user
+expects, checked both on screen and in the workspace file."""
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from netmap.workspace import Workspace
+
+ROOT = Path(__file__).parent.parent
+APP = str(ROOT / "app.py")
+PAGES = ["map", "actors", "ties", "diagnosis", "whatif", "import_export"]
+
+
+def plain(text):
+    """Markdown-escaped text as the user reads it."""
+    return re.sub(r"\\(.)", r"\1", text)
+
+
+def texts(at, kind):
+    return [plain(e.value) for e in getattr(at, kind)]
+
+
+@pytest.fixture
+def ws_path(tmp_path, monkeypatch):
+    path = tmp_path / "ws.sqlite"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    return path
+
+
+def start(page=None):
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"netmap/ui/pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def edit_table(at, table, delta):
+    key = at.session_state["_editor_keys"][table]
+    at.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **delta}
+    at.run()
+    assert not at.exception, at.exception
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_loads(ws_path, page):
+    at = start(page)
+    assert at.title
+    assert any("copenhagen: 21 actors, 36 ties" in c for c in texts(at, "caption")) or page == "import_export"
+
+
+def test_first_screen_shows_the_sample_map(ws_path):
+    at = start()
+    assert texts(at, "title") == ["Map"]
+    frames = [e for e in at.get("iframe")] or [e for e in at.main if getattr(e, "type", "") == "iframe"]
+    html = frames[0].proto.srcdoc if frames else ""
+    assert "Lavuk Stjernen" in html
+
+
+def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
+    at = start()
+    at.text_input(key="add_actor_name").input("Aftenskole Ølby")
+    at.selectbox(key="add_actor_sector").set_value("civil")
+    at.button(key="add_actor_submit").click().run()
+    assert not at.exception
+    assert any("Added Aftenskole Ølby" in s for s in texts(at, "success"))
+    net = Workspace(ws_path).load("copenhagen")
+    actor = net.actor("aftenskole_ølby")
+    assert actor.sector == "civil" and actor.x is not None  # placed on the map and saved
+    at.selectbox(key="add_tie_source").set_value("aftenskole_ølby")
+    at.selectbox(key="add_tie_target").set_value("lavuk_koordinator")
+    at.button(key="add_tie_submit").click().run()
+    assert not at.exception
+    net = Workspace(ws_path).load("copenhagen")
+    assert any({t.source, t.target} == {"aftenskole_ølby", "lavuk_koordinator"} for t in net.ties)
+    assert Workspace(ws_path).revision("copenhagen") == 3
+
+
+def test_a_duplicate_id_from_the_form_is_shown_and_nothing_saved(ws_path):
+    at = start()
+    at.text_input(key="add_actor_name").input("Someone")
+    at.text_input(key="add_actor_id").input("lavuk_ledelse")
+    at.button(key="add_actor_submit").click().run()
+    assert any('duplicate id "lavuk_ledelse"' in e for e in texts(at, "error"))
+    assert Workspace(ws_path).revision("copenhagen") == 1
+
+
+def test_edit_a_cell_saves_a_revision(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Lavuk <b>ledelse</b> **ny**"}}})
+    assert "Saved as revision 2." in texts(at, "success")
+    assert Workspace(ws_path).load("copenhagen").actors[0].name == "Lavuk <b>ledelse</b> **ny**"
+
+
+def test_add_a_row_in_the_actors_table(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"added_rows": [{"id": "frivillig_x", "name": "Frivillig X", "sector": "civil",
+                                              "kind": "volunteer"}]})
+    net = Workspace(ws_path).load("copenhagen")
+    assert net.actor("frivillig_x").kind == "volunteer"
+
+
+def test_an_invalid_cell_is_shown_inline_and_the_last_valid_network_stays(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {1: {"id": "lavuk_ledelse"}}})
+    assert any('Actors, row 2: column "id": duplicate id "lavuk_ledelse"' in e for e in texts(at, "error"))
+    assert Workspace(ws_path).revision("copenhagen") == 1
+    at.button(key="discard_actors").click().run()  # back to the saved table
+    assert not at.error and not at.exception
+
+
+def test_deleting_an_actor_lists_its_ties_before_they_go(ws_path):
+    at = start("actors")
+    before = Workspace(ws_path).load("copenhagen")
+    gone = before.actors[1]
+    n_ties = sum(1 for t in before.ties if gone.id in (t.source, t.target))
+    edit_table(at, "actors", {"deleted_rows": [1]})
+    assert any(f"Deleting {gone.name} also deletes {n_ties} tie(s)" in w for w in texts(at, "warning"))
+    assert Workspace(ws_path).revision("copenhagen") == 1  # not yet
+    at.button(key="confirm_delete").click().run()
+    net = Workspace(ws_path).load("copenhagen")
+    assert gone.id not in net.actor_ids and len(net.ties) == len(before.ties) - n_ties
+    assert any(f"Deleted {gone.name} and {n_ties} tie(s)" in s for s in texts(at, "success"))
+
+
+def test_renaming_an_id_takes_its_ties_along(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {0: {"id": "lavuk_chef"}}})
+    net = Workspace(ws_path).load("copenhagen")
+    assert "lavuk_chef" in net.actor_ids
+    assert any("lavuk_chef" in (t.source, t.target) for t in net.ties)
+
+
+def test_ties_table_edit_add_and_delete(ws_path):
+    at = start("ties")
+    edit_table(at, "ties", {"edited_rows": {0: {"strength": 1.0}}})
+    assert Workspace(ws_path).load("copenhagen").ties[0].strength == 1.0
+    edit_table(at, "ties", {"deleted_rows": [0]})
+    assert len(Workspace(ws_path).load("copenhagen").ties) == 35
+    edit_table(at, "ties", {"added_rows": [{"source": "lavuk_ledelse", "target": "nobody"}]})
+    assert any('"nobody" is not an actor id' in e for e in texts(at, "error"))
+    assert Workspace(ws_path).revision("copenhagen") == 3
+
+
+def test_undo_and_redo_buttons(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Changed"}}})
+    at.button(key="undo").click().run()
+    assert Workspace(ws_path).load("copenhagen").actors[0].name == "Lavuk Stjernen (ledelse)"
+    assert any("Undone" in i for i in texts(at, "info"))
+    at.button(key="redo").click().run()
+    assert Workspace(ws_path).load("copenhagen").actors[0].name == "Changed"
+
+
+def test_a_stale_edit_from_a_second_tab_is_refused_and_told(ws_path):
+    one, two = start("actors"), start("actors")
+    edit_table(two, "actors", {"edited_rows": {0: {"name": "from tab two"}}})
+    edit_table(one, "actors", {"edited_rows": {1: {"name": "from tab one"}}})
+    assert any("changed elsewhere" in w for w in texts(one, "warning"))
+    net = Workspace(ws_path).load("copenhagen")
+    assert net.actors[0].name == "from tab two" and net.actors[1].name != "from tab one"
+    one.run()  # the table now shows the other tab's edit and accepts new edits
+    edit_table(one, "actors", {"edited_rows": {1: {"name": "from tab one"}}})
+    assert Workspace(ws_path).load("copenhagen").actors[1].name == "from tab one"
+
+
+def test_a_stale_form_submit_is_refused(ws_path):
+    one, two = start(), start()
+    two.text_input(key="add_actor_name").input("Tab two")
+    two.button(key="add_actor_submit").click().run()
+    one.text_input(key="add_actor_name").input("Tab one")
+    one.button(key="add_actor_submit").click().run()
+    assert any("changed elsewhere" in w for w in texts(one, "warning"))
+    assert "tab_one" not in Workspace(ws_path).load("copenhagen").actor_ids
+
+
+def test_switching_language_survives_a_reload(ws_path):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    assert texts(at, "title") == ["Kort"]
+    assert at.query_params.get("lang") == "da"
+    again = start()  # a reload starts a new session
+    assert texts(again, "title") == ["Kort"]
+    again.switch_page("netmap/ui/pages/diagnosis.py").run()
+    assert "Advarsler" in texts(again, "header")
+
+
+def test_open_network_survives_a_reload(ws_path):
+    at = start()
+    at.selectbox(key="network").set_value("fredericia").run()
+    assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
+    again = start()
+    assert again.selectbox(key="network").value == "fredericia"
+
+
+def test_diagnosis_shows_flags_with_actors_and_meaning(ws_path):
+    at = start("diagnosis")
+    headers = texts(at, "header")
+    assert headers[:5] == ["Flags", "Boundary spanners", "Near and far reach", "Isolated and detached actors",
+                           "Open or closed: the E-I index"]
+    flags = texts(at, "warning") + texts(at, "error") + texts(at, "info")
+    assert any("close in on themselves" in f for f in flags)
+    assert any(c.startswith("Actors concerned:") for c in texts(at, "caption"))
+    assert any("expected" in m for m in texts(at, "markdown"))
+
+
+def test_what_if_shows_which_flags_appear_or_clear(ws_path):
+    at = start("whatif")
+    at.selectbox(key="whatif_actor").set_value("lavuk_koordinator").run()
+    assert not at.exception
+    assert texts(at, "subheader") == ["Flags that appear", "Flags that clear", "Flags that stay"]
+    assert any("Without Koordinator, Lavuk Stjernen" in m for m in texts(at, "markdown"))
+
+
+def upload(at, key, name, data, mime="application/octet-stream"):
+    at.file_uploader(key=key).set_value((name, data, mime))
+
+
+def test_upload_a_good_json_and_import_it(ws_path, tmp_path):
+    at = start("import_export")
+    doc = json.loads((ROOT / "sample_networks" / "copenhagen_series" / "2016-03-01_start.json").read_text("utf-8"))
+    upload(at, "upload_file", "start.json", json.dumps(doc).encode(), "application/json")
+    at.run()
+    assert not at.exception and not at.error
+    at.text_input(key="import_name").input("København 2016").run()
+    at.button(key="import_new").click().run()
+    assert "København 2016" in Workspace(ws_path).names()
+    assert at.selectbox(key="network").value == "København 2016"
+
+
+def test_a_bad_upload_shows_the_command_line_error_and_changes_nothing(ws_path, tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"netmap_version": 1, "actors": [{"id": "a"}], "ties": [{"source": "a", "target": "b"}]}',
+                   encoding="utf-8")
+    cli = subprocess.run([sys.executable, "-m", "netmap", "validate", str(bad)], cwd=ROOT,
+                         capture_output=True, text=True, timeout=60)
+    line = cli.stderr.strip().splitlines()[-1]
+    at = start("import_export")
+    upload(at, "upload_file", "bad.json", bad.read_bytes(), "application/json")
+    at.run()
+    assert texts(at, "error") == [line]
+    assert not at.get("button") or all(b.key not in ("import_new", "import_replace") for b in at.button)
+    ws = Workspace(ws_path)
+    assert ws.names() == ["copenhagen", "fredericia"] and ws.revision("copenhagen") == 1
+
+
+def test_upload_danish_excel_csv_pair(ws_path):
+    actors = "\ufeffid;navn;sektor;niveau;partner\r\nk;Kommunen;offentlig;ledelse;ja\r\nf;Foreningen Æblegården;civil;udfører;nej\r\n"
+    ties = "\ufefffra;til;styrke\r\nk;f;2,5\r\n"
+    at = start("import_export")
+    upload(at, "upload_file", "aktører.csv", actors.encode("utf-8"), "text/csv")
+    at.run()
+    assert "A CSV network needs two files: add the ties CSV as well." in texts(at, "info")
+    upload(at, "upload_ties", "relationer.csv", ties.encode("utf-8"), "text/csv")
+    at.run()
+    assert any("2 actors, 1 ties" in s for s in texts(at, "success"))
+    at.text_input(key="import_name").input("dansk").run()
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("dansk")
+    assert net.actor("f").name == "Foreningen Æblegården" and net.ties[0].strength == 2.5
+
+
+def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
+    actors = "Kode,Organisation navn,sector\nk,Kommunen,public\nf,Forening,civil\n"
+    ties = "A,B\nk,f\n"
+    at = start("import_export")
+    upload(at, "upload_file", "people.csv", actors.encode(), "text/csv")
+    upload(at, "upload_ties", "links.csv", ties.encode(), "text/csv")
+    at.run()
+    assert any("Match the columns of people.csv" in s for s in texts(at, "subheader"))
+    at.selectbox(key="map_actors_id").set_value("Kode").run()
+    at.selectbox(key="map_ties_source").set_value("A").run()
+    at.selectbox(key="map_ties_target").set_value("B").run()
+    assert any("2 actors, 1 ties" in s for s in texts(at, "success")), texts(at, "error")
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("people")
+    assert net.actor("k").sector == "public" and net.actor("k").attributes == {"Organisation navn": "Kommunen"}
+
+
+def test_downloads_offer_every_format_and_pseudonyms(ws_path):
+    at = start("import_export")
+    labels = [b.label for b in at.get("download_button")]
+    for fmt in ("JSON", "XLSX", "GRAPHML", "GEXF", "CSV (actors.csv)", "CSV (ties.csv)", "HTML"):
+        assert f"Download {fmt}" in labels
+    at.checkbox(key="export_pseudo").check().run()
+    assert not at.exception
+
+
+def test_purge_a_network_with_its_history(ws_path):
+    at = start("import_export")
+    at.text_input(key="purge_confirm").input("copenhagen").run()
+    at.button(key="purge").click().run()
+    assert Workspace(ws_path).names() == ["fredericia"]
+    assert at.selectbox(key="network").value == "fredericia"
+
+
+def test_create_an_empty_network_and_add_the_first_actors(ws_path):
+    at = start("import_export")
+    at.text_input(key="new_network_name").input("Ny kortlægning")
+    at.button(key="new_network_submit").click().run()
+    assert at.selectbox(key="network").value == "Ny kortlægning"
+    at.switch_page("netmap/ui/pages/map.py").run()
+    assert not at.exception
+    at.text_input(key="add_actor_name").input("Første")
+    at.button(key="add_actor_submit").click().run()
+    assert Workspace(ws_path).load("Ny kortlægning").actor_ids == ["første"]
+
+
+def test_user_text_is_shown_as_text_not_markdown_or_html(ws_path):
+    at = start("actors")
+    hostile = "**Bold** [link](http://example.org) <b>x</b> :red[y] $z$"
+    edit_table(at, "actors", {"edited_rows": {0: {"name": hostile}}})
+    at.switch_page("netmap/ui/pages/diagnosis.py").run()
+    raw = [c.value for c in at.caption if "Actors concerned" in c.value]
+    assert any(plain(c).count(hostile) for c in raw)
+    for c in raw:  # every Markdown and HTML character arrives escaped
+        for ch in "*[]()<>:$":
+            assert ch not in re.sub(r"\\.", "", c)

@@ -15,12 +15,7 @@ pages = [
     st.Page("netmap/ui/pages/diagnosis.py", title=tr("page_diagnosis"), url_path="diagnosis"),
     st.Page("netmap/ui/pages/whatif.py", title=tr("page_whatif"), url_path="whatif"),
     st.Page("netmap/ui/pages/import_export.py", title=tr("page_io"), url_path="import-export"),
+    st.Page("netmap/ui/pages/snapshots.py", title=tr("page_snapshots"), url_path="snapshots"),
 ]
-try:
-    from netmap.ui.snapshots_page import page as snapshots_page
-except ImportError:
-    pass
-else:
-    pages.append(st.Page(snapshots_page, title=tr("page_snapshots"), url_path="snapshots"))
 
 st.navigation(pages).run()

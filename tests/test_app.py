@@ -14,7 +14,7 @@ from netmap.workspace import Workspace
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["map", "actors", "ties", "diagnosis", "whatif", "import_export"]
+PAGES = ["map", "actors", "ties", "diagnosis", "whatif", "import_export", "snapshots"]
 
 
 def plain(text):
@@ -54,7 +54,7 @@ def edit_table(at, table, delta):
 def test_every_page_loads(ws_path, page):
     at = start(page)
     assert at.title
-    assert any("copenhagen: 21 actors, 36 ties" in c for c in texts(at, "caption")) or page == "import_export"
+    assert any("copenhagen: 21 actors, 36 ties" in c for c in texts(at, "caption")) or page in ("import_export", "snapshots")
 
 
 def test_first_screen_shows_the_sample_map(ws_path):

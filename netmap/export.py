@@ -17,6 +17,7 @@ import datetime
 import functools
 import hashlib
 import html
+import importlib.util
 import json
 import math
 import os
@@ -24,12 +25,13 @@ import re
 
 from .analysis import analyze
 from .errors import InputError, NetmapError
-from .i18n import register, t
+from .i18n import LANGS, STRINGS, register, t
 from .layout import layout
 from .model import LEVELS, SECTORS, Network, canonical_tie_kind
 from .privacy import pseudonymise as _pseudonymise
 
-__all__ = ["export", "export_compare", "add_cli", "MEASURES", "PHYSICS_LIMIT", "PALETTE"]
+__all__ = ["export", "export_compare", "add_cli", "MEASURES", "PHYSICS_LIMIT", "EXACT_BETWEENNESS_LIMIT",
+           "PALETTE"]
 
 #: Measures that can set the size of an actor: option name -> key in the analysis.
 MEASURES = {"degree": "degree", "betweenness": "betweenness", "brokerage": "cross_sector_brokerage"}
@@ -129,7 +131,7 @@ register({
     "export_changes": {"en": "Changes", "da": "Ændringer"},
     "export_added": {"en": "+ added: thick green border or line ({n})", "da": "+ tilføjet: tyk grøn kant eller linje ({n})"},
     "export_removed": {"en": "\u2212 removed: faded, red border or line ({n})", "da": "\u2212 fjernet: bleg, rød kant eller linje ({n})"},
-    "export_changed": {"en": "\u0394 changed: double blue border or line ({n})", "da": "\u0394 ændret: dobbelt blå kant eller linje ({n})"},
+    "export_changed": {"en": "\u0394 changed: thick blue border or line ({n})", "da": "\u0394 ændret: tyk blå kant eller linje ({n})"},
     "export_status_added": {"en": "added", "da": "tilføjet"},
     "export_status_removed": {"en": "removed", "da": "fjernet"},
     "export_status_changed": {"en": "changed", "da": "ændret"},
@@ -198,9 +200,8 @@ def _word(prefix, value, lang):
 @functools.lru_cache(maxsize=1)
 def _vis_js():
     """vis-network 9.1.2 as shipped inside pyvis, without its source-map comment."""
-    import pyvis
-
-    path = os.path.join(os.path.dirname(pyvis.__file__), "templates", "lib", "vis-9.1.2",
+    spec = importlib.util.find_spec("pyvis")  # not imported: pyvis imports IPython (~1 s)
+    path = os.path.join(spec.submodule_search_locations[0], "templates", "lib", "vis-9.1.2",
                         "vis-network.min.js")
     with open(path, encoding="utf-8") as f:
         text = f.read()
@@ -246,6 +247,21 @@ def _value_label(attr, value, lang):
     return value
 
 
+def _group(groups, fill, border="#1a1a1a"):
+    """Name of the vis-network group with this fill and border (shared, to keep the file small)."""
+    key = (fill, border)
+    if key not in groups:
+        groups[key] = f"g{len(groups)}"
+    return groups[key]
+
+
+def _group_options(groups):
+    return {name: {"color": {"background": fill, "border": border,
+                             "highlight": {"background": fill, "border": "#000000"},
+                             "hover": {"background": fill, "border": "#000000"}}}
+            for (fill, border), name in groups.items()}
+
+
 def _sizes(values):
     top = max(values.values(), default=0) or 0
     if top <= 0:
@@ -259,7 +275,7 @@ def _options(n, physics):
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
-        "nodes": {"font": {"size": 14, "face": "DejaVu Sans, Verdana, Arial, sans-serif",
+        "nodes": {"font": {"size": 16, "face": "DejaVu Sans, Verdana, Arial, sans-serif",
                            "strokeWidth": 4, "strokeColor": "#ffffff", "color": "#1a1a1a"},
                   "borderWidthSelected": 5},
         "edges": {"smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
@@ -290,16 +306,13 @@ def _curve(edges):
             e["smooth"] = {"enabled": True, "type": side, "roundness": 0.15 * ((k + 1) // 2)}
 
 
-def _tie_edge(tie, names, lang, n):
+def _tie_edge(tie, lang):
+    """A vis-network edge; ``tip`` holds the parts of its tooltip, which the page assembles."""
     kind = canonical_tie_kind(tie.kind)
-    arrow = " \u2192 " if tie.directed else " \u2014 "
-    tip = [names[tie.source] + arrow + names[tie.target],
-           _word("tiekind", kind, lang) + " \u00b7 " + t("export_tip_strength", lang, v=_num(tie.strength, lang))
-           + (" \u00b7 " + t("export_tip_directed", lang) if tie.directed else "")]
+    tip = {"k": _word("tiekind", kind, lang), "s": _num(tie.strength, lang)}
     if tie.notes:
-        tip.append(t("export_tip_notes", lang, v=tie.notes))
-    e = {"from": tie.source, "to": tie.target, "width": round(1 + 1.5 * (tie.strength - 1), 2),
-         "title": "\n".join(tip)}
+        tip["n"] = tie.notes
+    e = {"from": tie.source, "to": tie.target, "width": round(1 + 1.5 * (tie.strength - 1), 2), "tip": tip}
     if kind == "personal":
         e["dashes"] = True
     if tie.directed:
@@ -324,8 +337,8 @@ button{font:inherit;font-size:13px;padding:2px 8px;cursor:pointer;background:#ff
 button:hover,button:focus{background:#eef}
 #status{color:#333;font-style:italic;min-width:10em}
 .main{display:flex;align-items:stretch;min-height:420px}
-#graph{flex:1 1 auto;height:calc(100vh - 130px);min-height:420px;min-width:300px;position:relative;border-right:1px solid #ddd}
-aside{flex:0 0 340px;max-height:calc(100vh - 130px);min-height:420px;overflow:auto;padding:0 14px 12px;font-size:13.5px}
+#graph{flex:1 1 auto;height:calc(100vh - 100px);min-height:420px;min-width:300px;position:relative;border-right:1px solid #ddd}
+aside{flex:0 0 340px;max-height:calc(100vh - 100px);min-height:420px;overflow:auto;padding:0 14px 12px;font-size:13.5px}
 aside ul{list-style:none;margin:0;padding:0}aside li{margin:3px 0;display:flex;align-items:center;gap:6px}
 aside p{margin:4px 0}
 .sw{display:inline-block;width:14px;height:14px;border:1px solid #333;border-radius:50%;flex:none}
@@ -333,61 +346,81 @@ svg{flex:none}
 .flags li{display:block;border-left:5px solid #999;padding:4px 8px;margin:8px 0;background:#fafafa}
 .flags .sev-high{border-left:5px double #1a1a1a}.flags .sev-warning{border-left:5px solid #555}.flags .sev-info{border-left:5px dotted #888}
 .sev{font-weight:bold;text-transform:uppercase;font-size:12px}
-.tables{padding:4px 16px 24px}
-table{border-collapse:collapse;margin:6px 0 18px;font-size:13px}
+/* The tables render only when scrolled to: that spares a 5,000-actor map seconds. */
+.tables{padding:4px 16px 24px;content-visibility:auto;contain-intrinsic-size:auto 3000px}
+.tw{overflow-x:auto;content-visibility:auto}
+table{border-collapse:collapse;margin:6px 0 18px;font-size:13px;width:100%}
+td:last-child{min-width:16em}
 caption{text-align:left;font-weight:bold;padding:4px 0}
 th,td{border:1px solid #ccc;padding:3px 6px;text-align:left;vertical-align:top}
 thead th{background:#eee}tbody th{font-weight:normal}
-td.n{text-align:right;font-variant-numeric:tabular-nums}
 div.vis-tooltip{position:absolute;visibility:hidden;padding:6px 8px;white-space:pre-line;max-width:420px;
 font-family:"DejaVu Sans",Verdana,Arial,sans-serif;font-size:13px;color:#000;background:#fffff4;
 border:1px solid #777;border-radius:3px;box-shadow:2px 2px 6px rgba(0,0,0,.2);pointer-events:none;z-index:5}
+@media print{.toolbar,.skip{display:none}.tables,.tw{content-visibility:visible}#graph{height:640px}aside{max-height:none}}
 @media (max-width:800px){.main{display:block}aside{max-height:none}#graph{height:70vh}}
 """
 
-_APP_JS = """(function(){"use strict";
+_APP_JS = r"""(function(){"use strict";
 var data=JSON.parse(document.getElementById("netmap-data").textContent);
-var T=data.text,labels={},i;
-for(i=0;i<data.nodes.length;i++){labels[data.nodes[i].id]=data.nodes[i].label;}
+var T=data.text,labels={},names={};
+function fmt(tpl,vals){return tpl.replace(/\{(\w+)\}/g,function(m,k){
+return Object.prototype.hasOwnProperty.call(vals,k)?String(vals[k]):m;});}
+function nodeTip(n){var p=n.tip,L=[n.name];
+if(p.k){L.push(fmt(T.tip_kind,{v:p.k}));}
+L.push(fmt(T.tip_place,{s:p.s,l:p.l,c:p.c}));
+if(p.a){L.push(p.a);}
+if("d" in p){L.push(fmt(T.tip_measures,{d:p.d,b:p.b,c:p.x}));}
+if(p.p){L.push(T.tip_core);}
+if(p.bs){L.push(T.tip_spanner);}
+if(p.f){L.push(fmt(T.tip_flags,{v:p.f}));}
+return L.concat(p.z||[]).join("\n");}
+function edgeTip(e){var p=e.tip,L=[names[e.from]+(e.arrows?" \u2192 ":" \u2014 ")+names[e.to],
+p.k+" \u00b7 "+fmt(T.tip_strength,{v:p.s})+(e.arrows?" \u00b7 "+T.tip_directed:"")];
+if(p.n){L.push(fmt(T.tip_notes,{v:p.n}));}
+return L.concat(p.z||[]).join("\n");}
+data.nodes.forEach(function(n){labels[n.id]=n.label;names[n.id]=n.name;n.title=nodeTip(n);delete n.tip;});
+data.edges.forEach(function(e){e.title=edgeTip(e);delete e.tip;});
 var nodes=new vis.DataSet(data.nodes),edges=new vis.DataSet(data.edges);
 var network=new vis.Network(document.getElementById("graph"),{nodes:nodes,edges:edges},data.options);
 window.netmapNetwork=network;
-network.once("afterDrawing",function(){document.documentElement.setAttribute("data-drawn","true");});
+network.once("afterDrawing",function(){var h=document.documentElement;
+h.setAttribute("data-drawn-ms",String(Math.round(performance.now())));h.setAttribute("data-drawn","true");});
+function frame(){network.fit({animation:false});network.moveTo({scale:network.getScale()*0.85});}
 if(data.options.physics.enabled){network.once("stabilizationIterationsDone",function(){
-network.setOptions({physics:{enabled:false}});document.documentElement.setAttribute("data-stable","true");});}
-else{document.documentElement.setAttribute("data-stable","true");}
+network.setOptions({physics:{enabled:false}});frame();document.documentElement.setAttribute("data-stable","true");});}
+else{frame();document.documentElement.setAttribute("data-stable","true");}
 function say(text){document.getElementById("status").textContent=text;}
 function dim(ids){var on={};ids.forEach(function(id){on[id]=true;});
-nodes.update(data.nodes.map(function(n){return {id:n.id,opacity:(!ids.length||on[n.id])?1:0.25};}));}
+nodes.update(data.nodes.map(function(n){return {id:n.id,opacity:(!ids.length||on[n.id])?(n.opacity||1):0.2};}));}
 function show(ids,text){network.unselectAll();dim(ids);network.selectNodes(ids);
 if(ids.length===1){network.focus(ids[0],{scale:1.4,animation:false});}
 else if(ids.length){network.fit({nodes:ids,animation:false});}
 say(text);}
-var form=document.getElementById("find-form");
-if(form){form.addEventListener("submit",function(ev){ev.preventDefault();
+document.getElementById("find-form").addEventListener("submit",function(ev){ev.preventDefault();
 var q=document.getElementById("find").value.trim().toLowerCase(),hit=null,j;
 if(!q){return;}
 for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase()===q){hit=data.nodes[j];}}
 for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase().indexOf(q)>=0){hit=data.nodes[j];}}
 if(!hit){say(T.not_found);return;}
-show([hit.id],T.found+" "+hit.name);});}
+show([hit.id],T.found+" "+hit.name);});
 var boxes=document.querySelectorAll("input[data-sector]");
 function filter(){var on={};boxes.forEach(function(b){on[b.getAttribute("data-sector")]=b.checked;});
 nodes.update(data.nodes.map(function(n){return {id:n.id,hidden:!on[n.sector]};}));}
 boxes.forEach(function(b){b.addEventListener("change",filter);});
 var lab=document.getElementById("show-labels");
-if(lab){lab.addEventListener("change",function(){var on=lab.checked;
-nodes.update(data.nodes.map(function(n){return {id:n.id,label:on?labels[n.id]:""};}));});}
+lab.addEventListener("change",function(){var on=lab.checked;
+nodes.update(data.nodes.map(function(n){return {id:n.id,label:on?labels[n.id]:""};}));});
 document.querySelectorAll("button[data-set]").forEach(function(b){b.addEventListener("click",function(){
 var ids=data.sets[b.getAttribute("data-set")]||[];
-show(ids,T.selected+" "+ids.map(function(id){return nodes.get(id).name;}).join(", "));});});
-document.getElementById("fit").addEventListener("click",function(){network.unselectAll();dim([]);network.fit({animation:false});say("");});
+show(ids,T.selected+" "+ids.map(function(id){return names[id];}).join(", "));});});
+document.getElementById("fit").addEventListener("click",function(){network.unselectAll();dim([]);frame();say("");});
 })();"""
 
 
-def _svg_shape(shape, fill="#ffffff", dashed=False, width=1.5):
+def _svg_shape(shape, fill="#ffffff", dashed=False, width=1.5, stroke="#1a1a1a"):
     dash = ' stroke-dasharray="4 3"' if dashed else ""
-    common = f'fill="{fill}" stroke="#1a1a1a" stroke-width="{width}"{dash}'
+    common = f'fill="{fill}" stroke="{stroke}" stroke-width="{width}"{dash}'
     if shape == "square":
         body = f'<rect x="3" y="3" width="12" height="12" {common}/>'
     elif shape == "triangle":
@@ -422,10 +455,12 @@ def _page(*, lang, title, meta, toolbar, aside, tables, data):
         '<div class="main">\n',
         f'<div id="graph" role="img" aria-label="{_e(t("export_graph_label", lang))}"></div>\n',
         f"<aside>{aside}</aside>\n</div>\n",
+        # The scripts come before the tables, so that the map draws while the tables load.
+        f'<script type="application/json" id="netmap-data">{data_json}</script>\n',
+        f"<script>{vis_js}</script>\n<script>{_APP_JS}</script>\n",
         f'<section class="tables" id="tables" aria-labelledby="tables-h">'
         f'<h2 id="tables-h">{_e(t("export_tables", lang))}</h2>\n{tables}</section>\n',
-        f'<script type="application/json" id="netmap-data">{data_json}</script>\n',
-        f"<script>{vis_js}</script>\n<script>{_APP_JS}</script>\n</body>\n</html>\n",
+        "</body>\n</html>\n",
     ])
 
 
@@ -480,16 +515,21 @@ def _legend_ties(lang):
             f"<li>{_svg_line(2, arrow=True)}{_e(t('export_tie_directed', lang))}</li></ul>")
 
 
-def _table(caption, headers, rows, numeric=()):
-    head = "".join(f'<th scope="col">{_e(h)}</th>' for h in headers)
-    body = []
-    for row in rows:
-        cells = [f'<th scope="row">{_e(row[0])}</th>']
-        cells += [f'<td class="n">{_e(v)}</td>' if i + 1 in numeric else f"<td>{_e(v)}</td>"
-                  for i, v in enumerate(row[1:])]
-        body.append("<tr>" + "".join(cells) + "</tr>")
-    return (f"<table><caption>{_e(caption)}</caption><thead><tr>{head}</tr></thead>"
-            f"<tbody>\n" + "\n".join(body) + "\n</tbody></table>\n")
+def _table(table_id, caption, headers, rows, numeric=()):
+    """An HTML table; the name (first column) heads each row. Numeric columns (1-based) align right.
+
+    End tags of cells and rows are left out (valid HTML), which keeps a
+    5,000-actor file small.
+    """
+    align = ",".join(f"#{table_id} td:nth-child({i})" for i in numeric)
+    style = f"<style>{align}{{text-align:right}}</style>" if numeric else ""
+    head = "".join(f'<th scope="col">{_e(h)}' for h in headers)
+    body = "".join('<tr><th scope="row">' + _e(row[0]) + "".join("<td>" + _e(v) for v in row[1:])
+                   for row in rows)
+    height = 60 + 24 * len(rows)
+    return (f'{style}<div class="tw" style="contain-intrinsic-size:auto {height}px">'
+            f'<table id="{table_id}"><caption>{_e(caption)}</caption><thead><tr>{head}</thead>'
+            f"<tbody>{body}</tbody></table></div>\n")
 
 
 def _ties_table(net, names, lang, status=None):
@@ -504,10 +544,44 @@ def _ties_table(net, names, lang, status=None):
         rows.append(row)
     if status is not None:
         headers.append(t("export_col_status", lang))
-    return _table(t("export_ties_caption", lang, n=len(net.ties)), headers, rows, numeric=(3,))
+    return _table("ties-table", t("export_ties_caption", lang, n=len(net.ties)), headers, rows, numeric=(4,))
 
 
 # --- the map of one network -------------------------------------------------------
+
+#: Above this many actors the map shows betweenness estimated from a seeded sample of
+#: sources (and says so), which keeps a 5,000-actor export within seconds.
+EXACT_BETWEENNESS_LIMIT = 2000
+_PAGE_TEXTS = ("found", "not_found", "selected", "tip_kind", "tip_place", "tip_measures", "tip_core",
+               "tip_spanner", "tip_flags", "tip_strength", "tip_directed", "tip_notes")
+
+
+def _place(a, lang):
+    return {"s": _word("sector", a.sector, lang), "l": _word("level", a.level, lang),
+            "c": _word("scope", a.scope, lang)}
+
+
+def _node(a, pos, lang, **extra):
+    node = {"id": a.id, "name": a.label, "sector": a.sector, "x": pos[a.id][0], "y": pos[a.id][1],
+            "shape": LEVEL_SHAPES.get(a.level, "dot"),
+            "tip": {"k": a.kind.replace("_", " "), **_place(a, lang)}}
+    node.update(extra)
+    return node
+
+
+def _page_data(nodes, edges, groups, n, saved, sets, lang):
+    if n <= PHYSICS_LIMIT:
+        _curve(edges)
+    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+    options["groups"] = _group_options(groups)
+    return {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
+            "text": {k: _template("export_" + k, lang) for k in _PAGE_TEXTS}}
+
+
+def _template(key, lang):
+    """A text with its ``{placeholders}`` left in, for the page's script to fill."""
+    return STRINGS[key][lang if lang in LANGS else "en"]
+
 
 def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
            pseudonymise=False, seed=0):
@@ -544,26 +618,33 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
     Notes
     -----
     Shape shows the level; the partnership core has a thick border and
-    "★", boundary spanners a dashed border and "⇄", actors that a flag
-    concerns "⚠"; tie width shows strength, personal ties are dashed and
-    directed ties have arrows. Saved positions (``x``, ``y``) are kept;
-    the others are computed by :func:`netmap.layout.layout`. Physics runs
+    "★", boundary spanners a dashed border and "⇄", actors of a
+    high-severity flag "⚠"; every flag beside the map has a button that
+    picks out its actors. Tie width shows strength, personal ties are
+    dashed, directed ties have arrows. Saved positions (``x``, ``y``) are
+    kept; the others come from :func:`netmap.layout.layout`. Physics runs
     (bounded) only for maps up to PHYSICS_LIMIT actors without saved
-    positions.
+    positions. Above EXACT_BETWEENNESS_LIMIT actors betweenness is
+    estimated, and the page says so.
+
+    Examples
+    --------
+    >>> from netmap.model import Actor, Network, Tie
+    >>> page = export(Network(actors=[Actor("a", name="<b>A</b>"), Actor("b")], ties=[Tie("a", "b")]))
+    >>> "&lt;b&gt;A&lt;/b&gt;" in page and "<b>A</b>" not in page
+    True
     """
     net.check_group_attribute(color_by)
     if size_by not in MEASURES:
         raise InputError("export_bad_size_by", value=size_by, allowed=", ".join(MEASURES))
     if pseudonymise:
         net = _pseudonymise(net)
-    report = analyze(net, lang=lang, seed=seed)
+    report = analyze(net, lang=lang, seed=seed, exact_limit=EXACT_BETWEENNESS_LIMIT)
     measures = {a["id"]: a for a in report["actors"]}
     pos = layout(net, seed=seed)
     colour, colour_legend = _colours(net, color_by, lang)
     sizes = _sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
-    flags = report["flags"]
-    flag_titles = {}
-    high = set()
+    flag_titles, high = {}, set()
     for f in report["flags"]:
         for v in f["actors"]:
             flag_titles.setdefault(v, []).append(_word("flagtitle", f["code"], lang))
@@ -571,50 +652,35 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
                 high.add(v)
     names = {a.id: a.label for a in net.actors}
     core = [a.id for a in net.actors if a.partner]
-    spanners = [v for v, m in measures.items() if m["boundary_spanner"]]
+    spanners = [a.id for a in net.actors if measures[a.id]["boundary_spanner"]]
+    custom_colour = color_by not in ("sector", "level", "scope")
 
-    nodes = []
+    groups, nodes = {}, []
     for a in net.actors:
         m = measures[a.id]
-        marks = ((CORE_MARK if a.partner else "") + (SPANNER_MARK if m["boundary_spanner"] else "")
+        spanner = m["boundary_spanner"]
+        marks = ((CORE_MARK if a.partner else "") + (SPANNER_MARK if spanner else "")
                  + (FLAG_MARK if a.id in high else ""))
-        tip = [a.label]
-        if a.kind:
-            tip.append(t("export_tip_kind", lang, v=a.kind.replace("_", " ")))
-        tip.append(t("export_tip_place", lang, s=_word("sector", a.sector, lang),
-                     l=_word("level", a.level, lang), c=_word("scope", a.scope, lang)))
-        if color_by not in ("sector", "level", "scope"):
-            tip.append(f"{color_by}: {net.group_of(a, color_by)}")
-        tip.append(t("export_tip_measures", lang, d=m["degree"], b=_num(m["betweenness"], lang),
-                     c=m["cross_sector_brokerage"]))
+        node = _node(a, pos, lang, label=(marks + " " if marks else "") + a.label, size=sizes[a.id],
+                     group=_group(groups, colour[a.id]),
+                     borderWidth=4 if a.partner else (2.5 if spanner else 1.2))
+        tip = node["tip"]
+        tip.update(d=m["degree"], b=_num(m["betweenness"], lang), x=m["cross_sector_brokerage"])
+        if custom_colour:
+            tip["a"] = f"{color_by}: {_value_label(color_by, net.group_of(a, color_by), lang)}"
         if a.partner:
-            tip.append(t("export_tip_core", lang))
-        if m["boundary_spanner"]:
-            tip.append(t("export_tip_spanner", lang))
-        if a.id in flag_titles:
-            tip.append(t("export_tip_flags", lang, v="; ".join(flag_titles[a.id])))
-        node = {"id": a.id, "name": a.label, "sector": a.sector,
-                "label": (marks + " " if marks else "") + a.label, "title": "\n".join(tip),
-                "x": pos[a.id][0], "y": pos[a.id][1],
-                "shape": LEVEL_SHAPES.get(a.level, "dot"), "size": sizes[a.id],
-                "color": {"background": colour[a.id], "border": "#1a1a1a",
-                          "highlight": {"background": colour[a.id], "border": "#000000"},
-                          "hover": {"background": colour[a.id], "border": "#000000"}},
-                "borderWidth": 4 if a.partner else (2.5 if m["boundary_spanner"] else 1.2)}
-        if m["boundary_spanner"]:
+            tip["p"] = 1
+        if spanner:
+            tip["bs"] = 1
             node["shapeProperties"] = {"borderDashes": [6, 4]}
+        if a.id in flag_titles:
+            tip["f"] = "; ".join(flag_titles[a.id])
         nodes.append(node)
-
-    n = len(net.actors)
-    edges = [_tie_edge(tie, names, lang, n) for tie in net.ties]
-    if n <= PHYSICS_LIMIT:
-        _curve(edges)
-    saved = any(a.x is not None and a.y is not None for a in net.actors)
-    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+    edges = [_tie_edge(tie, lang) for tie in net.ties]
 
     sets = {"core": core, "spanners": spanners}
     flag_items = []
-    for i, f in enumerate(flags):
+    for i, f in enumerate(report["flags"]):
         sets[f"flag{i}"] = list(f["actors"])
         button = (f'<button type="button" data-set="flag{i}">'
                   f'{_e(t("export_show_actors", lang, n=len(f["actors"])))}</button>' if f["actors"] else "")
@@ -622,17 +688,17 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
             f'<li class="sev-{_e(f["severity"])}"><span class="sev">{_e(t("severity_" + f["severity"], lang))}</span> '
             f'<strong>{_e(_word("flagtitle", f["code"], lang))}</strong> <code>{_e(f["code"])}</code>'
             f'<p>{_e(f["message"])}</p>{button}</li>')
-    flag_html = (f"<ol class=\"flags\">{''.join(flag_items)}</ol>" if flag_items
+    flag_html = (f'<ol class="flags">{"".join(flag_items)}</ol>' if flag_items
                  else f"<p>{_e(t('export_no_flags', lang))}</p>")
-
     p = report["partnership"]
     figures = ""
     if p:
-        figures = (f"<h3>{_e(t('export_key_figures', lang))}</h3>"
-                   f"<p>{_e(t('export_core_ei', lang, ei=_num(p['ei_index'], lang, 2), exp=_num(p['expected_ei'], lang, 2)))}</p>"
-                   f"<p>{_e(t('export_core_reach', lang, n1=p['near_reach']['1'], n2=p['near_reach']['2'], f1=p['far_reach']['1'], f2=p['far_reach']['2']))}</p>")
-    lo = min((m[MEASURES[size_by]] for m in measures.values()), default=0)
-    hi = max((m[MEASURES[size_by]] for m in measures.values()), default=0)
+        ei = t("export_core_ei", lang, ei=_num(p["ei_index"], lang, 2), exp=_num(p["expected_ei"], lang, 2))
+        reach = t("export_core_reach", lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
+                  f1=p["far_reach"]["1"], f2=p["far_reach"]["2"])
+        figures = f"<h3>{_e(t('export_key_figures', lang))}</h3><p>{_e(ei)}</p><p>{_e(reach)}</p>"
+    values = [m[MEASURES[size_by]] for m in measures.values()]
+    lo, hi = min(values, default=0), max(values, default=0)
     select = _e(t("export_select", lang))
     aside = (
         f'<h2>{_e(t("export_legend", lang))}</h2><p>{_e(t("export_how", lang))}</p>'
@@ -647,15 +713,12 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
         + _legend_ties(lang)
         + f'<h2>{_e(t("export_flags", lang))}</h2>{figures}{flag_html}')
 
-    flag_codes = {}
-    for f in report["flags"]:
-        for v in f["actors"]:
-            flag_codes.setdefault(v, []).append(f["code"])
     extra_col = color_by not in ("sector", "level", "scope", "kind", "partner")
     headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
                t("export_col_level", lang), t("export_col_scope", lang), t("export_col_core", lang),
-               t("export_col_spanner", lang), t("measure_degree", lang), t("measure_betweenness", lang),
-               t("measure_brokerage", lang), t("export_col_flags", lang), t("export_col_notes", lang)]
+               t("export_col_spanner", lang), t("measure_degree", lang).capitalize(),
+               t("measure_betweenness", lang).capitalize(), t("measure_brokerage", lang).capitalize(),
+               t("export_col_flags", lang), t("export_col_notes", lang)]
     if extra_col:
         headers.insert(5, color_by)
     rows = []
@@ -665,12 +728,13 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
                _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
                t("export_yes" if m["boundary_spanner"] else "export_no", lang), m["degree"],
                _num(m["betweenness"], lang), m["cross_sector_brokerage"],
-               ", ".join(flag_codes.get(a.id, [])), a.notes]
+               "; ".join(flag_titles.get(a.id, [])), a.notes]
         if extra_col:
-            row.insert(5, net.group_of(a, color_by))
+            row.insert(5, _value_label(color_by, net.group_of(a, color_by), lang))
         rows.append(row)
-    k = 6 if extra_col else 5
-    tables = (_table(t("export_actors_caption", lang, n=n), headers, rows, numeric=(k + 2, k + 3, k + 4))
+    k = 8 if extra_col else 7
+    tables = (_table("actors-table", t("export_actors_caption", lang, n=len(rows)), headers, rows,
+                     numeric=(k + 1, k + 2, k + 3))
               + _ties_table(net, names, lang))
 
     extra = []
@@ -678,12 +742,15 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
         extra.append(t("export_approx", lang))
     if pseudonymise:
         extra.append(t("export_pseudonymised", lang))
-    title = title or net.name or t("export_default_title", lang)
-    sectors = [s for s in SECTORS + ("unknown",) if any(a.sector == s for a in net.actors)]
-    data = {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
-            "text": {k: t("export_" + k, lang) for k in ("found", "not_found", "selected")}}
-    return _page(lang=lang, title=title, meta=_meta_line(net, lang, extra),
-                 toolbar=_toolbar(lang, sectors) + _datalist(net), aside=aside, tables=tables, data=data)
+    saved = any(a.x is not None and a.y is not None for a in net.actors)
+    data = _page_data(nodes, edges, groups, len(net.actors), saved, sets, lang)
+    return _page(lang=lang, title=title or net.name or t("export_default_title", lang),
+                 meta=_meta_line(net, lang, extra), toolbar=_toolbar(lang, _sectors(net)) + _datalist(net),
+                 aside=aside, tables=tables, data=data)
+
+
+def _sectors(net):
+    return [s for s in SECTORS + ("unknown",) if any(a.sector == s for a in net.actors)]
 
 
 # --- the map of a comparison ------------------------------------------------------
@@ -691,7 +758,7 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
 _IGNORED_CHANGES = ("x", "y")  # a moved actor is not a changed one
 
 
-def _change_lines(changes, lang):
+def _change_lines(changes):
     return [f"{field}: {_short(old)} \u2192 {_short(new)}" for field, (old, new) in changes.items()
             if field not in _IGNORED_CHANGES]
 
@@ -701,131 +768,101 @@ def _short(value, limit=80):
     return text if len(text) <= limit else text[:limit - 1] + "\u2026"
 
 
+def _tie_key(d):
+    """Identity of a tie record of netmap.compare (METHODS.md), as :attr:`Tie.key` gives it."""
+    ends = (d["source"], d["target"]) if d["directed"] else tuple(sorted((d["source"], d["target"])))
+    return (canonical_tie_kind(d["kind"]), bool(d["directed"])) + ends
+
+
 def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=0):
     """The HTML map of two versions of a network: their union, with the changes marked.
 
-    Actors and ties are matched as :func:`netmap.compare.compare` matches
-    them (actors by id; ties by kind and pair, ordered only when directed).
-    Added ones are marked "+" with a thick green border or line, removed
-    ones "−", faded with a dashed red border or a red line, changed ones
-    "Δ" with a thick blue border or line; every mark has a symbol, so none
-    is shown by colour alone. A change of position (``x``, ``y``) alone
-    does not count. Colour is the sector, shape the level, "★" the
-    partnership core (of the newer version, or the older for a removed
-    actor). Saved positions are kept (the newer ones first), so a series of
-    comparisons keeps its picture.
+    Actors and ties are matched by :func:`netmap.compare.compare` (actors by
+    id; ties by kind and pair, ordered only when directed). Added ones are
+    marked "+" with a thick green border or line, removed ones "−", faded,
+    with a dashed red border or a red line, changed ones "Δ" with a thick
+    blue border or line; every mark has its symbol, so none is shown by
+    colour alone. A change of position (``x``, ``y``) alone does not count.
+    Colour is the sector, shape the level, "★" the partnership core (of the
+    newer version; of the older for a removed actor). Saved positions are
+    kept (the newer first), so a series of comparisons keeps its picture.
 
     Returns the HTML page as a str; see :func:`export` for what it holds.
     """
+    from dataclasses import replace
+
     from .compare import compare
 
     if pseudonymise:
         old, new = _pseudonymise(old), _pseudonymise(new)
     diff = compare(old, new, lang=lang)
-    added = set(diff["actors"]["added"])
-    removed = set(diff["actors"]["removed"])
-    changes = {c["id"]: _change_lines(c["changes"], lang) for c in diff["actors"]["changed"]}
-    changed = {k for k, v in changes.items() if v}
-
-    def tie_key(d):
-        return (canonical_tie_kind(d["kind"]), bool(d["directed"])) + (
-            (d["source"], d["target"]) if d["directed"] else tuple(sorted((d["source"], d["target"]))))
-
-    tie_changes = {tie_key(c): _change_lines(c["changes"], lang) for c in diff["ties"]["changed"]}
-    tie_status = {tie_key(d): "added" for d in diff["ties"]["added"]}
-    tie_status.update({tie_key(d): "removed" for d in diff["ties"]["removed"]})
+    added, removed = set(diff["actors"]["added"]), set(diff["actors"]["removed"])
+    changes = {c["id"]: _change_lines(c["changes"]) for c in diff["actors"]["changed"]}
+    tie_changes = {_tie_key(c): _change_lines(c["changes"]) for c in diff["ties"]["changed"]}
+    tie_status = {_tie_key(d): "added" for d in diff["ties"]["added"]}
+    tie_status.update({_tie_key(d): "removed" for d in diff["ties"]["removed"]})
     tie_status.update({k: "changed" for k, v in tie_changes.items() if v})
 
-    old_actor = {a.id: a for a in old.actors}
-    union = Network(actors=list(new.actors) + [a for a in old.actors if a.id in removed],
-                    ties=list(new.ties) + [x for x in old.ties if tie_status.get(x.key) == "removed"],
-                    name=new.name, date=new.date)
-    # Keep a saved position from the older version when the newer has none.
-    from dataclasses import replace
-
-    union.actors = [replace(a, x=old_actor[a.id].x, y=old_actor[a.id].y)
-                    if a.x is None and a.id in old_actor and old_actor[a.id].x is not None else a
-                    for a in union.actors]
+    before = {a.id: a for a in old.actors}
+    actors = list(new.actors) + [a for a in old.actors if a.id in removed]
+    # An actor keeps its older saved position when the newer version has none.
+    actors = [replace(a, x=before[a.id].x, y=before[a.id].y)
+              if a.x is None and a.id in before and before[a.id].x is not None else a for a in actors]
+    union = Network(actors=actors, name=new.name, date=new.date,
+                    ties=list(new.ties) + [x for x in old.ties if tie_status.get(x.key) == "removed"])
     pos = layout(union, seed=seed)
     names = {a.id: a.label for a in union.actors}
     status = {a.id: "added" if a.id in added else "removed" if a.id in removed
-              else "changed" if a.id in changed else "same" for a in union.actors}
+              else "changed" if changes.get(a.id) else "same" for a in union.actors}
     mark = {"added": "+", "removed": "\u2212", "changed": "\u0394", "same": ""}
     border = {"added": ADDED_COLOUR, "removed": REMOVED_COLOUR, "changed": CHANGED_COLOUR, "same": "#1a1a1a"}
-    status_word = {s: t("export_status_" + s, lang) for s in mark}
+    word = {s: t("export_status_" + s, lang) for s in mark}
+    status_line = t("export_col_status", lang) + ": {}"
 
-    nodes = []
+    groups, nodes = {}, []
     for a in union.actors:
         s = status[a.id]
-        fill = SECTOR_COLOURS.get(a.sector, OTHER_COLOUR)
         marks = mark[s] + (CORE_MARK if a.partner else "")
-        tip = [a.label]
-        if a.kind:
-            tip.append(t("export_tip_kind", lang, v=a.kind.replace("_", " ")))
-        tip.append(t("export_tip_place", lang, s=_word("sector", a.sector, lang),
-                     l=_word("level", a.level, lang), c=_word("scope", a.scope, lang)))
+        node = _node(a, pos, lang, label=(marks + " " if marks else "") + a.label, size=16,
+                     group=_group(groups, SECTOR_COLOURS.get(a.sector, OTHER_COLOUR), border[s]),
+                     borderWidth=4 if s != "same" else (3 if a.partner else 1.2))
+        node["tip"]["z"] = [status_line.format(word[s])] + changes.get(a.id, [])
         if a.partner:
-            tip.append(t("export_tip_core", lang))
-        tip.append(f"{t('export_col_status', lang)}: {status_word[s]}")
-        tip += changes.get(a.id, [])
-        node = {"id": a.id, "name": a.label, "sector": a.sector,
-                "label": (marks + " " if marks else "") + a.label, "title": "\n".join(tip),
-                "x": pos[a.id][0], "y": pos[a.id][1], "shape": LEVEL_SHAPES.get(a.level, "dot"),
-                "size": 16, "borderWidth": 1.2 if s == "same" else 4,
-                "color": {"background": fill, "border": border[s],
-                          "highlight": {"background": fill, "border": "#000000"},
-                          "hover": {"background": fill, "border": "#000000"}}}
-        if a.partner and s == "same":
-            node["borderWidth"] = 3
+            node["tip"]["p"] = 1
         if s == "removed":
             node["opacity"] = 0.45
             node["shapeProperties"] = {"borderDashes": [5, 4]}
         nodes.append(node)
 
-    n = len(union.actors)
-    edges, tie_rows_status = [], []
-    edge_colour = {"added": ADDED_COLOUR, "removed": REMOVED_COLOUR, "changed": CHANGED_COLOUR}
+    edges, tie_words = [], []
     for tie in union.ties:
         s = tie_status.get(tie.key, "same")
-        e = _tie_edge(tie, names, lang, n)
-        e["title"] += "\n" + f"{t('export_col_status', lang)}: {status_word[s]}"
-        for line in tie_changes.get(tie.key, []):
-            e["title"] += "\n" + line
+        e = _tie_edge(tie, lang)
+        e["tip"]["z"] = [status_line.format(word[s])] + tie_changes.get(tie.key, [])
         if s != "same":
-            e["label"] = mark[s]
-            e["color"] = {"color": edge_colour[s], "highlight": "#1a1a1a", "hover": "#1a1a1a"}
-            e["width"] = e["width"] + 1.5
-            e["font"] = {"size": 16, "strokeWidth": 4, "color": edge_colour[s], "align": "top"}
+            e.update(label=mark[s], width=e["width"] + 1.5,
+                     color={"color": border[s], "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+                     font={"size": 18, "strokeWidth": 4, "color": border[s], "align": "top"})
         edges.append(e)
-        tie_rows_status.append(status_word[s])
-    if n <= PHYSICS_LIMIT:
-        _curve(edges)
-    saved = any(a.x is not None and a.y is not None for a in union.actors)
-    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+        tie_words.append(word[s])
 
     counts = {s: sum(1 for v in status.values() if v == s) for s in mark}
-    tie_counts = {s: sum(1 for v in tie_status.values() if v == s) for s in ("added", "removed", "changed")}
+    tie_counts = {s: sum(1 for v in tie_status.values() if v == s) for s in mark}
     sets = {s: [v for v, st in status.items() if st == s] for s in ("added", "removed", "changed")}
     sets["core"] = [a.id for a in union.actors if a.partner]
     select = _e(t("export_select", lang))
     change_items = "".join(
-        f'<li><span>{_svg_shape("dot", width=3.5)}</span>'
+        f'<li>{_svg_shape("dot", width=3.5, stroke=border[s], dashed=s == "removed")}'
         f'{_e(t("export_" + s, lang, n=f"{counts[s]} / {tie_counts[s]}"))} '
         f'<button type="button" data-set="{s}">{select}</button></li>'
         for s in ("added", "removed", "changed"))
-    indicators = "".join(
+    figures = "".join(
         f"<li>{_e(_word('ind', k, lang))}: {_e(_num(a, lang, 2))} \u2192 {_e(_num(b, lang, 2))}</li>"
         for k, (a, b) in diff["partnership"].items())
-    flag_lines = []
-    if diff["flags"]["raised"]:
-        flag_lines.append(t("export_flags_raised", lang, v=", ".join(
-            _word("flagtitle", c, lang) for c in diff["flags"]["raised"])))
-    if diff["flags"]["cleared"]:
-        flag_lines.append(t("export_flags_cleared", lang, v=", ".join(
-            _word("flagtitle", c, lang) for c in diff["flags"]["cleared"])))
-    colour_legend = [(SECTOR_COLOURS[s], _word("sector", s, lang),
-                      sum(1 for a in union.actors if a.sector == s))
-                     for s in SECTORS + ("unknown",) if any(a.sector == s for a in union.actors)]
+    flag_lines = [t("export_flags_" + k, lang, v=", ".join(_word("flagtitle", c, lang) for c in codes))
+                  for k, codes in diff["flags"].items() if codes and k in ("raised", "cleared")]
+    colour_legend = [(SECTOR_COLOURS[s], _word("sector", s, lang), sum(1 for a in union.actors if a.sector == s))
+                     for s in _sectors(union)]
     aside = (
         f'<h2>{_e(t("export_legend", lang))}</h2><p>{_e(t("export_how", lang))}</p>'
         f'<h3>{_e(t("export_changes", lang))}</h3><p>{_e(t("export_changes_counts", lang))}</p>'
@@ -835,7 +872,7 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
         + f'<li>{_svg_shape("dot", width=3.5)}{_e(t("export_core", lang, mark=CORE_MARK, n=len(sets["core"])))} '
           f'<button type="button" data-set="core">{select}</button></li></ul>'
         + _legend_ties(lang)
-        + f"<h2>{_e(t('export_key_figures', lang))}</h2><ul>{indicators}</ul>"
+        + f"<h2>{_e(t('export_key_figures', lang))}</h2><ul>{figures}</ul>"
         + "".join(f"<p>{_e(line)}</p>" for line in flag_lines))
 
     headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
@@ -843,17 +880,16 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
                t("export_col_status", lang), t("export_changes", lang), t("export_col_notes", lang)]
     rows = [[a.label, a.kind, _word("sector", a.sector, lang), _word("level", a.level, lang),
              _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
-             status_word[status[a.id]], "; ".join(changes.get(a.id, [])), a.notes] for a in union.actors]
-    tables = (_table(t("export_actors_caption", lang, n=n), headers, rows)
-              + _ties_table(union, names, lang, status=tie_rows_status))
-    old_label = old.date or old.name or "1"
-    new_label = new.date or new.name or "2"
-    title = title or t("export_compare_title", lang, old=old_label, new=new_label)
-    sectors = [s for s in SECTORS + ("unknown",) if any(a.sector == s for a in union.actors)]
-    data = {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
-            "text": {k: t("export_" + k, lang) for k in ("found", "not_found", "selected")}}
-    return _page(lang=lang, title=title, meta=_meta_line(union, lang), toolbar=_toolbar(lang, sectors)
-                 + _datalist(union), aside=aside, tables=tables, data=data)
+             word[status[a.id]], "; ".join(changes.get(a.id, [])), a.notes] for a in union.actors]
+    tables = (_table("actors-table", t("export_actors_caption", lang, n=len(rows)), headers, rows)
+              + _ties_table(union, names, lang, status=tie_words))
+    title = title or t("export_compare_title", lang, old=old.date or old.name or "1",
+                       new=new.date or new.name or "2")
+    saved = any(a.x is not None and a.y is not None for a in union.actors)
+    data = _page_data(nodes, edges, groups, len(union.actors), saved, sets, lang)
+    return _page(lang=lang, title=title, meta=_meta_line(union, lang),
+                 toolbar=_toolbar(lang, _sectors(union)) + _datalist(union),
+                 aside=aside, tables=tables, data=data)
 
 
 # --- command line --------------------------------------------------------------

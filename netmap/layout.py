@@ -5,15 +5,19 @@ from __future__ import annotations
 import math
 import random
 
+import numpy as np
 import rustworkx as rx
 
-__all__ = ["layout", "SPACING", "FULL_ITERATIONS_LIMIT"]
+__all__ = ["layout", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT"]
 
 #: Typical distance between tied actors, in map units (vis-network pixels at zoom 1).
 SPACING = 140
 #: Up to this many actors the spring layout runs its full 50 iterations; above it fewer
 #: (about 10 at 5,000 actors), so that a large export stays fast (benchmarks/README.md).
 FULL_ITERATIONS_LIMIT = 1500
+#: Up to this many actors, actors left too close for their labels are pushed apart after the
+#: spring layout (it costs O(n^2) memory and time per round).
+SPREAD_LIMIT = 300
 
 
 def _iterations(n):
@@ -29,8 +33,9 @@ def layout(net, seed=0):
     exactly. The others are placed by the Fruchterman-Reingold spring layout
     of rustworkx, seeded, with the saved actors held fixed; an actor that
     starts near its placed neighbours keeps the map from jumping after an
-    edit. Actors without any tie (and no saved position) are set in rows
-    below the map, so they do not stretch it.
+    edit. The largest connected part (and every part with a saved actor) is
+    laid out together; smaller parts and actors without ties are laid out
+    alone and set in rows below it, so they do not stretch the map.
 
     Examples
     --------
@@ -44,17 +49,31 @@ def layout(net, seed=0):
     rnd = random.Random(seed)
     saved = {a.id: (float(a.x), float(a.y)) for a in net.actors
              if a.x is not None and a.y is not None}
-    tied = set()
-    for t in net.ties:
-        tied.update((t.source, t.target))
-    free = [a.id for a in net.actors if a.id not in saved and a.id in tied]
-    loose = [a.id for a in net.actors if a.id not in saved and a.id not in tied]
+    parts = _components(net)
+    # The spring layout takes the largest part and every part with a saved actor; the
+    # other small parts (and untied actors) are laid out alone and set in rows below.
+    largest = max(parts, key=len) if parts else []
+    main = [v for part in parts if part is largest or any(v in saved for v in part) for v in part]
+    free = [v for v in main if v not in saved]
     pos = dict(saved)
     if free:
         pos.update(_spring(net, saved, free, rnd, seed))
-    if loose:
-        pos.update(_rows(loose, pos))
+        if len(main) <= SPREAD_LIMIT:
+            pos.update(_spread({v: pos[v] for v in main}, set(free)))
+    rest = [part for part in parts if part is not largest and not any(v in saved for v in part)]
+    if rest:
+        pos.update(_rows(net, rest, pos, seed))
     return {a.id: (round(pos[a.id][0], 1), round(pos[a.id][1], 1)) for a in net.actors}
+
+
+def _components(net):
+    """Connected parts of the network as lists of actor ids, largest first, in a stable order."""
+    G = rx.PyGraph()
+    index = {a.id: G.add_node(a.id) for a in net.actors}
+    G.add_edges_from_no_data([(index[t.source], index[t.target]) for t in net.ties])
+    parts = [sorted(c) for c in rx.connected_components(G)]
+    parts.sort(key=lambda c: (-len(c), c[0]))
+    return [[G[i] for i in c] for c in parts]
 
 
 def _spring(net, saved, free, rnd, seed):
@@ -98,14 +117,58 @@ def _spring(net, saved, free, rnd, seed):
     return {v: (out[index[v]][0] * half, out[index[v]][1] * half) for v in free}
 
 
-def _rows(ids, pos):
-    """Rows of untied actors under the placed ones, about ``SPACING`` apart."""
+def _spread(pos, movable, rounds=60):
+    """Push apart actors whose marks or labels would overlap; only ``movable`` ones move.
+
+    Labels sit under the marks and are wide, so two actors need about
+    ``SPACING`` side by side but only half of it one above the other: the
+    distance is measured with the horizontal part halved.
+    """
+    ids = list(pos)
+    rows = [i for i, v in enumerate(ids) if v in movable]
+    if not rows:
+        return {}
+    P = np.array([pos[v] for v in ids], dtype=float)
+    need = SPACING * 0.75
+    for _ in range(rounds):
+        d = P[rows][:, None, :] - P[None, :, :]
+        dist = np.hypot(d[..., 0] / 2, d[..., 1])
+        dist[np.arange(len(rows)), rows] = need  # an actor is not too close to itself
+        close = dist < need
+        if not close.any():
+            break
+        scale = np.where(close, (need - dist) / np.maximum(dist, 1e-6) / 4, 0.0)
+        P[rows] += (scale[..., None] * d).sum(axis=1)
+    return {ids[i]: (float(P[i, 0]), float(P[i, 1])) for i in rows}
+
+
+def _rows(net, parts, pos, seed):
+    """Small parts laid out alone, side by side in rows under the placed actors."""
     if pos:
         left = min(p[0] for p in pos.values())
         right = max(p[0] for p in pos.values())
-        top = max(p[1] for p in pos.values()) + 1.5 * SPACING
+        y = max(p[1] for p in pos.values()) + 1.5 * SPACING
     else:
-        left, right, top = 0.0, SPACING * math.sqrt(len(ids)), 0.0
-    per_row = max(1, int((right - left) // SPACING) + 1)
-    return {v: (left + (i % per_row) * SPACING, top + (i // per_row) * SPACING)
-            for i, v in enumerate(ids)}
+        left, y = 0.0, 0.0
+        right = SPACING * 2 * math.sqrt(sum(len(p) for p in parts))
+    right = max(right, left + SPACING * math.sqrt(sum(len(p) for p in parts)))  # rows not too narrow
+    out = {}
+    x, row_height = left, 0.0
+    for part in parts:
+        if len(part) == 1:
+            local = {part[0]: (0.0, 0.0)}
+        else:
+            sub = set(part)
+            piece = type(net)(actors=[a for a in net.actors if a.id in sub],
+                              ties=[t for t in net.ties if t.source in sub])
+            local = _spring(piece, {}, part, random.Random(seed), seed)
+        xs = [p[0] for p in local.values()]
+        ys = [p[1] for p in local.values()]
+        width, height = max(xs) - min(xs), max(ys) - min(ys)
+        if x > left and x + width > right:
+            x, y, row_height = left, y + row_height + SPACING, 0.0
+        for v, (px, py) in local.items():
+            out[v] = (x + px - min(xs), y + py - min(ys))
+        x += width + SPACING
+        row_height = max(row_height, height)
+    return out

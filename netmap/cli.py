@@ -82,10 +82,9 @@ def render_report(report, lang):
 
 
 def cmd_validate(args):
-    net = read_network(*args.inputs)
+    net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
     for w in net.warnings:
         print(w.text(args.lang))
-    print(t("cli_valid", args.lang, name=net.name or "-", actors=len(net.actors), ties=len(net.ties)))
     return 0
 
 
@@ -120,7 +119,8 @@ def build_parser():
     p.add_argument("--json", action="store_true", help="print the JSON document of METHODS.md")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("validate", parents=[common], help="check a network; print errors and warnings only")
+    p = sub.add_parser("validate", parents=[common],
+                       help="check a network: prints errors and warnings only; exit 0 when valid, 2 when not")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.set_defaults(func=cmd_validate)
 

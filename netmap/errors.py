@@ -11,7 +11,7 @@ class NetmapError(Exception):
     ``str(err)`` is the English text.
     """
 
-    def __init__(self, key, where="", **params):
+    def __init__(self, key, where="", /, **params):
         columns = getattr(where, "columns", None)
         if columns and params.get("column") in columns:
             params["column"] = columns[params["column"]]  # the header as the file spells it
@@ -21,11 +21,9 @@ class NetmapError(Exception):
         super().__init__(self.message("en"))
 
     def message(self, lang="en"):
-        from .i18n import t
+        from .i18n import Message
 
-        text = t(self.key, lang, **self.params)
-        where = self.where.text(lang) if isinstance(self.where, Where) else self.where
-        return f"{where}: {text}" if where else text
+        return Message(self.key, self.where, **self.params).text(lang)
 
 
 class InputError(NetmapError):

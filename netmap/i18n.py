@@ -50,10 +50,18 @@ STRINGS = {
     "json_top": {"en": "the top level must be an object with \"actors\" and \"ties\"",
                  "da": "øverste niveau skal være et objekt med \"actors\" og \"ties\""},
     "json_no_version": {"en": 'missing "netmap_version": 1', "da": '"netmap_version": 1 mangler'},
-    "json_list": {"en": '"{key}" must be a list', "da": '"{key}" skal være en liste'},
+    "json_list": {"en": '"{field}" must be a list', "da": '"{field}" skal være en liste'},
     "json_item": {"en": "each item must be an object", "da": "hvert element skal være et objekt"},
     "json_attributes": {"en": '"attributes" must be an object', "da": '"attributes" skal være et objekt'},
-    "json_text": {"en": '"{key}" must be text', "da": '"{key}" skal være tekst'},
+    "json_text": {"en": '"{field}" must be text', "da": '"{field}" skal være tekst'},
+    "bad_quote": {"en": "a quoted cell is never closed (a missing \" from here on)",
+                  "da": "en celle i anførselstegn lukkes aldrig (der mangler et \" herfra)"},
+    "duplicate_column": {"en": 'the columns "{first}" and "{second}" mean the same field',
+                         "da": 'kolonnerne "{first}" og "{second}" betyder det samme felt'},
+    "bad_date": {"en": 'date "{value}" is not YYYY-MM-DD', "da": 'datoen "{value}" er ikke ÅÅÅÅ-MM-DD'},
+    "bad_text": {"en": 'column "{column}": expected text, found {found}',
+                 "da": 'kolonne "{column}": forventede tekst, fandt {found}'},
+    "xy_pair": {"en": "give both x and y, or neither", "da": "angiv både x og y, eller ingen af dem"},
     "extra_cells": {"en": "{cells} cells but only {headers} column headers",
                     "da": "{cells} celler, men kun {headers} kolonneoverskrifter"},
     "json_version": {"en": 'unknown netmap_version {value} (this netmap reads version 1)',
@@ -99,8 +107,6 @@ STRINGS = {
     "cli_isolated": {"en": "Isolated or detached actors", "da": "Isolerede eller afkoblede aktører"},
     "cli_no_isolated": {"en": "No isolated or detached actors.", "da": "Ingen isolerede eller afkoblede aktører."},
     "cli_warnings": {"en": "Warnings", "da": "Advarsler om data"},
-    "cli_valid": {"en": "{name}: valid ({actors} actors, {ties} ties)",
-                  "da": "{name}: gyldig ({actors} aktører, {ties} relationer)"},
     "cli_written": {"en": "written: {path}", "da": "skrevet: {path}"},
     "cli_approx": {"en": "Note: betweenness is estimated from a sample of {k} sources.",
                    "da": "Bemærk: betweenness er anslået ud fra {k} kilder."},
@@ -184,7 +190,7 @@ def default_lang():
     return lang if lang in LANGS else "en"
 
 
-def t(key, lang="en", **params):
+def t(key, lang="en", /, **params):
     """Return the text for ``key`` in ``lang`` with ``params`` filled in."""
     lang = lang if lang in LANGS else "en"
     if params.get("allowed") in _ALLOWED:
@@ -195,12 +201,17 @@ def t(key, lang="en", **params):
 class Message:
     """A warning that can be shown in either language: ``msg.text(lang)``."""
 
-    def __init__(self, key, where="", **params):
+    def __init__(self, key, where="", /, **params):
         self.key, self.where, self.params = key, where, params
 
     def text(self, lang="en"):
-        body = t(self.key, lang, **self.params)
-        return f"{self.where}: {body}" if self.where else body
+        """The message in ``lang``; locations (``Where``) are said in that language too."""
+        def place(value):
+            return value.text(lang) if isinstance(value, str) and hasattr(value, "text") else value
+
+        body = t(self.key, lang, **{k: place(v) for k, v in self.params.items()})
+        where = place(self.where)
+        return f"{where}: {body}" if where else body
 
     def __str__(self):
         return self.text("en")

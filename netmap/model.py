@@ -268,12 +268,47 @@ TIE_FIELDS = {
 }
 
 
+CUSTOM_PREFIX = "attr:"
+
+
 def map_headers(headers, table):
-    """Map raw headers to field names; unknown headers map to themselves (custom)."""
+    """Map raw headers to field names; unknown headers map to themselves (custom).
+
+    A header ``attr:NAME`` is the custom attribute NAME even when NAME is
+    also a field's name (netmap writes such collisions that way).
+    """
     out = []
     for h in headers:
         key = str(h if h is not None else "").strip()
-        out.append(table.get(key.lower(), key))
+        if key.lower().startswith(CUSTOM_PREFIX):
+            out.append(CUSTOM_PREFIX + key[len(CUSTOM_PREFIX):])
+        else:
+            out.append(table.get(key.lower(), key))
+    return out
+
+
+def custom_header(name, table):
+    """The header to write for custom attribute ``name``: prefixed when a reader would take it for a field."""
+    text = str(name)
+    if text.strip().lower() in table or text.strip().lower().startswith(CUSTOM_PREFIX) or text != text.strip() \
+            or text in ("attributes", ""):
+        return CUSTOM_PREFIX + text
+    return text
+
+
+def _custom(record, fields):
+    """Custom attributes of a record: unknown keys, ``attr:`` keys, and an ``attributes`` dict."""
+    out = {}
+    for k, v in record.items():
+        if k == "attributes" and isinstance(v, dict):
+            continue
+        if k.startswith(CUSTOM_PREFIX):
+            out[k[len(CUSTOM_PREFIX):]] = v
+        elif k not in fields:
+            out[k] = v
+    extra = record.get("attributes")
+    if isinstance(extra, dict):
+        out.update(extra)
     return out
 
 
@@ -316,24 +351,32 @@ def _text(value):
     return str(value)
 
 
+def _field(record, key, where):
+    """A field's raw value as text; a JSON object or list there is an error."""
+    value = record.get(key)
+    if isinstance(value, (dict, list)):
+        raise InputError("bad_text", where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
+    return _text(value)
+
+
 def parse_actor(record, where):
     """Build an Actor from a dict of field -> raw value (headers already mapped)."""
     warnings = []
-    rid = _text(record.get("id")).strip()
+    rid = _field(record, "id", where).strip()
     if not rid:
         raise InputError("empty_id", where, column="id")
     a = Actor(id=rid)
-    a.name = _text(record.get("name")).strip() or rid
-    a.kind = _text(record.get("kind")).strip()
-    sector = _text(record.get("sector")).strip()
+    a.name = _field(record, "name", where).strip() or rid
+    a.kind = _field(record, "kind", where).strip()
+    sector = _field(record, "sector", where).strip()
     if sector:
         a.sector = _enum(sector, _SECTOR_WORDS, "sectors", where, "sector")
     if a.sector == "unknown":
         warnings.append(("warn_unknown_sector", where, {"id": rid}))
-    level = _text(record.get("level")).strip()
+    level = _field(record, "level", where).strip()
     if level:
         a.level = _enum(level, _LEVEL_WORDS, "levels", where, "level")
-    scope = _text(record.get("scope")).strip()
+    scope = _field(record, "scope", where).strip()
     if scope:
         a.scope = _enum(scope, _SCOPE_WORDS, "scopes", where, "scope")
     partner = record.get("partner")
@@ -341,26 +384,25 @@ def parse_actor(record, where):
         a.partner = partner
     elif _text(partner).strip():
         a.partner = parse_bool(_text(partner), where, "partner")
-    a.organisation = _text(record.get("organisation")).strip()
-    a.notes = _text(record.get("notes"))
+    a.organisation = _field(record, "organisation", where).strip()
+    a.notes = _field(record, "notes", where)
     for axis in ("x", "y"):
         raw = record.get(axis)
         if raw is not None and _text(raw).strip():
             setattr(a, axis, _parse_number(_text(raw), where, axis))
-    a.attributes = {k: v for k, v in record.items() if k not in _ACTOR_ATTRS and k != "attributes"}
-    a.attributes.update(record.get("attributes") or {})
+    a.attributes = _custom(record, _ACTOR_ATTRS)
     return a, warnings
 
 
 def parse_tie(record, where):
-    src = _text(record.get("source")).strip()
-    dst = _text(record.get("target")).strip()
+    src = _field(record, "source", where).strip()
+    dst = _field(record, "target", where).strip()
     if not src:
         raise InputError("empty_end", where, column="source")
     if not dst:
         raise InputError("empty_end", where, column="target")
     t = Tie(source=src, target=dst)
-    t.kind = _text(record.get("kind")).strip() or "collaboration"
+    t.kind = _field(record, "kind", where).strip() or "collaboration"
     raw = record.get("strength")
     if raw is not None and _text(raw).strip():
         t.strength = _parse_number(_text(raw), where, "strength")
@@ -371,11 +413,8 @@ def parse_tie(record, where):
         t.directed = directed
     elif _text(directed).strip():
         t.directed = parse_bool(_text(directed), where, "directed")
-    t.notes = _text(record.get("notes"))
-    t.attributes = {k: v for k, v in record.items()
-                    if k not in ("source", "target", "kind", "strength", "directed", "notes",
-                                 "attributes")}
-    t.attributes.update(record.get("attributes") or {})
+    t.notes = _field(record, "notes", where)
+    t.attributes = _custom(record, ("source", "target", "kind", "strength", "directed", "notes"))
     return t
 
 
@@ -406,10 +445,13 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
                 raise InputError("unknown_actor", where, column=column, value=end)
         if tie.source == tie.target:
             raise InputError("self_tie", where, value=tie.source)
-        if tie.key in tie_seen:
-            raise InputError("duplicate_tie", where, kind=tie.kind, source=tie.source,
-                             target=tie.target, first=tie_seen[tie.key])
-        tie_seen[tie.key] = where
+        # A kind joins a pair once undirected, or once in each direction (METHODS.md).
+        pair = (canonical_tie_kind(tie.kind),) + tuple(sorted((tie.source, tie.target)))
+        for directed, source, first in tie_seen.get(pair, []):
+            if not (directed and tie.directed and source != tie.source):
+                raise InputError("duplicate_tie", where, kind=tie.kind, source=tie.source,
+                                 target=tie.target, first=first)
+        tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
         net.ties.append(tie)
     return net
 

@@ -32,20 +32,31 @@ def pseudonymise(net, key=None):
 
     Its id and name become the pseudonym; its notes and custom attributes
     (free text that may describe a person) are dropped, and so are the
-    notes of the ties that touch it. Other actors are unchanged.
+    notes and custom attributes of the ties that touch it. Where its name
+    or id (three characters or more) appears in another actor's or tie's
+    notes, it is replaced by the pseudonym. Its organisation is kept (a
+    residential home or day service is not personal data by itself).
     """
     mapping = {a.id: pseudonym(a.id, key) for a in net.actors if a.sector == "citizen"}
+    words = sorted({(w, mapping[a.id]) for a in net.actors if a.id in mapping
+                    for w in (a.name, a.id) if len(w.strip()) >= 3}, key=lambda p: -len(p[0]))
+
+    def scrub(text):
+        for word, alias in words:
+            text = text.replace(word, alias)
+        return text
+
     actors = []
     for a in net.actors:
         if a.id in mapping:
             actors.append(replace(a, id=mapping[a.id], name=mapping[a.id], notes="", attributes={}))
         else:
-            actors.append(replace(a, attributes=dict(a.attributes)))
+            actors.append(replace(a, notes=scrub(a.notes), attributes=dict(a.attributes)))
     ties = []
     for t in net.ties:
         touched = t.source in mapping or t.target in mapping
         ties.append(replace(t, source=mapping.get(t.source, t.source),
                             target=mapping.get(t.target, t.target),
-                            notes="" if touched else t.notes,
+                            notes="" if touched else scrub(t.notes),
                             attributes={} if touched else dict(t.attributes)))
     return replace(net, actors=actors, ties=ties, warnings=list(net.warnings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import unicodedata
@@ -94,7 +95,7 @@ def _decode(path):
 
 
 def _delimiter(text):
-    first = text.split("\n", 1)[0]
+    first = next((line for line in text.split("\n") if line.strip()), "")
     counts = {d: 0 for d in ";,\t"}
     quoted = False
     for ch in first:
@@ -111,29 +112,48 @@ def read_csv_records(path, fields, required):
 
     Accepts ``;``, ``,`` or tab, UTF-8 with or without BOM, UTF-16 or
     Windows-1252, CRLF and quoted newlines. ``where`` is the spreadsheet row
-    (header = row 1).
+    (header = the first non-blank row).
     """
     path = Path(path)
     text = _decode(path)
-    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+    except csv.Error:
+        raise InputError("bad_quote", Where(path.name, len(rows) + 1)) from None
     return _records(path.name, rows, fields, required)
 
 
 def _records(label, rows, fields, required, sheet=None, csv_cells=True):
-    if not rows or not any(str(c).strip() for c in rows[0] if c is not None):
-        raise InputError("empty_file", label)
-    raw_headers = [("" if h is None else str(h)) for h in rows[0]]
+    """Validate the header row and turn the other rows into ``(where, record)``."""
+    start = next((i for i, row in enumerate(rows) if any(str(c).strip() for c in row if c is not None)), None)
+    if start is None:
+        raise InputError("empty_file", f"{label} {sheet}" if sheet else label)
+    raw_headers = [("" if h is None else str(h)).strip() for h in rows[start]]
+    if csv_cells:
+        raw_headers = [unescape_cell(h) for h in raw_headers]
+    # Columns without a header: dropped when they hold nothing (trailing delimiters), else named.
+    used = [bool(h) or any(i < len(r) and str(r[i] if r[i] is not None else "").strip() for r in rows[start + 1:])
+            for i, h in enumerate(raw_headers)]
     headers = map_headers(raw_headers, fields)
     for i, h in enumerate(headers):
         if not h:
             headers[i] = f"column_{i + 1}"
+    seen = {}
+    for h, raw, keep in zip(headers, raw_headers, used):
+        if keep and h in seen:
+            raise InputError("duplicate_column", f"{label} {sheet}" if sheet else label,
+                             first=seen[h], second=raw or h)
+        seen[h] = raw or h
     for column in required:
         if column not in headers:
-            found = ", ".join(h for h in raw_headers if h.strip()) or "-"
-            raise InputError("missing_column", label, column=column, found=found)
-    spelled = {h: raw.strip() for h, raw in zip(headers, raw_headers) if raw.strip()}
+            found = ", ".join(h for h in raw_headers if h) or "-"
+            raise InputError("missing_column", f"{label} {sheet}" if sheet else label, column=column, found=found)
+    spelled = {h: raw for h, raw in zip(headers, raw_headers) if raw}
     out = []
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in enumerate(rows[start + 1:], start=start + 2):
         cells = ["" if c is None else c for c in row]
         if not any(str(c).strip() for c in cells):
             continue
@@ -141,15 +161,15 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
         if len(cells) > len(headers) and any(str(c).strip() for c in cells[len(headers):]):
             raise InputError("extra_cells", where, cells=len(cells), headers=len(headers))
         record = {}
-        for h, value in zip(headers, cells):
+        for h, value, keep in zip(headers, cells, used):
+            if not keep:
+                continue
             if isinstance(value, str) and csv_cells:
                 value = unescape_cell(value.replace("\r\n", "\n"))  # a cell's line break is LF, as in Excel
-            if h in record and not str(value).strip():
-                continue
             record[h] = value
-        for h in headers[len(cells):]:
-            record.setdefault(h, "")
-        # Blank custom cells are kept as "" so the column round-trips.
+        for h, keep in zip(headers[len(cells):], used[len(cells):]):
+            if keep:
+                record[h] = ""  # blank custom cells are kept as "" so the column round-trips
         out.append((where, record))
     return out
 
@@ -181,25 +201,31 @@ def _read_xlsx(path):
             raise InputError("xlsx_sheets", path.name, found=", ".join(ws.title for ws in wb.worksheets))
         actors = _records(path.name, _sheet_rows(actors_ws), ACTOR_FIELDS, ["id"], actors_ws.title, False)
         ties = _records(path.name, _sheet_rows(ties_ws), TIE_FIELDS, ["source", "target"], ties_ws.title, False)
+        meta = {}
+        if "netmap" in sheets:  # written by netmap: the network's name and date
+            meta = {str(r[0]).strip(): r[1] for r in _sheet_rows(sheets["netmap"]) if len(r) > 1}
     finally:
         wb.close()
-    return network_from_records(actors, ties, name=path.stem)
+    return network_from_records(actors, ties, name=meta.get("name") or path.stem,
+                                date=_date(meta.get("date"), f"{path.name} netmap"))
+
+
+def _cell_text(v):
+    """An XLSX cell as text, as it reads in the sheet: 7 -> "7", 1.5 -> "1.5", TRUE -> "true"."""
+    if v is None:
+        return ""
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    if hasattr(v, "isoformat"):
+        text = v.isoformat()
+        return text[:10] if text.endswith("T00:00:00") else text
+    return str(v)
 
 
 def _sheet_rows(ws):
-    rows = []
-    for row in ws.iter_rows(values_only=True):
-        cells = []
-        for v in row:
-            if v is None:
-                cells.append("")
-            elif isinstance(v, (bool, int, float)):
-                cells.append(v)
-            elif hasattr(v, "isoformat"):
-                cells.append(v.isoformat())
-            else:
-                cells.append(str(v))
-        rows.append(cells)
+    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
     while rows and not any(str(c).strip() for c in rows[-1]):
         rows.pop()
     return rows
@@ -222,23 +248,23 @@ def network_from_json(doc, label="JSON"):
         raise InputError("json_top", label)
     if "netmap_version" not in doc:
         raise InputError("json_no_version", label)
-    if doc["netmap_version"] != 1:
+    if doc["netmap_version"] != 1 or isinstance(doc["netmap_version"], bool):
         raise InputError("json_version", label, value=json.dumps(doc["netmap_version"]))
     lists = {}
     for key in ("actors", "ties"):
-        items = doc.get(key, [])
+        items = doc.get(key)
         if not isinstance(items, list):
-            raise InputError("json_list", label, key=key)
+            raise InputError("json_list", label, field=key)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 raise InputError("json_item", f"{label} {key}[{i}]")
-            attrs = item.get("attributes", {})
-            if not isinstance(attrs, dict):
+            attrs = item.get("attributes")
+            if attrs is not None and not isinstance(attrs, dict):
                 raise InputError("json_attributes", f"{label} {key}[{i}]")
         lists[key] = items
     for key in ("name", "date"):
         if doc.get(key) is not None and not isinstance(doc[key], str):
-            raise InputError("json_text", label, key=key)
+            raise InputError("json_text", label, field=key)
     actors = [(f"{label} actors[{i}]", _json_record(item, ACTOR_FIELDS)) for i, item in enumerate(lists["actors"])]
     ties = [(f"{label} ties[{i}]", _json_record(item, TIE_FIELDS)) for i, item in enumerate(lists["ties"])]
     for where, rec in actors:
@@ -248,7 +274,22 @@ def network_from_json(doc, label="JSON"):
         for col in ("source", "target"):
             if col not in rec:
                 raise InputError("missing_column", where, column=col, found=", ".join(rec) or "-")
-    return network_from_records(actors, ties, name=doc.get("name") or "", date=doc.get("date"))
+    return network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
+
+
+def _date(value, label):
+    """A network's date: None or YYYY-MM-DD."""
+    if value in (None, ""):
+        return None
+    text = str(value).strip()[:10] if hasattr(value, "isoformat") else str(value).strip()
+    try:
+        return datetime.date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text, label)
+    except ValueError:
+        return _bad_date(text, label)
+
+
+def _bad_date(text, label):
+    raise InputError("bad_date", label, value=text)
 
 
 def _json_record(item, fields):
@@ -273,19 +314,32 @@ def _read_graph_file(path, suffix):
     meta = G.graph
     actors = []
     for i, (node, data) in enumerate(G.nodes(data=True)):
-        rec = {k: v for k, v in data.items() if k not in ("label", "netmap_id")}
+        rec = {k: v for k, v in data.items() if k not in ("label", "netmap_id", "viz")}
         rec["id"] = data.get("netmap_id", node)
-        if "name" not in rec and "label" in data:
-            rec["name"] = data["label"]
+        if "label" in data:
+            if "name" not in rec:
+                rec["name"] = data["label"]
+            elif data["label"] != rec["name"]:
+                rec["attr:label"] = data["label"]
+        position = (data.get("viz") or {}).get("position") if isinstance(data.get("viz"), dict) else None
+        if position and "x" not in rec and "y" not in rec:  # Gephi keeps its layout here
+            rec["x"], rec["y"] = position.get("x"), position.get("y")
         actors.append((f"{path.name} node {i + 1}", _json_record(rec, ACTOR_FIELDS)))
     node_ids = {node: data.get("netmap_id", node) for node, data in G.nodes(data=True)}
     ties = []
     edges = G.edges(data=True, keys=True) if G.is_multigraph() else ((u, v, None, d) for u, v, d in G.edges(data=True))
     for i, (u, v, _key, data) in enumerate(edges):
         rec = {k: val for k, val in data.items() if k not in ("id", "label", "key", "weight")}
+        weight = data.get("weight")
+        if weight is not None and "strength" not in rec and isinstance(weight, (int, float)) and 1 <= weight <= 3:
+            rec["strength"] = weight  # another tool's weight on netmap's scale
+        elif weight is not None and weight != data.get("strength"):
+            rec["attr:weight"] = weight  # netmap writes weight = strength for Gephi; anything else is kept
+        if "label" in data and data["label"] != data.get("kind"):
+            rec["attr:label"] = data["label"]
         rec["source"], rec["target"] = node_ids[u], node_ids[v]
         if "directed" not in rec:
             rec["directed"] = G.is_directed()
         ties.append((f"{path.name} edge {i + 1}", _json_record(rec, TIE_FIELDS)))
-    return network_from_records(actors, ties, name=str(meta.get("name", path.stem)),
-                                date=meta.get("date") or None)
+    return network_from_records(actors, ties, name=str(meta.get("name") or path.stem),
+                                date=_date(meta.get("date"), path.name))

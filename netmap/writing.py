@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from pathlib import Path
 
 import networkx as nx
 
 from .errors import InputError
+from .model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
 
 __all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
@@ -42,8 +44,9 @@ def to_json(net):
         item = {"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
                 "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
                 "notes": a.notes}
-        if a.x is not None and a.y is not None:
-            item["x"], item["y"] = a.x, a.y
+        for axis in ("x", "y"):
+            if getattr(a, axis) is not None:
+                item[axis] = getattr(a, axis)
         item["attributes"] = dict(a.attributes)
         actors.append(item)
     ties = [{"source": t.source, "target": t.target, "kind": t.kind, "strength": _number(t.strength),
@@ -55,8 +58,8 @@ def to_json(net):
 def actor_rows(net):
     """Header and rows of the actors table (custom attributes as extra columns)."""
     custom = net.attribute_names()
-    positions = any(a.x is not None for a in net.actors)
-    header = ACTOR_COLUMNS + (["x", "y"] if positions else []) + custom
+    positions = any(a.x is not None or a.y is not None for a in net.actors)
+    header = ACTOR_COLUMNS + (["x", "y"] if positions else []) + [custom_header(k, ACTOR_FIELDS) for k in custom]
     rows = []
     for a in net.actors:
         row = [a.id, a.name, a.kind, a.sector, a.level, a.scope, a.partner, a.organisation, a.notes]
@@ -69,30 +72,32 @@ def actor_rows(net):
 
 def tie_rows(net):
     custom = net.tie_attribute_names()
-    header = TIE_COLUMNS + custom
+    header = TIE_COLUMNS + [custom_header(k, TIE_FIELDS) for k in custom]
     rows = [[t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
             + [t.attributes.get(k, "") for k in custom] for t in net.ties]
     return header, rows
 
 
-def _cell_text(value):
+def _cell_text(value, decimal="."):
     if isinstance(value, bool):
         return "true" if value else "false"
     if value is None:
         return ""
     if isinstance(value, float):
-        return repr(_number(value))
+        return repr(_number(value)).replace(".", decimal)
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
 
 def _write_csv(path, header, rows, delimiter):
-    with open(path, "w", encoding="utf-8-sig", newline="") as fh:
+    # With ";" (Danish Excel) numbers get a decimal comma, as Danish Excel writes and reads them.
+    decimal = "," if delimiter == ";" else "."
+    with _atomic(path, "w", encoding="utf-8-sig", newline="") as fh:
         w = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
-        w.writerow(header)
+        w.writerow([escape_cell(h) for h in header])
         for row in rows:
-            w.writerow([escape_cell(_cell_text(v)) if isinstance(v, str) else _cell_text(v) for v in row])
+            w.writerow([escape_cell(v) if isinstance(v, str) else _cell_text(v, decimal) for v in row])
 
 
 def _write_xlsx(net, path):
@@ -100,9 +105,11 @@ def _write_xlsx(net, path):
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
-    for title, (header, rows) in (("actors", actor_rows(net)), ("ties", tie_rows(net))):
+    meta = ["key", "value"], [["netmap_version", 1], ["name", net.name or ""], ["date", net.date or ""]]
+    for title, (header, rows) in (("actors", actor_rows(net)), ("ties", tie_rows(net)), ("netmap", meta)):
         ws = wb.create_sheet(title)
-        ws.append(header)
+        for c, value in enumerate(header, start=1):
+            ws.cell(row=1, column=c, value=value).data_type = "s"
         for r, row in enumerate(rows, start=2):
             for c, value in enumerate(row, start=1):
                 if isinstance(value, (dict, list)):
@@ -111,7 +118,8 @@ def _write_xlsx(net, path):
                 if isinstance(value, str):
                     cell.data_type = "s"  # never a formula, whatever it starts with
         ws.freeze_panes = "A2"
-    wb.save(path)
+    with _atomic(path, "wb") as fh:
+        wb.save(fh)
 
 
 def _graph(net, fmt):
@@ -120,14 +128,17 @@ def _graph(net, fmt):
     G.graph["name"] = net.name or ""
     if net.date:
         G.graph["date"] = net.date
+    node_types = _attribute_types([a.attributes for a in net.actors])
+    edge_types = _attribute_types([t.attributes for t in net.ties])
     for a in net.actors:
         data = {"name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
                 "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
                 "notes": a.notes}
-        if a.x is not None and a.y is not None:
-            data["x"], data["y"] = float(a.x), float(a.y)
+        for axis in ("x", "y"):
+            if getattr(a, axis) is not None:
+                data[axis] = float(getattr(a, axis))
         for k, v in a.attributes.items():
-            data[k] = _attr_value(v)
+            data[_graph_key(k, data)] = _attr_value(v, node_types[k])
         if fmt == ".gexf":
             data["label"] = a.name
         G.add_node(a.id, **data)
@@ -135,15 +146,53 @@ def _graph(net, fmt):
         data = {"kind": t.kind, "strength": float(t.strength), "directed": t.directed,
                 "notes": t.notes, "weight": float(t.strength)}
         for k, v in t.attributes.items():
-            data[k] = _attr_value(v)
+            data[_graph_key(k, data)] = _attr_value(v, edge_types[k])
         G.add_edge(t.source, t.target, key=f"{t.kind}", **data)
     return G
 
 
-def _attr_value(v):
-    if isinstance(v, (bool, int, float, str)):
+_RESERVED = {"label", "weight", "viz", "start", "end", "pid", "id", "key", "netmap_id"}
+
+
+def _graph_key(name, fields):
+    """Custom attribute name in GraphML/GEXF: prefixed when it collides with a field or a reserved name."""
+    return CUSTOM_PREFIX + name if name in fields or name in _RESERVED or name.startswith(CUSTOM_PREFIX) else name
+
+
+def _attribute_types(dicts):
+    """One type per custom attribute (GraphML and GEXF declare one): its values' type if all agree, else text."""
+    types = {}
+    for d in dicts:
+        for k, v in d.items():
+            kind = type(v) if isinstance(v, (bool, int, float, str)) else str
+            types[k] = kind if types.get(k, kind) is kind else str
+    return types
+
+
+def _attr_value(v, kind=str):
+    if kind is not str and isinstance(v, kind):
         return v
     return _cell_text(v)
+
+
+class _atomic:
+    """Write to a temporary file beside ``path`` and move it into place: no half-written file."""
+
+    def __init__(self, path, mode, **kwargs):
+        self.path, self.mode, self.kwargs = Path(path), mode, kwargs
+
+    def __enter__(self):
+        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
+        self.fh = open(self.tmp, self.mode, **self.kwargs)
+        return self.fh
+
+    def __exit__(self, exc_type, exc, tb):
+        self.fh.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            self.tmp.unlink(missing_ok=True)
+        return False
 
 
 def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
@@ -160,15 +209,14 @@ def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
-            path.write_text(json.dumps(to_json(net), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            with _atomic(path, "w", encoding="utf-8") as fh:
+                fh.write(json.dumps(to_json(net), ensure_ascii=False, indent=2) + "\n")
         elif suffix in (".xlsx",):
             _write_xlsx(net, path)
         elif suffix in (".graphml", ".gexf"):
             G = _graph(net, suffix)
-            if suffix == ".graphml":
-                nx.write_graphml(G, path)
-            else:
-                nx.write_gexf(G, path)
+            with _atomic(path, "wb") as fh:
+                (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(G, fh)
         elif suffix == "" or path.is_dir():
             path.mkdir(parents=True, exist_ok=True)
             _write_csv(path / "actors.csv", *actor_rows(net), csv_delimiter)

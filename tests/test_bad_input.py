@@ -34,6 +34,14 @@ CASES = {
     "not_a_workbook.xlsx": ["not_a_workbook.xlsx", "not a readable XLSX"],
     "no_sheets.xlsx": ["no_sheets.xlsx", '"actors"', "Ark1"],
     "xlsx_strength.xlsx": ["xlsx_strength.xlsx sheet relationer row 3", '"styrke"', "outside 1-3"],
+    "unknown_scope": ["actors.csv row 5", '"scope"', '"verden"', "local, municipal, regional, national"],
+    "duplicate_header": ["actors.csv", '"name" and "navn"'],
+    "unclosed_quote": ["actors.csv row 2", "never closed"],
+    "directed_and_undirected": ["ties.csv row 3", "repeated", "row 2"],
+    "actors_not_list.json": ["actors_not_list.json", '"actors" must be a list'],
+    "bad_date.json": ["bad_date.json", '"last tuesday"', "YYYY-MM-DD"],
+    "object_id.json": ["object_id.json actors[0]", '"id"', "JSON object"],
+    "one_sheet.xlsx": ["one_sheet.xlsx", "found: aktører"],
 }
 DANISH = {
     "unknown_sector": ["actors.csv række 5", "offentlig, civil (civilsamfund), privat, borger"],

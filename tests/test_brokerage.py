@@ -27,10 +27,10 @@ def _sna_counts(path):
             for r in _rows(path)}
 
 
-def _as_netmap_files(tmp_path, name, directed):
+def _as_netmap_files(tmp_path, name, directed, data=DATA):
     """The sna fixture as netmap CSV input: groups as a custom column, arcs as ties."""
-    groups = _rows(DATA / f"{name}_groups.csv")
-    arcs = _rows(DATA / f"{name}_arcs.csv")
+    groups = _rows(data / f"{name}_groups.csv")
+    arcs = _rows(data / f"{name}_arcs.csv")
     with open(tmp_path / "actors.csv", "w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
         w.writerow(["id", "sector", "sponsorship"])
@@ -60,9 +60,12 @@ def test_raw_counts_equal_recorded_sna(tmp_path, name, directed):
     assert got == expected
 
 
-def test_directed_case_separates_representative_and_gatekeeper():
-    expected = _sna_counts(DATA / "emon_cheyenne_directed_brokerage_sna.csv")
-    assert any(c["representative"] != c["gatekeeper"] for c in expected.values())
+def test_directed_case_separates_representative_and_gatekeeper(tmp_path):
+    """On the directed Cheyenne EMON, netmap's representative and gatekeeper counts differ, as sna's do."""
+    net = _as_netmap_files(tmp_path, "emon_cheyenne_directed", True)
+    got = {a["id"]: a["brokerage"] for a in analyze(net, group_by="sponsorship")["actors"]}
+    differ = [v for v, c in got.items() if c["representative"] != c["gatekeeper"]]
+    assert len(differ) == 10  # tests/data/sna/README.md: 10 of the 14 actors
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R (Debian r-cran-sna) not installed")
@@ -71,8 +74,15 @@ def test_live_sna_reproduces_recorded_output(tmp_path):
     script = tmp_path / "brokerage.R"
     shutil.copy(DATA / "brokerage.R", script)
     subprocess.run(["Rscript", str(script)], check=True, capture_output=True, timeout=120)
-    for name in ("emon_wichita_undirected", "emon_cheyenne_directed"):
-        assert _sna_counts(tmp_path / f"{name}_brokerage_sna.csv") == _sna_counts(DATA / f"{name}_brokerage_sna.csv")
+    for name, directed in (("emon_wichita_undirected", False), ("emon_cheyenne_directed", True)):
+        fresh = _sna_counts(tmp_path / f"{name}_brokerage_sna.csv")
+        assert fresh == _sna_counts(DATA / f"{name}_brokerage_sna.csv")
+        folder = tmp_path / name
+        folder.mkdir()
+        for f in tmp_path.glob(f"{name}_*.csv"):
+            shutil.copy(f, folder / f.name.replace(name + "_", ""))
+        net = _as_netmap_files(folder, name, directed, data=tmp_path)
+        assert {a["id"]: a["brokerage"] for a in analyze(net, group_by="sponsorship")["actors"]} == fresh
 
 
 @pytest.mark.skipif(shutil.which("Rscript") is None, reason="R (Debian r-cran-sna) not installed")

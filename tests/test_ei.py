@@ -37,6 +37,11 @@ def test_lazega_published_values():
         assert (got["size"], got["external"], got["internal"]) == (exp["size"], exp["external"], exp["internal"])
         assert got["ei_index"] == pytest.approx(exp["ei_index"], abs=5e-8)
         assert (got["external"] - got["internal"]) / (got["external"] + got["internal"]) == got["ei_index"]
+    # Expected values by hand from group sizes 48, 19, 4 of N = 71 (tests/data/ei/README.md):
+    # group: (N - 2 n + 1) / (N - 1); whole: (N^2 - 2 sum n^2 + N) / (N (N - 1)) = -250/4970.
+    assert report["expected_ei"] == pytest.approx(-25 / 497)
+    for g, frac in {"1": -12 / 35, "2": 17 / 35, "3": 32 / 35}.items():
+        assert report["groups"][g]["expected_ei"] == pytest.approx(frac)
 
 
 def test_hand_calculation_small_network():

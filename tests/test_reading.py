@@ -133,3 +133,63 @@ def test_graphml_is_gephi_readable_xml(tmp_path):
     assert set(next(iter(G.nodes(data=True)))[1]) >= {"name", "sector", "level", "scope", "partner"}
     H = nx.read_gexf(write_network(net, tmp_path / "f.gexf"))
     assert H.number_of_edges() == len(net.ties)
+
+
+def test_rich_network_round_trips_exactly(tmp_path):
+    """A hand-written network with every kind of value: positions, decimal strength, directed ties,
+    custom attributes of several types, empty ones, and names that collide with fields ("Type",
+    "sector", "label") or look like formulas ("=1+1"). JSON and GraphML keep the values' types;
+    CSV and XLSX (read as text, as METHODS.md asks) and GEXF keep their text. Name and date are
+    kept by JSON, XLSX (sheet "netmap") and GraphML."""
+    src = json.loads((GOOD / "rich.json").read_text(encoding="utf-8"))
+    net = read_network(GOOD / "rich.json")
+    assert to_json(net) == src
+    for out in FORMATS:
+        back = to_json(read_network(write_network(net, tmp_path / out)))
+        assert [(a["id"], a["x"], a["y"]) for a in back["actors"]] == [("a", 1.25, -3.5), ("b", 10.0, 0.5)]
+        assert [t["strength"] for t in back["ties"]] == [1.5, 3] and [t["directed"] for t in back["ties"]] == [False, True]
+        for a, a0 in zip(back["actors"], src["actors"]):
+            assert {k: str(v).lower() for k, v in a["attributes"].items()} == \
+                   {k: str(v).lower() for k, v in a0["attributes"].items()}, out
+            assert a["kind"] == a0["kind"] and a["sector"] == a0["sector"]
+        assert [t["attributes"] for t in back["ties"]] == [t["attributes"] for t in src["ties"]]
+        if out in ("net.json", "net.xlsx", "net.graphml"):
+            assert (back["name"], back["date"]) == ("Rig prøve", "2024-05-01")
+        if out in ("net.json", "net.graphml"):
+            assert back["actors"] == src["actors"], out  # types kept too
+
+
+def test_danish_csv_is_written_with_decimal_commas(tmp_path):
+    write_network(read_network(GOOD / "rich.json"), tmp_path / "out")
+    actors = (tmp_path / "out" / "actors.csv").read_text(encoding="utf-8-sig")
+    ties = (tmp_path / "out" / "ties.csv").read_text(encoding="utf-8-sig")
+    assert ";1,25;-3,5;" in actors and ";1,5;" in ties
+    assert "'=1+1" in actors.splitlines()[0] and "attr:Type" in actors and "attr:sector" in actors
+
+
+def test_gexf_saved_by_gephi():
+    """Gephi keeps positions in viz:position and strength as weight; labels are names."""
+    net = read_network(GOOD / "gephi.gexf")
+    a = net.actor("0")
+    assert (a.name, a.sector, a.x, a.y) == ("Kultur- og Fritidsforvaltningen", "public", -120.5, 44.25)
+    assert net.ties[0].strength == 3.0 and net.ties[0].attributes == {}
+
+
+def test_csv_oddities(tmp_path):
+    """Blank rows before the header, trailing delimiters, a column called "attributes"."""
+    d = tmp_path / "odd"
+    d.mkdir()
+    (d / "actors.csv").write_text("\n\nid;name;attributes;\na;Alpha;x;\nb;Beta;;\n", encoding="utf-8")
+    (d / "ties.csv").write_text("source;target;\na;b;\n", encoding="utf-8")
+    net = read_network(d)
+    assert net.actor("a").attributes == {"attributes": "x"}
+    assert net.warnings[0].text("en").startswith("actors.csv row 4")
+
+
+def test_pseudonymised_xlsx_and_scrubbed_notes(tmp_path):
+    net = read_network(GOOD / "unusual_text")
+    net.actors[1].notes = "Talked with Ældre Sagen – Øst & Å about her needs"
+    path = write_network(net, tmp_path / "p.xlsx", pseudonymise=True)
+    cells = [str(c.value) for ws in openpyxl.load_workbook(path).worksheets for row in ws.iter_rows() for c in row]
+    assert not any("Ældre Sagen" in c for c in cells)
+    assert any(pseudonym("007") in c and "about her needs" in c for c in cells)

@@ -15,6 +15,27 @@ ACTORS = "id,name,sector,level,partner\na,Alpha,public,management,true\nb,Beta,c
 TIES = "source,target,kind,strength\na,b,collaboration,2\nb,c,personal,3\n"
 
 
+GEPHI = """<?xml version="1.0" encoding="UTF-8"?>
+<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" version="1.3">
+  <meta lastmodifieddate="2024-05-01"><creator>Gephi 0.10.1</creator></meta>
+  <graph defaultedgetype="undirected" mode="static">
+    <attributes class="node" mode="static"><attribute id="sektor" title="sektor" type="string"/></attributes>
+    <nodes>
+      <node id="0" label="Kultur- og Fritidsforvaltningen">
+        <attvalues><attvalue for="sektor" value="offentlig"/></attvalues>
+        <viz:size value="10.0"/><viz:position x="-120.5" y="44.25"/><viz:color r="153" g="0" b="0"/>
+      </node>
+      <node id="1" label="Aftenskole Øst">
+        <attvalues><attvalue for="sektor" value="civil"/></attvalues>
+        <viz:size value="10.0"/><viz:position x="80.0" y="-12.0"/><viz:color r="0" g="153" b="0"/>
+      </node>
+    </nodes>
+    <edges><edge id="0" source="0" target="1" weight="3.0"/></edges>
+  </graph>
+</gexf>
+"""
+
+
 def folder(root, name, actors, ties, encoding="utf-8", actors_name="actors.csv", ties_name="ties.csv"):
     d = root / name
     d.mkdir(parents=True, exist_ok=True)
@@ -99,6 +120,41 @@ def main():
     (BAD / "json_unknown_actor.json").write_text(json.dumps(bad_tie), encoding="utf-8")
     (BAD / "not_a_workbook.xlsx").write_bytes(b"this is not a zip file")
     import openpyxl
+    folder(BAD, "unknown_scope", ACTORS.replace("partner\n", "partner,scope\n", 1).replace("true\n", "true,lokal\n", 1)
+           + "d,Delta,public,operational,false,verden\n", TIES)
+    folder(BAD, "duplicate_header", "id,name,navn\na,Alpha,Alfa\n", TIES)
+    folder(BAD, "unclosed_quote", 'id,name\na,"Alpha\nb,Beta\n', TIES)
+    folder(BAD, "directed_and_undirected", ACTORS, TIES + "a,b,collaboration,2\n".replace("2\n", "2\n"))
+    (BAD / "directed_and_undirected" / "ties.csv").write_text(
+        "source,target,kind,directed\na,b,collaboration,false\na,b,collaboration,true\n", encoding="utf-8")
+    (BAD / "actors_not_list.json").write_text(json.dumps({"netmap_version": 1, "actors": None, "ties": []}), encoding="utf-8")
+    (BAD / "bad_date.json").write_text(json.dumps(dict(good_json, date="last tuesday")), encoding="utf-8")
+    (BAD / "object_id.json").write_text(json.dumps(dict(good_json, actors=[{"id": {"k": 1}}, {"id": "b"}])), encoding="utf-8")
+    wb = openpyxl.Workbook()
+    wb.active.title = "aktører"
+    wb.active.append(["id", "navn"])
+    wb.active.append(["a", "A"])
+    wb.save(BAD / "one_sheet.xlsx")
+    # Good: every field and custom attribute kind a round trip must keep (hand-written).
+    rich = {"netmap_version": 1, "name": "Rig prøve", "date": "2024-05-01",
+            "actors": [
+                {"id": "a", "name": "Ålborg Aftenskole", "kind": "aftenskole", "sector": "civil", "level": "management",
+                 "scope": "municipal", "partner": True, "organisation": "FOF", "notes": "linje 1\nlinje 2",
+                 "x": 1.25, "y": -3.5, "attributes": {"postnr": "0800", "Type": "custom type", "sector": "shadow",
+                                                      "=1+1": "formula header", "medlem": True, "antal": 7}},
+                {"id": "b", "name": "b", "kind": "", "sector": "public", "level": "operational", "scope": "local",
+                 "partner": False, "organisation": "", "notes": "", "x": 10.0, "y": 0.5,
+                 "attributes": {"postnr": "", "Type": "", "sector": "", "=1+1": "", "medlem": False, "antal": 0}},
+            ],
+            "ties": [
+                {"source": "a", "target": "b", "kind": "personal", "strength": 1.5, "directed": False, "notes": "",
+                 "attributes": {"siden": "2019", "label": "tie label"}},
+                {"source": "b", "target": "a", "kind": "funding", "strength": 3, "directed": True, "notes": "kr.",
+                 "attributes": {"siden": "", "label": ""}},
+            ]}
+    (GOOD / "rich.json").write_text(json.dumps(rich, ensure_ascii=False, indent=1), encoding="utf-8")
+    # A GEXF as Gephi saves it: positions in viz:position, a weight, labels, no netmap fields.
+    (GOOD / "gephi.gexf").write_text(GEPHI, encoding="utf-8")
     wb = openpyxl.Workbook()
     wb.active.title = "Ark1"
     wb.active.append(["id", "name"])

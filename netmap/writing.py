@@ -138,7 +138,7 @@ def _graph(net, fmt):
             if getattr(a, axis) is not None:
                 data[axis] = float(getattr(a, axis))
         for k, v in a.attributes.items():
-            data[_graph_key(k, data)] = _attr_value(v, node_types[k])
+            data[_graph_key(k, ACTOR_FIELDS)] = _attr_value(v, node_types[k])
         if fmt == ".gexf":
             data["label"] = a.name
         G.add_node(a.id, **data)
@@ -146,7 +146,7 @@ def _graph(net, fmt):
         data = {"kind": t.kind, "strength": float(t.strength), "directed": t.directed,
                 "notes": t.notes, "weight": float(t.strength)}
         for k, v in t.attributes.items():
-            data[_graph_key(k, data)] = _attr_value(v, edge_types[k])
+            data[_graph_key(k, TIE_FIELDS)] = _attr_value(v, edge_types[k])
         G.add_edge(t.source, t.target, key=f"{t.kind}", **data)
     return G
 
@@ -154,9 +154,9 @@ def _graph(net, fmt):
 _RESERVED = {"label", "weight", "viz", "start", "end", "pid", "id", "key", "netmap_id"}
 
 
-def _graph_key(name, fields):
-    """Custom attribute name in GraphML/GEXF: prefixed when it collides with a field or a reserved name."""
-    return CUSTOM_PREFIX + name if name in fields or name in _RESERVED or name.startswith(CUSTOM_PREFIX) else name
+def _graph_key(name, table):
+    """Custom attribute name in GraphML/GEXF: prefixed when a reader would take it for a field or reserved name."""
+    return CUSTOM_PREFIX + name if name.strip().lower() in _RESERVED else custom_header(name, table)
 
 
 def _attribute_types(dicts):

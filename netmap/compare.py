@@ -22,6 +22,9 @@ INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_rea
 ACTOR_MEASURES = ("degree", "brokerage", "cross_sector_brokerage", "near_reach_1", "near_reach_2",
                   "far_reach_1", "far_reach_2")
 _ACTOR_FIELDS = ("name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
+#: Fields whose change is a change of the network. A map position (x, y) is not: moving an actor
+#: on the map, or the app saving the layout, changes nothing the comparison reports.
+_COMPARED_FIELDS = tuple(f for f in _ACTOR_FIELDS if f not in ("x", "y"))
 _TIE_FIELDS = ("kind", "strength", "notes")
 SNAPSHOT_PREFIX = "snapshot:"
 
@@ -152,7 +155,8 @@ def compare(old, new, group_by="sector", lang="en"):
         ``actor_metrics`` only the actors (also added or removed ones, with
         null on the missing side) whose measures of :data:`ACTOR_MEASURES`
         changed. The ``*_records`` lists hold the full actors, so that
-        :func:`apply_diff` can rebuild ``new``.
+        :func:`apply_diff` can rebuild ``new``. Map positions (``x``, ``y``)
+        are not compared: they are where an actor was drawn, not what it is.
     """
     old_actors = {a.id: _actor_doc(a) for a in old.actors}
     new_actors = {a.id: _actor_doc(a) for a in new.actors}
@@ -161,7 +165,7 @@ def compare(old, new, group_by="sector", lang="en"):
     changed = []
     for i, doc in old_actors.items():
         if i in new_actors:
-            ch = _field_changes(doc, new_actors[i], _ACTOR_FIELDS)
+            ch = _field_changes(doc, new_actors[i], _COMPARED_FIELDS)
             if ch:
                 changed.append({"id": i, "changes": ch})
 

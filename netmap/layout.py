@@ -8,7 +8,7 @@ import random
 import numpy as np
 import rustworkx as rx
 
-__all__ = ["layout", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT"]
+__all__ = ["layout", "placed", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT"]
 
 #: Typical distance between tied actors, in map units (vis-network pixels at zoom 1).
 SPACING = 140
@@ -64,6 +64,21 @@ def layout(net, seed=0):
     if rest:
         pos.update(_rows(net, rest, pos, seed))
     return {a.id: (round(pos[a.id][0], 1), round(pos[a.id][1], 1)) for a in net.actors}
+
+
+def placed(net, seed=0):
+    """``net`` with a map position saved on every actor (those it has are kept).
+
+    Networks stored in the workspace are placed when they enter it, so the
+    first map drawn is the saved one and it does not move after an edit.
+    """
+    from dataclasses import replace
+
+    if all(a.x is not None and a.y is not None for a in net.actors):
+        return net
+    pos = layout(net, seed=seed)
+    return replace(net, actors=[a if a.x is not None and a.y is not None
+                                else replace(a, x=pos[a.id][0], y=pos[a.id][1]) for a in net.actors])
 
 
 def _components(net):

@@ -27,7 +27,7 @@ _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS snapshots (
-    id INTEGER PRIMARY KEY,
+    id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: snapshot:NETWORK@ID stays valid
     network TEXT NOT NULL,
     label TEXT NOT NULL DEFAULT '',
     date TEXT NOT NULL,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import NetmapError
 from .i18n import register
+from .layout import placed
 from .model import validate
 from .reading import network_from_json, read_network
 from .writing import to_json
@@ -149,7 +150,7 @@ class Workspace:
         for name in _SAMPLES:
             folder = SAMPLES_DIR / name
             if folder.is_dir() and name not in self.names():
-                net = read_network(folder)
+                net = placed(read_network(folder))  # saved positions: the first map is the one kept
                 net.name = name
                 self.create(name, net)
                 added.append(name)

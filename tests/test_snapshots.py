@@ -76,6 +76,18 @@ def test_list_rename_delete_and_stable_ids(store):
         store.delete(early)
 
 
+def test_an_id_is_never_reused_after_a_delete(store):
+    """snapshot:NETWORK@ID must not come to mean another snapshot once one is deleted."""
+    net = read_network(COPENHAGEN)
+    first = store.save("cph", net, date="2018-01-01")
+    second = store.save("cph", net, date="2019-01-01")
+    store.delete(second)
+    third = store.save("fred", net, date="2020-01-01")
+    assert third not in (first, second)
+    with pytest.raises(InputError):
+        store.load(second)
+
+
 @pytest.mark.parametrize("sql", [
     "UPDATE snapshots SET content = '{}' WHERE id = ?",
     "UPDATE snapshots SET date = '1999-01-01' WHERE id = ?",

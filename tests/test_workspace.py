@@ -226,3 +226,10 @@ def test_sigkill_during_edits_loses_at_most_the_edit_in_flight(tmp_path):
     ws = Workspace(path)
     assert ws.revision("copenhagen") >= reported[-1]
     assert ws.load("copenhagen").actors[0].notes.startswith("edit ")
+
+
+def test_seeded_samples_carry_saved_positions(tmp_path):
+    """The first map is drawn from saved positions, so it does not jump after the first edit."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    for name in ws.names():
+        assert all(a.x is not None and a.y is not None for a in ws.load(name).actors)

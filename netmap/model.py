@@ -341,7 +341,8 @@ def _enum(value, words, allowed_key, where, column):
     raise InputError("bad_enum", where, column=column, value=str(value), allowed=allowed_key)
 
 
-def _text(value):
+def as_text(value):
+    """A cell or JSON value as text: None -> "", True -> "true", 7.0 -> "7"."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -356,7 +357,7 @@ def _field(record, key, where):
     value = record.get(key)
     if isinstance(value, (dict, list)):
         raise InputError("bad_text", where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
-    return _text(value)
+    return as_text(value)
 
 
 def parse_actor(record, where):
@@ -382,14 +383,14 @@ def parse_actor(record, where):
     partner = record.get("partner")
     if isinstance(partner, bool):
         a.partner = partner
-    elif _text(partner).strip():
-        a.partner = parse_bool(_text(partner), where, "partner")
+    elif as_text(partner).strip():
+        a.partner = parse_bool(as_text(partner), where, "partner")
     a.organisation = _field(record, "organisation", where).strip()
     a.notes = _field(record, "notes", where)
     for axis in ("x", "y"):
         raw = record.get(axis)
-        if raw is not None and _text(raw).strip():
-            setattr(a, axis, _parse_number(_text(raw), where, axis))
+        if raw is not None and as_text(raw).strip():
+            setattr(a, axis, _parse_number(as_text(raw), where, axis))
     a.attributes = _custom(record, _ACTOR_ATTRS)
     return a, warnings
 
@@ -404,15 +405,15 @@ def parse_tie(record, where):
     t = Tie(source=src, target=dst)
     t.kind = _field(record, "kind", where).strip() or "collaboration"
     raw = record.get("strength")
-    if raw is not None and _text(raw).strip():
-        t.strength = _parse_number(_text(raw), where, "strength")
+    if raw is not None and as_text(raw).strip():
+        t.strength = _parse_number(as_text(raw), where, "strength")
         if not 1 <= t.strength <= 3:
-            raise InputError("bad_strength", where, column="strength", value=_text(raw))
+            raise InputError("bad_strength", where, column="strength", value=as_text(raw))
     directed = record.get("directed")
     if isinstance(directed, bool):
         t.directed = directed
-    elif _text(directed).strip():
-        t.directed = parse_bool(_text(directed), where, "directed")
+    elif as_text(directed).strip():
+        t.directed = parse_bool(as_text(directed), where, "directed")
     t.notes = _field(record, "notes", where)
     t.attributes = _custom(record, ("source", "target", "kind", "strength", "directed", "notes"))
     return t

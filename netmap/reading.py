@@ -13,7 +13,7 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError, Where
-from .model import ACTOR_FIELDS, TIE_FIELDS, map_headers, network_from_records
+from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
 
 __all__ = ["read_network", "network_from_json", "read_csv_records", "unescape_cell",
            "ACTOR_SHEETS", "TIE_SHEETS"]
@@ -212,16 +212,10 @@ def _read_xlsx(path):
 
 def _cell_text(v):
     """An XLSX cell as text, as it reads in the sheet: 7 -> "7", 1.5 -> "1.5", TRUE -> "true"."""
-    if v is None:
-        return ""
-    if isinstance(v, bool):
-        return "true" if v else "false"
-    if isinstance(v, float) and v.is_integer():
-        return str(int(v))
     if hasattr(v, "isoformat"):
         text = v.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text
-    return str(v)
+    return as_text(v)
 
 
 def _sheet_rows(ws):

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from netmap import analyze, read_network
+from tests.conftest import HAS_SNA
 from netmap.brokerage import ROLES, brokerage
 
 DATA = Path(__file__).parent / "data" / "sna"
@@ -68,7 +69,7 @@ def test_directed_case_separates_representative_and_gatekeeper(tmp_path):
     assert len(differ) == 10  # tests/data/sna/README.md: 10 of the 14 actors
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R (Debian r-cran-sna) not installed")
+@pytest.mark.skipif(not HAS_SNA, reason="R with the sna package (Debian r-cran-sna) not installed")
 def test_live_sna_reproduces_recorded_output(tmp_path):
     """Run the kept R script now: sna recomputes the fixture and netmap still agrees."""
     script = tmp_path / "brokerage.R"
@@ -85,7 +86,7 @@ def test_live_sna_reproduces_recorded_output(tmp_path):
         assert {a["id"]: a["brokerage"] for a in analyze(net, group_by="sponsorship")["actors"]} == fresh
 
 
-@pytest.mark.skipif(shutil.which("Rscript") is None, reason="R (Debian r-cran-sna) not installed")
+@pytest.mark.skipif(not HAS_SNA, reason="R with the sna package (Debian r-cran-sna) not installed")
 def test_live_sna_on_random_directed_graphs(tmp_path):
     """sna::brokerage on seeded random digraphs (with reciprocated arcs) equals netmap."""
     cases = []

@@ -324,3 +324,54 @@ def test_user_text_is_shown_as_text_not_markdown_or_html(ws_path):
     for c in raw:  # every Markdown and HTML character arrives escaped
         for ch in "*[]()<>:$":
             assert ch not in re.sub(r"\\.", "", c)
+
+
+HOSTILE = "**x** [l](http://e.example) :red[r] <b>h</b>"
+
+
+def test_an_uploaded_file_name_is_shown_as_text(ws_path):
+    name = HOSTILE.replace("/", "") + ".csv"  # a file name has no slashes
+    at = start("import_export")
+    upload(at, "upload_file", name, b"Kode,Navn\nk,Kommunen\n", "text/csv")
+    upload(at, "upload_ties", "links.csv", b"A,B\nk,k\n", "text/csv")
+    at.run()
+    assert not at.exception
+    raw = [s.value for s in at.subheader if "Match the columns" in s.value]
+    assert raw and plain(raw[0]) == f"Match the columns of {name}"
+    assert "[l](http" not in raw[0] and "<b>" not in raw[0]
+
+
+def columns_of(at):
+    """The column configuration of the page's data editor."""
+    frames = [e for e in at.main if getattr(getattr(e, "proto", None), "columns", "")]
+    return json.loads(frames[0].proto.columns)
+
+
+def test_kinds_are_named_in_danish_and_saved_as_codes(ws_path):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    actor_kinds = at.selectbox(key="add_actor_kind").options
+    assert "aftenskole" in actor_kinds and "evening_school" not in actor_kinds
+    tie_kinds = at.selectbox(key="add_tie_kind").options
+    assert "formel aftale" in tie_kinds and "formal_agreement" not in tie_kinds
+    at.text_input(key="add_actor_name").input("Aftenskolen")
+    at.selectbox(key="add_actor_kind").set_value("evening_school")
+    at.button(key="add_actor_submit").click().run()
+    assert not at.exception
+    assert Workspace(ws_path).load("copenhagen").actor("aftenskolen").kind == "evening_school"
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    options = columns_of(at)["kind"]["type_config"]["options"]
+    assert {"value": "evening_school", "label": "aftenskole"} in options
+    at.switch_page("netmap/ui/pages/ties.py").run()
+    options = columns_of(at)["kind"]["type_config"]["options"]
+    assert {"value": "formal_agreement", "label": "formel aftale"} in options
+
+
+def test_size_by_uses_the_words_of_the_map_legend(ws_path):
+    import netmap.export  # noqa: F401  (registers the legend's words)
+    from netmap.i18n import t
+
+    at = start()
+    assert at.selectbox(key="map_size_by").options[0] == t("measure_degree", "en") == "degree"
+    at.radio(key="lang").set_value("da").run()
+    assert at.selectbox(key="map_size_by").options[0] == t("measure_degree", "da") == "grad"

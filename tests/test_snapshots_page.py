@@ -1,5 +1,8 @@
 """The Snapshots page in Streamlit's AppTest, on a real workspace file in tmp_path."""
 
+import json
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,11 @@ def app():
     at.run()
     assert not at.exception, at.exception
     return at
+
+
+def plain(text):
+    """Markdown-escaped text as the user reads it."""
+    return re.sub(r"\\(.)", r"\1", text)
 
 
 def listed(at):
@@ -56,7 +64,7 @@ def test_sample_series_compare_and_trend(workspace):
     at.selectbox(key="snap_new").set_value(2).run()
     assert not at.exception
     assert any("Actors: 3 added, 1 removed" in m.value for m in at.markdown)
-    assert "Flags raised: SPANNER_DEPENDENCY. Flags cleared: none." in [m.value for m in at.markdown]
+    assert "Flags raised: Depends on single actors. Flags cleared: none." in [m.value for m in at.markdown]
     assert "snap_sample_btn" not in [b.key for b in at.button]  # imported once only
     frames = [e for e in at.main if getattr(e, "proto", None) is not None and hasattr(e.proto, "srcdoc")
               and e.proto.srcdoc]
@@ -70,8 +78,8 @@ def test_closing_trend_is_shown(workspace):
     store.save("rev", read_network(SERIES / "2017-09-01_workshops.json"), date="2016-01-01")
     store.save("rev", read_network(SERIES / "2017-01-15_turnover.json"), date="2017-01-01")
     at = app()
-    assert [w.body for w in at.warning] == [
-        "CLOSING_TREND: Between 2016-01-01 and 2017-01-01 the core's E-I index fell from -0.11 to -0.38: "
+    assert [plain(w.body) for w in at.warning] == [
+        "Closing in over time: Between 2016-01-01 and 2017-01-01 the core's E-I index fell from -0.11 to -0.38: "
         "the partnership is closing in on itself, the tendency the evaluation found in both partnerships "
         "(Fotaki 2011; Andersen & Espersen 2017a)."]
 
@@ -103,3 +111,68 @@ def test_danish(workspace):
     assert not at.exception
     assert at.title[0].value == "Øjebliksbilleder"
     assert at.button(key="snap_save_btn").label == "Gem øjebliksbillede"
+
+
+HOSTILE = "**x** [l](http://e.example) :red[r] <b>h</b>"
+
+
+def test_a_label_is_shown_as_text_not_markdown(workspace):
+    store = SnapshotStore(workspace)
+    store.save("rev", read_network(SERIES / "2017-09-01_workshops.json"), date="2016-01-01", label=HOSTILE)
+    store.save("rev", read_network(SERIES / "2017-01-15_turnover.json"), date="2017-01-01", label=HOSTILE)
+    at = app()
+    (raw,) = [w.value for w in at.warning]
+    assert plain(raw).startswith(f"Closing in over time: Between 2016-01-01 {HOSTILE} and 2017-01-01 {HOSTILE} ")
+    assert "[l](http" not in raw and "<b>" not in raw and "**x**" not in raw
+
+
+def test_rename_or_delete_of_a_snapshot_deleted_elsewhere_is_told(workspace):
+    store = SnapshotStore(workspace)
+    store.save("a", read_network(SERIES / "2016-03-01_start.json"), label="one", date="2016-01-01")
+    store.save("a", read_network(SERIES / "2017-01-15_turnover.json"), label="two", date="2017-01-01")
+    at = app()
+    at.selectbox(key="snap_manage_id").set_value(2).run()
+    store.delete(2)  # in another tab
+    at.text_input(key="snap_rename_label").input("new")
+    at.button(key="snap_rename_btn").click().run()
+    assert not at.exception
+    (raw,) = [e.value for e in at.error]
+    assert plain(raw) == "no snapshot 2 in the workspace (see: snapshot list)"
+    assert "(" not in re.sub(r"\\.", "", raw)  # escaped like every message
+    at.checkbox(key="snap_delete_confirm").check().run()
+    at.button(key="snap_delete_btn").click().run()
+    assert not at.exception
+    assert [plain(e.value) for e in at.error] == ["no snapshot 2 in the workspace (see: snapshot list)"]
+    assert [(r["id"], r["label"]) for r in store.list()] == [(1, "one")]  # the other one untouched
+    at.selectbox(key="snap_manage_id").set_value(1).run()
+    at.button(key="snap_delete_btn").click().run()
+    assert not at.exception and store.list() == []
+
+
+def test_danish_tables_name_fields_kinds_and_flags(workspace):
+    store = SnapshotStore(workspace)
+    old = read_network(SERIES / "2016-03-01_start.json")
+    first = old.actors[0]  # lavuk_ledelse: an institution, public, in the core
+    new = read_network(SERIES / "2017-01-15_turnover.json")
+    actors = [replace(a, kind="evening_school", sector="civil", partner=False) if a.id == first.id else a
+              for a in new.actors]
+    ties = [replace(new.ties[0], strength=1.5 if new.ties[0].strength != 1.5 else 2.5)] + list(new.ties[1:])
+    store.save("a", old, label="før", date="2016-01-01")
+    store.save("a", replace(new, actors=actors, ties=ties), label="efter", date="2017-01-01")
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"] = "da"
+    at.run()
+    assert not at.exception
+    assert list(at.dataframe[0].value.columns) == ["nr.", "netværk", "dato", "etiket", "gemt"]
+    assert "Advarsler rejst: Afhængig af enkelte aktører. Advarsler ophævet: ingen." in [
+        m.value for m in at.markdown]
+    frames = [d.value for d in at.dataframe]
+    actor_changes = next(f for f in frames if "aktør" in f.columns and "hvad" in f.columns)
+    rows = actor_changes[actor_changes["hvad"] == "ændret"][["felt", "før", "efter"]].values.tolist()
+    assert rows == [["Type", "institution", "aftenskole"], ["Sektor", "offentlig", "civil"],
+                    ["Partner (kerne)", "ja", "nej"]]
+    tie_changes = next(f for f in frames if "relation" in f.columns)
+    text = json.dumps(tie_changes.values.tolist(), ensure_ascii=False)
+    assert "Styrke" in text and "samarbejde" in text
+    for code in ("collaboration", "formal_agreement", "personal", '"strength"', '"kind"', "SPANNER"):
+        assert code not in text

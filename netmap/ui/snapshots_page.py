@@ -12,6 +12,13 @@ from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
 from netmap.i18n import STRINGS, default_lang, register, t
 from netmap.snapshots import SnapshotStore, import_sample_series
+from netmap.ui import strings  # noqa: F401  (registers the field and kind names)
+from netmap.ui.state import md
+
+try:  # the flags' short titles live with the map export
+    import netmap.export  # noqa: F401
+except ImportError:
+    pass
 
 __all__ = ["page"]
 
@@ -87,6 +94,14 @@ register({
                             "consecutive snapshots.",
                       "da": "Ingen lukningstendens: kernens E-I-indeks faldt ikke med 0,2 eller mere mellem "
                             "to på hinanden følgende øjebliksbilleder."},
+    "snap_col_id": {"en": "id", "da": "nr."},
+    "snap_col_network": {"en": "network", "da": "netværk"},
+    "snap_col_date": {"en": "date", "da": "dato"},
+    "snap_col_label": {"en": "label", "da": "etiket"},
+    "snap_col_saved_at": {"en": "saved at", "da": "gemt"},
+    "snap_attribute": {"en": "attribute {name}", "da": "attribut {name}"},
+    "snap_yes": {"en": "yes", "da": "ja"},
+    "snap_no": {"en": "no", "da": "nej"},
     "snap_series_short": {"en": "A series needs at least two snapshots of the network.",
                           "da": "En serie kræver mindst to øjebliksbilleder af netværket."},
 })
@@ -102,7 +117,39 @@ def _title(row):
 
 
 def _show_error(exc, lang):
-    st.error(exc.message(lang))
+    st.error(md(exc.message(lang)))
+
+
+def _word(prefix, code, lang):
+    """The translated name of a known code (``tkind_funding``), else the code itself."""
+    key = f"{prefix}_{code}"
+    return t(key, lang) if key in STRINGS else str(code)
+
+
+def _flag(code, lang):
+    """A flag's short title in ``lang`` (its code when the title is not available)."""
+    return _word("flagtitle", code, lang)
+
+
+def _field(field, lang):
+    """A compared field's name in ``lang``; custom attributes (``attributes.NAME``) by their name."""
+    if field.startswith("attributes."):
+        return t("snap_attribute", lang, name=field[len("attributes."):])
+    return _word("f", field, lang)
+
+
+_VALUE_PREFIX = {"sector": "sector", "level": "level", "scope": "scope"}
+
+
+def _value(field, value, lang, kind_prefix="akind"):
+    """A compared field's value as shown: known codes translated, yes/no for booleans."""
+    if isinstance(value, bool):
+        return t("snap_yes" if value else "snap_no", lang)
+    if field == "kind":
+        return _word(kind_prefix, value, lang)
+    if field in _VALUE_PREFIX and value is not None:
+        return _word(_VALUE_PREFIX[field], value, lang)
+    return _json(value)
 
 
 def _save_section(store, lang):
@@ -142,29 +189,46 @@ def _save_section(store, lang):
 
 def _manage_section(store, rows, lang):
     st.subheader(t("snap_list_head", lang))
-    st.dataframe(pd.DataFrame(rows)[["id", "network", "date", "label", "saved_at"]], hide_index=True)
+    columns = ["id", "network", "date", "label", "saved_at"]
+    st.dataframe(pd.DataFrame(rows)[columns].rename(columns={c: t("snap_col_" + c, lang) for c in columns}),
+                 hide_index=True)
     by_id = {r["id"]: r for r in rows}
-    sid = st.selectbox(t("snap_pick", lang), list(by_id), format_func=lambda i: _title(by_id[i]),
-                       key="snap_manage_id")
+    ids = list(by_id)
+    picked = st.session_state.get("snap_manage_id")
+    if picked is not None and picked not in by_id:
+        # Deleted meanwhile (e.g. in another tab): keep it picked, so that renaming or deleting
+        # it says so instead of acting on another snapshot.
+        ids.append(picked)
+    sid = st.selectbox(t("snap_pick", lang), ids, key="snap_manage_id",
+                       format_func=lambda i: _title(by_id[i]) if i in by_id else f"#{i}")
     cols = st.columns(2)
     with cols[0]:
         label = st.text_input(t("snap_new_label", lang), key="snap_rename_label")
         if st.button(t("snap_rename_btn", lang), key="snap_rename_btn"):
-            store.rename(sid, label)
-            st.rerun()
+            try:
+                store.rename(sid, label)
+            except NetmapError as exc:  # e.g. deleted meanwhile in another tab
+                _show_error(exc, lang)
+            else:
+                st.rerun()
     with cols[1]:
         sure = st.checkbox(t("snap_delete_confirm", lang), key="snap_delete_confirm")
         if st.button(t("snap_delete_btn", lang), key="snap_delete_btn", disabled=not sure):
-            store.delete(sid)
-            st.rerun()
+            try:
+                store.delete(sid)
+            except NetmapError as exc:
+                _show_error(exc, lang)
+            else:
+                del st.session_state["snap_manage_id"]  # gone on purpose: pick another one
+                st.rerun()
 
 
 def _json(value):
     return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
 
 
-def _tie_text(d):
-    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({d['kind']})"
+def _tie_text(d, lang):
+    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({_word('tkind', d['kind'], lang)})"
 
 
 def _compare_section(store, rows, lang):
@@ -187,11 +251,11 @@ def _compare_section(store, rows, lang):
           t("snap_after", lang): n, t("snap_change", lang): None if o is None or n is None else n - o}
          for k, (o, n) in diff["partnership"].items()]), hide_index=True)
     none = t("snap_none_word", lang)
-    st.write(t("snap_flags", lang, raised=", ".join(diff["flags"]["raised"]) or none,
-               cleared=", ".join(diff["flags"]["cleared"]) or none))
+    st.write(t("snap_flags", lang, raised=", ".join(_flag(c, lang) for c in diff["flags"]["raised"]) or none,
+               cleared=", ".join(_flag(c, lang) for c in diff["flags"]["cleared"]) or none))
     for code in diff["flags"]["raised"]:
-        if "means_" + code in STRINGS:  # the diagnosis page's advice, when the app has loaded it
-            st.warning(f"{code}: {t('means_' + code, lang)}")
+        if "means_" + code in STRINGS:  # the diagnosis page's advice
+            st.warning(f"{_flag(code, lang)}: {t('means_' + code, lang)}")
 
     a = diff["actors"]
     # A moved map position is layout, not a change of the network: not listed here.
@@ -207,7 +271,8 @@ def _compare_section(store, rows, lang):
     actor_rows += [{t("snap_what", lang): t("snap_removed", lang), t("snap_actor", lang): names[i]}
                    for i in a["removed"]]
     actor_rows += [{t("snap_what", lang): t("snap_changed", lang), t("snap_actor", lang): names[c["id"]],
-                    t("snap_field", lang): f, t("snap_before", lang): _json(o), t("snap_after", lang): _json(n)}
+                    t("snap_field", lang): _field(f, lang), t("snap_before", lang): _value(f, o, lang),
+                    t("snap_after", lang): _value(f, n, lang)}
                    for c in changed for f, (o, n) in c["changes"].items()]
     if actor_rows:
         st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key="snap_actor_changes")
@@ -215,12 +280,13 @@ def _compare_section(store, rows, lang):
     ti = diff["ties"]
     st.markdown("**" + t("snap_ties_head", lang, a=len(ti["added"]), r=len(ti["removed"]),
                          c=len(ti["changed"])) + "**")
-    tie_rows = [{t("snap_what", lang): t("snap_added", lang), t("snap_tie", lang): _tie_text(d)}
+    tie_rows = [{t("snap_what", lang): t("snap_added", lang), t("snap_tie", lang): _tie_text(d, lang)}
                 for d in ti["added"]]
-    tie_rows += [{t("snap_what", lang): t("snap_removed", lang), t("snap_tie", lang): _tie_text(d)}
+    tie_rows += [{t("snap_what", lang): t("snap_removed", lang), t("snap_tie", lang): _tie_text(d, lang)}
                  for d in ti["removed"]]
-    tie_rows += [{t("snap_what", lang): t("snap_changed", lang), t("snap_tie", lang): _tie_text(c),
-                  t("snap_field", lang): f, t("snap_before", lang): _json(o), t("snap_after", lang): _json(n)}
+    tie_rows += [{t("snap_what", lang): t("snap_changed", lang), t("snap_tie", lang): _tie_text(c, lang),
+                  t("snap_field", lang): _field(f, lang), t("snap_before", lang): _value(f, o, lang, "tkind"),
+                  t("snap_after", lang): _value(f, n, lang, "tkind")}
                  for c in ti["changed"] for f, (o, n) in c["changes"].items()]
     if tie_rows:
         st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")
@@ -262,7 +328,7 @@ def _series_section(store, lang):
     st.markdown("**" + t("snap_series_counts", lang) + "**")
     st.line_chart(frame.drop(columns=ratios))
     for f in result["flags"]:
-        st.warning(f"CLOSING_TREND: {f['message']}")
+        st.warning(md(f"{_flag('CLOSING_TREND', lang)}: {f['message']}"))
     if not result["flags"]:
         st.success(t("snap_no_trend", lang))
 

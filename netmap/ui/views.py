@@ -8,14 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.i18n import t
+from netmap.i18n import STRINGS, t
 from netmap.model import LEVELS, SCOPES, SECTORS
 from netmap.writing import write_network
 
 from . import state
 from .state import md, tr
 
-__all__ = ["open_page", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "editor",
+__all__ = ["open_page", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "kind_label", "editor",
            "has_edits", "load_base", "map_html", "export_files", "sidebar"]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
@@ -31,6 +31,13 @@ def label_of(prefix):
     The language is bound now: streamlit may call the function outside the run."""
     lang = state.lang()
     return lambda code: t(f"{prefix}_{code}", lang)
+
+
+def kind_label(prefix):
+    """A ``format_func`` for kinds (``akind``, ``tkind``): a known code in the session's language,
+    a kind of the user's own as typed."""
+    lang = state.lang()
+    return lambda code: t(f"{prefix}_{code}", lang) if f"{prefix}_{code}" in STRINGS else str(code)
 
 
 def choices():

@@ -16,7 +16,8 @@ kinds = sorted(set(views.ACTOR_KINDS) | {a.kind for a in base.actors if a.kind})
 config = {
     "id": st.column_config.TextColumn(tr("f_id"), required=True, help=tr("h_id")),
     "name": st.column_config.TextColumn(tr("f_name")),
-    "kind": st.column_config.SelectboxColumn(tr("f_kind"), options=kinds, help=tr("h_kind")),
+    "kind": st.column_config.SelectboxColumn(tr("f_kind"), options=kinds, help=tr("h_kind"),
+                                             format_func=views.kind_label("akind")),
     "partner": st.column_config.CheckboxColumn(tr("f_partner"), help=tr("h_partner"), default=False),
     "organisation": st.column_config.TextColumn(tr("f_organisation")),
     "notes": st.column_config.TextColumn(tr("f_notes")),
@@ -38,9 +39,10 @@ if views.has_edits(st.session_state.get(key)):
     if new is not None and removed:
         gone = [a.label for a in base.actors if a.id not in set(new.actor_ids) | set(renamed)]
         label = {a.id: a.label for a in base.actors}
+        tie_kind = views.kind_label("tkind")
         st.warning(md(tr("tab_delete_warning", names=", ".join(gone), n=len(removed))))
         st.dataframe([{tr("f_source"): label[t.source], tr("f_target"): label[t.target],
-                       tr("f_tie_kind"): t.kind} for t in removed], hide_index=True)
+                       tr("f_tie_kind"): tie_kind(t.kind)} for t in removed], hide_index=True)
         confirmed = st.button(tr("tab_delete_confirm"), key="confirm_delete", type="primary")
     if new is not None and confirmed:
         saved = state.commit(new, base_rev, shown=base)

@@ -41,7 +41,7 @@ def mapped(path, fields, required, kind):
     headers = needs_mapping(path, fields, required)
     if headers is None:
         return read_csv_records(path, fields, required)
-    st.subheader(tr("io_mapping", file=path.name))
+    st.subheader(md(tr("io_mapping", file=path.name)))
     st.caption(tr("io_mapping_help"))
     choice, unused = {}, tr("io_unused")
     for field in required:

@@ -32,7 +32,7 @@ with actor_col.form("add_actor", clear_on_submit=False):
     a_name = st.text_input(tr("f_name"), key="add_actor_name")
     a_id = st.text_input(tr("f_id"), key="add_actor_id", help=tr("h_id"))
     a_kind = st.selectbox(tr("f_kind"), views.ACTOR_KINDS, index=None, accept_new_options=True,
-                          key="add_actor_kind", help=tr("h_kind"))
+                          format_func=views.kind_label("akind"), key="add_actor_kind", help=tr("h_kind"))
     fields = {}
     for field in ("sector", "level", "scope"):
         options, fmt = choices[field]
@@ -64,6 +64,7 @@ with tie_col.form("add_tie", clear_on_submit=False):
     t_target = st.selectbox(tr("f_target"), ids, format_func=labels.get, key="add_tie_target",
                             index=1 if len(ids) > 1 else 0)
     t_kind = st.selectbox(tr("f_tie_kind"), views.TIE_KINDS, accept_new_options=True, key="add_tie_kind",
+                          format_func=views.kind_label("tkind"),
                           help=tr("h_kind"))
     t_strength = st.select_slider(tr("f_strength"), [1, 2, 3], value=2, key="add_tie_strength",
                                   help=tr("h_strength"))

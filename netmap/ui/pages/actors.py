@@ -40,7 +40,7 @@ if views.has_edits(st.session_state.get(key)):
         gone = [a.label for a in base.actors if a.id not in set(new.actor_ids) | set(renamed)]
         label = {a.id: a.label for a in base.actors}
         tie_kind = views.kind_label("tkind")
-        st.warning(md(tr("tab_delete_warning", names=", ".join(gone), n=len(removed))))
+        st.warning(md(tr("tab_delete_warning", names="; ".join(gone), n=len(removed))))
         st.dataframe([{tr("f_source"): label[t.source], tr("f_target"): label[t.target],
                        tr("f_tie_kind"): tie_kind(t.kind)} for t in removed], hide_index=True)
         confirmed = st.button(tr("tab_delete_confirm"), key="confirm_delete", type="primary")
@@ -48,7 +48,7 @@ if views.has_edits(st.session_state.get(key)):
         saved = state.commit(new, base_rev, shown=base)
         if saved:
             if removed:
-                state.flash("success", tr("tab_deleted", names=", ".join(gone), n=len(removed), rev=saved))
+                state.flash("success", tr("tab_deleted", names="; ".join(gone), n=len(removed), rev=saved))
             else:
                 state.flash("success", tr("ui_saved", rev=saved))
             for old, new_id in renamed.items():

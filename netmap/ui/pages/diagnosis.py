@@ -26,7 +26,7 @@ for flag in report["flags"]:
     box = {"high": st.error, "warning": st.warning}.get(flag["severity"], st.info)
     box(md(f"[{t('severity_' + flag['severity'], lang)}] {flag['message']}"))
     if flag["actors"]:
-        st.caption(md(tr("d_concerns", names=", ".join(label.get(a, a) for a in flag["actors"]))))
+        st.caption(md(tr("d_concerns", names="; ".join(label.get(a, a) for a in flag["actors"]))))
     with st.expander(tr("d_means")):
         st.write(tr(f"means_{flag['code']}"))
 

@@ -15,7 +15,7 @@ import networkx as nx
 from .errors import InputError, Where
 from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
 
-__all__ = ["read_network", "network_from_json", "read_csv_records", "unescape_cell",
+__all__ = ["read_network", "network_from_json", "read_csv_records", "read_table_records", "unescape_cell",
            "ACTOR_SHEETS", "TIE_SHEETS"]
 
 ACTOR_SHEETS = ("actors", "aktører", "aktorer")
@@ -208,6 +208,30 @@ def _read_xlsx(path):
         wb.close()
     return network_from_records(actors, ties, name=meta.get("name") or path.stem,
                                 date=_date(meta.get("date"), f"{path.name} netmap"))
+
+
+def read_table_records(path, fields, required, table="actors"):
+    """Rows of one table as ``(where, record)``: a CSV file, or the actors or ties sheet of an XLSX.
+
+    With ``fields={}`` every header is kept as written (for a column-mapping step).
+    """
+    path = Path(path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        return read_csv_records(path, fields, required)
+    import openpyxl
+
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise InputError("bad_xlsx", path.name, detail=type(exc).__name__) from None
+    try:
+        sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
+        ws = next((sheets[n] for n in (ACTOR_SHEETS if table == "actors" else TIE_SHEETS) if n in sheets), None)
+        if ws is None:
+            raise InputError("xlsx_sheets", path.name, found=", ".join(w.title for w in wb.worksheets))
+        return _records(path.name, _sheet_rows(ws), fields, required, ws.title, False)
+    finally:
+        wb.close()
 
 
 def _cell_text(v):

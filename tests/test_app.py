@@ -285,6 +285,36 @@ def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
     assert net.actor("k").sector == "public" and net.actor("k").attributes == {"Organisation navn": "Kommunen"}
 
 
+def test_upload_xlsx_with_unknown_headers_maps_required_and_optional_columns(ws_path, tmp_path):
+    """An XLSX whose headers netmap does not know: the user matches id and name, and the ties' ends."""
+    import openpyxl
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "aktører"
+    for row in [["Kode", "Betegnelse", "sektor"], ["k", "Kommunen", "offentlig"], ["f", "Forening Øst", "civil"]]:
+        ws.append(row)
+    ws = wb.create_sheet("relationer")
+    for row in [["Fra kode", "Til kode", "styrke"], ["k", "f", 3]]:
+        ws.append(row)
+    path = tmp_path / "kort.xlsx"
+    wb.save(path)
+    at = start("import_export")
+    upload(at, "upload_file", "kort.xlsx", path.read_bytes(),
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    at.run()
+    assert any("kort.xlsx (actors)" in s for s in texts(at, "subheader"))
+    assert at.selectbox(key="map_actors_sector").value == "sektor"  # a known header is pre-set
+    at.selectbox(key="map_actors_id").set_value("Kode").run()
+    at.selectbox(key="map_actors_name").set_value("Betegnelse").run()
+    at.selectbox(key="map_ties_source").set_value("Fra kode").run()
+    at.selectbox(key="map_ties_target").set_value("Til kode").run()
+    assert any("2 actors, 1 ties" in s for s in texts(at, "success")), texts(at, "error")
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("kort")
+    assert net.actor("f").name == "Forening Øst" and net.actor("f").sector == "civil"
+    assert net.ties[0].strength == 3 and net.actor("k").attributes == {}
+
+
 def test_downloads_offer_every_format_and_pseudonyms(ws_path):
     at = start("import_export")
     labels = [b.label for b in at.get("download_button")]

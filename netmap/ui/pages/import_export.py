@@ -7,8 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.model import ACTOR_FIELDS, TIE_FIELDS, Network, network_from_records
-from netmap.reading import read_csv_records, read_network
+from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, Network, network_from_records
+from netmap.reading import read_network, read_table_records
 from netmap.ui import state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
@@ -24,41 +24,58 @@ first = st.file_uploader(tr("io_file"), type=["json", "xlsx", "graphml", "gexf",
 second = st.file_uploader(tr("io_ties_file"), type=["csv"], key="upload_ties")
 
 
-def needs_mapping(path, fields, required):
-    """The file's headers when a required column is not recognised, else None."""
+# Fields offered in the column-mapping step, besides the required ones.
+OPTIONAL = {"actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
+            "ties": ["kind", "strength", "directed", "notes"]}
+
+
+def needs_mapping(path, fields, required, table):
+    """The table's headers when a required column is not recognised, else None."""
     try:
-        read_csv_records(path, fields, required)
+        read_table_records(path, fields, required, table)
     except NetmapError as exc:
         if exc.key != "missing_column":
             raise
-        rows = read_csv_records(path, {}, [])
+        rows = read_table_records(path, {}, [], table)
         return list(rows[0][1]) if rows else []
     return None
 
 
-def mapped(path, fields, required, kind):
-    """Records of a CSV file with the user's choice of columns for the required fields."""
-    headers = needs_mapping(path, fields, required)
+def mapped(path, fields, required, table):
+    """Records of a CSV file or XLSX sheet, with the user's choice of columns when headers are not
+    recognised: the required fields first, then the optional ones (pre-set where a header is known)."""
+    headers = needs_mapping(path, fields, required, table)
     if headers is None:
-        return read_csv_records(path, fields, required)
-    st.subheader(md(tr("io_mapping", file=path.name)))
+        return read_table_records(path, fields, required, table)
+    st.subheader(md(tr("io_mapping", file=f"{path.name} ({table})" if path.suffix.lower() == ".xlsx" else path.name)))
     st.caption(tr("io_mapping_help"))
     choice, unused = {}, tr("io_unused")
-    for field in required:
-        choice[field] = st.selectbox(tr(f"f_{field}"), [None] + headers, key=f"map_{kind}_{field}",
-                                     format_func=lambda h: unused if h is None else h)
-    if any(v is None for v in choice.values()):
+    known = {fields.get(h.strip().lower()): h for h in headers}
+    for field in required + OPTIONAL[table]:
+        label = tr("f_tie_kind" if (table, field) == ("ties", "kind") else f"f_{field}")
+        options = [None] + headers
+        choice[field] = st.selectbox(label, options, index=options.index(known.get(field)),
+                                     key=f"map_{table}_{field}", format_func=lambda h: unused if h is None else h)
+    if any(choice[f] is None for f in required):
         st.stop()
-    rename = {v: k for k, v in choice.items()}
-    rows = read_csv_records(path, {}, [])
-    return [(where, {rename.get(h, fields.get(h.strip().lower(), h)): v for h, v in rec.items()})
-            for where, rec in rows]
+    rename = {v: k for k, v in choice.items() if v is not None}
+    # A column not matched to a field is kept as a custom attribute, even when its header names a field.
+    keep = {h: rename.get(h, CUSTOM_PREFIX + h if h.strip().lower() in fields else h) for h in headers}
+    return [(where, {keep.get(h, h): v for h, v in rec.items()})
+            for where, rec in read_table_records(path, {}, [], table)]
 
 
 def read_upload(folder):
     """The uploaded network, read by the core (raises InputError as the command line would)."""
     path = Path(folder) / Path(first.name).name
     path.write_bytes(first.getvalue())
+    if path.suffix.lower() == ".xlsx":
+        if needs_mapping(path, ACTOR_FIELDS, ["id"], "actors") is None \
+                and needs_mapping(path, TIE_FIELDS, ["source", "target"], "ties") is None:
+            return read_network(path)
+        actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
+        ties = mapped(path, TIE_FIELDS, ["source", "target"], "ties")
+        return network_from_records(actors, ties, name=path.stem)
     if path.suffix.lower() != ".csv":
         return read_network(path)
     if second is None:

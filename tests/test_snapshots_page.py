@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from netmap.reading import read_network
+from netmap.workspace import Workspace
 from netmap.snapshots import SnapshotStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,6 +148,18 @@ def test_rename_or_delete_of_a_snapshot_deleted_elsewhere_is_told(workspace):
     at.selectbox(key="snap_manage_id").set_value(1).run()
     at.button(key="snap_delete_btn").click().run()
     assert not at.exception and store.list() == []
+
+
+def test_saving_a_network_purged_elsewhere_is_told_not_redirected(workspace):
+    """If another tab purges the chosen network, "save snapshot" says so; it never saves another network."""
+    at = app()
+    at.selectbox(key="snap_save_network").set_value("fredericia").run()
+    Workspace(workspace).purge("fredericia")  # in another tab
+    at.run()
+    assert at.selectbox(key="snap_save_network").value == "fredericia"
+    at.button(key="snap_save_btn").click().run()
+    assert not at.exception and at.error
+    assert SnapshotStore(workspace).list() == []
 
 
 def test_danish_tables_name_fields_kinds_and_flags(workspace):

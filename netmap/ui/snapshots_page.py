@@ -164,8 +164,12 @@ def _save_section(store, lang):
         return
     if names:
         current = st.session_state.get("network")
-        name = st.selectbox(t("snap_network", lang), names, key="snap_save_network",
-                            index=names.index(current) if current in names else 0)
+        # A network removed in another tab stays selected, so saving it says so instead of
+        # silently saving whichever network the list would move to.
+        chosen = st.session_state.get("snap_save_network")
+        options = names + ([chosen] if chosen and chosen not in names else [])
+        name = st.selectbox(t("snap_network", lang), options, key="snap_save_network",
+                            index=options.index(current) if current in options else 0)
         label = st.text_input(t("snap_label", lang), key="snap_save_label")
         date = st.date_input(t("snap_date", lang), value=_dt.date.today(), key="snap_save_date")
         if st.button(t("snap_save_btn", lang), key="snap_save_btn"):

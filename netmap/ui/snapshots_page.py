@@ -88,6 +88,8 @@ register({
     "snap_series_head": {"en": "Follow a series", "da": "Følg en serie"},
     "snap_series_ratios": {"en": "Core E-I index and unintegrated share",
                            "da": "Kernens E-I-indeks og andel ikke-integrerede"},
+    "snap_series_table": {"en": "The same values as a table (for screen readers and print)",
+                          "da": "De samme værdier som tabel (til skærmlæsere og udskrift)"},
     "snap_series_counts": {"en": "Reach of the core, boundary spanners, isolated actors",
                            "da": "Kernens rækkevidde, brobyggere, isolerede aktører"},
     "snap_no_trend": {"en": "No closing trend: the core's E-I index did not fall by 0.2 or more between "
@@ -331,6 +333,9 @@ def _series_section(store, lang):
     st.line_chart(frame[ratios])
     st.markdown("**" + t("snap_series_counts", lang) + "**")
     st.line_chart(frame.drop(columns=ratios))
+    st.markdown("**" + t("snap_series_table", lang) + "**")
+    st.table(frame.T.astype(object).where(frame.T.notna(), "–").map(  # an HTML table: a graph's alternative
+        lambda v: f"{v:.2f}".replace(".", "," if lang == "da" else ".") if isinstance(v, float) else v))
     for f in result["flags"]:
         st.warning(md(f"{_flag('CLOSING_TREND', lang)}: {f['message']}"))
     if not result["flags"]:

@@ -60,6 +60,8 @@ def layout(net, seed=0):
         pos.update(_spring(net, saved, free, rnd, seed))
         if len(main) <= SPREAD_LIMIT:
             pos.update(_spread({v: pos[v] for v in main}, set(free)))
+            if not saved:  # a new map: give the labels room, by scaling the whole picture
+                pos.update(_roomy({v: pos[v] for v in main}, {a.id: a.label for a in net.actors}))
     rest = [part for part in parts if part is not largest and not any(v in saved for v in part)]
     if rest:
         pos.update(_rows(net, rest, pos, seed))
@@ -130,6 +132,32 @@ def _spring(net, saved, free, rnd, seed):
         return {v: (cx + out[index[v]][0] * half, cy + out[index[v]][1] * half) for v in free}
     out = rx.spring_layout(G, pos=start, k=k, num_iter=_iterations(n), seed=seed, scale=1)
     return {v: (out[index[v]][0] * half, out[index[v]][1] * half) for v in free}
+
+
+def _label_clashes(P, half_widths, height):
+    """Pairs of actors whose labels (centred under the marks) would overlap."""
+    dx = np.abs(P[:, None, 0] - P[None, :, 0])
+    dy = np.abs(P[:, None, 1] - P[None, :, 1])
+    clash = (dx < half_widths[:, None] + half_widths[None, :]) & (dy < height)
+    return int(np.triu(clash, 1).sum())
+
+
+def _roomy(pos, labels, factors=(1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)):
+    """The picture scaled by the smallest factor that leaves no two labels overlapping.
+
+    The map is fitted to the screen, so scaling the positions makes room
+    between the labels, which keep their size (about 7 map units a
+    character, with room for the marks ★⇄⚠ in front).
+    """
+    ids = list(pos)
+    P = np.array([pos[v] for v in ids], dtype=float)
+    centre = P.mean(axis=0)
+    half = np.array([3.5 * (len(labels.get(v, "")) + 3) for v in ids])
+    for f in factors:
+        Q = centre + (P - centre) * f
+        if _label_clashes(Q, half, 0.3 * SPACING) == 0:
+            break
+    return {v: (float(x), float(y)) for v, (x, y) in zip(ids, Q)}
 
 
 def _spread(pos, movable, rounds=60):

@@ -308,3 +308,19 @@ def test_cli_compare(tmp_path):
     assert r.returncode == 0, r.stderr
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert "Ændringer: 2017-01-15 \u2192 2017-09-01" in page
+
+
+@pytest.mark.parametrize("sample", ["copenhagen", "fredericia"])
+def test_a_new_map_leaves_room_for_every_label(sample):
+    """No two names overlap on a newly laid-out sample map: checked pair by pair with boxes of
+    7 map units a character (font 14) plus the marks, centred under the actors, 40 units high."""
+    from netmap.layout import layout
+    from netmap.reading import read_network
+
+    net = read_network(Path(__file__).parent.parent / "sample_networks" / sample)
+    pos = layout(net)
+    width = {a.id: 7.0 * (len(a.label) + 3) for a in net.actors}
+    ids = list(pos)
+    clashes = [(u, v) for i, u in enumerate(ids) for v in ids[i + 1:]
+               if abs(pos[u][0] - pos[v][0]) < (width[u] + width[v]) / 2 and abs(pos[u][1] - pos[v][1]) < 40]
+    assert clashes == []

@@ -15,10 +15,7 @@ from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.ui import strings  # noqa: F401  (registers the field and kind names)
 from netmap.ui.state import md
 
-try:  # the flags' short titles live with the map export
-    import netmap.export  # noqa: F401
-except ImportError:
-    pass
+import netmap.export  # noqa: F401  (registers the flags' short titles and the tie kinds' names)
 
 __all__ = ["page"]
 
@@ -123,13 +120,13 @@ def _show_error(exc, lang):
 
 
 def _word(prefix, code, lang):
-    """The translated name of a known code (``tkind_funding``), else the code itself."""
+    """The translated name of a known code (``tiekind_funding``), else the code itself."""
     key = f"{prefix}_{code}"
     return t(key, lang) if key in STRINGS else str(code)
 
 
 def _flag(code, lang):
-    """A flag's short title in ``lang`` (its code when the title is not available)."""
+    """A flag's short title in ``lang`` (registered by netmap.export)."""
     return _word("flagtitle", code, lang)
 
 
@@ -234,7 +231,7 @@ def _json(value):
 
 
 def _tie_text(d, lang):
-    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({_word('tkind', d['kind'], lang)})"
+    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({_word('tiekind', d['kind'], lang)})"
 
 
 def _compare_section(store, rows, lang):
@@ -291,8 +288,8 @@ def _compare_section(store, rows, lang):
     tie_rows += [{t("snap_what", lang): t("snap_removed", lang), t("snap_tie", lang): _tie_text(d, lang)}
                  for d in ti["removed"]]
     tie_rows += [{t("snap_what", lang): t("snap_changed", lang), t("snap_tie", lang): _tie_text(c, lang),
-                  t("snap_field", lang): _field(f, lang), t("snap_before", lang): _value(f, o, lang, "tkind"),
-                  t("snap_after", lang): _value(f, n, lang, "tkind")}
+                  t("snap_field", lang): _field(f, lang), t("snap_before", lang): _value(f, o, lang, "tiekind"),
+                  t("snap_after", lang): _value(f, n, lang, "tiekind")}
                  for c in ti["changed"] for f, (o, n) in c["changes"].items()]
     if tie_rows:
         st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")

@@ -71,12 +71,6 @@ STRINGS = {
     "akind_culture_institution": {"en": "cultural institution", "da": "kulturinstitution"},
     "akind_business": {"en": "business", "da": "virksomhed"},
     "akind_funder": {"en": "funder", "da": "bevillingsgiver"},
-    "tkind_collaboration": {"en": "collaboration", "da": "samarbejde"},
-    "tkind_formal_agreement": {"en": "formal agreement", "da": "formel aftale"},
-    "tkind_personal": {"en": "personal (informal)", "da": "personlig (uformel)"},
-    "tkind_funding": {"en": "funding", "da": "finansiering"},
-    "tkind_referral": {"en": "referral", "da": "henvisning"},
-    "tkind_information": {"en": "information", "da": "information"},
     # --- map -----------------------------------------------------------------------
     "map_color_by": {"en": "Colour by", "da": "Farve efter"},
     "map_size_by": {"en": "Size by", "da": "Størrelse efter"},
@@ -95,9 +89,6 @@ STRINGS = {
     "map_failed": {"en": "The map could not be drawn", "da": "Kortet kunne ikke tegnes"},
     "map_help": {"en": "Drag to move the view, scroll to zoom, point at an actor to see its details.",
                  "da": "Træk for at flytte udsnittet, rul for at zoome, peg på en aktør for at se detaljer."},
-    "size_degree": {"en": "degree", "da": "grad"},  # the words of the exported map's legend
-    "size_betweenness": {"en": "betweenness", "da": "betweenness"},
-    "size_brokerage": {"en": "cross-sector brokerage", "da": "brobygning på tværs af sektorer"},
     # --- tables --------------------------------------------------------------------
     "tab_actors_intro": {
         "en": "Edit a cell, add a row at the bottom, or select rows and delete them. Every valid change is saved at once as a new revision.",

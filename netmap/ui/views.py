@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+import netmap.export  # noqa: F401  (registers the names of tie kinds and measures the pages use)
 from netmap.errors import NetmapError
 from netmap.i18n import STRINGS, t
 from netmap.model import LEVELS, SCOPES, SECTORS
@@ -34,7 +35,7 @@ def label_of(prefix):
 
 
 def kind_label(prefix):
-    """A ``format_func`` for kinds (``akind``, ``tkind``): a known code in the session's language,
+    """A ``format_func`` for kinds (``akind``, ``tiekind``): a known code in the session's language,
     a kind of the user's own as typed."""
     lang = state.lang()
     return lambda code: t(f"{prefix}_{code}", lang) if f"{prefix}_{code}" in STRINGS else str(code)

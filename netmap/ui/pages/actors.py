@@ -39,7 +39,7 @@ if views.has_edits(st.session_state.get(key)):
     if new is not None and removed:
         gone = [a.label for a in base.actors if a.id not in set(new.actor_ids) | set(renamed)]
         label = {a.id: a.label for a in base.actors}
-        tie_kind = views.kind_label("tkind")
+        tie_kind = views.kind_label("tiekind")
         st.warning(md(tr("tab_delete_warning", names="; ".join(gone), n=len(removed))))
         st.dataframe([{tr("f_source"): label[t.source], tr("f_target"): label[t.target],
                        tr("f_tie_kind"): tie_kind(t.kind)} for t in removed], hide_index=True)

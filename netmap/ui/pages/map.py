@@ -13,7 +13,7 @@ left, right = st.columns(2)
 color_by = left.selectbox(tr("map_color_by"), ["sector", "level", "scope", "partner", "organisation"],
                           format_func=views.label_of("f"), key="map_color_by")
 size_by = right.selectbox(tr("map_size_by"), ["degree", "betweenness", "brokerage"],
-                          format_func=views.label_of("size"), key="map_size_by")
+                          format_func=views.label_of("measure"), key="map_size_by")
 try:
     html = views.map_html(net, key, color_by, size_by)
 except ImportError:
@@ -64,7 +64,7 @@ with tie_col.form("add_tie", clear_on_submit=False):
     t_target = st.selectbox(tr("f_target"), ids, format_func=labels.get, key="add_tie_target",
                             index=1 if len(ids) > 1 else 0)
     t_kind = st.selectbox(tr("f_tie_kind"), views.TIE_KINDS, accept_new_options=True, key="add_tie_kind",
-                          format_func=views.kind_label("tkind"),
+                          format_func=views.kind_label("tiekind"),
                           help=tr("h_kind"))
     t_strength = st.select_slider(tr("f_strength"), [1, 2, 3], value=2, key="add_tie_strength",
                                   help=tr("h_strength"))

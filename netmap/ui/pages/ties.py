@@ -20,7 +20,7 @@ config = {
     "target": st.column_config.SelectboxColumn(tr("f_target"), options=ids, required=True,
                                                format_func=lambda i: labels.get(i, i)),
     "kind": st.column_config.SelectboxColumn(tr("f_tie_kind"), options=kinds, default="collaboration",
-                                             help=tr("h_kind"), format_func=views.kind_label("tkind")),
+                                             help=tr("h_kind"), format_func=views.kind_label("tiekind")),
     "strength": st.column_config.NumberColumn(tr("f_strength"), min_value=1, max_value=3, step=0.5,
                                               default=2.0, help=tr("h_strength")),
     "directed": st.column_config.CheckboxColumn(tr("f_directed"), default=False),

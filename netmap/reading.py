@@ -7,7 +7,6 @@ import datetime
 import io
 import json
 import unicodedata
-import zipfile
 from pathlib import Path
 
 import networkx as nx
@@ -182,30 +181,39 @@ def _read_csv_pair(actors_path, ties_path, name=None):
 
 # --- XLSX --------------------------------------------------------------------
 
-def _read_xlsx(path):
+def _workbook_rows(path):
+    """The rows of an XLSX's actors and ties sheets (and of netmap's own ``netmap`` sheet, if any).
+
+    Returns ``{"actors": (title, rows), "ties": (title, rows), "netmap": rows}``.
+    """
     import openpyxl
 
     if not path.read_bytes()[:1]:
         raise InputError("empty_file", path.name)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError("bad_xlsx", path.name, detail=type(exc).__name__) from None
-    except Exception as exc:  # openpyxl raises its own InvalidFileException and others
+    except Exception as exc:  # zipfile, KeyError, openpyxl's InvalidFileException and others
         raise InputError("bad_xlsx", path.name, detail=type(exc).__name__) from None
     try:
         sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
-        actors_ws = next((sheets[n] for n in ACTOR_SHEETS if n in sheets), None)
-        ties_ws = next((sheets[n] for n in TIE_SHEETS if n in sheets), None)
-        if actors_ws is None or ties_ws is None:
-            raise InputError("xlsx_sheets", path.name, found=", ".join(ws.title for ws in wb.worksheets))
-        actors = _records(path.name, _sheet_rows(actors_ws), ACTOR_FIELDS, ["id"], actors_ws.title, False)
-        ties = _records(path.name, _sheet_rows(ties_ws), TIE_FIELDS, ["source", "target"], ties_ws.title, False)
-        meta = {}
-        if "netmap" in sheets:  # written by netmap: the network's name and date
-            meta = {str(r[0]).strip(): r[1] for r in _sheet_rows(sheets["netmap"]) if len(r) > 1}
+        found = {}
+        for table, names in (("actors", ACTOR_SHEETS), ("ties", TIE_SHEETS)):
+            ws = next((sheets[n] for n in names if n in sheets), None)
+            if ws is None:
+                raise InputError("xlsx_sheets", path.name, found=", ".join(w.title for w in wb.worksheets))
+            found[table] = (ws.title, _sheet_rows(ws))
+        found["netmap"] = _sheet_rows(sheets["netmap"]) if "netmap" in sheets else []
+        return found
     finally:
         wb.close()
+
+
+def _read_xlsx(path):
+    book = _workbook_rows(path)
+    actors = _records(path.name, book["actors"][1], ACTOR_FIELDS, ["id"], book["actors"][0], False)
+    ties = _records(path.name, book["ties"][1], TIE_FIELDS, ["source", "target"], book["ties"][0], False)
+    # netmap writes the network's name and date in a sheet of its own
+    meta = {str(r[0]).strip(): r[1] for r in book["netmap"] if len(r) > 1}
     return network_from_records(actors, ties, name=meta.get("name") or path.stem,
                                 date=_date(meta.get("date"), f"{path.name} netmap"))
 
@@ -218,20 +226,8 @@ def read_table_records(path, fields, required, table="actors"):
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         return read_csv_records(path, fields, required)
-    import openpyxl
-
-    try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
-        raise InputError("bad_xlsx", path.name, detail=type(exc).__name__) from None
-    try:
-        sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
-        ws = next((sheets[n] for n in (ACTOR_SHEETS if table == "actors" else TIE_SHEETS) if n in sheets), None)
-        if ws is None:
-            raise InputError("xlsx_sheets", path.name, found=", ".join(w.title for w in wb.worksheets))
-        return _records(path.name, _sheet_rows(ws), fields, required, ws.title, False)
-    finally:
-        wb.close()
+    title, rows = _workbook_rows(path)[table]
+    return _records(path.name, rows, fields, required, title, False)
 
 
 def _cell_text(v):

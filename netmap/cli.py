@@ -10,19 +10,12 @@ from .analysis import analyze
 from .compare import add_cli as _add_diff_cli
 from .errors import NetmapError
 from .export import add_cli as _add_export_cli
-from .i18n import LANGS, STRINGS, default_lang, t
+from .i18n import LANGS, STRINGS, default_lang, number, t
 from .reading import read_network
 from .snapshots import add_cli as _add_snapshot_cli
 from .writing import write_network
 
 __all__ = ["main", "build_parser"]
-
-
-def _fmt(x, lang):
-    if x is None:
-        return t("undefined", lang)
-    text = f"{x:.2f}"
-    return text.replace(".", ",") if lang == "da" else text
 
 
 def cmd_analyze(args):
@@ -43,13 +36,13 @@ def render_report(report, lang):
                components=nw["components"]))
     group = nw["group_by"]
     group = t(f"field_{group}", lang) if f"field_{group}" in STRINGS else group
-    L.append(t("cli_ei_net", lang, group=group, ei=_fmt(report["ei_index"], lang),
-               exp=_fmt(report["expected_ei"], lang)))
+    L.append(t("cli_ei_net", lang, group=group, ei=number(report["ei_index"], lang),
+               exp=number(report["expected_ei"], lang)))
     names = {a["id"]: a["name"] for a in report["actors"]}
     p = report["partnership"]
     if p:
         L.append(t("cli_core", lang, n=len(p["members"]), members="; ".join(names[m] for m in p["members"])))
-        L.append(t("cli_ei", lang, ei=_fmt(p["ei_index"], lang), exp=_fmt(p["expected_ei"], lang)))
+        L.append(t("cli_ei", lang, ei=number(p["ei_index"], lang), exp=number(p["expected_ei"], lang)))
         L.append(t("cli_reach", lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
                    f1=p["far_reach"]["1"], f2=p["far_reach"]["2"]))
     L.append("")

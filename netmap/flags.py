@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import t
+from .i18n import number, t
 from .model import canonical_kind
 
 __all__ = ["Settings", "partnership_flags", "closing_trend", "FLAG_CODES", "flag_message"]
@@ -30,13 +30,6 @@ class Settings:
     tolerance: float = 1e-9
 
 
-def _fmt(x, lang="en"):
-    if x is None:
-        return t("undefined", lang)
-    text = f"{x:.2f}"
-    return text.replace(".", ",") if lang == "da" else text
-
-
 def _names(ids, label, limit=8):
     names = [label.get(i, i) for i in ids]
     more = len(names) - limit
@@ -53,9 +46,9 @@ def flag_message(flag, lang, label):
     if code == "UNINTEGRATED_COLLABORATIONS":
         p["share"] = f"{round(100 * p['share'])} %"
     if code == "CLOSING_IN":
-        p["ei"], p["exp"] = _fmt(p["ei"], lang), _fmt(p["exp"], lang)
+        p["ei"], p["exp"] = number(p["ei"], lang), number(p["exp"], lang)
     if code == "CLOSING_TREND":
-        p["a"], p["b"] = _fmt(p["a"], lang), _fmt(p["b"], lang)
+        p["a"], p["b"] = number(p["a"], lang), number(p["b"], lang)
     if code == "WEAK_PARTICIPATION":
         p["outside"] = (t("flag_WEAK_PARTICIPATION_outside", lang, names=_names(flag["actors"], label))
                         if flag["actors"] else "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["LANGS", "t", "default_lang", "Message", "STRINGS", "register"]
+__all__ = ["LANGS", "t", "number", "default_lang", "Message", "STRINGS", "register"]
 
 LANGS = ("en", "da")
 
@@ -196,6 +196,18 @@ def t(key, lang="en", /, **params):
     if params.get("allowed") in _ALLOWED:
         params["allowed"] = _ALLOWED[params["allowed"]][lang]
     return STRINGS[key][lang].format(**params)
+
+
+def number(x, lang="en", digits=2):
+    """A measure as the user reads it: ``-0.11`` in English, ``-0,11`` in Danish; None is "undefined".
+
+    >>> number(-0.111, "da"), number(None, "en")
+    ('-0,11', 'undefined')
+    """
+    if x is None:
+        return t("undefined", lang)
+    text = f"{x:.{digits}f}"
+    return text.replace(".", ",") if lang == "da" else text
 
 
 class Message:

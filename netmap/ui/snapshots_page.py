@@ -10,7 +10,7 @@ import streamlit as st
 
 from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
-from netmap.i18n import STRINGS, default_lang, register, t
+from netmap.i18n import STRINGS, default_lang, number, register, t
 from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.ui import strings  # noqa: F401  (registers the field and kind names)
 from netmap.ui.state import md
@@ -332,7 +332,7 @@ def _series_section(store, lang):
     st.line_chart(frame.drop(columns=ratios))
     st.markdown("**" + t("snap_series_table", lang) + "**")
     st.table(frame.T.astype(object).where(frame.T.notna(), "–").map(  # an HTML table: a graph's alternative
-        lambda v: f"{v:.2f}".replace(".", "," if lang == "da" else ".") if isinstance(v, float) else v))
+        lambda v: number(v, lang) if isinstance(v, float) else v))
     for f in result["flags"]:
         st.warning(md(f"{_flag('CLOSING_TREND', lang)}: {f['message']}"))
     if not result["flags"]:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from netmap.i18n import t
+from netmap.i18n import number, t
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
 
@@ -10,13 +10,6 @@ name, net, rev = views.open_page("page_diagnosis")
 report = state.analysis(net)
 lang = state.lang()
 label = {a["id"]: a["name"] or a["id"] for a in report["actors"]}
-
-
-def number(x):
-    if x is None:
-        return t("undefined", lang)
-    text = f"{x:.2f}"
-    return text.replace(".", ",") if lang == "da" else text
 
 
 st.header(tr("d_flags"))
@@ -67,8 +60,8 @@ else:
 st.header(tr("d_ei"))
 st.caption(tr("d_ei_means"))
 if p:
-    st.write(md(tr("d_ei_core", ei=number(p["ei_index"]), exp=number(p["expected_ei"]))))
-st.write(md(tr("d_ei_network", ei=number(report["ei_index"]), exp=number(report["expected_ei"]))))
+    st.write(md(tr("d_ei_core", ei=number(p["ei_index"], lang), exp=number(p["expected_ei"], lang))))
+st.write(md(tr("d_ei_network", ei=number(report["ei_index"], lang), exp=number(report["expected_ei"], lang))))
 
 if report["warnings"]:
     st.header(tr("d_warnings"))

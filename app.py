@@ -9,13 +9,13 @@ st.set_page_config(page_title="netmap", layout="wide")
 views.sidebar()
 
 pages = [
-    st.Page("netmap/ui/pages/map.py", title=tr("page_map"), url_path="map", default=True),
-    st.Page("netmap/ui/pages/actors.py", title=tr("page_actors"), url_path="actors"),
-    st.Page("netmap/ui/pages/ties.py", title=tr("page_ties"), url_path="ties"),
-    st.Page("netmap/ui/pages/diagnosis.py", title=tr("page_diagnosis"), url_path="diagnosis"),
-    st.Page("netmap/ui/pages/whatif.py", title=tr("page_whatif"), url_path="whatif"),
-    st.Page("netmap/ui/pages/import_export.py", title=tr("page_io"), url_path="import-export"),
-    st.Page("netmap/ui/pages/snapshots.py", title=tr("page_snapshots"), url_path="snapshots"),
+    st.Page("netmap/ui/pages/map.py", title=tr("Map"), url_path="map", default=True),
+    st.Page("netmap/ui/pages/actors.py", title=tr("Actors"), url_path="actors"),
+    st.Page("netmap/ui/pages/ties.py", title=tr("Ties"), url_path="ties"),
+    st.Page("netmap/ui/pages/diagnosis.py", title=tr("Diagnosis"), url_path="diagnosis"),
+    st.Page("netmap/ui/pages/whatif.py", title=tr("What if"), url_path="whatif"),
+    st.Page("netmap/ui/pages/import_export.py", title=tr("Import / export"), url_path="import-export"),
+    st.Page("netmap/ui/pages/snapshots.py", title=tr("Snapshots"), url_path="snapshots"),
 ]
 
 st.navigation(pages).run()

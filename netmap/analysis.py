@@ -8,8 +8,7 @@ from . import betweenness as _bc
 from .brokerage import ROLES, brokerage
 from .dependency import spanner_dependency
 from .ei import expected_group_ei, expected_network_ei, group_ei, group_sizes, network_ei
-from .flags import Settings, flag_message, partnership_flags
-from .i18n import t
+from .flags import Settings, partnership_flags
 from .isolation import isolation
 from .reach import actor_reach, reached, set_reach
 
@@ -20,9 +19,13 @@ def _keys(d):
     return {str(k): v for k, v in d.items()}
 
 
-def analyze(net, group_by="sector", lang="en", settings=Settings(),
+def analyze(net, group_by="sector", settings=Settings(),
             exact_limit=None, sample_sources=None, seed=0, betweenness=True):
-    """Analyse a network; returns the document of METHODS.md "Machine-readable output".
+    """Analyse a network: every measure and flag, free of language.
+
+    The result is the document of METHODS.md "Machine-readable output" without its texts: each
+    flag and warning keeps its code and parameters, and
+    :func:`netmap.present.report.document` adds the messages in a chosen language.
 
     Parameters
     ----------
@@ -30,8 +33,6 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
     group_by : str
         The actor field or custom attribute whose values are the groups of
         brokerage and of the whole-network E-I index (default ``sector``).
-    lang : "en" or "da"
-        Language of the flag messages and warnings.
     exact_limit, sample_sources, seed
         Betweenness is exact up to ``exact_limit`` actors
         (:data:`netmap.betweenness.EXACT_LIMIT`) and estimated from
@@ -112,17 +113,15 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
         reach_political = any(by_id[v].level == "political" for v in near_core)
 
     flags = partnership_flags(net, partnership, iso, dependency, reach_political, settings)
-    label = {a.id: a.label for a in net.actors}
     for f in flags:
-        f["message"] = flag_message(f, lang, label)
-        params = f.pop("params")
         if f["code"] == "SPANNER_DEPENDENCY":
-            f["details"] = params["dependency"]
-
-    warnings = [w.text(lang) for w in net.warnings]
+            f["details"] = f["params"]["dependency"]
+    warnings = [{"code": w["code"], "where": getattr(w["where"], "to_dict", lambda: w["where"])(),
+                 "params": w["params"]} for w in net.warnings]
     if approx:
-        warnings.append(t("warn_betweenness_approx", lang, k=min(sample_sources or _bc.SAMPLE_SOURCES, n),
-                          limit=exact_limit or _bc.EXACT_LIMIT))
+        warnings.append({"code": "BETWEENNESS_ESTIMATED", "where": None,
+                         "params": {"k": min(sample_sources or _bc.SAMPLE_SOURCES, n),
+                                    "limit": exact_limit or _bc.EXACT_LIMIT}})
     return {
         "network": {"name": net.name, "date": net.date, "actors": n, "ties": len(net.ties),
                     "group_by": group_by, "components": nx.number_connected_components(G) if n else 0},

@@ -3,17 +3,15 @@
 from __future__ import annotations
 
 import copy
-import json
 
 from .analysis import analyze
 from .errors import InputError
-from .flags import closing_trend, flag_message
-from .i18n import register, t
+from .flags import closing_trend
 from .model import Actor, Tie
 from .reading import read_network
 
 __all__ = ["compare", "apply_diff", "indicators", "series", "load_input", "INDICATORS",
-           "ACTOR_MEASURES", "add_cli"]
+           "ACTOR_MEASURES", "IGNORED_FIELDS"]
 
 #: Partnership indicators compared (and followed over a series), in display order.
 INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_reach_2",
@@ -22,45 +20,21 @@ INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_rea
 ACTOR_MEASURES = ("degree", "brokerage", "cross_sector_brokerage", "near_reach_1", "near_reach_2",
                   "far_reach_1", "far_reach_2")
 _ACTOR_FIELDS = ("name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
-#: Fields whose change is a change of the network. A map position (x, y) is not: moving an actor
-#: on the map, or the app saving the layout, changes nothing the comparison reports.
-_COMPARED_FIELDS = tuple(f for f in _ACTOR_FIELDS if f not in ("x", "y"))
+#: Fields a comparison ignores, everywhere (diff, compare map, app): a map position (x, y) is where
+#: an actor was drawn, not what it is, so moving it or saving the layout changes nothing.
+IGNORED_FIELDS = ("x", "y")
+_COMPARED_FIELDS = tuple(f for f in _ACTOR_FIELDS if f not in IGNORED_FIELDS)
 _TIE_FIELDS = ("kind", "strength", "notes")
 SNAPSHOT_PREFIX = "snapshot:"
 
-register({
-    "bad_snapshot_ref": {
-        "en": 'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")',
-        "da": 'skriv et øjebliksbillede som snapshot:NETVÆRK@ID, fx snapshot:copenhagen@3 (fik "{value}")'},
-    "cli_diff_head": {"en": "{old} -> {new}", "da": "{old} -> {new}"},
-    "cli_diff_actors": {"en": "Actors: {a} added, {r} removed, {c} changed",
-                        "da": "Aktører: {a} tilføjet, {r} fjernet, {c} ændret"},
-    "cli_diff_ties": {"en": "Ties: {a} added, {r} removed, {c} changed",
-                      "da": "Relationer: {a} tilføjet, {r} fjernet, {c} ændret"},
-    "cli_diff_partnership": {"en": "Partnership indicators (old -> new):",
-                             "da": "Partnerskabets nøgletal (før -> efter):"},
-    "cli_diff_flags": {"en": "Flags raised: {raised}; cleared: {cleared}",
-                       "da": "Advarsler rejst: {raised}; ophævet: {cleared}"},
-    "cli_diff_metrics": {"en": "Actors whose degree, brokerage or reach changed: {n}",
-                         "da": "Aktører hvis grad, brobygning eller rækkevidde ændrede sig: {n}"},
-    "cli_diff_none": {"en": "none", "da": "ingen"},
-    "ind_core_ei": {"en": "core E-I index", "da": "kernens E-I-indeks"},
-    "ind_near_reach_1": {"en": "near reach, direct", "da": "nær rækkevidde, direkte"},
-    "ind_near_reach_2": {"en": "near reach, within 2 steps", "da": "nær rækkevidde, inden for 2 skridt"},
-    "ind_far_reach_1": {"en": "far reach, direct", "da": "fjern rækkevidde, direkte"},
-    "ind_far_reach_2": {"en": "far reach, within 2 steps", "da": "fjern rækkevidde, inden for 2 skridt"},
-    "ind_unintegrated_share": {"en": "unintegrated share", "da": "andel ikke-integrerede"},
-    "ind_boundary_spanners": {"en": "boundary spanners", "da": "brobyggere"},
-    "ind_isolated_actors": {"en": "isolated or detached actors", "da": "isolerede eller afkoblede aktører"},
-})
 
 
 # --- the light analysis the comparison needs ---------------------------------
 
-def _analyze_light(net, group_by, lang):
+def _analyze_light(net, group_by):
     # Betweenness is not compared, so it is not computed: this keeps a
     # 3,000-actor comparison well under a second.
-    return analyze(net, group_by=group_by, lang=lang, betweenness=False)
+    return analyze(net, group_by=group_by, betweenness=False)
 
 
 def _indicators(report):
@@ -82,7 +56,7 @@ def _actor_measures(a):
             "far_reach_1": a["far_reach"]["1"], "far_reach_2": a["far_reach"]["2"]}
 
 
-def indicators(net, group_by="sector", lang="en"):
+def indicators(net, group_by="sector"):
     """The partnership indicators of one network: ``{name: value}`` for each of INDICATORS.
 
     core_ei is the E-I index of the core (METHODS.md); near/far reach of the
@@ -90,7 +64,7 @@ def indicators(net, group_by="sector", lang="en"):
     isolated_actors (isolated or detached) are counts. Core measures are
     None when there is no core.
     """
-    return _indicators(_analyze_light(net, group_by, lang))
+    return _indicators(_analyze_light(net, group_by))
 
 
 # --- the diff ---------------------------------------------------------------
@@ -129,7 +103,7 @@ def _field_changes(old, new, fields):
     return changes
 
 
-def compare(old, new, group_by="sector", lang="en"):
+def compare(old, new, group_by="sector"):
     """What changed from network ``old`` to network ``new``.
 
     Actors are matched by id: a rename is a changed name under the same id.
@@ -179,7 +153,7 @@ def compare(old, new, group_by="sector", lang="en"):
                 ties_changed.append({"source": doc["source"], "target": doc["target"], "kind": key[0],
                                      "directed": doc["directed"], "changes": ch})
 
-    ra, rb = _analyze_light(old, group_by, lang), _analyze_light(new, group_by, lang)
+    ra, rb = _analyze_light(old, group_by), _analyze_light(new, group_by)
     ia, ib = _indicators(ra), _indicators(rb)
     fa = [f["code"] for f in ra["flags"]]
     fb = [f["code"] for f in rb["flags"]]
@@ -254,18 +228,16 @@ def apply_diff(net, diff):
 
 # --- a series of snapshots ------------------------------------------------------
 
-def series(points, group_by="sector", lang="en"):
+def series(points, group_by="sector"):
     """Partnership indicators over time, with the CLOSING_TREND flags of METHODS.md.
 
     ``points`` is a list of ``(label, Network)`` in time order. Returns
     ``{"labels": [...], "indicators": {name: [value per snapshot]},
-    "flags": [{"code", "severity", "actors", "params", "message"}]}``.
+    "flags": [{"code", "severity", "actors", "params"}]}`` (no texts: see :mod:`netmap.present`).
     """
-    values = [indicators(net, group_by, lang) for _, net in points]
+    values = [indicators(net, group_by) for _, net in points]
     labels = [label for label, _ in points]
     flags = closing_trend([(label, v["core_ei"]) for label, v in zip(labels, values)])
-    for f in flags:
-        f["message"] = flag_message(f, lang, {})
     return {"labels": labels, "indicators": {k: [v[k] for v in values] for k in INDICATORS},
             "flags": flags}
 
@@ -278,78 +250,7 @@ def load_input(spec, workspace=None):
         return read_network(spec)
     network, _, sid = spec[len(SNAPSHOT_PREFIX):].rpartition("@")
     if not network or not sid.strip().isdigit():
-        raise InputError("bad_snapshot_ref", value=spec)
+        raise InputError('write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")', value=spec)
     from .snapshots import SnapshotStore
 
     return SnapshotStore(workspace).load(int(sid), network=network)
-
-
-def _fmt(x, lang="en"):
-    if x is None:
-        return "-"
-    if isinstance(x, float):
-        text = f"{x:.3f}"
-        return text.replace(".", ",") if lang == "da" else text
-    return str(x)
-
-
-def render_diff(diff, lang="en"):
-    """The readable terminal text of a comparison."""
-    a, ti = diff["actors"], diff["ties"]
-    name = diff["network"]["name"]
-    date = diff["network"]["date"]
-    lines = [t("cli_diff_head", lang, old=f"{name[0] or '-'} ({date[0] or '-'})",
-               new=f"{name[1] or '-'} ({date[1] or '-'})"), ""]
-    lines.append(t("cli_diff_actors", lang, a=len(a["added"]), r=len(a["removed"]), c=len(a["changed"])))
-    lines += [f"  + {i}" for i in a["added"]] + [f"  - {i}" for i in a["removed"]]
-    for c in a["changed"]:
-        parts = [f"{f}: {json.dumps(o, ensure_ascii=False)} -> {json.dumps(n, ensure_ascii=False)}"
-                 for f, (o, n) in c["changes"].items()]
-        lines.append(f"  ~ {c['id']}: " + "; ".join(parts))
-    lines.append(t("cli_diff_ties", lang, a=len(ti["added"]), r=len(ti["removed"]), c=len(ti["changed"])))
-
-    def tie_text(d):
-        arrow = "->" if d["directed"] else "--"
-        return f"{d['source']} {arrow} {d['target']} ({d['kind']})"
-
-    lines += [f"  + {tie_text(d)}" for d in ti["added"]] + [f"  - {tie_text(d)}" for d in ti["removed"]]
-    for c in ti["changed"]:
-        parts = [f"{f}: {json.dumps(o, ensure_ascii=False)} -> {json.dumps(n, ensure_ascii=False)}"
-                 for f, (o, n) in c["changes"].items()]
-        lines.append(f"  ~ {tie_text(c)}: " + "; ".join(parts))
-    lines += ["", t("cli_diff_partnership", lang)]
-    for k, (o, n) in diff["partnership"].items():
-        mark = "" if o == n else "  *"
-        lines.append(f"  {t('ind_' + k, lang)}: {_fmt(o, lang)} -> {_fmt(n, lang)}{mark}")
-    none = t("cli_diff_none", lang)
-    lines.append(t("cli_diff_flags", lang, raised=", ".join(diff["flags"]["raised"]) or none,
-                   cleared=", ".join(diff["flags"]["cleared"]) or none))
-    lines.append(t("cli_diff_metrics", lang, n=len(diff["actor_metrics"])))
-    return "\n".join(lines)
-
-
-def cmd_diff(args):
-    old = load_input(args.old, args.workspace)
-    new = load_input(args.new, args.workspace)
-    diff = compare(old, new, group_by=args.group_by, lang=args.lang)
-    if args.json:
-        print(json.dumps(diff, ensure_ascii=False, indent=2))
-    else:
-        print(render_diff(diff, args.lang))
-    return 0
-
-
-def add_cli(sub, common, inputs_help):
-    """Register ``python -m netmap diff OLD NEW``."""
-    p = sub.add_parser(
-        "diff", parents=[common], help="what changed between two versions of a network",
-        description="Compare two versions of a network. OLD and NEW are each a .json/.xlsx/"
-                    ".graphml/.gexf file, a folder with actors.csv and ties.csv, or a saved "
-                    "snapshot written snapshot:NETWORK@ID (see `snapshot list`).")
-    p.add_argument("old", metavar="OLD", help="the earlier network: a file, a CSV folder or snapshot:NETWORK@ID")
-    p.add_argument("new", metavar="NEW", help="the later network: a file, a CSV folder or snapshot:NETWORK@ID")
-    p.add_argument("--workspace", metavar="PATH", default=None,
-                   help="workspace file for snapshot:NETWORK@ID (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)")
-    p.add_argument("--group-by", default="sector", metavar="ATTR", help="group attribute (default: sector)")
-    p.add_argument("--json", action="store_true", help="print the comparison as JSON")
-    p.set_defaults(func=cmd_diff)

@@ -6,16 +6,16 @@ __all__ = ["NetmapError", "InputError", "Where"]
 class NetmapError(Exception):
     """Base class of every error netmap raises on purpose.
 
-    The message is built from a key in :mod:`netmap.i18n` so that the
-    command line and the app can show it in the user's language.
-    ``str(err)`` is the English text.
+    ``msgid`` is the English text, marked for translation, with ``{placeholders}`` filled from
+    ``params``; ``message(lang)`` says it in the user's language (the command line and the app
+    catch errors in one place each). ``str(err)`` is the English text.
     """
 
-    def __init__(self, key, where="", /, **params):
+    def __init__(self, msgid, where="", /, **params):
         columns = getattr(where, "columns", None)
         if columns and params.get("column") in columns:
             params["column"] = columns[params["column"]]  # the header as the file spells it
-        self.key = key
+        self.msgid = msgid
         self.where = where
         self.params = params
         super().__init__(self.message("en"))
@@ -23,7 +23,7 @@ class NetmapError(Exception):
     def message(self, lang="en"):
         from .i18n import Message
 
-        return Message(self.key, self.where, **self.params).text(lang)
+        return Message(self.msgid, self.where, **self.params).text(lang)
 
 
 class InputError(NetmapError):
@@ -53,3 +53,11 @@ class Where(str):
 
     def text(self, lang="en"):
         return self._render(self.label, self.row, self.sheet, lang)
+
+    def to_dict(self):
+        """The location as JSON: ``{"file", "row", "sheet"}``; :meth:`from_dict` reads it back."""
+        return {"file": self.label, "row": self.row, "sheet": self.sheet}
+
+    @classmethod
+    def from_dict(cls, d):
+        return cls(d["file"], d["row"], d.get("sheet"))

@@ -25,7 +25,8 @@ import re
 
 from .analysis import analyze
 from .errors import InputError, NetmapError
-from .i18n import LANGS, STRINGS, register, t
+from .i18n import LANGS, _
+from .present.vocab import yes_no
 from .layout import layout
 from .model import LEVELS, SECTORS, Network, canonical_tie_kind
 from .privacy import pseudonymise as _pseudonymise
@@ -48,119 +49,6 @@ CORE_MARK, SPANNER_MARK, FLAG_MARK = "\u2605", "\u21c4", "\u26a0"
 ADDED_COLOUR, REMOVED_COLOUR, CHANGED_COLOUR = "#009E73", "#D55E00", "#0072B2"
 _EDGE_GREY = "#7f7f7f"
 
-register({
-    "export_default_title": {"en": "Network map", "da": "Netværkskort"},
-    "export_compare_title": {"en": "Changes: {old} \u2192 {new}", "da": "Ændringer: {old} \u2192 {new}"},
-    "export_meta": {"en": "{actors} actors, {ties} ties", "da": "{actors} aktører, {ties} relationer"},
-    "export_network_date": {"en": "Network date: {date}", "da": "Netværkets dato: {date}"},
-    "export_made": {"en": "Map made: {date}", "da": "Kortet lavet: {date}"},
-    "export_approx": {"en": "betweenness estimated from a sample", "da": "betweenness anslået ud fra en stikprøve"},
-    "export_pseudonymised": {"en": "citizens pseudonymised", "da": "borgere pseudonymiseret"},
-    "export_skip": {"en": "Skip to the tables of actors and ties", "da": "Spring til tabellerne over aktører og relationer"},
-    "export_find": {"en": "Find an actor", "da": "Find en aktør"},
-    "export_find_go": {"en": "Focus", "da": "Vis"},
-    "export_found": {"en": "Shown:", "da": "Vist:"},
-    "export_not_found": {"en": "No actor has that name.", "da": "Ingen aktør har det navn."},
-    "export_selected": {"en": "Selected on the map:", "da": "Markeret på kortet:"},
-    "export_filter": {"en": "Sectors shown", "da": "Viste sektorer"},
-    "export_labels": {"en": "Show names", "da": "Vis navne"},
-    "export_fit": {"en": "Show everything", "da": "Vis alt"},
-    "export_graph_label": {
-        "en": "Network map (drawing). The same actors and ties are listed in the tables below.",
-        "da": "Netværkskort (tegning). De samme aktører og relationer står i tabellerne nedenfor."},
-    "export_how": {
-        "en": "Each mark is an actor, each line a tie. Drag to move, scroll to zoom, point at an actor or a tie for details.",
-        "da": "Hvert mærke er en aktør, hver linje en relation. Træk for at flytte, rul for at zoome, peg på en aktør eller relation for detaljer."},
-    "export_legend": {"en": "Legend", "da": "Signaturforklaring"},
-    "export_colour_by": {"en": "Colour: {attr}", "da": "Farve: {attr}"},
-    "export_shape_by": {"en": "Shape: level", "da": "Form: niveau"},
-    "export_size_by": {"en": "Size: {measure} (from {lo} to {hi})", "da": "Størrelse: {measure} (fra {lo} til {hi})"},
-    "export_marks": {"en": "Marks", "da": "Markeringer"},
-    "export_core": {"en": "{mark} partnership core: thick border ({n})", "da": "{mark} partnerskabets kerne: tyk kant ({n})"},
-    "export_spanner": {"en": "{mark} boundary spanner: dashed border ({n})", "da": "{mark} brobygger: stiplet kant ({n})"},
-    "export_flagged": {"en": "{mark} concerned by a high-severity flag; the buttons under Flags show the actors of each flag",
-                       "da": "{mark} berørt af en alvorlig advarsel; knapperne under Advarsler viser hver advarsels aktører"},
-    "export_select": {"en": "Select", "da": "Markér"},
-    "export_ties": {"en": "Ties", "da": "Relationer"},
-    "export_tie_width": {"en": "width: strength 1, 2, 3", "da": "bredde: styrke 1, 2, 3"},
-    "export_tie_personal": {"en": "dashed: personal (informal)", "da": "stiplet: personlig (uformel)"},
-    "export_tie_directed": {"en": "arrow: directed (one-way)", "da": "pil: rettet (envejs)"},
-    "export_flags": {"en": "Flags", "da": "Advarsler"},
-    "export_no_flags": {"en": "No flags raised.", "da": "Ingen advarsler."},
-    "export_show_actors": {"en": "Show its actors ({n})", "da": "Vis dens aktører ({n})"},
-    "export_key_figures": {"en": "Key figures", "da": "Nøgletal"},
-    "export_core_ei": {"en": "E-I index of the core: {ei} (expected from group sizes: {exp})",
-                       "da": "Kernens E-I-indeks: {ei} (forventet ud fra gruppestørrelser: {exp})"},
-    "export_core_reach": {"en": "Reach of the core: near {n1} / {n2}, far {f1} / {f2} (direct / within 2 steps)",
-                          "da": "Kernens rækkevidde: nære {n1} / {n2}, fjerne {f1} / {f2} (direkte / inden for 2 skridt)"},
-    "export_tables": {"en": "Actors and ties as tables", "da": "Aktører og relationer som tabeller"},
-    "export_actors_caption": {"en": "Actors ({n})", "da": "Aktører ({n})"},
-    "export_ties_caption": {"en": "Ties ({n})", "da": "Relationer ({n})"},
-    "export_col_name": {"en": "Name", "da": "Navn"},
-    "export_col_kind": {"en": "Kind", "da": "Type"},
-    "export_col_sector": {"en": "Sector", "da": "Sektor"},
-    "export_col_level": {"en": "Level", "da": "Niveau"},
-    "export_col_scope": {"en": "Scope", "da": "Rækkevidde"},
-    "export_col_core": {"en": "Core", "da": "Kerne"},
-    "export_col_spanner": {"en": "Boundary spanner", "da": "Brobygger"},
-    "export_col_flags": {"en": "Flags", "da": "Advarsler"},
-    "export_col_notes": {"en": "Notes", "da": "Noter"},
-    "export_col_status": {"en": "Change", "da": "Ændring"},
-    "export_col_from": {"en": "From", "da": "Fra"},
-    "export_col_to": {"en": "To", "da": "Til"},
-    "export_col_strength": {"en": "Strength", "da": "Styrke"},
-    "export_col_directed": {"en": "Directed", "da": "Rettet"},
-    "export_yes": {"en": "yes", "da": "ja"},
-    "export_no": {"en": "no", "da": "nej"},
-    "export_empty_value": {"en": "(none)", "da": "(ingen)"},
-    "export_other": {"en": "other", "da": "andet"},
-    "measure_degree": {"en": "degree", "da": "grad"},
-    "measure_betweenness": {"en": "betweenness", "da": "betweenness"},
-    "measure_brokerage": {"en": "cross-sector brokerage", "da": "brobygning på tværs af sektorer"},
-    "export_tip_kind": {"en": "Kind: {v}", "da": "Type: {v}"},
-    "export_tip_place": {"en": "Sector: {s} \u00b7 level: {l} \u00b7 scope: {c}",
-                         "da": "Sektor: {s} \u00b7 niveau: {l} \u00b7 rækkevidde: {c}"},
-    "export_tip_measures": {"en": "Degree {d} \u00b7 betweenness {b} \u00b7 cross-sector brokerage {c}",
-                            "da": "Grad {d} \u00b7 betweenness {b} \u00b7 brobygning på tværs af sektorer {c}"},
-    "export_tip_core": {"en": "\u2605 member of the partnership core", "da": "\u2605 medlem af partnerskabets kerne"},
-    "export_tip_spanner": {"en": "\u21c4 boundary spanner", "da": "\u21c4 brobygger"},
-    "export_tip_flags": {"en": "\u26a0 flags: {v}", "da": "\u26a0 advarsler: {v}"},
-    "export_tip_strength": {"en": "strength {v}", "da": "styrke {v}"},
-    "export_tip_directed": {"en": "directed", "da": "rettet"},
-    "export_tip_notes": {"en": "Notes: {v}", "da": "Noter: {v}"},
-    "export_changes": {"en": "Changes", "da": "Ændringer"},
-    "export_added": {"en": "+ added: thick green border or line ({n})", "da": "+ tilføjet: tyk grøn kant eller linje ({n})"},
-    "export_removed": {"en": "\u2212 removed: faded, red border or line ({n})", "da": "\u2212 fjernet: bleg, rød kant eller linje ({n})"},
-    "export_changed": {"en": "\u0394 changed: thick blue border or line ({n})", "da": "\u0394 ændret: tyk blå kant eller linje ({n})"},
-    "export_status_added": {"en": "added", "da": "tilføjet"},
-    "export_status_removed": {"en": "removed", "da": "fjernet"},
-    "export_status_changed": {"en": "changed", "da": "ændret"},
-    "export_status_same": {"en": "unchanged", "da": "uændret"},
-    "export_changes_counts": {"en": "Counts: actors / ties.", "da": "Antal: aktører / relationer."},
-    "export_flags_raised": {"en": "Flags raised: {v}", "da": "Advarsler rejst: {v}"},
-    "export_flags_cleared": {"en": "Flags cleared: {v}", "da": "Advarsler ophævet: {v}"},
-    "export_bad_size_by": {"en": 'cannot size by "{value}"; use one of: {allowed}',
-                           "da": 'kan ikke bestemme størrelse efter "{value}"; brug en af: {allowed}'},
-    "export_bad_output": {"en": 'the map must be written to an .html file (got "{value}")',
-                          "da": 'kortet skal skrives til en .html-fil (fik "{value}")'},
-    "tiekind_formal_agreement": {"en": "formal agreement", "da": "formel aftale"},
-    "tiekind_collaboration": {"en": "collaboration", "da": "samarbejde"},
-    "tiekind_personal": {"en": "personal (informal)", "da": "personlig (uformel)"},
-    "tiekind_funding": {"en": "funding", "da": "finansiering"},
-    "tiekind_referral": {"en": "referral", "da": "henvisning"},
-    "tiekind_information": {"en": "information", "da": "information"},
-    "flagtitle_NO_CORE": {"en": "No partnership core", "da": "Ingen partnerskabskerne"},
-    "flagtitle_ISOLATED_ACTORS": {"en": "Isolated actors", "da": "Isolerede aktører"},
-    "flagtitle_CLOSING_IN": {"en": "The core closes in on itself", "da": "Kernen lukker sig om sig selv"},
-    "flagtitle_UNINTEGRATED_COLLABORATIONS": {"en": "Unintegrated collaborations", "da": "Ikke-integrerede samarbejder"},
-    "flagtitle_NO_FAR_REACH": {"en": "No far reach", "da": "Ingen fjern rækkevidde"},
-    "flagtitle_WEAK_FAR_REACH": {"en": "Weak far reach", "da": "Svag fjern rækkevidde"},
-    "flagtitle_NO_NEAR_REACH": {"en": "No near reach", "da": "Ingen nær rækkevidde"},
-    "flagtitle_NO_POLITICAL_ANCHOR": {"en": "No political anchoring", "da": "Ingen politisk forankring"},
-    "flagtitle_WEAK_PARTICIPATION": {"en": "Weak participation", "da": "Svag deltagelse"},
-    "flagtitle_SPANNER_DEPENDENCY": {"en": "Depends on single actors", "da": "Afhængig af enkelte aktører"},
-    "flagtitle_CLOSING_TREND": {"en": "Closing in over time", "da": "Lukker sig over tid"},
-})
 
 
 # --- small helpers -------------------------------------------------------------
@@ -231,7 +119,7 @@ def _colours(net, attr, lang):
     for i, v in enumerate(order):
         if i == len(PALETTE) and attr != "sector":
             rest = sum(counts[w] for w in order[i:])
-            legend.append((OTHER_COLOUR, t("export_other", lang), rest))
+            legend.append((OTHER_COLOUR, _("other", lang), rest))
             break
         legend.append((colour[v], _value_label(attr, v, lang), counts[v]))
     return {a: colour[v] for a, v in values.items()}, legend
@@ -239,11 +127,11 @@ def _colours(net, attr, lang):
 
 def _value_label(attr, value, lang):
     if value == "":
-        return t("export_empty_value", lang)
+        return _("(none)", lang)
     if attr in ("sector", "level", "scope"):
         return _word(attr, value, lang)
     if attr == "partner":
-        return t("export_yes" if value == "true" else "export_no", lang)
+        return yes_no(value == "true", lang)
     return value
 
 
@@ -486,10 +374,10 @@ def _datalist(net):
 
 
 def _meta_line(net, lang, extra=()):
-    parts = [t("export_meta", lang, actors=len(net.actors), ties=len(net.ties))]
+    parts = [_("{actors} actors, {ties} ties", lang, actors=len(net.actors), ties=len(net.ties))]
     if net.date:
-        parts.append(t("export_network_date", lang, date=net.date))
-    parts.append(t("export_made", lang, date=datetime.date.today().isoformat()))
+        parts.append(_("Network date: {date}", lang, date=net.date))
+    parts.append(_("Map made: {date}", lang, date=datetime.date.today().isoformat()))
     parts.extend(extra)
     return " \u00b7 ".join(_e(p) for p in parts)
 
@@ -533,18 +421,18 @@ def _table(table_id, caption, headers, rows, numeric=()):
 
 
 def _ties_table(net, names, lang, status=None):
-    headers = [t("export_col_from", lang), t("export_col_to", lang), t("export_col_kind", lang),
-               t("export_col_strength", lang), t("export_col_directed", lang), t("export_col_notes", lang)]
+    headers = [_("From", lang), _("To", lang), _("Kind", lang),
+               _("Strength", lang), _("Directed", lang), _("Notes", lang)]
     rows = []
     for i, tie in enumerate(net.ties):
         row = [names[tie.source], names[tie.target], _word("tiekind", canonical_tie_kind(tie.kind), lang),
-               _num(tie.strength, lang), t("export_yes" if tie.directed else "export_no", lang), tie.notes]
+               _num(tie.strength, lang), yes_no(tie.directed, lang), tie.notes]
         if status is not None:
             row.append(status[i])
         rows.append(row)
     if status is not None:
-        headers.append(t("export_col_status", lang))
-    return _table("ties-table", t("export_ties_caption", lang, n=len(net.ties)), headers, rows, numeric=(4,))
+        headers.append(_("Change", lang))
+    return _table("ties-table", _("Ties ({n})", lang, n=len(net.ties)), headers, rows, numeric=(4,))
 
 
 # --- the map of one network -------------------------------------------------------
@@ -636,7 +524,7 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
     """
     net.check_group_attribute(color_by)
     if size_by not in MEASURES:
-        raise InputError("export_bad_size_by", value=size_by, allowed=", ".join(MEASURES))
+        raise InputError('cannot size by "{value}"; use one of: {allowed}', value=size_by, allowed=", ".join(MEASURES))
     if pseudonymise:
         net = _pseudonymise(net)
     report = analyze(net, lang=lang, seed=seed, exact_limit=EXACT_BETWEENNESS_LIMIT)
@@ -693,13 +581,13 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
     p = report["partnership"]
     figures = ""
     if p:
-        ei = t("export_core_ei", lang, ei=_num(p["ei_index"], lang, 2), exp=_num(p["expected_ei"], lang, 2))
-        reach = t("export_core_reach", lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
+        ei = _("E-I index of the core: {ei} (expected from group sizes: {exp})", lang, ei=_num(p["ei_index"], lang, 2), exp=_num(p["expected_ei"], lang, 2))
+        reach = _("Reach of the core: near {n1} / {n2}, far {f1} / {f2} (direct / within 2 steps)", lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
                   f1=p["far_reach"]["1"], f2=p["far_reach"]["2"])
         figures = f"<h3>{_e(t('export_key_figures', lang))}</h3><p>{_e(ei)}</p><p>{_e(reach)}</p>"
     values = [m[MEASURES[size_by]] for m in measures.values()]
     lo, hi = min(values, default=0), max(values, default=0)
-    select = _e(t("export_select", lang))
+    select = _e(_("Select", lang))
     aside = (
         f'<h2>{_e(t("export_legend", lang))}</h2><p>{_e(t("export_how", lang))}</p>'
         + _legend_colours(color_by, colour_legend, lang) + _legend_shapes(lang)
@@ -714,37 +602,37 @@ def export(net, *, color_by="sector", size_by="degree", title=None, lang="en",
         + f'<h2>{_e(t("export_flags", lang))}</h2>{figures}{flag_html}')
 
     extra_col = color_by not in ("sector", "level", "scope", "kind", "partner")
-    headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
-               t("export_col_level", lang), t("export_col_scope", lang), t("export_col_core", lang),
-               t("export_col_spanner", lang), t("measure_degree", lang).capitalize(),
-               t("measure_betweenness", lang).capitalize(), t("measure_brokerage", lang).capitalize(),
-               t("export_col_flags", lang), t("export_col_notes", lang)]
+    headers = [_("Name", lang), _("Kind", lang), _("Sector", lang),
+               _("Level", lang), _("Scope", lang), _("Core", lang),
+               _("Boundary spanner", lang), _("degree", lang).capitalize(),
+               _("betweenness", lang).capitalize(), _("cross-sector brokerage", lang).capitalize(),
+               _("Flags", lang), _("Notes", lang)]
     if extra_col:
         headers.insert(5, color_by)
     rows = []
     for a in net.actors:
         m = measures[a.id]
         row = [a.label, a.kind, _word("sector", a.sector, lang), _word("level", a.level, lang),
-               _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
-               t("export_yes" if m["boundary_spanner"] else "export_no", lang), m["degree"],
+               _word("scope", a.scope, lang), yes_no(a.partner, lang),
+               yes_no(m["boundary_spanner"], lang), m["degree"],
                _num(m["betweenness"], lang), m["cross_sector_brokerage"],
                "; ".join(flag_titles.get(a.id, [])), a.notes]
         if extra_col:
             row.insert(5, _value_label(color_by, net.group_of(a, color_by), lang))
         rows.append(row)
     k = 8 if extra_col else 7
-    tables = (_table("actors-table", t("export_actors_caption", lang, n=len(rows)), headers, rows,
+    tables = (_table("actors-table", _("Actors ({n})", lang, n=len(rows)), headers, rows,
                      numeric=(k + 1, k + 2, k + 3))
               + _ties_table(net, names, lang))
 
     extra = []
     if report["betweenness_approximate"]:
-        extra.append(t("export_approx", lang))
+        extra.append(_("betweenness estimated from a sample", lang))
     if pseudonymise:
-        extra.append(t("export_pseudonymised", lang))
+        extra.append(_("citizens pseudonymised", lang))
     saved = any(a.x is not None and a.y is not None for a in net.actors)
     data = _page_data(nodes, edges, groups, len(net.actors), saved, sets, lang)
-    return _page(lang=lang, title=title or net.name or t("export_default_title", lang),
+    return _page(lang=lang, title=title or net.name or _("Network map", lang),
                  meta=_meta_line(net, lang, extra), toolbar=_toolbar(lang, _sectors(net)) + _datalist(net),
                  aside=aside, tables=tables, data=data)
 
@@ -817,7 +705,7 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
     mark = {"added": "+", "removed": "\u2212", "changed": "\u0394", "same": ""}
     border = {"added": ADDED_COLOUR, "removed": REMOVED_COLOUR, "changed": CHANGED_COLOUR, "same": "#1a1a1a"}
     word = {s: t("export_status_" + s, lang) for s in mark}
-    status_line = t("export_col_status", lang) + ": {}"
+    status_line = _("Change", lang) + ": {}"
 
     groups, nodes = {}, []
     for a in union.actors:
@@ -850,7 +738,7 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
     tie_counts = {s: sum(1 for v in tie_status.values() if v == s) for s in mark}
     sets = {s: [v for v, st in status.items() if st == s] for s in ("added", "removed", "changed")}
     sets["core"] = [a.id for a in union.actors if a.partner]
-    select = _e(t("export_select", lang))
+    select = _e(_("Select", lang))
     change_items = "".join(
         f'<li>{_svg_shape("dot", width=3.5, stroke=border[s], dashed=s == "removed")}'
         f'{_e(t("export_" + s, lang, n=f"{counts[s]} / {tie_counts[s]}"))} '
@@ -875,15 +763,15 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
         + f"<h2>{_e(t('export_key_figures', lang))}</h2><ul>{figures}</ul>"
         + "".join(f"<p>{_e(line)}</p>" for line in flag_lines))
 
-    headers = [t("export_col_name", lang), t("export_col_kind", lang), t("export_col_sector", lang),
-               t("export_col_level", lang), t("export_col_scope", lang), t("export_col_core", lang),
-               t("export_col_status", lang), t("export_changes", lang), t("export_col_notes", lang)]
+    headers = [_("Name", lang), _("Kind", lang), _("Sector", lang),
+               _("Level", lang), _("Scope", lang), _("Core", lang),
+               _("Change", lang), _("Changes", lang), _("Notes", lang)]
     rows = [[a.label, a.kind, _word("sector", a.sector, lang), _word("level", a.level, lang),
-             _word("scope", a.scope, lang), t("export_yes" if a.partner else "export_no", lang),
+             _word("scope", a.scope, lang), yes_no(a.partner, lang),
              word[status[a.id]], "; ".join(changes.get(a.id, [])), a.notes] for a in union.actors]
-    tables = (_table("actors-table", t("export_actors_caption", lang, n=len(rows)), headers, rows)
+    tables = (_table("actors-table", _("Actors ({n})", lang, n=len(rows)), headers, rows)
               + _ties_table(union, names, lang, status=tie_words))
-    title = title or t("export_compare_title", lang, old=old.date or old.name or "1",
+    title = title or _("Changes: {old} → {new}", lang, old=old.date or old.name or "1",
                        new=new.date or new.name or "2")
     saved = any(a.x is not None and a.y is not None for a in union.actors)
     data = _page_data(nodes, edges, groups, len(union.actors), saved, sets, lang)
@@ -892,48 +780,4 @@ def export_compare(old, new, *, title=None, lang="en", pseudonymise=False, seed=
                  aside=aside, tables=tables, data=data)
 
 
-# --- command line --------------------------------------------------------------
 
-def _cmd_export(args):
-    from .compare import load_input
-    from .reading import read_network
-
-    out = args.output
-    if not out.lower().endswith((".html", ".htm")):
-        raise InputError("export_bad_output", value=out)
-    net = read_network(*args.inputs)
-    if args.compare_to:
-        old = load_input(args.compare_to, workspace=args.workspace)
-        page = export_compare(old, net, title=args.title, lang=args.lang, pseudonymise=args.pseudonymise)
-    else:
-        page = export(net, color_by=args.color_by, size_by=args.size_by, title=args.title,
-                      lang=args.lang, pseudonymise=args.pseudonymise)
-    try:
-        with open(out, "w", encoding="utf-8") as f:
-            f.write(page)
-    except OSError as exc:
-        raise NetmapError("write_failed", out, detail=exc.strerror or str(exc)) from None
-    print(t("cli_written", args.lang, path=out))
-    return 0
-
-
-def add_cli(sub, common, inputs_help):
-    """Register ``python -m netmap export INPUT... -o map.html``."""
-    p = sub.add_parser("export", parents=[common], help="an interactive HTML map that opens offline",
-                       description="Write the network as one self-contained HTML page: an "
-                                   "interactive map with legend, flags and tables. It opens "
-                                   "offline by double-click and loads nothing from the internet.")
-    p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
-    p.add_argument("-o", "--output", required=True, metavar="MAP.html", help="the HTML file to write")
-    p.add_argument("--color-by", "--colour-by", default="sector", metavar="ATTR",
-                   help="actor field or custom attribute that sets the colour (default: sector)")
-    p.add_argument("--size-by", default="degree", choices=list(MEASURES), metavar="MEASURE",
-                   help="measure that sets the size: degree, betweenness or brokerage "
-                        "(cross-sector brokerage); default: degree")
-    p.add_argument("--title", default=None, metavar="TEXT", help="heading of the page (default: the network's name)")
-    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
-    p.add_argument("--compare-to", default=None, metavar="OLD",
-                   help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the "
-                        "changes from OLD to INPUT instead")
-    p.add_argument("--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID")
-    p.set_defaults(func=_cmd_export)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .i18n import number, t
 from .model import canonical_kind
 
-__all__ = ["Settings", "partnership_flags", "closing_trend", "FLAG_CODES", "flag_message"]
+__all__ = ["Settings", "partnership_flags", "closing_trend", "FLAG_CODES"]
 
 FLAG_CODES = ("NO_CORE", "ISOLATED_ACTORS", "CLOSING_IN", "UNINTEGRATED_COLLABORATIONS",
               "NO_FAR_REACH", "WEAK_FAR_REACH", "NO_NEAR_REACH", "NO_POLITICAL_ANCHOR",
@@ -30,46 +29,11 @@ class Settings:
     tolerance: float = 1e-9
 
 
-def _names(ids, label, limit=8):
-    names = [label.get(i, i) for i in ids]
-    more = len(names) - limit
-    return "; ".join(names[:limit]) + (f" (+{more})" if more > 0 else "")
-
-
-def flag_message(flag, lang, label):
-    """The text of a flag in ``lang``; ``label`` maps ids to names."""
-    p = dict(flag.get("params", {}))
-    code = flag["code"]
-    if code in ("ISOLATED_ACTORS", "UNINTEGRATED_COLLABORATIONS"):
-        p["names"] = _names(flag["actors"], label)
-        p["n"] = len(flag["actors"])
-    if code == "UNINTEGRATED_COLLABORATIONS":
-        p["share"] = f"{round(100 * p['share'])} %"
-    if code == "CLOSING_IN":
-        p["ei"], p["exp"] = number(p["ei"], lang), number(p["exp"], lang)
-    if code == "CLOSING_TREND":
-        p["a"], p["b"] = number(p["a"], lang), number(p["b"], lang)
-    if code == "WEAK_PARTICIPATION":
-        p["outside"] = (t("flag_WEAK_PARTICIPATION_outside", lang, names=_names(flag["actors"], label))
-                        if flag["actors"] else "")
-    if code == "SPANNER_DEPENDENCY":
-        parts = []
-        for v, info in p.pop("dependency").items():
-            name = label.get(v, v)
-            if info["splits_core"]:
-                parts.append(t("dep_splits", lang, name=name))
-            if info["sectors"]:
-                secs = "/".join(t(f"sector_{s}", lang) for s in info["sectors"])
-                parts.append(t("dep_sectors", lang, name=name, sectors=secs))
-        p["details"] = "; ".join(parts)
-    return t(f"flag_{code}", lang, **p)
-
-
 def partnership_flags(net, partnership, iso, dependency, reach_political, settings=Settings()):
     """All flags of one network except CLOSING_TREND (which needs a series).
 
-    Returns a list of ``{"code", "severity", "actors", "params"}``; the
-    message is added by :func:`flag_message`.
+    Returns a list of ``{"code", "severity", "actors", "params"}``, free of language:
+    :func:`netmap.present.report.flag_message` says a flag in words.
     """
     flags = []
     off = [v for v, d in iso.items() if d["isolated"] or d["detached"]]

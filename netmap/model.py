@@ -8,6 +8,14 @@ from dataclasses import dataclass, field, replace
 import networkx as nx
 
 from .errors import InputError
+from .i18n import Message, N_
+
+# The values a user may type, as an error message lists them (in the user's language).
+_ALLOWED = {
+    "sector": Message(N_("public, civil, private, citizen")),
+    "level": Message(N_("operational, management, political")),
+    "scope": Message(N_("local, municipal, regional, national")),
+}
 
 __all__ = [
     "Actor",
@@ -209,7 +217,7 @@ class Network:
         allowed = [f for f in ("sector", "level", "scope", "kind", "organisation", "partner")]
         allowed += self.attribute_names()
         if attr not in allowed:
-            raise InputError("bad_group_by", value=attr, allowed=", ".join(allowed))
+            raise InputError('cannot group by "{value}"; use one of: {allowed}', value=attr, allowed=", ".join(allowed))
 
     def to_graph(self):
         """The simple undirected graph the measures use (a pair is tied if any tie joins it).
@@ -318,7 +326,7 @@ def parse_bool(value, where="", column=""):
         return True
     if text in _FALSE:
         return False
-    raise InputError("bad_bool", where, column=column, value=str(value))
+    raise InputError('column "{column}": "{value}" is not true/false (ja/nej, 1/0)', where, column=column, value=str(value))
 
 
 def _parse_number(value, where, column):
@@ -328,17 +336,18 @@ def _parse_number(value, where, column):
     try:
         number = float(text)
     except ValueError:
-        raise InputError("bad_number", where, column=column, value=str(value)) from None
+        raise InputError('column "{column}": "{value}" is not a number', where, column=column, value=str(value)) from None
     if number != number or number in (float("inf"), float("-inf")):
-        raise InputError("bad_number", where, column=column, value=str(value))
+        raise InputError('column "{column}": "{value}" is not a number', where, column=column, value=str(value))
     return number
 
 
-def _enum(value, words, allowed_key, where, column):
+def _enum(value, words, allowed, where, column):
     text = " ".join(str(value).split()).lower()
     if text in words:
         return words[text]
-    raise InputError("bad_enum", where, column=column, value=str(value), allowed=allowed_key)
+    raise InputError('column "{column}": "{value}" is not allowed; use one of: {allowed}', where, column=column, value=str(value),
+                     allowed=allowed)
 
 
 def as_text(value):
@@ -356,7 +365,7 @@ def _field(record, key, where):
     """A field's raw value as text; a JSON object or list there is an error."""
     value = record.get(key)
     if isinstance(value, (dict, list)):
-        raise InputError("bad_text", where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
+        raise InputError('column "{column}": expected text, found {found}', where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
     return as_text(value)
 
 
@@ -365,21 +374,21 @@ def parse_actor(record, where):
     warnings = []
     rid = _field(record, "id", where).strip()
     if not rid:
-        raise InputError("empty_id", where, column="id")
+        raise InputError('column "{column}": the id is empty', where, column="id")
     a = Actor(id=rid)
     a.name = _field(record, "name", where).strip() or rid
     a.kind = _field(record, "kind", where).strip()
     sector = _field(record, "sector", where).strip()
     if sector:
-        a.sector = _enum(sector, _SECTOR_WORDS, "sectors", where, "sector")
+        a.sector = _enum(sector, _SECTOR_WORDS, _ALLOWED["sector"], where, "sector")
     if a.sector == "unknown":
-        warnings.append(("warn_unknown_sector", where, {"id": rid}))
+        warnings.append({"code": "UNKNOWN_SECTOR", "where": where, "params": {"id": rid}})
     level = _field(record, "level", where).strip()
     if level:
-        a.level = _enum(level, _LEVEL_WORDS, "levels", where, "level")
+        a.level = _enum(level, _LEVEL_WORDS, _ALLOWED["level"], where, "level")
     scope = _field(record, "scope", where).strip()
     if scope:
-        a.scope = _enum(scope, _SCOPE_WORDS, "scopes", where, "scope")
+        a.scope = _enum(scope, _SCOPE_WORDS, _ALLOWED["scope"], where, "scope")
     partner = record.get("partner")
     if isinstance(partner, bool):
         a.partner = partner
@@ -399,16 +408,16 @@ def parse_tie(record, where):
     src = _field(record, "source", where).strip()
     dst = _field(record, "target", where).strip()
     if not src:
-        raise InputError("empty_end", where, column="source")
+        raise InputError('column "{column}": no actor id given', where, column="source")
     if not dst:
-        raise InputError("empty_end", where, column="target")
+        raise InputError('column "{column}": no actor id given', where, column="target")
     t = Tie(source=src, target=dst)
     t.kind = _field(record, "kind", where).strip() or "collaboration"
     raw = record.get("strength")
     if raw is not None and as_text(raw).strip():
         t.strength = _parse_number(as_text(raw), where, "strength")
         if not 1 <= t.strength <= 3:
-            raise InputError("bad_strength", where, column="strength", value=as_text(raw))
+            raise InputError('column "{column}": strength "{value}" is outside 1-3', where, column="strength", value=as_text(raw))
     directed = record.get("directed")
     if isinstance(directed, bool):
         t.directed = directed
@@ -427,30 +436,28 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
     ``record`` maps field names (headers already mapped) to raw values.
     Raises InputError at the first bad row; warnings are collected.
     """
-    from .i18n import Message
-
     net = Network(name=name or "", date=date)
     seen = {}
     for where, record in actor_rows:
         actor, warns = parse_actor(record, where)
         if actor.id in seen:
-            raise InputError("duplicate_id", where, column="id", value=actor.id, first=seen[actor.id])
+            raise InputError('column "{column}": duplicate id "{value}" (first at {first})', where, column="id", value=actor.id, first=seen[actor.id])
         seen[actor.id] = where
         net.actors.append(actor)
-        net.warnings.extend(Message(k, w, **p) for k, w, p in warns)
+        net.warnings.extend(warns)
     tie_seen = {}
     for where, record in tie_rows:
         tie = parse_tie(record, where)
         for column, end in (("source", tie.source), ("target", tie.target)):
             if end not in seen:
-                raise InputError("unknown_actor", where, column=column, value=end)
+                raise InputError('column "{column}": "{value}" is not an actor id', where, column=column, value=end)
         if tie.source == tie.target:
-            raise InputError("self_tie", where, value=tie.source)
+            raise InputError('a tie from "{value}" to itself', where, value=tie.source)
         # A kind joins a pair once undirected, or once in each direction (METHODS.md).
         pair = (canonical_tie_kind(tie.kind),) + tuple(sorted((tie.source, tie.target)))
         for directed, source, first in tie_seen.get(pair, []):
             if not (directed and tie.directed and source != tie.source):
-                raise InputError("duplicate_tie", where, kind=tie.kind, source=tie.source,
+                raise InputError('the {kind} tie between "{source}" and "{target}" is repeated (first at {first})', where, kind=tie.kind, source=tie.source,
                                  target=tie.target, first=first)
         tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
         net.ties.append(tie)

@@ -45,18 +45,18 @@ def read_network(*paths):
     paths = [Path(p) for p in paths]
     for p in paths:
         if not p.exists():
-            raise InputError("no_such_path", str(p))
+            raise InputError("no such file or folder", str(p))
     if len(paths) == 2 and all(p.is_file() for p in paths):
         return _read_csv_pair(*paths)
     if len(paths) != 1:
-        raise InputError("input_count")
+        raise InputError("give one file, one folder, or two CSV files (actors first, then ties)")
     p = paths[0]
     if p.is_dir():
         files = {_nfc(f.name): f for f in p.iterdir() if f.is_file()}
         actors = next((files[n] for n in ("actors.csv", "aktører.csv", "aktorer.csv") if n in files), None)
         ties = next((files[n] for n in ("ties.csv", "relationer.csv") if n in files), None)
         if not actors or not ties:
-            raise InputError("folder_files", str(p))
+            raise InputError("the folder needs actors.csv and ties.csv (or aktører.csv and relationer.csv)", str(p))
         return _read_csv_pair(actors, ties, name=p.name)
     suffix = p.suffix.lower()
     if suffix == ".json":
@@ -66,8 +66,8 @@ def read_network(*paths):
     if suffix in (".graphml", ".gexf"):
         return _read_graph_file(p, suffix)
     if suffix in (".csv", ".txt", ".tsv"):
-        raise InputError("input_count", p.name)
-    raise InputError("unknown_format", p.name)
+        raise InputError("give one file, one folder, or two CSV files (actors first, then ties)", p.name)
+    raise InputError("unknown file type; use .json, .xlsx, .csv, .graphml, .gexf or a folder", p.name)
 
 
 # --- text and CSV ------------------------------------------------------------
@@ -75,21 +75,21 @@ def read_network(*paths):
 def _decode(path):
     data = path.read_bytes()
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
-        raise InputError("empty_file", path.name)
+        raise InputError("the file is empty", path.name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
     if b"\x00" in data:
-        raise InputError("binary_file", path.name)
+        raise InputError("not a text file (is it a spreadsheet saved in another format?)", path.name)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
-            raise InputError("binary_file", path.name) from None
+            raise InputError("not a text file (is it a spreadsheet saved in another format?)", path.name) from None
     controls = sum(1 for ch in text[:4096] if ord(ch) < 32 and ch not in "\t\r\n")
     if controls:
-        raise InputError("binary_file", path.name)
+        raise InputError("not a text file (is it a spreadsheet saved in another format?)", path.name)
     return text
 
 
@@ -121,7 +121,7 @@ def read_csv_records(path, fields, required):
         for row in reader:
             rows.append(row)
     except csv.Error:
-        raise InputError("bad_quote", Where(path.name, len(rows) + 1)) from None
+        raise InputError('a quoted cell is never closed (a missing " from here on)', Where(path.name, len(rows) + 1)) from None
     return _records(path.name, rows, fields, required)
 
 
@@ -129,7 +129,7 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
     """Validate the header row and turn the other rows into ``(where, record)``."""
     start = next((i for i, row in enumerate(rows) if any(str(c).strip() for c in row if c is not None)), None)
     if start is None:
-        raise InputError("empty_file", f"{label} {sheet}" if sheet else label)
+        raise InputError("the file is empty", f"{label} {sheet}" if sheet else label)
     raw_headers = [("" if h is None else str(h)).strip() for h in rows[start]]
     if csv_cells:
         raw_headers = [unescape_cell(h) for h in raw_headers]
@@ -143,13 +143,13 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
     seen = {}
     for h, raw, keep in zip(headers, raw_headers, used):
         if keep and h in seen:
-            raise InputError("duplicate_column", f"{label} {sheet}" if sheet else label,
+            raise InputError('the columns "{first}" and "{second}" mean the same field', f"{label} {sheet}" if sheet else label,
                              first=seen[h], second=raw or h)
         seen[h] = raw or h
     for column in required:
         if column not in headers:
             found = ", ".join(h for h in raw_headers if h) or "-"
-            raise InputError("missing_column", f"{label} {sheet}" if sheet else label, column=column, found=found)
+            raise InputError('missing column "{column}" (found: {found})', f"{label} {sheet}" if sheet else label, column=column, found=found)
     spelled = {h: raw for h, raw in zip(headers, raw_headers) if raw}
     out = []
     for number, row in enumerate(rows[start + 1:], start=start + 2):
@@ -158,7 +158,7 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
             continue
         where = Where(label, number, sheet, spelled)
         if len(cells) > len(headers) and any(str(c).strip() for c in cells[len(headers):]):
-            raise InputError("extra_cells", where, cells=len(cells), headers=len(headers))
+            raise InputError("{cells} cells but only {headers} column headers", where, cells=len(cells), headers=len(headers))
         record = {}
         for h, value, keep in zip(headers, cells, used):
             if not keep:
@@ -189,18 +189,18 @@ def _workbook_rows(path):
     import openpyxl
 
     if not path.read_bytes()[:1]:
-        raise InputError("empty_file", path.name)
+        raise InputError("the file is empty", path.name)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # zipfile, KeyError, openpyxl's InvalidFileException and others
-        raise InputError("bad_xlsx", path.name, detail=type(exc).__name__) from None
+        raise InputError("not a readable XLSX workbook ({detail})", path.name, detail=type(exc).__name__) from None
     try:
         sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
         found = {}
         for table, names in (("actors", ACTOR_SHEETS), ("ties", TIE_SHEETS)):
             ws = next((sheets[n] for n in names if n in sheets), None)
             if ws is None:
-                raise InputError("xlsx_sheets", path.name, found=", ".join(w.title for w in wb.worksheets))
+                raise InputError('no sheets "actors" and "ties" (or "aktører" and "relationer"); found: {found}', path.name, found=", ".join(w.title for w in wb.worksheets))
             found[table] = (ws.title, _sheet_rows(ws))
         found["netmap"] = _sheet_rows(sheets["netmap"]) if "netmap" in sheets else []
         return found
@@ -252,42 +252,42 @@ def _read_json(path):
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("bad_json", path.name, line=exc.lineno, col=exc.colno) from None
+        raise InputError("not valid JSON, or cut off (line {line}, column {col})", path.name, line=exc.lineno, col=exc.colno) from None
     return network_from_json(doc, path.name)
 
 
 def network_from_json(doc, label="JSON"):
     """Validate a canonical JSON document (already parsed) into a Network."""
     if not isinstance(doc, dict):
-        raise InputError("json_top", label)
+        raise InputError('the top level must be an object with "actors" and "ties"', label)
     if "netmap_version" not in doc:
-        raise InputError("json_no_version", label)
+        raise InputError('missing "netmap_version": 1', label)
     if doc["netmap_version"] != 1 or isinstance(doc["netmap_version"], bool):
-        raise InputError("json_version", label, value=json.dumps(doc["netmap_version"]))
+        raise InputError("unknown netmap_version {value} (this netmap reads version 1)", label, value=json.dumps(doc["netmap_version"]))
     lists = {}
     for key in ("actors", "ties"):
         items = doc.get(key)
         if not isinstance(items, list):
-            raise InputError("json_list", label, field=key)
+            raise InputError('"{field}" must be a list', label, field=key)
         for i, item in enumerate(items):
             if not isinstance(item, dict):
-                raise InputError("json_item", f"{label} {key}[{i}]")
+                raise InputError("each item must be an object", f"{label} {key}[{i}]")
             attrs = item.get("attributes")
             if attrs is not None and not isinstance(attrs, dict):
-                raise InputError("json_attributes", f"{label} {key}[{i}]")
+                raise InputError('"attributes" must be an object', f"{label} {key}[{i}]")
         lists[key] = items
     for key in ("name", "date"):
         if doc.get(key) is not None and not isinstance(doc[key], str):
-            raise InputError("json_text", label, field=key)
+            raise InputError('"{field}" must be text', label, field=key)
     actors = [(f"{label} actors[{i}]", _json_record(item, ACTOR_FIELDS)) for i, item in enumerate(lists["actors"])]
     ties = [(f"{label} ties[{i}]", _json_record(item, TIE_FIELDS)) for i, item in enumerate(lists["ties"])]
     for where, rec in actors:
         if "id" not in rec:
-            raise InputError("missing_column", where, column="id", found=", ".join(rec) or "-")
+            raise InputError('missing column "{column}" (found: {found})', where, column="id", found=", ".join(rec) or "-")
     for where, rec in ties:
         for col in ("source", "target"):
             if col not in rec:
-                raise InputError("missing_column", where, column=col, found=", ".join(rec) or "-")
+                raise InputError('missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-")
     return network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
 
 
@@ -303,7 +303,7 @@ def _date(value, label):
 
 
 def _bad_date(text, label):
-    raise InputError("bad_date", label, value=text)
+    raise InputError('date "{value}" is not YYYY-MM-DD', label, value=text)
 
 
 def _json_record(item, fields):
@@ -324,7 +324,7 @@ def _read_graph_file(path, suffix):
     try:
         G = nx.read_graphml(path) if suffix == ".graphml" else nx.read_gexf(path)
     except Exception as exc:  # malformed XML raises many types
-        raise InputError("bad_graph_file", path.name, fmt=fmt, detail=str(exc)[:120]) from None
+        raise InputError("not a readable {fmt} file ({detail})", path.name, fmt=fmt, detail=str(exc)[:120]) from None
     meta = G.graph
     actors = []
     for i, (node, data) in enumerate(G.nodes(data=True)):

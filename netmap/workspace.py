@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import NetmapError
-from .i18n import register
+from .i18n import N_
 from .layout import placed
 from .model import validate
 from .reading import network_from_json, read_network
@@ -26,15 +26,6 @@ __all__ = ["Workspace", "StaleEditError", "default_path", "SAMPLES_DIR"]
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
 _SAMPLES = ("copenhagen", "fredericia")
 
-register({
-    "stale_edit": {
-        "en": 'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
-        "da": 'netværket "{name}" er ændret et andet sted (nu version {current}, din ændring byggede på {expected}); din ændring er ikke gemt'},
-    "no_network": {"en": 'there is no network "{name}" in the workspace',
-                   "da": 'der er intet netværk "{name}" i arbejdsområdet'},
-    "network_exists": {"en": 'a network "{name}" already exists', "da": 'netværket "{name}" findes allerede'},
-    "bad_network_name": {"en": "a network needs a name", "da": "et netværk skal have et navn"},
-})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS networks (
@@ -164,7 +155,7 @@ class Workspace:
     def _head(self, con, name):
         row = con.execute("SELECT head, last FROM networks WHERE name = ?", (name,)).fetchone()
         if row is None:
-            raise NetmapError("no_network", name=name)
+            raise NetmapError('there is no network "{name}" in the workspace', name=name)
         return row
 
     def revision(self, name):
@@ -185,7 +176,7 @@ class Workspace:
         finally:
             con.close()
         if row is None:
-            raise NetmapError("no_network", name=f"{name}@{rev}")
+            raise NetmapError('there is no network "{name}" in the workspace', name=f"{name}@{rev}")
         return row[0]
 
     def load(self, name, revision=None):
@@ -207,11 +198,11 @@ class Workspace:
         """Add a new network (revision 1); raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
-            raise NetmapError("bad_network_name")
+            raise NetmapError("a network needs a name")
         doc = _dump(validate(net))
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
-                raise NetmapError("network_exists", name=name)
+                raise NetmapError('a network "{name}" already exists', name=name)
             con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)",
                         (name, _now()))
             con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)",
@@ -231,7 +222,7 @@ class Workspace:
         with self._tx() as con:
             head, last = self._head(con, name)
             if expected_revision is not None and expected_revision != head:
-                raise StaleEditError("stale_edit", name=name, current=head, expected=expected_revision)
+                raise StaleEditError('network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved', name=name, current=head, expected=expected_revision)
             current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?",
                                   (name, head)).fetchone()
             if current and current[0] == doc:
@@ -247,7 +238,7 @@ class Workspace:
         with self._tx() as con:
             head, _ = self._head(con, name)
             if expected_revision is not None and expected_revision != head:
-                raise StaleEditError("stale_edit", name=name, current=head, expected=expected_revision)
+                raise StaleEditError('network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved', name=name, current=head, expected=expected_revision)
             row = con.execute(sql, (name, head)).fetchone()
             if row is None or row[0] is None:
                 return None
@@ -276,11 +267,11 @@ class Workspace:
         """Rename a network (its history goes with it)."""
         new = (new or "").strip()
         if not new:
-            raise NetmapError("bad_network_name")
+            raise NetmapError("a network needs a name")
         with self._tx() as con:
             self._head(con, old)
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (new,)).fetchone():
-                raise NetmapError("network_exists", name=new)
+                raise NetmapError('a network "{name}" already exists', name=new)
             con.execute("UPDATE networks SET name = ? WHERE name = ?", (new, old))
             if self._has_table(con, "snapshots"):
                 con.execute("UPDATE snapshots SET network = ? WHERE network = ?", (new, old))

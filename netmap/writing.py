@@ -222,7 +222,18 @@ def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
             _write_csv(path / "actors.csv", *actor_rows(net), csv_delimiter)
             _write_csv(path / "ties.csv", *tie_rows(net), csv_delimiter)
         else:
-            raise InputError("out_format", path.name)
+            raise InputError("unknown output type; use .json, .xlsx, .graphml, .gexf, .html or a folder for CSV", path.name)
     except OSError as exc:
-        raise InputError("write_failed", str(path), detail=exc.strerror or str(exc)) from None
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
+    return path
+
+
+def write_text(text: str, path) -> Path:
+    """Write ``text`` to ``path`` (UTF-8) atomically: a failed write keeps the previous file."""
+    path = Path(path)
+    try:
+        with _atomic(path, "w", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
     return path

@@ -108,7 +108,7 @@ def actors_from_frame(base, df, lang="en"):
         rec = _tie_record(t_)
         rec["source"] = renamed.get(t_.source, t_.source)
         rec["target"] = renamed.get(t_.target, t_.target)
-        tie_rows.append((t("tab_tie_row", lang, n=i + 1), rec))
+        tie_rows.append((_("Ties, row {n}", lang, n=i + 1), rec))
     net = network_from_records(actor_rows, tie_rows, base.name, base.date)
     return net, removed, renamed
 

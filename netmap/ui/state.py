@@ -140,7 +140,7 @@ def commit(net, base_rev, shown=None):
         st.rerun()
     except NetmapError as exc:
         st.error(md(exc.message(lang())))
-        st.caption(tr("ui_not_saved"))
+        st.caption(tr("Not saved; the last valid version is kept."))
         return None
     st.session_state._shown[name] = rev
     reset_editors()

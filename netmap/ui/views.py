@@ -53,11 +53,11 @@ def sidebar():
     state.init()
     ws = state.workspace()
     with st.sidebar:
-        st.radio(tr("ui_language"), ["en", "da"], key="lang", horizontal=True,
+        st.radio(tr("Language"), ["en", "da"], key="lang", horizontal=True,
                  format_func={"en": "English", "da": "Dansk"}.get)
         names = ws.names()
         if names:
-            st.selectbox(tr("ui_network"), names, key="network")
+            st.selectbox(tr("Network"), names, key="network")
     state.remember()
     state.begin_run()
     name = state.network_name()
@@ -65,17 +65,18 @@ def sidebar():
         return
     with st.sidebar:
         left, right = st.columns(2)
-        undo = left.button(tr("ui_undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
-        redo = right.button(tr("ui_redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
-        st.caption(md(tr("ui_revision", rev=ws.revision(name), path=ws.path)))
+        undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
+        redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
+        st.caption(md(tr("Revision {rev}, saved in {path}", rev=ws.revision(name), path=ws.path)))
     if undo or redo:
         try:
             rev = (ws.undo if undo else ws.redo)(name, expected_revision=state.acting_on())
         except NetmapError as exc:
             state.flash("warning", exc.message(state.lang()))
         else:
-            state.flash("info", tr("ui_nothing") if rev is None
-                        else tr("ui_undone" if undo else "ui_redone", rev=rev))
+            state.flash("info", tr("Nothing to undo or redo.") if rev is None
+                        else (tr("Undone: now at revision {rev}.", rev=rev) if undo
+                              else tr("Redone: now at revision {rev}.", rev=rev)))
         state.reset_editors()
         st.rerun()
 
@@ -86,10 +87,10 @@ def open_page(title_key):
     state.show_flash()
     cur = state.current()
     if cur is None:
-        st.info(tr("ui_no_networks"))
+        st.info(tr("The workspace has no network yet. Import one on the Import / export page."))
         st.stop()
     name, net, rev = cur
-    st.caption(md(f"{name}: " + tr("ui_summary", actors=len(net.actors), ties=len(net.ties))))
+    st.caption(md(f"{name}: " + tr("{actors} actors, {ties} ties", actors=len(net.actors), ties=len(net.ties))))
     return cur
 
 

@@ -12,58 +12,58 @@ lang = state.lang()
 label = {a["id"]: a["name"] or a["id"] for a in report["actors"]}
 
 
-st.header(tr("d_flags"))
+st.header(tr("Flags"))
 if not report["flags"]:
-    st.success(tr("d_no_flags"))
+    st.success(tr("No flags raised."))
 for flag in report["flags"]:
     box = {"high": st.error, "warning": st.warning}.get(flag["severity"], st.info)
     box(md(f"[{t('severity_' + flag['severity'], lang)}] {flag['message']}"))
     if flag["actors"]:
-        st.caption(md(tr("d_concerns", names="; ".join(label.get(a, a) for a in flag["actors"]))))
-    with st.expander(tr("d_means")):
+        st.caption(md(tr("Actors concerned: {names}", names="; ".join(label.get(a, a) for a in flag["actors"]))))
+    with st.expander(tr("What this means for your partnership")):
         st.write(tr(f"means_{flag['code']}"))
 
-st.header(tr("d_spanners"))
-st.caption(tr("d_spanners_means"))
+st.header(tr("Boundary spanners"))
+st.caption(tr("Boundary spanners link actors of different sectors (Gould & Fernandez 1989). The report: paid coordinators who cross borders create the connections, but only when they are anchored in active management, and they are not enough alone."))
 spanners = sorted((a for a in report["actors"] if a["boundary_spanner"]),
                   key=lambda a: (-a["cross_sector_brokerage"], label[a["id"]]))
 if spanners:
-    st.dataframe([{tr("c_name"): label[a["id"]], tr("c_sector"): t(f"sector_{a['sector']}", lang),
-                   tr("c_cross"): a["cross_sector_brokerage"],
-                   tr("c_liaison"): a["brokerage"]["liaison"], tr("c_gatekeeper"): a["brokerage"]["gatekeeper"],
-                   tr("c_representative"): a["brokerage"]["representative"],
-                   tr("c_itinerant"): a["brokerage"]["itinerant"]} for a in spanners], hide_index=True)
+    st.dataframe([{tr("Actor"): label[a["id"]], tr("Sector"): t(f"sector_{a['sector']}", lang),
+                   tr("Cross-sector brokerage"): a["cross_sector_brokerage"],
+                   tr("Liaison"): a["brokerage"]["liaison"], tr("Gatekeeper"): a["brokerage"]["gatekeeper"],
+                   tr("Representative"): a["brokerage"]["representative"],
+                   tr("Itinerant"): a["brokerage"]["itinerant"]} for a in spanners], hide_index=True)
 else:
-    st.text(tr("d_no_spanners"))
+    st.text(tr("No boundary spanners."))
 
-st.header(tr("d_reach"))
-st.caption(tr("d_reach_means"))
+st.header(tr("Near and far reach"))
+st.caption(tr("Near actors are the local environment; far actors are management, politicians and regional or national bodies. The report (Hulgård 2007): a partnership needs both to last."))
 p = report["partnership"]
 if p:
-    st.write(md(tr("d_reach_core", n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
+    st.write(md(tr("The core reaches {n1} near actors directly and {n2} within two steps; {f1} far actors directly and {f2} within two steps.", n1=p["near_reach"]["1"], n2=p["near_reach"]["2"],
                    f1=p["far_reach"]["1"], f2=p["far_reach"]["2"])))
-st.dataframe([{tr("c_name"): label[a["id"]], tr("c_degree"): a["degree"],
-               tr("c_near1"): a["near_reach"]["1"], tr("c_near2"): a["near_reach"]["2"],
-               tr("c_far1"): a["far_reach"]["1"], tr("c_far2"): a["far_reach"]["2"]}
+st.dataframe([{tr("Actor"): label[a["id"]], tr("Ties"): a["degree"],
+               tr("Near, direct"): a["near_reach"]["1"], tr("Near, 2 steps"): a["near_reach"]["2"],
+               tr("Far, direct"): a["far_reach"]["1"], tr("Far, 2 steps"): a["far_reach"]["2"]}
               for a in report["actors"]], hide_index=True)
 
-st.header(tr("d_isolated"))
-st.caption(tr("d_isolated_means"))
+st.header(tr("Isolated and detached actors"))
+st.caption(tr("Isolated actors have no tie; detached ones have no path to the core. Relations take time to build and one staff change can cut them."))
 off = [a for a in report["actors"] if a["isolated"] or a["detached"]]
 if off:
-    st.dataframe([{tr("c_name"): label[a["id"]],
-                   tr("c_state"): tr("c_isolated") if a["isolated"] else tr("c_detached")} for a in off],
+    st.dataframe([{tr("Actor"): label[a["id"]],
+                   tr("State"): tr("isolated") if a["isolated"] else tr("detached")} for a in off],
                  hide_index=True)
 else:
-    st.text(tr("d_no_isolated"))
+    st.text(tr("No isolated or detached actors."))
 
-st.header(tr("d_ei"))
-st.caption(tr("d_ei_means"))
+st.header(tr("Open or closed: the E-I index"))
+st.caption(tr("The E-I index runs from -1 (all ties inside the group) to +1 (all ties outside) (Krackhardt & Stern 1988). A value below the expected one means the group keeps to itself more than chance would: the report found both partnerships closing in on themselves."))
 if p:
-    st.write(md(tr("d_ei_core", ei=number(p["ei_index"], lang), exp=number(p["expected_ei"], lang))))
-st.write(md(tr("d_ei_network", ei=number(report["ei_index"], lang), exp=number(report["expected_ei"], lang))))
+    st.write(md(tr("Core: E-I index {ei} (expected from group sizes alone: {exp}).", ei=number(p["ei_index"], lang), exp=number(p["expected_ei"], lang))))
+st.write(md(tr("Whole network by sector: E-I index {ei} (expected: {exp}).", ei=number(report["ei_index"], lang), exp=number(report["expected_ei"], lang))))
 
 if report["warnings"]:
-    st.header(tr("d_warnings"))
+    st.header(tr("Notes on the data"))
     for w in report["warnings"]:
         st.text(w)

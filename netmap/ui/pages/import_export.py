@@ -13,15 +13,15 @@ from netmap.ui import state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
 
-st.title(tr("page_io"))
+st.title(tr("Import / export"))
 state.show_flash()
 ws = state.workspace()
 lang = state.lang()
 
 # --- import -------------------------------------------------------------------------
-st.header(tr("io_import"))
-first = st.file_uploader(tr("io_file"), type=["json", "xlsx", "graphml", "gexf", "csv"], key="upload_file")
-second = st.file_uploader(tr("io_ties_file"), type=["csv"], key="upload_ties")
+st.header(tr("Import a network"))
+first = st.file_uploader(tr("A JSON, XLSX, GraphML or GEXF file, or the actors CSV"), type=["json", "xlsx", "graphml", "gexf", "csv"], key="upload_file")
+second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["csv"], key="upload_ties")
 
 
 # Fields offered in the column-mapping step, besides the required ones.
@@ -47,12 +47,12 @@ def mapped(path, fields, required, table):
     headers = needs_mapping(path, fields, required, table)
     if headers is None:
         return read_table_records(path, fields, required, table)
-    st.subheader(md(tr("io_mapping", file=f"{path.name} ({table})" if path.suffix.lower() == ".xlsx" else path.name)))
-    st.caption(tr("io_mapping_help"))
-    choice, unused = {}, tr("io_unused")
+    st.subheader(md(tr("Match the columns of {file}", file=f"{path.name} ({table})" if path.suffix.lower() == ".xlsx" else path.name)))
+    st.caption(tr("netmap did not recognise the headers. Say which column holds what; columns left unused are kept as custom attributes."))
+    choice, unused = {}, tr("(not used)")
     known = {fields.get(h.strip().lower()): h for h in headers}
     for field in required + OPTIONAL[table]:
-        label = tr("f_tie_kind" if (table, field) == ("ties", "kind") else f"f_{field}")
+        label = tr("Kind of tie" if (table, field) == ("ties", "kind") else f"f_{field}")
         options = [None] + headers
         choice[field] = st.selectbox(label, options, index=options.index(known.get(field)),
                                      key=f"map_{table}_{field}", format_func=lambda h: unused if h is None else h)
@@ -79,7 +79,7 @@ def read_upload(folder):
     if path.suffix.lower() != ".csv":
         return read_network(path)
     if second is None:
-        st.info(tr("io_need_ties"))
+        st.info(tr("A CSV network needs two files: add the ties CSV as well."))
         st.stop()
     ties_path = Path(folder) / ("ties_" + Path(second.name).name)
     ties_path.write_bytes(second.getvalue())
@@ -96,63 +96,63 @@ if first is not None:
             uploaded = None
             st.error(md(exc.message(lang)))
     if uploaded is not None:
-        st.success(md(tr("io_read_ok", name=uploaded.name or Path(first.name).stem,
+        st.success(md(tr("Read {name}: {actors} actors, {ties} ties.", name=uploaded.name or Path(first.name).stem,
                          actors=len(uploaded.actors), ties=len(uploaded.ties))))
         for w in uploaded.warnings:
             st.text(w.text(lang))
         suggested = uploaded.name or Path(first.name).stem
-        new_name = st.text_input(tr("io_new_name"), value=suggested, key="import_name")
+        new_name = st.text_input(tr("Name in the workspace"), value=suggested, key="import_name")
         left, right = st.columns(2)
-        if left.button(tr("io_as_new"), key="import_new", type="primary"):
+        if left.button(tr("Import as a new network"), key="import_new", type="primary"):
             try:
                 rev = ws.create(new_name, with_positions(uploaded))
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:
-                state.flash("success", tr("io_imported", name=new_name.strip(), rev=rev))
+                state.flash("success", tr("Imported {name} (revision {rev}).", name=new_name.strip(), rev=rev))
                 st.session_state._open_next = new_name.strip()
                 st.rerun()
-        if state.network_name() and right.button(tr("io_replace"), key="import_replace"):
+        if state.network_name() and right.button(tr("Replace the open network (a new revision)"), key="import_replace"):
             cur = ws.load(state.network_name())
             rev = state.commit(uploaded, state.acting_on(), shown=cur)
             if rev:
-                state.flash("success", tr("io_imported", name=state.network_name(), rev=rev))
+                state.flash("success", tr("Imported {name} (revision {rev}).", name=state.network_name(), rev=rev))
                 st.rerun()
 
 # --- export ---------------------------------------------------------------------------
 cur = state.current()
 if cur is not None:
     name, net, rev = cur
-    st.header(tr("io_export"))
-    st.caption(md(f"{name}: " + tr("ui_summary", actors=len(net.actors), ties=len(net.ties))))
-    pseudo = st.checkbox(tr("io_pseudonymise"), help=tr("io_pseudonymise_help"), key="export_pseudo")
+    st.header(tr("Export"))
+    st.caption(md(f"{name}: " + tr("{actors} actors, {ties} ties", actors=len(net.actors), ties=len(net.ties))))
+    pseudo = st.checkbox(tr("Pseudonymise citizens"), help=tr("Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."), key="export_pseudo")
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
     files = views.export_files(net, state.digest(net), pseudo)
     for file_name, (label, mime, data) in files.items():
-        st.download_button(tr("io_download", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
+        st.download_button(tr("Download {fmt}", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
                            key=f"download{file_name}", on_click="ignore")
 
 # --- workspace ------------------------------------------------------------------------
-st.header(tr("io_workspace"))
+st.header(tr("Workspace"))
 with st.form("new_network"):
-    empty_name = st.text_input(tr("io_new_empty"), key="new_network_name")
-    if st.form_submit_button(tr("io_create"), key="new_network_submit"):
+    empty_name = st.text_input(tr("New empty network"), key="new_network_name")
+    if st.form_submit_button(tr("Create"), key="new_network_submit"):
         try:
             ws.create(empty_name, Network(name=empty_name.strip()))
         except NetmapError as exc:
             st.error(md(exc.message(lang)))
         else:
-            state.flash("success", tr("io_created", name=empty_name.strip()))
+            state.flash("success", tr("Created {name}.", name=empty_name.strip()))
             st.session_state._open_next = empty_name.strip()
             st.rerun()
 
 if state.network_name():
     name = state.network_name()
-    st.subheader(tr("io_purge"))
-    st.caption(md(tr("io_purge_help", name=name)))
-    typed = st.text_input(tr("io_purge_confirm"), key="purge_confirm")
-    if st.button(tr("io_purge_button"), key="purge", disabled=typed.strip() != name):
+    st.subheader(tr("Delete the open network with its whole history"))
+    st.caption(md(tr("For personal data: every revision and snapshot of {name} is removed from the workspace file; this cannot be undone.", name=name)))
+    typed = st.text_input(tr("Type the network's name to confirm"), key="purge_confirm")
+    if st.button(tr("Delete for good"), key="purge", disabled=typed.strip() != name):
         ws.purge(name)
-        state.flash("success", tr("io_purged", name=name))
+        state.flash("success", tr("Deleted {name} and its history.", name=name))
         st.session_state.pop("purge_confirm", None)
         st.rerun()

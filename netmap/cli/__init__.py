@@ -1,0 +1,43 @@
+"""The command line: ``netmap COMMAND ...`` (or ``python -m netmap``), a thin layer over the library.
+
+Each module registers one command or family (``add_commands``) and calls the library; errors the
+library raises on purpose (:class:`netmap.errors.NetmapError`) become one line and exit status 2
+here, in one place.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from ..errors import NetmapError
+from ..i18n import LANGS, default_lang
+from . import analyze, diff, export, snapshot
+
+__all__ = ["main", "build_parser"]
+
+INPUTS_HELP = "a .json/.xlsx/.graphml/.gexf file, a folder with actors.csv and ties.csv, or two CSV files"
+
+
+def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=prog, description="Stakeholder network mapping for local partnerships.")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--lang", choices=LANGS, default=default_lang(),
+                        help="language of the output (default: NETMAP_LANG, else en)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    for module in (analyze, snapshot, diff, export):
+        module.add_commands(sub, common, INPUTS_HELP)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    prog = "python -m netmap" if os.path.basename(sys.argv[0]) == "__main__.py" else "netmap"
+    args = build_parser(prog).parse_args(argv)
+    try:
+        return args.func(args)
+    except NetmapError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0

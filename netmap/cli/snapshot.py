@@ -1,0 +1,136 @@
+"""``netmap snapshot save|list|show|export|import|rename|delete``: snapshots in the workspace."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from ..i18n import _
+from ..reading import read_network
+from ..snapshots import SnapshotStore
+from ..writing import write_network
+
+__all__ = ["add_commands"]
+
+def _store(args):
+    return SnapshotStore(args.workspace)
+
+
+def cmd_save(args):
+    if args.input:
+        net = read_network(*args.input)
+    else:
+        from ..workspace import Workspace
+
+        net = Workspace(args.workspace).load(args.network)
+    store = _store(args)
+    sid = store.save(args.network, net, label=args.label, date=args.date)
+    row = store.get(sid)
+    print(_("saved snapshot {id} of {network} ({date})", args.lang, id=sid, network=args.network, date=row["date"]))
+    return 0
+
+
+def cmd_list(args):
+    rows = _store(args).list(args.network)
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print(_("no snapshots", args.lang))
+    for r in rows:
+        print(f"{r['id']:>5}  {r['network']}  {r['date']}  {r['label']}")
+    return 0
+
+
+def cmd_show(args):
+    store = _store(args)
+    row = store.get(args.id)
+    if args.json:
+        print(json.dumps(json.loads(row["content"]), ensure_ascii=False, indent=2))
+        return 0
+    net = store.load(args.id)
+    print(_("snapshot {id} of {network}, {date}, {label}: {actors} actors, {ties} ties (saved {saved_at}, sha256 {sha})", args.lang, id=row["id"], network=row["network"], date=row["date"],
+            label=row["label"] or "-", actors=len(net.actors), ties=len(net.ties),
+            saved_at=row["saved_at"], sha=row["sha256"][:12]))
+    return 0
+
+
+def cmd_export(args):
+    net = _store(args).load(args.id)
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise)
+    print(_("written: {path}", args.lang, path=path))
+    return 0
+
+
+def cmd_import(args):
+    store = _store(args)
+    for sid in store.import_series(args.network, args.files):
+        row = store.get(sid)
+        print(_("saved snapshot {id} of {network} ({date})", args.lang, id=sid, network=args.network, date=row["date"]))
+    return 0
+
+
+def cmd_rename(args):
+    _store(args).rename(args.id, args.label)
+    print(_("snapshot {id} is now labelled {label}", args.lang, id=args.id, label=args.label))
+    return 0
+
+
+def cmd_delete(args):
+    _store(args).delete(args.id)
+    print(_("deleted snapshot {id}", args.lang, id=args.id))
+    return 0
+
+
+def add_commands(sub, common, inputs_help):
+    """Register ``python -m netmap snapshot save|list|show|export|import|rename|delete``."""
+    ws = argparse.ArgumentParser(add_help=False)
+    ws.add_argument("--workspace", metavar="PATH", default=None,
+                    help="the workspace file (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)")
+    p = sub.add_parser("snapshot", help="dated, unchangeable copies of a network in the workspace",
+                       description="Snapshots are dated copies of a network kept in the workspace file. "
+                                   "Their content and date never change; the label can. Compare two "
+                                   "with: python -m netmap diff snapshot:NETWORK@ID snapshot:NETWORK@ID")
+    ssub = p.add_subparsers(dest="snapshot_command", required=True)
+
+    s = ssub.add_parser("save", parents=[common, ws], help="save a snapshot of a workspace network")
+    s.add_argument("network", metavar="NETWORK", help="the network's name in the workspace")
+    s.add_argument("--label", default="", help="a label, e.g. 'after the workshops'")
+    s.add_argument("--date", default=None, metavar="YYYY-MM-DD",
+                   help="the date the snapshot describes (default: the network's date, else today)")
+    s.add_argument("--input", nargs="+", metavar="INPUT",
+                   help="save this file or folder instead of the workspace network (" + inputs_help + ")")
+    s.set_defaults(func=cmd_save)
+
+    s = ssub.add_parser("list", parents=[common, ws], help="list snapshots, oldest first")
+    s.add_argument("network", nargs="?", metavar="NETWORK", help="only this network's snapshots")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_list)
+
+    s = ssub.add_parser("show", parents=[common, ws], help="describe one snapshot (--json: its network)")
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("--json", action="store_true", help="print the canonical JSON of the network")
+    s.set_defaults(func=cmd_show)
+
+    s = ssub.add_parser("export", parents=[common, ws], help="write a snapshot's network to a file")
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help=".json, .xlsx, .graphml, .gexf, or a folder for CSV")
+    s.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    s.set_defaults(func=cmd_export)
+
+    s = ssub.add_parser("import", parents=[common, ws],
+                        help="save files as a dated series (date from the JSON or YYYY-MM-DD in the name)")
+    s.add_argument("network", metavar="NETWORK", help="the network name to file them under")
+    s.add_argument("files", nargs="+", metavar="FILE", help="one network per file (or CSV folder)")
+    s.set_defaults(func=cmd_import)
+
+    s = ssub.add_parser("rename", parents=[common, ws], help="change a snapshot's label")
+    s.add_argument("id", type=int, metavar="ID")
+    s.add_argument("label", metavar="LABEL")
+    s.set_defaults(func=cmd_rename)
+
+    s = ssub.add_parser("delete", parents=[common, ws], help="delete a snapshot")
+    s.add_argument("id", type=int, metavar="ID")
+    s.set_defaults(func=cmd_delete)
+

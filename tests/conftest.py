@@ -27,3 +27,33 @@ def pytest_collection_modifyitems(config, items):
     missing = [name for name, ok in (("chromium", HAS_CHROMIUM), ("R package sna", HAS_SNA)) if not ok]
     if missing:
         raise pytest.UsageError(f"CI=true but {', '.join(missing)} missing: .ci/run should have installed it")
+
+
+ROOT = Path(__file__).parent.parent
+
+
+def run_cli(*args, env=None, cwd=ROOT, timeout=120):
+    """The real command line in a real process, as a user runs it: ``python -m netmap ARGS``."""
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env={**os.environ, **(env or {})}, timeout=timeout)
+
+
+@pytest.fixture
+def cli():
+    """The shared CLI runner (a real subprocess); use it where a test checks what a process does."""
+    return run_cli
+
+
+@pytest.fixture
+def cli_inprocess(capsys):
+    """The same entry point in this process: ``(exit status, stdout, stderr)``; fast, for many cases."""
+    from netmap.cli import main
+
+    def run(*args):
+        status = main([str(a) for a in args])
+        out = capsys.readouterr()
+        return status, out.out, out.err
+
+    return run

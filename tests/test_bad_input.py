@@ -1,13 +1,9 @@
 """Bad input through the real command line: one short line naming file, row and column; exit 2."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from netmap.cli import main
 
 ROOT = Path(__file__).parent.parent
 BAD = Path(__file__).parent / "data" / "bad"
@@ -50,61 +46,54 @@ DANISH = {
 }
 
 
-def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=60)
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_input_message(case):
-    r = run("validate", BAD / case, "--lang", "en")
-    assert r.returncode == 2, r.stderr
-    assert "Traceback" not in r.stderr and r.stdout == ""
-    lines = r.stderr.strip().splitlines()
-    assert 1 <= len(lines) <= 3, r.stderr
+def test_bad_input_message(case, cli_inprocess):
+    """In-process: the library's error, said by the CLI's one error handler."""
+    status, out, err = cli_inprocess("validate", BAD / case, "--lang", "en")
+    assert status == 2 and out == "" and "Traceback" not in err
+    assert 1 <= len(err.strip().splitlines()) <= 3, err
     for words in CASES[case]:
-        assert words in r.stderr, (words, r.stderr)
-
-
-@pytest.mark.parametrize("case", sorted(CASES))
-def test_analyze_gives_the_same_message(case, capsys):
-    """The same entry point as `python -m netmap analyze`, in-process (the subprocess path is above)."""
-    assert main(["analyze", str(BAD / case), "--lang", "en"]) == 2
-    out = capsys.readouterr()
-    assert out.out == "" and out.err.strip() == run("validate", BAD / case, "--lang", "en").stderr.strip()
+        assert words in err, (words, err)
+    assert cli_inprocess("analyze", BAD / case, "--lang", "en")[2] == err
 
 
 @pytest.mark.parametrize("case", sorted(DANISH))
-def test_bad_input_message_in_danish_from_environment(case):
-    r = run("validate", BAD / case, env={"NETMAP_LANG": "da"})
-    assert r.returncode == 2
+def test_bad_input_message_in_danish(case, cli_inprocess):
+    err = cli_inprocess("validate", BAD / case, "--lang", "da")[2]
     for words in DANISH[case]:
-        assert words in r.stderr, (words, r.stderr)
+        assert words in err, (words, err)
 
 
-def test_missing_path_and_wrong_count(tmp_path):
-    r = run("analyze", tmp_path / "nowhere.json")
+def test_bad_input_as_a_process(cli):
+    """A real process: one line on stderr, exit status 2, no traceback; NETMAP_LANG picks Danish."""
+    r = cli("validate", BAD / "unknown_actor", env={"NETMAP_LANG": "da"})
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+    assert r.stderr.strip() == 'relationer.csv række 8: kolonne "source": "lavuk2" er ikke et aktør-id'
+
+
+def test_missing_path_and_wrong_count(tmp_path, cli):
+    r = cli("analyze", tmp_path / "nowhere.json")
     assert r.returncode == 2 and "nowhere.json: no such file or folder" in r.stderr
-    r = run("analyze", BAD / "self_tie" / "actors.csv")
+    r = cli("analyze", BAD / "self_tie" / "actors.csv")
     assert r.returncode == 2 and "two CSV files" in r.stderr
-    r = run("analyze", tmp_path)
+    r = cli("analyze", tmp_path)
     assert r.returncode == 2 and "actors.csv and ties.csv" in r.stderr
 
 
-def test_convert_bad_output(tmp_path):
-    r = run("convert", ROOT / "sample_networks" / "copenhagen", "-o", tmp_path / "x.pdf")
+def test_convert_bad_output(tmp_path, cli):
+    r = cli("convert", ROOT / "sample_networks" / "copenhagen", "-o", tmp_path / "x.pdf")
     assert r.returncode == 2 and "x.pdf" in r.stderr and "Traceback" not in r.stderr
 
 
-def test_bad_group_by_lists_choices():
-    r = run("analyze", ROOT / "sample_networks" / "copenhagen", "--group-by", "colour")
+def test_bad_group_by_lists_choices(cli):
+    r = cli("analyze", ROOT / "sample_networks" / "copenhagen", "--group-by", "colour")
     assert r.returncode == 2 and '"colour"' in r.stderr and "sector" in r.stderr
 
 
-def test_warning_does_not_stop_analysis(tmp_path):
+def test_warning_does_not_stop_analysis(tmp_path, cli):
     (tmp_path / "actors.csv").write_text("id,name\na,A\nb,B\n", encoding="utf-8")
     (tmp_path / "ties.csv").write_text("source,target\na,b\n", encoding="utf-8")
-    r = run("validate", tmp_path)
+    r = cli("validate", tmp_path)
     assert r.returncode == 0 and 'actor "a" has no sector' in r.stdout
-    r = run("analyze", tmp_path, "--json")
+    r = cli("analyze", tmp_path, "--json")
     assert r.returncode == 0 and '"unknown"' in r.stdout

@@ -1,9 +1,6 @@
 """The command line end to end on the samples: text, JSON as METHODS.md defines it, conversion."""
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 from netmap import read_network
@@ -12,9 +9,7 @@ ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
 
 
-def run(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=ROOT, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=120)
+from tests.conftest import run_cli as run
 
 
 def test_analyze_json_has_the_documented_shape():

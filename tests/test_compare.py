@@ -6,14 +6,14 @@ Copenhagen series in sample_networks/README.md (section 3).
 
 import copy
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from netmap.present.report import flag_message
+from tests.conftest import run_cli as shared_run_cli
 from netmap.compare import INDICATORS, apply_diff, compare, series
 from netmap.model import Actor, Network, Tie
 from netmap.reading import read_network
@@ -25,8 +25,7 @@ START, TURNOVER, WORKSHOPS = (SERIES / f for f in ("2016-03-01_start.json", "201
 
 
 def run_cli(*args, env=None):
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return shared_run_cli(*args, env=env)
 
 
 def mirror(d):
@@ -203,9 +202,9 @@ def test_series_closing_trend():
     forward = series([("1", nets[0]), ("2", nets[1]), ("3", nets[2])])
     assert forward["flags"] == []
     assert forward["indicators"]["near_reach_1"] == [4, 6, 10]
-    backward = series([("3", nets[2]), ("2", nets[1]), ("1", nets[0])], lang="da")
+    backward = series([("3", nets[2]), ("2", nets[1]), ("1", nets[0])])
     assert [(f["params"]["old"], f["params"]["new"]) for f in backward["flags"]] == [("3", "2")]
-    assert "faldt" in backward["flags"][0]["message"]
+    assert "faldt" in flag_message(backward["flags"][0], "da", {})
 
 
 # --- property tests -------------------------------------------------------------

@@ -10,7 +10,8 @@ from pathlib import Path
 import netmap
 
 ROOT = Path(__file__).parent.parent
-CORE = [m.name for m in pkgutil.iter_modules(netmap.__path__) if m.name not in ("ui", "__main__")]
+CORE = [m.name[len("netmap."):] for m in pkgutil.walk_packages(netmap.__path__, "netmap.")
+        if not m.name.startswith("netmap.ui") and m.name != "netmap.__main__"]
 
 
 def test_core_never_imports_streamlit():

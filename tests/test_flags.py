@@ -3,7 +3,8 @@
 import pytest
 
 from netmap import analyze
-from netmap.flags import closing_trend, flag_message
+from netmap.flags import closing_trend
+from netmap.present.report import document, flag_message
 from netmap.model import Actor, Network, Tie
 
 
@@ -140,7 +141,7 @@ def test_every_flag_message_in_both_languages(lang):
     """Messages render in both languages and cite the evaluation's finding."""
     nets = [mk("a b", "a-b"), mk("a::::p b c p::political f::management", "a-b b-c c-p")]
     for net in nets:
-        for f in analyze(net, lang=lang)["flags"]:
+        for f in document(analyze(net), lang)["flags"]:
             assert f["message"] and "{" not in f["message"]
-    text = codes(mk("a::::p b::::p c", "a-b b-c"), lang="da")["CLOSING_IN"]["message"]
+    text = {f["code"]: f for f in document(analyze(mk("a::::p b::::p c", "a-b b-c")), "da")["flags"]}["CLOSING_IN"]["message"]
     assert "lukke sig om sig selv" in text and "Fotaki 2011" in text

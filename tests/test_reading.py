@@ -8,6 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from netmap.present.report import warning_text
+
 from netmap import read_network, to_json, write_network
 from netmap.privacy import pseudonym
 
@@ -183,7 +185,7 @@ def test_csv_oddities(tmp_path):
     (d / "ties.csv").write_text("source;target;\na;b;\n", encoding="utf-8")
     net = read_network(d)
     assert net.actor("a").attributes == {"attributes": "x"}
-    assert net.warnings[0].text("en").startswith("actors.csv row 4")
+    assert warning_text(net.warnings[0], "en").startswith("actors.csv row 4")
 
 
 def test_pseudonymised_xlsx_and_scrubbed_notes(tmp_path):

@@ -1,7 +1,6 @@
 """netmap.snapshots: a real SQLite workspace file in tmp_path, and the real CLI end to end."""
 
 import json
-import os
 import shutil
 import sqlite3
 import subprocess
@@ -9,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import run_cli as shared_run_cli
 
 from netmap.compare import series
 from netmap.errors import InputError, NetmapError
@@ -22,9 +23,7 @@ COPENHAGEN = ROOT / "sample_networks" / "copenhagen"
 
 
 def run_cli(*args, workspace):
-    env = dict(os.environ, NETMAP_WORKSPACE=str(workspace), NETMAP_LANG="en")
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=120)
+    return shared_run_cli(*args, env={"NETMAP_WORKSPACE": str(workspace), "NETMAP_LANG": "en"})
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ __all__ = ["add_commands"]
 def cmd_diff(args):
     old = load_input(args.old, args.workspace)
     new = load_input(args.new, args.workspace)
-    diff = compare(old, new, group_by=args.group_by, lang=args.lang)
+    diff = compare(old, new, group_by=args.group_by)
     if args.json:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:

@@ -7,7 +7,7 @@ import copy
 from .analysis import analyze
 from .errors import InputError
 from .flags import closing_trend
-from .model import Actor, Tie
+from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Tie, tie_key
 from .reading import read_network
 
 __all__ = ["compare", "apply_diff", "indicators", "series", "load_input", "INDICATORS",
@@ -19,12 +19,12 @@ INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_rea
 #: Per-actor measures compared.
 ACTOR_MEASURES = ("degree", "brokerage", "cross_sector_brokerage", "near_reach_1", "near_reach_2",
                   "far_reach_1", "far_reach_2")
-_ACTOR_FIELDS = ("name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
+_ACTOR_FIELDS = ACTOR_COLUMNS[1:] + ("x", "y")
 #: Fields a comparison ignores, everywhere (diff, compare map, app): a map position (x, y) is where
 #: an actor was drawn, not what it is, so moving it or saving the layout changes nothing.
 IGNORED_FIELDS = ("x", "y")
 _COMPARED_FIELDS = tuple(f for f in _ACTOR_FIELDS if f not in IGNORED_FIELDS)
-_TIE_FIELDS = ("kind", "strength", "notes")
+_TIE_FIELDS = tuple(c for c in TIE_COLUMNS if c not in ("source", "target", "directed"))
 SNAPSHOT_PREFIX = "snapshot:"
 
 
@@ -81,7 +81,7 @@ def _actor_doc(a):
 
 
 def _tie_doc(tie):
-    s, e = (tie.source, tie.target) if tie.directed else sorted((tie.source, tie.target))
+    _, _, s, e = tie.key
     return {"source": s, "target": e, "kind": tie.kind, "strength": _number(tie.strength),
             "directed": tie.directed, "notes": tie.notes, "attributes": dict(tie.attributes)}
 
@@ -219,7 +219,7 @@ def apply_diff(net, diff):
     out.ties = [tie for tie in out.ties if tie.key not in removed]
     ties = {tie.key: tie for tie in out.ties}
     for c in diff["ties"]["changed"]:
-        key = (c["kind"], c["directed"], c["source"], c["target"])
+        key = tie_key(c["kind"], c["source"], c["target"], c["directed"])
         for field, (_, value) in c["changes"].items():
             _set(ties[key], field, float(value) if field == "strength" else value)
     out.ties += [_tie_from_doc(d) for d in diff["ties"]["added"]]

@@ -26,8 +26,11 @@ __all__ = [
     "SCOPES",
     "ACTOR_FIELDS",
     "TIE_FIELDS",
+    "ACTOR_COLUMNS",
+    "TIE_COLUMNS",
     "canonical_kind",
     "canonical_tie_kind",
+    "tie_key",
     "network_from_records",
     "parse_bool",
 ]
@@ -157,9 +160,19 @@ class Tie:
 
     @property
     def key(self):
-        """Identity of a tie: its kind and its pair (ordered only when directed)."""
-        ends = (self.source, self.target) if self.directed else tuple(sorted((self.source, self.target)))
-        return (canonical_tie_kind(self.kind), self.directed) + ends
+        """Identity of a tie: see :func:`tie_key`."""
+        return tie_key(self.kind, self.source, self.target, self.directed)
+
+
+def tie_key(kind, source, target, directed):
+    """The one identity of a tie (METHODS.md): ``(canonical kind, directed, end, end)``, the ends
+    ordered as given when directed and sorted when not. Comparison, the map and the app use it.
+
+    >>> tie_key("samarbejde", "b", "a", False)
+    ('collaboration', False, 'a', 'b')
+    """
+    ends = (source, target) if directed else tuple(sorted((source, target)))
+    return (canonical_tie_kind(kind), directed) + ends
 
 
 @dataclass
@@ -262,6 +275,10 @@ _ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "or
                 "notes", "x", "y")
 
 # Accepted headers, English and Danish (compared case-insensitively after trimming).
+#: The one list of an actor's and a tie's columns, in the order files, tables and forms show them.
+ACTOR_COLUMNS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes")
+TIE_COLUMNS = ("source", "target", "kind", "strength", "directed", "notes")
+
 ACTOR_FIELDS = {
     "id": "id", "name": "name", "navn": "name", "kind": "kind", "type": "kind",
     "sector": "sector", "sektor": "sector", "level": "level", "niveau": "level",

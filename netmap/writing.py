@@ -10,15 +10,13 @@ from pathlib import Path
 import networkx as nx
 
 from .errors import InputError
-from .model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, custom_header
+from .model import ACTOR_COLUMNS, ACTOR_FIELDS, CUSTOM_PREFIX, TIE_COLUMNS, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
 
 __all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
 
 FORMATS = (".json", ".xlsx", ".graphml", ".gexf")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-ACTOR_COLUMNS = ["id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"]
-TIE_COLUMNS = ["source", "target", "kind", "strength", "directed", "notes"]
 
 
 def escape_cell(value):
@@ -59,7 +57,7 @@ def actor_rows(net):
     """Header and rows of the actors table (custom attributes as extra columns)."""
     custom = net.attribute_names()
     positions = any(a.x is not None or a.y is not None for a in net.actors)
-    header = ACTOR_COLUMNS + (["x", "y"] if positions else []) + [custom_header(k, ACTOR_FIELDS) for k in custom]
+    header = list(ACTOR_COLUMNS) + (["x", "y"] if positions else []) + [custom_header(k, ACTOR_FIELDS) for k in custom]
     rows = []
     for a in net.actors:
         row = [a.id, a.name, a.kind, a.sector, a.level, a.scope, a.partner, a.organisation, a.notes]
@@ -72,7 +70,7 @@ def actor_rows(net):
 
 def tie_rows(net):
     custom = net.tie_attribute_names()
-    header = TIE_COLUMNS + [custom_header(k, TIE_FIELDS) for k in custom]
+    header = list(TIE_COLUMNS) + [custom_header(k, TIE_FIELDS) for k in custom]
     rows = [[t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
             + [t.attributes.get(k, "") for k in custom] for t in net.ties]
     return header, rows

@@ -316,7 +316,7 @@ def test_cli_diff_text_in_danish():
     r = run_cli("diff", START, TURNOVER, "--lang", "da")
     assert r.returncode == 0, r.stderr
     assert "Aktører: 3 tilføjet, 1 fjernet, 0 ændret" in r.stdout
-    assert "kernens E-I-indeks: -0,500 -> -0,379" in r.stdout
+    assert "kernens E-I-indeks: -0,50 -> -0,38" in r.stdout
 
 
 @pytest.mark.parametrize("content", ['{"netmap_version": 1, "actors": [', "", None])

@@ -247,6 +247,8 @@ def _compare_section(store, rows, lang):
         st.iframe(export_compare(old, new, lang=lang), height=620)
     except NetmapError as exc:
         _show_error(exc, lang)
+    except Exception as exc:  # noqa: BLE001  (a broken map must not take the series below with it)
+        st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
 
 
 def _series_section(store, lang):

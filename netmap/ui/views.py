@@ -17,7 +17,7 @@ from . import state
 from .state import md, tr
 
 __all__ = ["open_page", "summary", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "column",
-           "column_help", "editor", "has_edits", "load_base", "map_html", "export_files", "sidebar"]
+           "column_help", "editor", "has_edits", "load_base", "map_html", "export_files", "html_file", "map_failed", "sidebar"]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
 #: Suggested kinds (the codes of the vocabulary); a tie is a collaboration unless said otherwise.
@@ -151,7 +151,7 @@ _FORMATS = ((".json", "JSON", "application/json"),
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _export_files(key, pseudonymise, lang, _net):
+def _export_files(key, pseudonymise, _net):
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix, label, mime in _FORMATS:
@@ -160,15 +160,28 @@ def _export_files(key, pseudonymise, lang, _net):
         csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise)
         for part in ("actors.csv", "ties.csv"):
             out[f"_{part}"] = (f"CSV ({part})", "text/csv", (csv_folder / part).read_bytes())
-    try:
-        from netmap.export import export
-    except ImportError:
-        return out
-    out[".html"] = ("HTML", "text/html", export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8"))
     return out
 
 
 def export_files(net, key, pseudonymise=False):
-    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes, plus the
-    HTML map; cached on the network's content hash."""
-    return _export_files(key, pseudonymise, state.lang(), net)
+    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes (no texts, so
+    one cache entry serves every language); cached on the network's content hash."""
+    return _export_files(key, pseudonymise, net)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _html_file(key, pseudonymise, lang, _net):
+    from netmap.export import export
+
+    return export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8")
+
+
+def html_file(net, key, pseudonymise=False):
+    """The HTML map of ``net`` as a file in the session's language (raises ImportError when
+    netmap.export is not installed); cached on the network's content hash."""
+    return _html_file(key, pseudonymise, state.lang(), net)
+
+
+def map_failed(exc):
+    """Say that a map could not be drawn, and why, without stopping the rest of the page."""
+    st.error(md(tr("The map could not be drawn") + f" ({type(exc).__name__}: {exc})"))

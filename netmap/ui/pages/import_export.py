@@ -132,7 +132,14 @@ if cur is not None:
     st.caption(views.summary(name, net))
     pseudo = st.checkbox(tr("Pseudonymise citizens"), help=tr("Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."), key="export_pseudo")
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
-    files = views.export_files(net, state.digest(net), pseudo)
+    key = state.digest(net)
+    files = views.export_files(net, key, pseudo)
+    try:
+        files[".html"] = ("HTML", "text/html", views.html_file(net, key, pseudo))
+    except ImportError:  # an installation without the map
+        pass
+    except Exception as exc:  # noqa: BLE001  (a broken map must not take the other downloads with it)
+        views.map_failed(exc)
     for file_name, (label, mime, data) in files.items():
         st.download_button(tr("Download {fmt}", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
                            key=f"download{file_name}", on_click="ignore")

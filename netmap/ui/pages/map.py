@@ -5,7 +5,7 @@ import streamlit as st
 from netmap.present import vocab
 from netmap.ui import state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
-from netmap.ui.state import md, tr
+from netmap.ui.state import tr
 
 name, net, rev = views.open_page(tr("Map"))
 column, column_help = views.column, views.column_help
@@ -21,7 +21,7 @@ try:
 except ImportError:
     st.info(tr("The map view is not available in this installation (netmap.export is missing)."))
 except Exception as exc:  # a broken map must not take the forms below with it
-    st.error(md(tr("The map could not be drawn") + f" ({type(exc).__name__}: {exc})"))
+    views.map_failed(exc)
 else:
     st.iframe(html, height=760)
     st.caption(tr("Drag to move the view, scroll to zoom, point at an actor to see its details."))

@@ -196,10 +196,7 @@ def _compare_section(store, rows, lang):
             st.warning(md(f"{_flag(code, lang)}: {label(vocab.FLAG_ADVICE, code, lang)}"))
 
     a = diff["actors"]
-    # A moved map position is layout, not a change of the network: not listed here.
-    changed = [{"id": c["id"], "changes": {f: v for f, v in c["changes"].items() if f not in ("x", "y")}}
-               for c in a["changed"]]
-    changed = [c for c in changed if c["changes"]]
+    changed = a["changed"]  # without moved map positions: compare ignores them (IGNORED_FIELDS)
     st.markdown("**" + _("Actors: {a} added, {r} removed, {c} changed", lang, a=len(a["added"]), r=len(a["removed"]),
                          c=len(changed)) + "**")
     names = {d["id"]: d["name"] for d in a["removed_records"] + a["added_records"]}
@@ -236,7 +233,8 @@ def _compare_section(store, rows, lang):
             [{_("actor", lang): names.get(i, i),
               _("measure", lang): label(vocab.ACTOR_MEASURES, k, lang),
               _("before", lang): o, _("after", lang): n}
-             for i, d in m.items() for k, (o, n) in d.items()]), hide_index=True, key="snap_metric_changes")
+             for i, d in m.items() for k, (o, n) in d.items()], dtype=object),  # counts stay whole beside a null
+            hide_index=True, key="snap_metric_changes")
 
     try:
         from netmap.export import export_compare

@@ -122,13 +122,14 @@ def test_deleting_an_actor_lists_its_ties_before_they_go(ws_path):
     before = Workspace(ws_path).load("copenhagen")
     gone = before.actors[1]
     n_ties = sum(1 for t in before.ties if gone.id in (t.source, t.target))
+    ties = f"{n_ties} tie" if n_ties == 1 else f"{n_ties} ties"  # the plural form, not "tie(s)"
     edit_table(at, "actors", {"deleted_rows": [1]})
-    assert any(f"Deleting {gone.name} also deletes {n_ties} tie(s)" in w for w in texts(at, "warning"))
+    assert any(f"Deleting {gone.name} also deletes {ties}:" in w for w in texts(at, "warning"))
     assert Workspace(ws_path).revision("copenhagen") == 1  # not yet
     at.button(key="confirm_delete").click().run()
     net = Workspace(ws_path).load("copenhagen")
     assert gone.id not in net.actor_ids and len(net.ties) == len(before.ties) - n_ties
-    assert any(f"Deleted {gone.name} and {n_ties} tie(s)" in s for s in texts(at, "success"))
+    assert any(f"Deleted {gone.name} and {ties} (revision 2)." in s for s in texts(at, "success"))
 
 
 def test_renaming_an_id_takes_its_ties_along(ws_path):
@@ -261,7 +262,7 @@ def test_upload_danish_excel_csv_pair(ws_path):
     assert "A CSV network needs two files: add the ties CSV as well." in texts(at, "info")
     upload(at, "upload_ties", "relationer.csv", ties.encode("utf-8"), "text/csv")
     at.run()
-    assert any("2 actors, 1 ties" in s for s in texts(at, "success"))
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success"))
     at.text_input(key="import_name").input("dansk").run()
     at.button(key="import_new").click().run()
     net = Workspace(ws_path).load("dansk")
@@ -279,7 +280,7 @@ def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
     at.selectbox(key="map_actors_id").set_value("Kode").run()
     at.selectbox(key="map_ties_source").set_value("A").run()
     at.selectbox(key="map_ties_target").set_value("B").run()
-    assert any("2 actors, 1 ties" in s for s in texts(at, "success")), texts(at, "error")
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success")), texts(at, "error")
     at.button(key="import_new").click().run()
     net = Workspace(ws_path).load("people")
     assert net.actor("k").sector == "public" and net.actor("k").attributes == {"Organisation navn": "Kommunen"}
@@ -308,7 +309,7 @@ def test_upload_xlsx_with_unknown_headers_maps_required_and_optional_columns(ws_
     at.selectbox(key="map_actors_name").set_value("Betegnelse").run()
     at.selectbox(key="map_ties_source").set_value("Fra kode").run()
     at.selectbox(key="map_ties_target").set_value("Til kode").run()
-    assert any("2 actors, 1 ties" in s for s in texts(at, "success")), texts(at, "error")
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success")), texts(at, "error")
     at.button(key="import_new").click().run()
     net = Workspace(ws_path).load("kort")
     assert net.actor("f").name == "Forening Øst" and net.actor("f").sector == "civil"
@@ -398,10 +399,9 @@ def test_kinds_are_named_in_danish_and_saved_as_codes(ws_path):
 
 
 def test_size_by_uses_the_words_of_the_map_legend(ws_path):
-    import netmap.export  # noqa: F401  (registers the legend's words)
-    from netmap.i18n import t
+    from netmap.present.vocab import MEASURES, label
 
     at = start()
-    assert at.selectbox(key="map_size_by").options[0] == t("measure_degree", "en") == "degree"
+    assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "en") == "degree"
     at.radio(key="lang").set_value("da").run()
-    assert at.selectbox(key="map_size_by").options[0] == t("measure_degree", "da") == "grad"
+    assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "da") == "grad"

@@ -222,3 +222,41 @@ def count(what: str, n: int, lang: str) -> str:
 def yes_no(value: bool, lang: str) -> str:
     """``yes`` or ``no`` in ``lang``."""
     return _("yes", lang) if value else _("no", lang)
+
+
+# --- Added for the app (netmap/ui) ------------------------------------------------------------
+
+#: What to fill in, for the fields of actors and ties (the help of the app's tables and forms).
+COLUMN_HELP = {
+    "id": N_("A short unique code; leave empty to make one from the name."),
+    "kind": N_("Pick a suggestion or type your own."),
+    "sector": N_("The group for boundary spanning: public, civil, private or citizen."),
+    "level": N_("Management and political actors count as far (Hulgård 2007)."),
+    "scope": N_("Regional and national actors count as far."),
+    "partner": N_("A member of the partnership core."),
+    "strength": N_("1 weak, 2 medium, 3 strong."),
+}
+
+
+#: Column headers of the list of snapshots.
+SNAPSHOT_COLUMNS = {
+    "id": N_("id"),
+    "network": N_("network"),
+    "date": N_("date"),
+    "label": N_("label"),
+    "saved_at": N_("saved at"),
+}
+
+
+#: Measures of one actor that a comparison follows (:func:`netmap.compare.compare`, ``actor_metrics``).
+ACTOR_MEASURES = {
+    "degree": N_("degree"),
+    "brokerage": N_("brokerage (all roles)"),
+    "cross_sector_brokerage": N_("cross-sector brokerage"),
+    "near_reach_1": INDICATORS["near_reach_1"],
+    "near_reach_2": INDICATORS["near_reach_2"],
+    "far_reach_1": INDICATORS["far_reach_1"],
+    "far_reach_2": INDICATORS["far_reach_2"],
+}
+
+__all__ += ["COLUMN_HELP", "SNAPSHOT_COLUMNS", "ACTOR_MEASURES"]

@@ -8,7 +8,7 @@ from dataclasses import replace
 
 import pandas as pd
 
-from netmap.i18n import t
+from netmap.i18n import N_, _
 from netmap.layout import layout
 from netmap.model import Actor, Tie, network_from_records
 
@@ -58,8 +58,9 @@ def ties_frame(net):
     return df.astype({"strength": float, "directed": bool}) if len(df) else df
 
 
-def _records(df, base_items, columns, where_key, lang):
-    """``(where, record, original)`` for each row of an edited table.
+def _records(df, base_items, columns, where_msg, lang):
+    """``(where, record, original)`` for each row of an edited table; ``where_msg`` (marked with
+    ``N_``, ``{n}`` the row) names a row in ``lang``.
 
     ``original`` is the item of ``base_items`` the row came from (matched by
     the row's index label), or None for an added row. Custom attribute cells
@@ -79,7 +80,7 @@ def _records(df, base_items, columns, where_key, lang):
                 rec[col] = orig.attributes.get(col, "")
             else:
                 rec[col] = value
-        out.append((t(where_key, lang, n=n), rec, orig))
+        out.append((_(where_msg, lang, n=n), rec, orig))
     return out
 
 
@@ -90,7 +91,7 @@ def actors_from_frame(base, df, lang="en"):
     with deleted actors, ``renamed`` maps changed ids (their ties follow).
     Raises InputError, naming the table row, when the table is not valid.
     """
-    rows = _records(df, base.actors, ACTOR_COLUMNS, "tab_actor_row", lang)
+    rows = _records(df, base.actors, ACTOR_COLUMNS, N_("Actors, row {n}"), lang)
     actor_rows, kept, renamed = [], set(), {}
     for where, rec, orig in rows:
         if orig is not None:
@@ -115,9 +116,9 @@ def actors_from_frame(base, df, lang="en"):
 
 def ties_from_frame(base, df, lang="en"):
     """The network after an edit of its ties table; raises InputError naming the row."""
-    rows = _records(df, base.ties, TIE_COLUMNS, "tab_tie_row", lang)
+    rows = _records(df, base.ties, TIE_COLUMNS, N_("Ties, row {n}"), lang)
     actor_rows = [(a.id, _actor_record(a)) for a in base.actors]
-    return network_from_records(actor_rows, [(w, r) for w, r, _ in rows], base.name, base.date)
+    return network_from_records(actor_rows, [(w, r) for w, r, _orig in rows], base.name, base.date)
 
 
 def _actor_record(a):

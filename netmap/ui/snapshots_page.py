@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import math
 
 import pandas as pd
 import streamlit as st
 
 from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
-from netmap.i18n import STRINGS, default_lang, number, t
+from netmap.i18n import _, default_lang, ngettext, number
+from netmap.present import vocab
+from netmap.present.diff import indicator_value
+from netmap.present.report import flag_message
+from netmap.present.vocab import label, yes_no
 from netmap.snapshots import SnapshotStore, import_sample_series
-from netmap.ui import strings  # noqa: F401  (registers the field and kind names)
 from netmap.ui.state import md
-
-import netmap.export  # noqa: F401  (registers the flags' short titles and the tie kinds' names)
 
 __all__ = ["page"]
 
 SAMPLE_NETWORK = "copenhagen_sample"
-
 
 
 def _lang():
@@ -36,35 +37,35 @@ def _show_error(exc, lang):
     st.error(md(exc.message(lang)))
 
 
-def _word(prefix, code, lang):
-    """The translated name of a known code (``tiekind_funding``), else the code itself."""
-    key = f"{prefix}_{code}"
-    return t(key, lang) if key in STRINGS else str(code)
-
-
 def _flag(code, lang):
-    """A flag's short title in ``lang`` (registered by netmap.export)."""
-    return _word("flagtitle", code, lang)
+    """A flag's short title in ``lang``."""
+    return label(vocab.FLAG_TITLES, code, lang)
 
 
-def _field(field, lang):
+def _field(field, lang, table="actors"):
     """A compared field's name in ``lang``; custom attributes (``attributes.NAME``) by their name."""
     if field.startswith("attributes."):
         return _("attribute {name}", lang, name=field[len("attributes."):])
-    return _word("f", field, lang)
+    if (table, field) == ("ties", "kind"):
+        field = "tie_kind"
+    return label(vocab.COLUMNS, field, lang)
 
 
-_VALUE_PREFIX = {"sector": "sector", "level": "level", "scope": "scope"}
+#: The vocabulary of the values of each coded field.
+_VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES}
 
 
-def _value(field, value, lang, kind_prefix="akind"):
-    """A compared field's value as shown: known codes translated, yes/no for booleans."""
+def _value(field, value, lang, table="actors"):
+    """A compared field's value as shown: known codes translated, yes/no for booleans, numbers
+    in the language's format."""
     if isinstance(value, bool):
         return yes_no(value, lang)
     if field == "kind":
-        return _word(kind_prefix, value, lang)
-    if field in _VALUE_PREFIX and value is not None:
-        return _word(_VALUE_PREFIX[field], value, lang)
+        return label(vocab.TIE_KINDS if table == "ties" else vocab.ACTOR_KINDS, value, lang)
+    if field in _VALUES and value is not None:
+        return label(_VALUES[field], value, lang)
+    if isinstance(value, (int, float)):
+        return number(value, lang, "count" if float(value).is_integer() else "index")
     return _json(value)
 
 
@@ -86,11 +87,11 @@ def _save_section(store, lang):
         options = names + ([chosen] if chosen and chosen not in names else [])
         name = st.selectbox(_("Network", lang), options, key="snap_save_network",
                             index=options.index(current) if current in options else 0)
-        label = st.text_input(_("Label", lang), key="snap_save_label")
+        snap_label = st.text_input(_("Label", lang), key="snap_save_label")
         date = st.date_input(_("Date the snapshot describes", lang), value=_dt.date.today(), key="snap_save_date")
         if st.button(_("Save snapshot", lang), key="snap_save_btn"):
             try:
-                sid = store.save(name, ws.load(name), label=label, date=date.isoformat())
+                sid = store.save(name, ws.load(name), label=snap_label, date=date.isoformat())
                 st.success(_("Saved snapshot {id}.", lang, id=sid))
             except NetmapError as exc:
                 _show_error(exc, lang)
@@ -102,16 +103,17 @@ def _save_section(store, lang):
     if st.button(_("Add the Copenhagen sample series (illustrative)", lang), key="snap_sample_btn"):
         try:
             ids = import_sample_series(store, SAMPLE_NETWORK, lang=lang)
-            st.success(_("Added {n} snapshots of {network}.", lang, n=len(ids), network=SAMPLE_NETWORK))
+            st.success(ngettext("Added {n} snapshot of {network}.", "Added {n} snapshots of {network}.", len(ids),
+                                lang, network=SAMPLE_NETWORK))
         except NetmapError as exc:
             _show_error(exc, lang)
 
 
 def _manage_section(store, rows, lang):
     st.subheader(_("Saved snapshots", lang))
-    columns = ["id", "network", "date", "label", "saved_at"]
-    st.dataframe(pd.DataFrame(rows)[columns].rename(columns={c: t("snap_col_" + c, lang) for c in columns}),
-                 hide_index=True)
+    columns = list(vocab.SNAPSHOT_COLUMNS)
+    st.dataframe(pd.DataFrame(rows)[columns].rename(
+        columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}), hide_index=True)
     by_id = {r["id"]: r for r in rows}
     ids = list(by_id)
     picked = st.session_state.get("snap_manage_id")
@@ -123,10 +125,10 @@ def _manage_section(store, rows, lang):
                        format_func=lambda i: _title(by_id[i]) if i in by_id else f"#{i}")
     cols = st.columns(2)
     with cols[0]:
-        label = st.text_input(_("New label", lang), key="snap_rename_label")
+        new_label = st.text_input(_("New label", lang), key="snap_rename_label")
         if st.button(_("Rename", lang), key="snap_rename_btn"):
             try:
-                store.rename(sid, label)
+                store.rename(sid, new_label)
             except NetmapError as exc:  # e.g. deleted meanwhile in another tab
                 _show_error(exc, lang)
             else:
@@ -148,7 +150,26 @@ def _json(value):
 
 
 def _tie_text(d, lang):
-    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({_word('tiekind', d['kind'], lang)})"
+    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({label(vocab.TIE_KINDS, d['kind'], lang)})"
+
+
+def _missing(value):
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def _indicator_table(partnership, lang):
+    """The partnership indicators before and after: numbers kept (sortable), each shown as every
+    view shows that indicator (E-I as an index, shares as percentages, counts as whole numbers)."""
+    what, before, after, change = _("indicator", lang), _("before", lang), _("after", lang), _("change", lang)
+    keys = list(partnership)
+    frame = pd.DataFrame([{what: label(vocab.INDICATORS, k, lang), before: o, after: n,
+                           change: None if o is None or n is None else n - o}
+                          for k, (o, n) in partnership.items()], dtype=object)
+    styler = frame.style
+    for i, k in enumerate(keys):
+        styler = styler.format(lambda v, k=k: "–" if _missing(v) else indicator_value(k, v, lang),
+                               subset=pd.IndexSlice[[i], [before, after, change]])
+    st.dataframe(styler, hide_index=True)
 
 
 def _compare_section(store, rows, lang):
@@ -162,26 +183,20 @@ def _compare_section(store, rows, lang):
                                format_func=lambda i: _title(by_id[i]), key="snap_new")
     try:
         old, new = store.load(old_id), store.load(new_id)
-        diff = compare(old, new, lang=lang)
+        diff = compare(old, new)
     except NetmapError as exc:
         _show_error(exc, lang)
         return
-    st.dataframe(pd.DataFrame(
-        [{_("indicator", lang): t("ind_" + k, lang), _("before", lang): o,
-          _("after", lang): n, _("change", lang): None if o is None or n is None else n - o}
-         for k, (o, n) in diff["partnership"].items()]), hide_index=True)
+    _indicator_table(diff["partnership"], lang)
     none = _("none", lang)
     st.write(_("Flags raised: {raised}. Flags cleared: {cleared}.", lang, raised=", ".join(_flag(c, lang) for c in diff["flags"]["raised"]) or none,
                cleared=", ".join(_flag(c, lang) for c in diff["flags"]["cleared"]) or none))
     for code in diff["flags"]["raised"]:
-        if "means_" + code in STRINGS:  # the diagnosis page's advice
-            st.warning(f"{_flag(code, lang)}: {t('means_' + code, lang)}")
+        if code in vocab.FLAG_ADVICE:  # the diagnosis page's advice
+            st.warning(md(f"{_flag(code, lang)}: {label(vocab.FLAG_ADVICE, code, lang)}"))
 
     a = diff["actors"]
-    # A moved map position is layout, not a change of the network: not listed here.
-    changed = [{"id": c["id"], "changes": {f: v for f, v in c["changes"].items() if f not in ("x", "y")}}
-               for c in a["changed"]]
-    changed = [c for c in changed if c["changes"]]
+    changed = a["changed"]  # without moved map positions: compare ignores them (IGNORED_FIELDS)
     st.markdown("**" + _("Actors: {a} added, {r} removed, {c} changed", lang, a=len(a["added"]), r=len(a["removed"]),
                          c=len(changed)) + "**")
     names = {d["id"]: d["name"] for d in a["removed_records"] + a["added_records"]}
@@ -205,8 +220,8 @@ def _compare_section(store, rows, lang):
     tie_rows += [{_("what", lang): _("removed", lang), _("tie", lang): _tie_text(d, lang)}
                  for d in ti["removed"]]
     tie_rows += [{_("what", lang): _("changed", lang), _("tie", lang): _tie_text(c, lang),
-                  _("field", lang): _field(f, lang), _("before", lang): _value(f, o, lang, "tiekind"),
-                  _("after", lang): _value(f, n, lang, "tiekind")}
+                  _("field", lang): _field(f, lang, "ties"), _("before", lang): _value(f, o, lang, "ties"),
+                  _("after", lang): _value(f, n, lang, "ties")}
                  for c in ti["changed"] for f, (o, n) in c["changes"].items()]
     if tie_rows:
         st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")
@@ -216,9 +231,10 @@ def _compare_section(store, rows, lang):
     if m:
         st.dataframe(pd.DataFrame(
             [{_("actor", lang): names.get(i, i),
-              _("measure", lang): t(("ind_" if "reach" in k else "snap_m_") + k, lang),
+              _("measure", lang): label(vocab.ACTOR_MEASURES, k, lang),
               _("before", lang): o, _("after", lang): n}
-             for i, d in m.items() for k, (o, n) in d.items()]), hide_index=True, key="snap_metric_changes")
+             for i, d in m.items() for k, (o, n) in d.items()], dtype=object),  # counts stay whole beside a null
+            hide_index=True, key="snap_metric_changes")
 
     try:
         from netmap.export import export_compare
@@ -229,6 +245,8 @@ def _compare_section(store, rows, lang):
         st.iframe(export_compare(old, new, lang=lang), height=620)
     except NetmapError as exc:
         _show_error(exc, lang)
+    except Exception as exc:  # noqa: BLE001  (a broken map must not take the series below with it)
+        st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
 
 
 def _series_section(store, lang):
@@ -239,19 +257,22 @@ def _series_section(store, lang):
     if len(points) < 2:
         st.info(_("A series needs at least two snapshots of the network.", lang))
         return
-    result = series([(f"{row['date']} {row['label']}".strip(), net) for row, net in points], lang=lang)
-    index = [f"{row['date']} #{row['id']}" for row, _ in points]
-    frame = pd.DataFrame({t("ind_" + k, lang): result["indicators"][k] for k in INDICATORS}, index=index)
-    ratios = [t("ind_" + k, lang) for k in ("core_ei", "unintegrated_share")]
+    result = series([(f"{row['date']} {row['label']}".strip(), net) for row, net in points])
+    index = [f"{row['date']} #{row['id']}" for row, _net in points]
+    values = result["indicators"]
+    frame = pd.DataFrame({label(vocab.INDICATORS, k, lang): values[k] for k in INDICATORS}, index=index)
+    ratios = [label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share")]
     st.markdown("**" + _("Core E-I index and unintegrated share", lang) + "**")
     st.line_chart(frame[ratios])
     st.markdown("**" + _("Reach of the core, boundary spanners, isolated actors", lang) + "**")
     st.line_chart(frame.drop(columns=ratios))
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
-    st.table(frame.T.astype(object).where(frame.T.notna(), "–").map(  # an HTML table: a graph's alternative
-        lambda v: number(v, lang) if isinstance(v, float) else v))
+    # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
+    st.table(pd.DataFrame([["–" if _missing(v) else indicator_value(k, v, lang) for v in values[k]]
+                           for k in INDICATORS],
+                          index=[label(vocab.INDICATORS, k, lang) for k in INDICATORS], columns=index))
     for f in result["flags"]:
-        st.warning(md(f"{_flag('CLOSING_TREND', lang)}: {f['message']}"))
+        st.warning(md(f"{_flag(f['code'], lang)}: {flag_message(f, lang, {})}"))
     if not result["flags"]:
         st.success(_("No closing trend: the core's E-I index did not fall by 0.2 or more between consecutive snapshots.", lang))
 

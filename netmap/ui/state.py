@@ -16,16 +16,16 @@ import streamlit as st
 
 from netmap.analysis import analyze
 from netmap.errors import NetmapError
-from netmap.i18n import LANGS, default_lang, t
+from netmap.i18n import LANGS, _, default_lang
+from netmap.present.report import document
 from netmap.reading import network_from_json
 from netmap.workspace import StaleEditError, Workspace, default_path
 from netmap.writing import to_json
 
-from . import strings  # noqa: F401  (registers the UI texts)
 from .edits import with_positions
 
 __all__ = ["workspace", "init", "lang", "network_name", "current", "acting_on", "commit",
-           "editor_key", "reset_editors", "remember", "begin_run", "flash", "show_flash", "analysis", "digest", "md", "tr"]
+           "editor_key", "reset_editors", "remember", "begin_run", "flash", "show_flash", "analysis", "report", "digest", "md", "tr"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=])")
 
@@ -35,9 +35,11 @@ def md(text):
     return _MD_SPECIAL.sub(r"\\\1", str(text))
 
 
-def tr(key, **params):
-    """The UI text ``key`` in the session's language."""
-    return t(key, lang(), **params)
+def tr(message, **params):
+    """The English ``message`` in the session's language, its ``{placeholders}`` filled from ``params``.
+
+    ``tr`` is a gettext keyword (``pybabel extract -k tr``): its first argument must be a literal."""
+    return _(message, lang(), **params)
 
 
 @st.cache_resource(show_spinner=False)
@@ -177,10 +179,17 @@ def digest(net):
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
-def _analysis(key, group_by, language, _net):
-    return analyze(_net, group_by=group_by, lang=language)
+def _analysis(key, group_by, _net):
+    return analyze(_net, group_by=group_by)
 
 
 def analysis(net, key=None, group_by="sector"):
-    """The analysis of ``net`` in the session's language, cached on its content hash."""
-    return _analysis(key or digest(net), group_by, lang(), net)
+    """The language-free analysis of ``net``, cached on its content hash (one entry serves every
+    language; :func:`report` or :mod:`netmap.present` put it in words)."""
+    return _analysis(key or digest(net), group_by, net)
+
+
+def report(net, key=None, group_by="sector"):
+    """The analysis of ``net`` as a document in the session's language: flags with their
+    ``message``, warnings as text (:func:`netmap.present.report.document`)."""
+    return document(analysis(net, key, group_by), lang())

@@ -7,45 +7,55 @@ from pathlib import Path
 
 import streamlit as st
 
-import netmap.export  # noqa: F401  (registers the names of tie kinds and measures the pages use)
 from netmap.errors import NetmapError
-from netmap.i18n import STRINGS, t
 from netmap.model import LEVELS, SCOPES, SECTORS
+from netmap.present import vocab
+from netmap.present.vocab import count
 from netmap.writing import write_network
 
 from . import state
 from .state import md, tr
 
-__all__ = ["open_page", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "kind_label", "editor",
-           "has_edits", "load_base", "map_html", "export_files", "sidebar"]
+__all__ = ["open_page", "summary", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "column",
+           "column_help", "editor", "has_edits", "load_base", "map_html", "export_files", "html_file", "map_failed", "sidebar"]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
-ACTOR_KINDS = ["department", "evening_school", "institution", "residential_home", "day_service",
-               "association", "volunteer", "citizen", "coordinator", "steering_group", "politician",
-               "state_body", "culture_institution", "business", "funder"]
-TIE_KINDS = ["collaboration", "formal_agreement", "personal", "funding", "referral", "information"]
+#: Suggested kinds (the codes of the vocabulary); a tie is a collaboration unless said otherwise.
+ACTOR_KINDS = list(vocab.ACTOR_KINDS)
+TIE_KINDS = ["collaboration"] + [k for k in vocab.TIE_KINDS if k != "collaboration"]
 
 
-def label_of(prefix):
-    """A ``format_func`` that shows a code in the session's language (``sector_public``).
+def label_of(table):
+    """A ``format_func`` that shows a code of ``table`` (a :mod:`netmap.present.vocab` table) in
+    the session's language; a code the table lacks (a kind of the user's own) is shown as typed.
 
     The language is bound now: streamlit may call the function outside the run."""
     lang = state.lang()
-    return lambda code: t(f"{prefix}_{code}", lang)
+    return lambda code: vocab.label(table, code, lang)
 
 
-def kind_label(prefix):
-    """A ``format_func`` for kinds (``akind``, ``tiekind``): a known code in the session's language,
-    a kind of the user's own as typed."""
-    lang = state.lang()
-    return lambda code: t(f"{prefix}_{code}", lang) if f"{prefix}_{code}" in STRINGS else str(code)
+def column(field):
+    """The header of an actor or tie field in the session's language."""
+    return vocab.label(vocab.COLUMNS, field, state.lang())
+
+
+def column_help(field):
+    """What to fill in for ``field``, in the session's language (None when there is nothing to say)."""
+    return vocab.label(vocab.COLUMN_HELP, field, state.lang()) if field in vocab.COLUMN_HELP else None
 
 
 def choices():
     """``{field: (options, format_func)}`` for the enumerated actor fields."""
-    return {"sector": (SECTOR_CHOICES, label_of("sector")),
-            "level": (list(LEVELS), label_of("level")),
-            "scope": (list(SCOPES), label_of("scope"))}
+    return {"sector": (SECTOR_CHOICES, label_of(vocab.SECTORS)),
+            "level": (list(LEVELS), label_of(vocab.LEVELS)),
+            "scope": (list(SCOPES), label_of(vocab.SCOPES))}
+
+
+def summary(name, net):
+    """``copenhagen: 21 actors, 36 ties`` in the session's language (Markdown-safe)."""
+    lang = state.lang()
+    return md(tr("{name}: {actors}, {ties}", name=name, actors=count("actors", len(net.actors), lang),
+                 ties=count("ties", len(net.ties), lang)))
 
 
 def sidebar():
@@ -81,16 +91,17 @@ def sidebar():
         st.rerun()
 
 
-def open_page(title_key):
-    """Title, carried-over messages and ``(name, net, rev)`` of the open network (or stop)."""
-    st.title(tr(title_key))
+def open_page(title):
+    """Title (already in the session's language), carried-over messages and ``(name, net, rev)``
+    of the open network (or stop)."""
+    st.title(title)
     state.show_flash()
     cur = state.current()
     if cur is None:
         st.info(tr("The workspace has no network yet. Import one on the Import / export page."))
         st.stop()
     name, net, rev = cur
-    st.caption(md(f"{name}: " + tr("{actors} actors, {ties} ties", actors=len(net.actors), ties=len(net.ties))))
+    st.caption(summary(name, net))
     return cur
 
 
@@ -140,7 +151,7 @@ _FORMATS = ((".json", "JSON", "application/json"),
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _export_files(key, pseudonymise, lang, _net):
+def _export_files(key, pseudonymise, _net):
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix, label, mime in _FORMATS:
@@ -149,15 +160,28 @@ def _export_files(key, pseudonymise, lang, _net):
         csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise)
         for part in ("actors.csv", "ties.csv"):
             out[f"_{part}"] = (f"CSV ({part})", "text/csv", (csv_folder / part).read_bytes())
-    try:
-        from netmap.export import export
-    except ImportError:
-        return out
-    out[".html"] = ("HTML", "text/html", export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8"))
     return out
 
 
 def export_files(net, key, pseudonymise=False):
-    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes, plus the
-    HTML map; cached on the network's content hash."""
-    return _export_files(key, pseudonymise, state.lang(), net)
+    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes (no texts, so
+    one cache entry serves every language); cached on the network's content hash."""
+    return _export_files(key, pseudonymise, net)
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _html_file(key, pseudonymise, lang, _net):
+    from netmap.export import export
+
+    return export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8")
+
+
+def html_file(net, key, pseudonymise=False):
+    """The HTML map of ``net`` as a file in the session's language (raises ImportError when
+    netmap.export is not installed); cached on the network's content hash."""
+    return _html_file(key, pseudonymise, state.lang(), net)
+
+
+def map_failed(exc):
+    """Say that a map could not be drawn, and why, without stopping the rest of the page."""
+    st.error(md(tr("The map could not be drawn") + f" ({type(exc).__name__}: {exc})"))

@@ -8,6 +8,8 @@ import streamlit as st
 
 from netmap.errors import NetmapError
 from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, Network, network_from_records
+from netmap.present.report import warning_text
+from netmap.present.vocab import count
 from netmap.reading import read_network, read_table_records
 from netmap.ui import state, views
 from netmap.ui.edits import with_positions
@@ -24,6 +26,9 @@ first = st.file_uploader(tr("A JSON, XLSX, GraphML or GEXF file, or the actors C
 second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["csv"], key="upload_ties")
 
 
+# The core's error for a required column it did not find: the cue for the column-mapping step.
+MISSING_COLUMN = 'missing column "{column}" (found: {found})'
+
 # Fields offered in the column-mapping step, besides the required ones.
 OPTIONAL = {"actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
             "ties": ["kind", "strength", "directed", "notes"]}
@@ -34,7 +39,7 @@ def needs_mapping(path, fields, required, table):
     try:
         read_table_records(path, fields, required, table)
     except NetmapError as exc:
-        if exc.key != "missing_column":
+        if exc.msgid != MISSING_COLUMN:
             raise
         rows = read_table_records(path, {}, [], table)
         return list(rows[0][1]) if rows else []
@@ -52,7 +57,7 @@ def mapped(path, fields, required, table):
     choice, unused = {}, tr("(not used)")
     known = {fields.get(h.strip().lower()): h for h in headers}
     for field in required + OPTIONAL[table]:
-        label = tr("Kind of tie" if (table, field) == ("ties", "kind") else f"f_{field}")
+        label = views.column("tie_kind" if (table, field) == ("ties", "kind") else field)
         options = [None] + headers
         choice[field] = st.selectbox(label, options, index=options.index(known.get(field)),
                                      key=f"map_{table}_{field}", format_func=lambda h: unused if h is None else h)
@@ -96,10 +101,10 @@ if first is not None:
             uploaded = None
             st.error(md(exc.message(lang)))
     if uploaded is not None:
-        st.success(md(tr("Read {name}: {actors} actors, {ties} ties.", name=uploaded.name or Path(first.name).stem,
-                         actors=len(uploaded.actors), ties=len(uploaded.ties))))
+        st.success(md(tr("Read {name}: {actors}, {ties}.", name=uploaded.name or Path(first.name).stem,
+                         actors=count("actors", len(uploaded.actors), lang), ties=count("ties", len(uploaded.ties), lang))))
         for w in uploaded.warnings:
-            st.text(w.text(lang))
+            st.text(warning_text(w, lang))
         suggested = uploaded.name or Path(first.name).stem
         new_name = st.text_input(tr("Name in the workspace"), value=suggested, key="import_name")
         left, right = st.columns(2)
@@ -124,10 +129,17 @@ cur = state.current()
 if cur is not None:
     name, net, rev = cur
     st.header(tr("Export"))
-    st.caption(md(f"{name}: " + tr("{actors} actors, {ties} ties", actors=len(net.actors), ties=len(net.ties))))
+    st.caption(views.summary(name, net))
     pseudo = st.checkbox(tr("Pseudonymise citizens"), help=tr("Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."), key="export_pseudo")
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
-    files = views.export_files(net, state.digest(net), pseudo)
+    key = state.digest(net)
+    files = views.export_files(net, key, pseudo)
+    try:
+        files[".html"] = ("HTML", "text/html", views.html_file(net, key, pseudo))
+    except ImportError:  # an installation without the map
+        pass
+    except Exception as exc:  # noqa: BLE001  (a broken map must not take the other downloads with it)
+        views.map_failed(exc)
     for file_name, (label, mime, data) in files.items():
         st.download_button(tr("Download {fmt}", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
                            key=f"download{file_name}", on_click="ignore")

@@ -2,24 +2,26 @@
 
 import streamlit as st
 
+from netmap.present import vocab
 from netmap.ui import state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
-from netmap.ui.state import md, tr
+from netmap.ui.state import tr
 
-name, net, rev = views.open_page("page_map")
+name, net, rev = views.open_page(tr("Map"))
+column, column_help = views.column, views.column_help
 key = state.digest(net)
 
 left, right = st.columns(2)
 color_by = left.selectbox(tr("Colour by"), ["sector", "level", "scope", "partner", "organisation"],
-                          format_func=views.label_of("f"), key="map_color_by")
-size_by = right.selectbox(tr("Size by"), ["degree", "betweenness", "brokerage"],
-                          format_func=views.label_of("measure"), key="map_size_by")
+                          format_func=views.label_of(vocab.COLUMNS), key="map_color_by")
+size_by = right.selectbox(tr("Size by"), list(vocab.MEASURES),
+                          format_func=views.label_of(vocab.MEASURES), key="map_size_by")
 try:
     html = views.map_html(net, key, color_by, size_by)
 except ImportError:
     st.info(tr("The map view is not available in this installation (netmap.export is missing)."))
 except Exception as exc:  # a broken map must not take the forms below with it
-    st.error(md(f"{tr('map_failed')} ({type(exc).__name__}: {exc})"))
+    views.map_failed(exc)
 else:
     st.iframe(html, height=760)
     st.caption(tr("Drag to move the view, scroll to zoom, point at an actor to see its details."))
@@ -29,17 +31,17 @@ actor_col, tie_col = st.columns(2)
 
 with actor_col.form("add_actor", clear_on_submit=False):
     st.subheader(tr("Add an actor"))
-    a_name = st.text_input(tr("Name"), key="add_actor_name")
-    a_id = st.text_input(tr("Id"), key="add_actor_id", help=tr("A short unique code; leave empty to make one from the name."))
-    a_kind = st.selectbox(tr("Kind"), views.ACTOR_KINDS, index=None, accept_new_options=True,
-                          format_func=views.kind_label("akind"), key="add_actor_kind", help=tr("Pick a suggestion or type your own."))
+    a_name = st.text_input(column("name"), key="add_actor_name")
+    a_id = st.text_input(column("id"), key="add_actor_id", help=column_help("id"))
+    a_kind = st.selectbox(column("kind"), views.ACTOR_KINDS, index=None, accept_new_options=True,
+                          format_func=views.label_of(vocab.ACTOR_KINDS), key="add_actor_kind", help=column_help("kind"))
     fields = {}
     for field in ("sector", "level", "scope"):
         options, fmt = choices[field]
-        fields[field] = st.selectbox(tr(f"f_{field}"), options, format_func=fmt,
-                                     key=f"add_actor_{field}", help=tr(f"h_{field}"))
-    a_org = st.text_input(tr("Organisation"), key="add_actor_organisation")
-    a_partner = st.checkbox(tr("Partner (core)"), key="add_actor_partner", help=tr("A member of the partnership core."))
+        fields[field] = st.selectbox(column(field), options, format_func=fmt,
+                                     key=f"add_actor_{field}", help=column_help(field))
+    a_org = st.text_input(column("organisation"), key="add_actor_organisation")
+    a_partner = st.checkbox(column("partner"), key="add_actor_partner", help=column_help("partner"))
     add_actor_clicked = st.form_submit_button(tr("Add actor"), key="add_actor_submit")
 
 if add_actor_clicked:
@@ -60,15 +62,14 @@ ids = net.actor_ids
 labels = {a.id: f"{a.label} ({a.id})" if a.label != a.id else a.id for a in net.actors}
 with tie_col.form("add_tie", clear_on_submit=False):
     st.subheader(tr("Add a tie"))
-    t_source = st.selectbox(tr("From"), ids, format_func=labels.get, key="add_tie_source")
-    t_target = st.selectbox(tr("To"), ids, format_func=labels.get, key="add_tie_target",
+    t_source = st.selectbox(column("source"), ids, format_func=labels.get, key="add_tie_source")
+    t_target = st.selectbox(column("target"), ids, format_func=labels.get, key="add_tie_target",
                             index=1 if len(ids) > 1 else 0)
-    t_kind = st.selectbox(tr("Kind of tie"), views.TIE_KINDS, accept_new_options=True, key="add_tie_kind",
-                          format_func=views.kind_label("tiekind"),
-                          help=tr("Pick a suggestion or type your own."))
-    t_strength = st.select_slider(tr("Strength"), [1, 2, 3], value=2, key="add_tie_strength",
-                                  help=tr("1 weak, 2 medium, 3 strong."))
-    t_directed = st.checkbox(tr("One-way"), key="add_tie_directed")
+    t_kind = st.selectbox(column("tie_kind"), views.TIE_KINDS, accept_new_options=True, key="add_tie_kind",
+                          format_func=views.label_of(vocab.TIE_KINDS), help=column_help("kind"))
+    t_strength = st.select_slider(column("strength"), [1, 2, 3], value=2, key="add_tie_strength",
+                                  help=column_help("strength"))
+    t_directed = st.checkbox(column("directed"), key="add_tie_directed")
     add_tie_clicked = st.form_submit_button(tr("Add tie"), key="add_tie_submit")
 
 if add_tie_clicked:

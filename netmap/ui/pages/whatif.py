@@ -2,27 +2,32 @@
 
 import streamlit as st
 
-from netmap.i18n import t
+from netmap.i18n import ngettext
+from netmap.present import vocab
+from netmap.present.report import flag_message
+from netmap.present.vocab import label
 from netmap.ui import state, views
 from netmap.ui.edits import flag_changes, ties_of
 from netmap.ui.state import md, tr
 
-name, net, rev = views.open_page("page_whatif")
+name, net, rev = views.open_page(tr("What if"))
 st.write(tr("Pick an actor (a coordinator leaving, a department pulling out) to see which flags appear or clear without it. Nothing is saved."))
 if not net.actors:
     st.stop()
-label = {a.id: a.label for a in net.actors}
-gone = st.selectbox(tr("Without"), net.actor_ids, format_func=label.get, key="whatif_actor")
+names = {a.id: a.label for a in net.actors}
+gone = st.selectbox(tr("Without"), net.actor_ids, format_func=names.get, key="whatif_actor")
 lang = state.lang()
 
 before = state.analysis(net)
 after = state.analysis(net.without(gone))
-st.write(md(tr("Without {name}, {n} tie(s) go.", name=label[gone], n=len(ties_of(net, [gone])))))
+lost = len(ties_of(net, [gone]))
+st.write(md(ngettext("Without {name}, {n} tie goes.", "Without {name}, {n} ties go.", lost, lang, name=names[gone])))
 appear, clear, stay = flag_changes(before, after)
-for title, flags, box in (("w_appear", appear, st.warning), ("w_clear", clear, st.success),
-                          ("w_stay", stay, st.info)):
-    st.subheader(tr(title))
+for title, flags, box in ((tr("Flags that appear"), appear, st.warning), (tr("Flags that clear"), clear, st.success),
+                          (tr("Flags that stay"), stay, st.info)):
+    st.subheader(title)
     if not flags:
         st.text(tr("none"))
     for flag in flags:
-        box(md(f"[{t('severity_' + flag['severity'], lang)}] {flag['message']}"))
+        box(md(f"[{label(vocab.SEVERITIES, flag['severity'], lang)}] {label(vocab.FLAG_TITLES, flag['code'], lang)}: "
+               f"{flag_message(flag, lang, names)}"))

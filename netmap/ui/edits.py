@@ -10,14 +10,15 @@ import pandas as pd
 
 from netmap.i18n import N_, _
 from netmap.layout import layout
+from netmap import model
 from netmap.model import Actor, Tie, network_from_records
 
 __all__ = ["ACTOR_COLUMNS", "TIE_COLUMNS", "actors_frame", "ties_frame", "actors_from_frame",
            "ties_from_frame", "add_actor", "add_tie", "ties_of", "with_positions", "new_id",
            "flag_changes"]
 
-ACTOR_COLUMNS = ["id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"]
-TIE_COLUMNS = ["source", "target", "kind", "strength", "directed", "notes"]
+ACTOR_COLUMNS = list(model.ACTOR_COLUMNS)  # the one list, as a list for pandas
+TIE_COLUMNS = list(model.TIE_COLUMNS)
 
 
 def _show(value):

@@ -8,6 +8,14 @@ comes from the view model (:mod:`netmap.present.mapview`). User text reaches the
 through the templates' autoescaping or through JSON whose ``<``, ``>`` and ``&`` are escaped; a
 Content-Security-Policy that allows only the page's own two scripts (by hash) and no network
 access backs this up.
+
+What a map shows: shape shows the level; the core has a thick border and "★", boundary spanners
+a dashed border and "⇄", actors of a high-severity flag "⚠"; each flag has a button that picks
+out its actors. Tie width shows strength, personal ties are dashed, directed ties have arrows.
+Saved positions (``x``, ``y``) are kept, others come from :func:`netmap.layout.layout`; physics
+runs (bounded) only up to PHYSICS_LIMIT actors without saved positions. Betweenness is estimated
+above :data:`netmap.betweenness.EXACT_LIMIT` actors, as in :func:`netmap.analysis.analyze`, and
+the page then says so.
 """
 
 from __future__ import annotations
@@ -36,16 +44,24 @@ PHYSICS_LIMIT = 300
 
 # --- the drawing's data (vis-network) ------------------------------------------------------
 
+
 def _group(groups, fill, border="#1a1a1a"):
     """Name of the vis-network group with this fill and border (shared, to keep the file small)."""
     return groups.setdefault((fill, border), f"g{len(groups)}")
 
 
 def _group_options(groups):
-    return {name: {"color": {"background": fill, "border": border,
-                             "highlight": {"background": fill, "border": "#000000"},
-                             "hover": {"background": fill, "border": "#000000"}}}
-            for (fill, border), name in groups.items()}
+    return {
+        name: {
+            "color": {
+                "background": fill,
+                "border": border,
+                "highlight": {"background": fill, "border": "#000000"},
+                "hover": {"background": fill, "border": "#000000"},
+            }
+        }
+        for (fill, border), name in groups.items()
+    }
 
 
 def _sizes(values):
@@ -61,21 +77,45 @@ def _options(n, physics):
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
-        "nodes": {"font": {"size": 16, "face": "DejaVu Sans, Verdana, Arial, sans-serif",
-                           "strokeWidth": 4, "strokeColor": "#ffffff", "color": "#1a1a1a"},
-                  "borderWidthSelected": 5},
-        "edges": {"smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
-                  "color": {"color": mapview.EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
-                  "selectionWidth": 2, "hoverWidth": 1,
-                  "arrows": {"to": {"scaleFactor": 0.7}}},
-        "physics": {"enabled": physics, "solver": "barnesHut",
-                    "barnesHut": {"gravitationalConstant": -6000, "centralGravity": 0.2,
-                                  "springLength": 150, "springConstant": 0.02,
-                                  "avoidOverlap": 0.8, "damping": 0.3},
-                    "stabilization": {"enabled": True, "iterations": 150, "fit": True}},
-        "interaction": {"hover": True, "tooltipDelay": 120, "hideEdgesOnDrag": big,
-                        "hideEdgesOnZoom": big, "multiselect": True, "navigationButtons": False,
-                        "keyboard": False},
+        "nodes": {
+            "font": {
+                "size": 16,
+                "face": "DejaVu Sans, Verdana, Arial, sans-serif",
+                "strokeWidth": 4,
+                "strokeColor": "#ffffff",
+                "color": "#1a1a1a",
+            },
+            "borderWidthSelected": 5,
+        },
+        "edges": {
+            "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
+            "color": {"color": mapview.EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+            "selectionWidth": 2,
+            "hoverWidth": 1,
+            "arrows": {"to": {"scaleFactor": 0.7}},
+        },
+        "physics": {
+            "enabled": physics,
+            "solver": "barnesHut",
+            "barnesHut": {
+                "gravitationalConstant": -6000,
+                "centralGravity": 0.2,
+                "springLength": 150,
+                "springConstant": 0.02,
+                "avoidOverlap": 0.8,
+                "damping": 0.3,
+            },
+            "stabilization": {"enabled": True, "iterations": 150, "fit": True},
+        },
+        "interaction": {
+            "hover": True,
+            "tooltipDelay": 120,
+            "hideEdgesOnDrag": big,
+            "hideEdgesOnZoom": big,
+            "multiselect": True,
+            "navigationButtons": False,
+            "keyboard": False,
+        },
     }
 
 
@@ -94,15 +134,27 @@ def _curve(edges):
 
 def _node(a, pos, marks, tip, **extra):
     """A vis-network node; ``tip`` holds the parts of its tooltip, which the page assembles."""
-    return {"id": a.id, "name": a.label, "sector": a.sector, "x": pos[a.id][0], "y": pos[a.id][1],
-            "shape": mapview.LEVEL_SHAPES.get(a.level, "dot"),
-            "label": (marks + " " if marks else "") + a.label, "tip": tip, **extra}
+    return {
+        "id": a.id,
+        "name": a.label,
+        "sector": a.sector,
+        "x": pos[a.id][0],
+        "y": pos[a.id][1],
+        "shape": mapview.LEVEL_SHAPES.get(a.level, "dot"),
+        "label": (marks + " " if marks else "") + a.label,
+        "tip": tip,
+        **extra,
+    }
 
 
 def _tie_edge(tie, lang):
     """A vis-network edge; ``tip`` holds the parts of its tooltip, which the page assembles."""
-    e = {"from": tie.source, "to": tie.target, "width": round(1 + 1.5 * (tie.strength - 1), 2),
-         "tip": mapview.tie_tip(tie, lang)}
+    e = {
+        "from": tie.source,
+        "to": tie.target,
+        "width": round(1 + 1.5 * (tie.strength - 1), 2),
+        "tip": mapview.tie_tip(tie, lang),
+    }
     if canonical_tie_kind(tie.kind) == "personal":
         e["dashes"] = True
     if tie.directed:
@@ -116,8 +168,7 @@ def _page_data(nodes, edges, groups, saved, sets, lang):
         _curve(edges)
     options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
     options["groups"] = _group_options(groups)
-    return {"nodes": nodes, "edges": edges, "options": options, "sets": sets,
-            "text": mapview.page_texts(lang)}
+    return {"nodes": nodes, "edges": edges, "options": options, "sets": sets, "text": mapview.page_texts(lang)}
 
 
 def _page(template, *, view, title, data, lang):
@@ -125,12 +176,22 @@ def _page(template, *, view, title, data, lang):
     from markupsafe import Markup
 
     vis, app_js = assets.vis_network(), assets.static_text("map.js")
-    csp = ("default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
-           f"style-src 'unsafe-inline'; script-src '{assets.sha256(vis.script)}' '{assets.sha256(app_js)}'")
-    return assets.render(template, lang=lang, title=title, csp=csp, v=view,
-                         t=mapview.chrome(lang, vis.version), data=assets.script_json(data),
-                         css=Markup(assets.static_text("map.css")),
-                         vis={"version": vis.version, "script": Markup(vis.script)}, app_js=Markup(app_js))
+    csp = (
+        "default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
+        f"style-src 'unsafe-inline'; script-src '{assets.sha256(vis.script)}' '{assets.sha256(app_js)}'"
+    )
+    return assets.render(
+        template,
+        lang=lang,
+        title=title,
+        csp=csp,
+        v=view,
+        t=mapview.chrome(lang, vis.version),
+        data=assets.script_json(data),
+        css=Markup(assets.static_text("map.css")),
+        vis={"version": vis.version, "script": Markup(vis.script)},
+        app_js=Markup(app_js),
+    )
 
 
 def _saved(net):
@@ -138,6 +199,7 @@ def _saved(net):
 
 
 # --- the map of one network -------------------------------------------------------
+
 
 def _network_nodes(net, report, view, *, color_by, size_by, lang, seed):
     measures = {a["id"]: a for a in report["actors"]}
@@ -147,30 +209,47 @@ def _network_nodes(net, report, view, *, color_by, size_by, lang, seed):
     for a in net.actors:
         m = measures[a.id]
         spanner = m["boundary_spanner"]
-        marks = ((mapview.CORE_MARK if a.partner else "") + (mapview.SPANNER_MARK if spanner else "")
-                 + (mapview.FLAG_MARK if a.id in view["high"] else ""))
+        marks = (
+            (mapview.CORE_MARK if a.partner else "")
+            + (mapview.SPANNER_MARK if spanner else "")
+            + (mapview.FLAG_MARK if a.id in view["high"] else "")
+        )
         tip = mapview.actor_tip(a, m, view, color_by, net.group_of(a, color_by), lang)
-        node = _node(a, pos, marks, tip, size=sizes[a.id], group=_group(groups, view["colour_of"][a.id]),
-                     borderWidth=4 if a.partner else (2.5 if spanner else 1.2))
+        node = _node(
+            a,
+            pos,
+            marks,
+            tip,
+            size=sizes[a.id],
+            group=_group(groups, view["colour_of"][a.id]),
+            borderWidth=4 if a.partner else (2.5 if spanner else 1.2),
+        )
         if spanner:
             node["shapeProperties"] = {"borderDashes": [6, 4]}
         nodes.append(node)
     return nodes, groups
 
 
-def export(net: Network, *, color_by: str = "sector", size_by: str = "degree", title: str | None = None,
-           lang: str = "en", pseudonymise: bool = False, seed: int = 0) -> str:
+def export(
+    net: Network,
+    *,
+    color_by: str = "sector",
+    size_by: str = "degree",
+    title: str | None = None,
+    lang: str = "en",
+    pseudonymise: bool = False,
+    seed: int = 0,
+) -> str:
     """The interactive HTML map of a network, as one self-contained page (a str).
 
     Parameters
     ----------
     net : Network
     color_by : str
-        Actor field or custom attribute that sets the colour (default sector),
-        from the Okabe-Ito colour-blind-safe palette.
+        Actor field or custom attribute that sets the colour (default sector), from the
+        Okabe-Ito colour-blind-safe palette.
     size_by : {"degree", "betweenness", "brokerage"}
-        Measure that sets the size of an actor (brokerage = cross-sector
-        brokerage, METHODS.md).
+        Measure that sets the size of an actor (brokerage = cross-sector brokerage, METHODS.md).
     title : str, optional
         Heading of the page; default the network's name.
     lang : {"en", "da"}
@@ -182,8 +261,7 @@ def export(net: Network, *, color_by: str = "sector", size_by: str = "degree", t
     Returns
     -------
     str
-        The HTML page. It loads nothing from the network, writes nothing
-        beside itself, and escapes every user string.
+        The HTML page: it loads nothing from the network and escapes every user string.
 
     Raises
     ------
@@ -192,16 +270,7 @@ def export(net: Network, *, color_by: str = "sector", size_by: str = "degree", t
 
     Notes
     -----
-    Shape shows the level; the partnership core has a thick border and
-    "★", boundary spanners a dashed border and "⇄", actors of a
-    high-severity flag "⚠"; every flag beside the map has a button that
-    picks out its actors. Tie width shows strength, personal ties are
-    dashed, directed ties have arrows. Saved positions (``x``, ``y``) are
-    kept; the others come from :func:`netmap.layout.layout`. Physics runs
-    (bounded) only for maps up to PHYSICS_LIMIT actors without saved
-    positions. Betweenness is estimated above
-    :data:`netmap.betweenness.EXACT_LIMIT` actors, as in
-    :func:`netmap.analysis.analyze`, and the page then says so.
+    What the map shows: see this module's docstring.
 
     Examples
     --------
@@ -216,8 +285,7 @@ def export(net: Network, *, color_by: str = "sector", size_by: str = "degree", t
     if pseudonymise:
         net = _pseudonymise(net)
     report = analyze(net, seed=seed)
-    view = mapview.network_view(net, report, color_by=color_by, size_by=size_by, size_key=MEASURES[size_by],
-                                lang=lang, pseudonymised=pseudonymise)
+    view = mapview.network_view(net, report, color_by, size_by, MEASURES[size_by], lang, pseudonymise)
     nodes, groups = _network_nodes(net, report, view, color_by=color_by, size_by=size_by, lang=lang, seed=seed)
     edges = [_tie_edge(tie, lang) for tie in net.ties]
     data = _page_data(nodes, edges, groups, _saved(net), view["sets"], lang)
@@ -226,15 +294,24 @@ def export(net: Network, *, color_by: str = "sector", size_by: str = "degree", t
 
 # --- the map of a comparison ------------------------------------------------------
 
+
 def _union(old, new, removed, tie_status):
     """Both versions in one network: the newer's actors and ties, then the removed ones. An actor
     keeps its older saved position when the newer version has none."""
     before = {a.id: a for a in old.actors}
     actors = list(new.actors) + [a for a in old.actors if a.id in removed]
-    actors = [replace(a, x=before[a.id].x, y=before[a.id].y)
-              if a.x is None and a.id in before and before[a.id].x is not None else a for a in actors]
-    return Network(actors=actors, name=new.name, date=new.date,
-                   ties=list(new.ties) + [x for x in old.ties if tie_status.get(x.key) == "removed"])
+    actors = [
+        replace(a, x=before[a.id].x, y=before[a.id].y)
+        if a.x is None and a.id in before and before[a.id].x is not None
+        else a
+        for a in actors
+    ]
+    return Network(
+        actors=actors,
+        name=new.name,
+        date=new.date,
+        ties=list(new.ties) + [x for x in old.ties if tie_status.get(x.key) == "removed"],
+    )
 
 
 def _statuses(diff, lang):
@@ -256,9 +333,15 @@ def _compare_nodes(union, status, changes, lang, seed):
         if a.partner:
             tip["p"] = 1
         fill = mapview.SECTOR_COLOURS.get(a.sector, mapview.OTHER_COLOUR)
-        node = _node(a, pos, mapview.STATUS_MARKS[s] + (mapview.CORE_MARK if a.partner else ""), tip, size=16,
-                     group=_group(groups, fill, mapview.STATUS_COLOURS[s]),
-                     borderWidth=4 if s != "same" else (3 if a.partner else 1.2))
+        node = _node(
+            a,
+            pos,
+            mapview.STATUS_MARKS[s] + (mapview.CORE_MARK if a.partner else ""),
+            tip,
+            size=16,
+            group=_group(groups, fill, mapview.STATUS_COLOURS[s]),
+            borderWidth=4 if s != "same" else (3 if a.partner else 1.2),
+        )
         if s == "removed":
             node.update(opacity=0.45, shapeProperties={"borderDashes": [5, 4]})
         nodes.append(node)
@@ -273,16 +356,20 @@ def _compare_edges(union, tie_status, tie_changes, lang):
         e["tip"]["z"] = [mapview.status_line(s, lang)] + tie_changes.get(tie.key, [])
         if s != "same":
             colour = mapview.STATUS_COLOURS[s]
-            e.update(label=mapview.STATUS_MARKS[s], width=e["width"] + 1.5,
-                     color={"color": colour, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
-                     font={"size": 18, "strokeWidth": 4, "color": colour, "align": "top"})
+            e.update(
+                label=mapview.STATUS_MARKS[s],
+                width=e["width"] + 1.5,
+                color={"color": colour, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+                font={"size": 18, "strokeWidth": 4, "color": colour, "align": "top"},
+            )
         edges.append(e)
         statuses.append(s)
     return edges, statuses
 
 
-def export_compare(old: Network, new: Network, *, title: str | None = None, lang: str = "en",
-                   pseudonymise: bool = False, seed: int = 0) -> str:
+def export_compare(
+    old: Network, new: Network, *, title: str | None = None, lang: str = "en", pseudonymise: bool = False, seed: int = 0
+) -> str:
     """The HTML map of two versions of a network: their union, with the changes marked.
 
     Actors and ties are matched by :func:`netmap.compare.compare` (actors by
@@ -306,8 +393,10 @@ def export_compare(old: Network, new: Network, *, title: str | None = None, lang
     changes, tie_changes, tie_status = _statuses(diff, lang)
     union = _union(old, new, set(diff["actors"]["removed"]), tie_status)
     added, removed = set(diff["actors"]["added"]), set(diff["actors"]["removed"])
-    status = {a.id: "added" if a.id in added else "removed" if a.id in removed
-              else "changed" if changes.get(a.id) else "same" for a in union.actors}
+    status = {
+        a.id: "added" if a.id in added else "removed" if a.id in removed else "changed" if changes.get(a.id) else "same"
+        for a in union.actors
+    }
     nodes, groups = _compare_nodes(union, status, changes, lang, seed)
     edges, tie_words = _compare_edges(union, tie_status, tie_changes, lang)
     view = mapview.compare_view(old, new, union, diff, status, tie_words, changes, lang)

@@ -18,15 +18,36 @@ from .diff import indicator_value
 from .report import flag_message
 from .vocab import label, yes_no
 
-__all__ = ["PALETTE", "OTHER_COLOUR", "SECTOR_COLOURS", "LEVEL_SHAPES", "CORE_MARK", "SPANNER_MARK",
-           "FLAG_MARK", "STATUS_MARKS", "STATUS_COLOURS", "EDGE_GREY", "chrome", "page_texts",
-           "network_view", "compare_view", "node_tip", "tie_tip", "tie_key"]
+__all__ = [
+    "PALETTE",
+    "OTHER_COLOUR",
+    "SECTOR_COLOURS",
+    "LEVEL_SHAPES",
+    "CORE_MARK",
+    "SPANNER_MARK",
+    "FLAG_MARK",
+    "STATUS_MARKS",
+    "STATUS_COLOURS",
+    "EDGE_GREY",
+    "chrome",
+    "page_texts",
+    "network_view",
+    "compare_view",
+    "node_tip",
+    "tie_tip",
+    "tie_key",
+]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black left out (it hides the borders).
 PALETTE = ("#56B4E9", "#009E73", "#E69F00", "#CC79A7", "#0072B2", "#D55E00", "#F0E442")
 OTHER_COLOUR = "#BBBBBB"
-SECTOR_COLOURS = {"public": "#56B4E9", "civil": "#009E73", "private": "#E69F00",
-                  "citizen": "#CC79A7", "unknown": OTHER_COLOUR}
+SECTOR_COLOURS = {
+    "public": "#56B4E9",
+    "civil": "#009E73",
+    "private": "#E69F00",
+    "citizen": "#CC79A7",
+    "unknown": OTHER_COLOUR,
+}
 LEVEL_SHAPES = {"operational": "dot", "management": "square", "political": "triangle"}
 CORE_MARK, SPANNER_MARK, FLAG_MARK = "\u2605", "\u21c4", "\u26a0"
 #: How a comparison marks an actor or a tie: a symbol (never colour alone) and a colour.
@@ -35,14 +56,18 @@ STATUS_COLOURS = {"added": "#009E73", "removed": "#D55E00", "changed": "#0072B2"
 EDGE_GREY = "#7f7f7f"
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).
-_VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES,
-                 "kind": vocab.ACTOR_KINDS}
+_VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "kind": vocab.ACTOR_KINDS}
 #: The order of the values of a field in a colour legend (others: most frequent first).
-_VALUE_ORDER = {"sector": tuple(vocab.SECTORS), "level": tuple(vocab.LEVELS),
-                "scope": tuple(vocab.SCOPES), "partner": ("true", "false")}
+_VALUE_ORDER = {
+    "sector": tuple(vocab.SECTORS),
+    "level": tuple(vocab.LEVELS),
+    "scope": tuple(vocab.SCOPES),
+    "partner": ("true", "false"),
+}
 
 
 # --- texts every map shows ---------------------------------------------------------------
+
 
 def chrome(lang: str, vis_version: str) -> dict:
     """The fixed texts of a map page: toolbar, headings, legend of ties, credits."""
@@ -55,8 +80,11 @@ def chrome(lang: str, vis_version: str) -> dict:
         "fit": _("Show everything", lang),
         "graph": _("Network map (drawing). The same actors and ties are listed in the tables below.", lang),
         "legend": _("Legend", lang),
-        "how": _("Each mark is an actor, each line a tie. Drag to move, scroll to zoom, point at an "
-                 "actor or a tie for details.", lang),
+        "how": _(
+            "Each mark is an actor, each line a tie. Drag to move, scroll to zoom, point at an "
+            "actor or a tie for details.",
+            lang,
+        ),
         "shape_by": _("Shape: level", lang),
         "marks": _("Marks", lang),
         "select": _("Select", lang),
@@ -65,8 +93,11 @@ def chrome(lang: str, vis_version: str) -> dict:
         "tie_personal": _("dashed: personal (informal)", lang),
         "tie_directed": _("arrow: directed (one-way)", lang),
         "tables": _("Actors and ties as tables", lang),
-        "credit": _("Drawn with vis-network {version} (licensed under Apache-2.0 or MIT), which this "
-                    "file includes.", lang, version=vis_version),
+        "credit": _(
+            "Drawn with vis-network {version} (licensed under Apache-2.0 or MIT), which this file includes.",
+            lang,
+            version=vis_version,
+        ),
     }
 
 
@@ -89,8 +120,14 @@ def page_texts(lang: str) -> dict:
 
 
 def _meta(net, lang: str, extra=()) -> str:
-    parts = [_("{actors}, {ties}", lang, actors=vocab.count("actors", len(net.actors), lang),
-               ties=vocab.count("ties", len(net.ties), lang))]
+    parts = [
+        _(
+            "{actors}, {ties}",
+            lang,
+            actors=vocab.count("actors", len(net.actors), lang),
+            ties=vocab.count("ties", len(net.ties), lang),
+        )
+    ]
     if net.date:
         parts.append(_("Network date: {date}", lang, date=date(net.date, lang)))
     parts.append(_("Map made: {date}", lang, date=date(datetime.date.today(), lang)))
@@ -108,6 +145,7 @@ def _common(net, lang: str) -> dict:
 
 
 # --- values, colours and tooltips ------------------------------------------------------------
+
 
 def value_label(attr: str, value: str, lang: str) -> str:
     """How a value of an actor field or custom attribute (:meth:`Network.group_of`) is shown."""
@@ -135,9 +173,9 @@ def colours(net, attr: str, lang: str):
         colour = {v: SECTOR_COLOURS.get(v, OTHER_COLOUR) for v in order}
     else:
         colour = {v: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOUR) for i, v in enumerate(order)}
-    items = [(colour[v], value_label(attr, v, lang), counts[v]) for v in order[:len(PALETTE)]]
+    items = [(colour[v], value_label(attr, v, lang), counts[v]) for v in order[: len(PALETTE)]]
     if attr != "sector" and len(order) > len(PALETTE):
-        items.append((OTHER_COLOUR, _("other", lang), sum(counts[v] for v in order[len(PALETTE):])))
+        items.append((OTHER_COLOUR, _("other", lang), sum(counts[v] for v in order[len(PALETTE) :])))
     name = label(vocab.COLUMNS, attr, lang).lower() if attr in vocab.COLUMNS else attr
     legend = {"heading": _("Colour: {attr}", lang, attr=name), "items": items}
     return {a: colour[v] for a, v in values.items()}, legend
@@ -145,14 +183,19 @@ def colours(net, attr: str, lang: str):
 
 def node_tip(actor, lang: str) -> dict:
     """The parts of an actor's tooltip that every map shows (the page's script joins them)."""
-    return {"k": label(vocab.ACTOR_KINDS, actor.kind, lang), "s": label(vocab.SECTORS, actor.sector, lang),
-            "l": label(vocab.LEVELS, actor.level, lang), "c": label(vocab.SCOPES, actor.scope, lang)}
+    kinds = vocab.ACTOR_KINDS
+    kind = label(kinds, actor.kind, lang) if actor.kind in kinds else actor.kind.replace("_", " ")
+    return {
+        "k": kind,
+        "s": label(vocab.SECTORS, actor.sector, lang),
+        "l": label(vocab.LEVELS, actor.level, lang),
+        "c": label(vocab.SCOPES, actor.scope, lang),
+    }
 
 
 def _measures_tip(m: dict, lang: str) -> dict:
     # Degree and brokerage stay numbers (whole numbers, shown as they are).
-    return {"d": m["degree"], "b": number(m["betweenness"], lang, "centrality"),
-            "x": m["cross_sector_brokerage"]}
+    return {"d": m["degree"], "b": number(m["betweenness"], lang, "centrality"), "x": m["cross_sector_brokerage"]}
 
 
 def tie_tip(tie, lang: str) -> dict:
@@ -165,16 +208,29 @@ def tie_tip(tie, lang: str) -> dict:
 
 # --- tables ------------------------------------------------------------------------------
 
+
 def _table(table_id: str, caption: str, headers: list, rows: list, numeric=()) -> dict:
     """A table for the template: the first cell of a row names it; ``numeric`` columns (1-based)
     align right."""
-    return {"id": table_id, "caption": caption, "headers": headers, "rows": rows,
-            "numeric": list(numeric), "height": 60 + 24 * len(rows)}
+    return {
+        "id": table_id,
+        "caption": caption,
+        "headers": headers,
+        "rows": rows,
+        "numeric": list(numeric),
+        "height": 60 + 24 * len(rows),
+    }
 
 
 def _actor_cells(a, lang: str) -> list:
-    return [a.label, label(vocab.ACTOR_KINDS, a.kind, lang), label(vocab.SECTORS, a.sector, lang),
-            label(vocab.LEVELS, a.level, lang), label(vocab.SCOPES, a.scope, lang), yes_no(a.partner, lang)]
+    return [
+        a.label,
+        label(vocab.ACTOR_KINDS, a.kind, lang),
+        label(vocab.SECTORS, a.sector, lang),
+        label(vocab.LEVELS, a.level, lang),
+        label(vocab.SCOPES, a.scope, lang),
+        yes_no(a.partner, lang),
+    ]
 
 
 def _actor_headers(lang: str) -> list:
@@ -183,40 +239,61 @@ def _actor_headers(lang: str) -> list:
 
 def _actors_table(net, measures: dict, titles: dict, color_by: str, lang: str) -> dict:
     extra = color_by not in ("sector", "level", "scope", "kind", "partner")
-    headers = _actor_headers(lang) + [_("Boundary spanner", lang)] + [
-        label(vocab.MEASURES, k, lang).capitalize() for k in ("degree", "betweenness", "brokerage")] + [
-        _("Flags", lang), label(vocab.COLUMNS, "notes", lang)]
+    headers = (
+        _actor_headers(lang)
+        + [_("Boundary spanner", lang)]
+        + [label(vocab.MEASURES, k, lang).capitalize() for k in ("degree", "betweenness", "brokerage")]
+        + [_("Flags", lang), label(vocab.COLUMNS, "notes", lang)]
+    )
     rows = []
     for a in net.actors:
         m = measures[a.id]
         row = _actor_cells(a, lang) + [
-            yes_no(m["boundary_spanner"], lang), number(m["degree"], lang, "count"),
-            number(m["betweenness"], lang, "centrality"), number(m["cross_sector_brokerage"], lang, "count"),
-            "; ".join(titles.get(a.id, [])), a.notes]
+            yes_no(m["boundary_spanner"], lang),
+            number(m["degree"], lang, "count"),
+            number(m["betweenness"], lang, "centrality"),
+            number(m["cross_sector_brokerage"], lang, "count"),
+            "; ".join(titles.get(a.id, [])),
+            a.notes,
+        ]
         if extra:
             row.insert(5, value_label(color_by, net.group_of(a, color_by), lang))
         rows.append(row)
     if extra:
         headers.insert(5, color_by)
     k = 8 if extra else 7
-    return _table("actors-table", _("Actors ({n})", lang, n=number(len(rows), lang, "count")), headers, rows,
-                  numeric=(k + 1, k + 2, k + 3))
+    return _table(
+        "actors-table",
+        _("Actors ({n})", lang, n=number(len(rows), lang, "count")),
+        headers,
+        rows,
+        numeric=(k + 1, k + 2, k + 3),
+    )
 
 
 def _ties_table(net, lang: str, status=None) -> dict:
     names = {a.id: a.label for a in net.actors}
     headers = [label(vocab.COLUMNS, c, lang) for c in ("source", "target", "kind", "strength", "directed", "notes")]
-    rows = [[names[t.source], names[t.target], label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang),
-             _strength(t.strength, lang), yes_no(t.directed, lang), t.notes] for t in net.ties]
+    rows = [
+        [
+            names[t.source],
+            names[t.target],
+            label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang),
+            _strength(t.strength, lang),
+            yes_no(t.directed, lang),
+            t.notes,
+        ]
+        for t in net.ties
+    ]
     if status is not None:
         headers.append(_("Change", lang))
-        for row, s in zip(rows, status):
+        for row, s in zip(rows, status, strict=True):
             row.append(label(vocab.CHANGES, s, lang))
-    return _table("ties-table", _("Ties ({n})", lang, n=number(len(rows), lang, "count")), headers, rows,
-                  numeric=(4,))
+    return _table("ties-table", _("Ties ({n})", lang, n=number(len(rows), lang, "count")), headers, rows, numeric=(4,))
 
 
 # --- the map of one network ----------------------------------------------------------------
+
 
 def _flag_titles(flags: list, lang: str):
     """``(actor id -> [titles of its flags], ids of actors in a high-severity flag)``."""
@@ -230,43 +307,83 @@ def _flag_titles(flags: list, lang: str):
 
 
 def _flag_items(flags: list, label_of: dict, lang: str) -> list:
-    return [{"severity": f["severity"], "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
-             "title": label(vocab.FLAG_TITLES, f["code"], lang), "code": f["code"],
-             "message": flag_message(f, lang, label_of), "set": f"flag{i}",
-             "button": _("Show its actors ({n})", lang, n=number(len(f["actors"]), lang, "count"))
-             if f["actors"] else ""}
-            for i, f in enumerate(flags)]
+    return [
+        {
+            "severity": f["severity"],
+            "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
+            "title": label(vocab.FLAG_TITLES, f["code"], lang),
+            "code": f["code"],
+            "message": flag_message(f, lang, label_of),
+            "set": f"flag{i}",
+            "button": _("Show its actors ({n})", lang, n=number(len(f["actors"]), lang, "count"))
+            if f["actors"]
+            else "",
+        }
+        for i, f in enumerate(flags)
+    ]
 
 
 def _key_figures(p: dict | None, lang: str) -> list:
     if not p:
         return []
     count = lambda x: number(x, lang, "count")  # noqa: E731
-    return [_("E-I index of the core: {ei} (expected from group sizes: {exp})", lang,
-              ei=number(p["ei_index"], lang, "index"), exp=number(p["expected_ei"], lang, "index")),
-            _("Reach of the core: near {n1} / {n2}, far {f1} / {f2} (direct / within 2 steps)", lang,
-              n1=count(p["near_reach"]["1"]), n2=count(p["near_reach"]["2"]),
-              f1=count(p["far_reach"]["1"]), f2=count(p["far_reach"]["2"]))]
+    return [
+        _(
+            "E-I index of the core: {ei} (expected from group sizes: {exp})",
+            lang,
+            ei=number(p["ei_index"], lang, "index"),
+            exp=number(p["expected_ei"], lang, "index"),
+        ),
+        _(
+            "Reach of the core: near {n1} / {n2}, far {f1} / {f2} (direct / within 2 steps)",
+            lang,
+            n1=count(p["near_reach"]["1"]),
+            n2=count(p["near_reach"]["2"]),
+            f1=count(p["far_reach"]["1"]),
+            f2=count(p["far_reach"]["2"]),
+        ),
+    ]
 
 
 def _network_marks(sets: dict, lang: str) -> list:
     n = {k: number(len(v), lang, "count") for k, v in sets.items() if k in ("core", "spanners")}
-    return [{"width": 3.5, "dashed": False, "set": "core",
-             "text": _("{mark} partnership core: thick border ({n})", lang, mark=CORE_MARK, n=n["core"])},
-            {"width": 2.5, "dashed": True, "set": "spanners",
-             "text": _("{mark} boundary spanner: dashed border ({n})", lang, mark=SPANNER_MARK, n=n["spanners"])},
-            {"text": _("{mark} concerned by a high-severity flag; the buttons under Flags show the actors "
-                       "of each flag", lang, mark=FLAG_MARK)}]
+    return [
+        {
+            "width": 3.5,
+            "dashed": False,
+            "set": "core",
+            "text": _("{mark} partnership core: thick border ({n})", lang, mark=CORE_MARK, n=n["core"]),
+        },
+        {
+            "width": 2.5,
+            "dashed": True,
+            "set": "spanners",
+            "text": _("{mark} boundary spanner: dashed border ({n})", lang, mark=SPANNER_MARK, n=n["spanners"]),
+        },
+        {
+            "text": _(
+                "{mark} concerned by a high-severity flag; the buttons under Flags show the actors of each flag",
+                lang,
+                mark=FLAG_MARK,
+            )
+        },
+    ]
 
 
 def _size_line(size_by: str, values: list, lang: str) -> str:
     kind = vocab.MEASURE_FIGURES[size_by]
-    return _("Size: {measure} (from {lo} to {hi})", lang, measure=label(vocab.MEASURES, size_by, lang),
-             lo=number(min(values, default=0), lang, kind), hi=number(max(values, default=0), lang, kind))
+    return _(
+        "Size: {measure} (from {lo} to {hi})",
+        lang,
+        measure=label(vocab.MEASURES, size_by, lang),
+        lo=number(min(values, default=0), lang, kind),
+        hi=number(max(values, default=0), lang, kind),
+    )
 
 
-def network_view(net, report: dict, *, color_by: str, size_by: str, size_key: str, lang: str,
-                 pseudonymised: bool = False) -> dict:
+def network_view(
+    net, report: dict, color_by: str, size_by: str, size_key: str, lang: str, pseudonymised: bool = False
+) -> dict:
     """Everything the map of one network says, from its analysis (:func:`netmap.analysis.analyze`).
 
     ``size_key`` is the analysis's name of the measure ``size_by`` (the actors' size).
@@ -275,20 +392,32 @@ def network_view(net, report: dict, *, color_by: str, size_by: str, size_key: st
     label_of = {a.id: a.label for a in net.actors}
     colour_of, legend = colours(net, color_by, lang)
     titles, high = _flag_titles(report["flags"], lang)
-    sets = {"core": [a.id for a in net.actors if a.partner],
-            "spanners": [a.id for a in net.actors if measures[a.id]["boundary_spanner"]]}
+    sets = {
+        "core": [a.id for a in net.actors if a.partner],
+        "spanners": [a.id for a in net.actors if measures[a.id]["boundary_spanner"]],
+    }
     sets.update({f"flag{i}": list(f["actors"]) for i, f in enumerate(report["flags"])})
     extra = [_("betweenness estimated from a sample", lang)] if report["betweenness_approximate"] else []
     if pseudonymised:
         extra.append(_("citizens pseudonymised", lang))
-    return {**_common(net, lang), "meta": _meta(net, lang, extra), "colours": legend, "colour_of": colour_of,
-            "flag_titles": titles, "high": high, "sets": sets, "marks": _network_marks(sets, lang),
-            "size": _size_line(size_by, [m[size_key] for m in measures.values()], lang),
-            "flags_heading": _("Flags", lang), "no_flags": _("No flags raised.", lang),
-            "key_figures_heading": _("Key figures", lang), "key_figures": _key_figures(report["partnership"], lang),
-            "flags": _flag_items(report["flags"], label_of, lang),
-            "tables": [_actors_table(net, measures, titles, color_by, lang), _ties_table(net, lang)],
-            "default_title": _("Network map", lang)}
+    return {
+        **_common(net, lang),
+        "meta": _meta(net, lang, extra),
+        "colours": legend,
+        "colour_of": colour_of,
+        "flag_titles": titles,
+        "high": high,
+        "sets": sets,
+        "marks": _network_marks(sets, lang),
+        "size": _size_line(size_by, [m[size_key] for m in measures.values()], lang),
+        "flags_heading": _("Flags", lang),
+        "no_flags": _("No flags raised.", lang),
+        "key_figures_heading": _("Key figures", lang),
+        "key_figures": _key_figures(report["partnership"], lang),
+        "flags": _flag_items(report["flags"], label_of, lang),
+        "tables": [_actors_table(net, measures, titles, color_by, lang), _ties_table(net, lang)],
+        "default_title": _("Network map", lang),
+    }
 
 
 def actor_tip(actor, m: dict, view: dict, color_by: str, group: str, lang: str) -> dict:
@@ -307,6 +436,7 @@ def actor_tip(actor, m: dict, view: dict, color_by: str, group: str, lang: str) 
 
 # --- the map of a comparison --------------------------------------------------------------------
 
+
 def tie_key(record: dict) -> tuple:
     """The identity (:attr:`netmap.model.Tie.key`) of a tie record of :func:`netmap.compare.compare`."""
     return Tie(record["source"], record["target"], kind=record["kind"], directed=bool(record["directed"])).key
@@ -314,13 +444,16 @@ def tie_key(record: dict) -> tuple:
 
 def _short(value, limit: int = 80) -> str:
     text = "-" if value is None or value == "" else str(value)
-    return text if len(text) <= limit else text[:limit - 1] + "\u2026"
+    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def change_lines(changes: dict, lang: str) -> list:
     """``field: old → new`` for each change that counts (a move, :data:`IGNORED_FIELDS`, does not)."""
-    return [f"{label(vocab.COLUMNS, field, lang)}: {_short(old)} \u2192 {_short(new)}"
-            for field, (old, new) in changes.items() if field not in IGNORED_FIELDS]
+    return [
+        f"{label(vocab.COLUMNS, field, lang)}: {_short(old)} \u2192 {_short(new)}"
+        for field, (old, new) in changes.items()
+        if field not in IGNORED_FIELDS
+    ]
 
 
 def status_line(status: str, lang: str) -> str:
@@ -330,11 +463,14 @@ def status_line(status: str, lang: str) -> str:
 
 def _change_items(counts: dict, tie_counts: dict, lang: str) -> list:
     n = {s: f"{number(counts[s], lang, 'count')} / {number(tie_counts[s], lang, 'count')}" for s in counts}
-    texts = {"added": _("+ added: thick green border or line ({n})", lang, n=n["added"]),
-             "removed": _("\u2212 removed: faded, red border or line ({n})", lang, n=n["removed"]),
-             "changed": _("\u0394 changed: thick blue border or line ({n})", lang, n=n["changed"])}
-    return [{"set": s, "text": text, "colour": STATUS_COLOURS[s], "dashed": s == "removed"}
-            for s, text in texts.items()]
+    texts = {
+        "added": _("+ added: thick green border or line ({n})", lang, n=n["added"]),
+        "removed": _("\u2212 removed: faded, red border or line ({n})", lang, n=n["removed"]),
+        "changed": _("\u0394 changed: thick blue border or line ({n})", lang, n=n["changed"]),
+    }
+    return [
+        {"set": s, "text": text, "colour": STATUS_COLOURS[s], "dashed": s == "removed"} for s, text in texts.items()
+    ]
 
 
 def _flag_changes(flags: dict, lang: str) -> list:
@@ -351,13 +487,14 @@ def _flag_changes(flags: dict, lang: str) -> list:
 
 def _compare_actors_table(union, status: dict, changes: dict, lang: str) -> dict:
     headers = _actor_headers(lang) + [_("Change", lang), _("Changes", lang), label(vocab.COLUMNS, "notes", lang)]
-    rows = [_actor_cells(a, lang) + [label(vocab.CHANGES, status[a.id], lang), "; ".join(changes.get(a.id, [])),
-                                      a.notes] for a in union.actors]
+    rows = [
+        _actor_cells(a, lang) + [label(vocab.CHANGES, status[a.id], lang), "; ".join(changes.get(a.id, [])), a.notes]
+        for a in union.actors
+    ]
     return _table("actors-table", _("Actors ({n})", lang, n=number(len(rows), lang, "count")), headers, rows)
 
 
-def compare_view(old, new, union, diff: dict, status: dict, tie_status: list, changes: dict,
-                 lang: str) -> dict:
+def compare_view(old, new, union, diff: dict, status: dict, tie_status: list, changes: dict, lang: str) -> dict:
     """Everything the map of a comparison says. ``union`` holds both versions' actors and ties;
     ``status`` maps actor ids, ``tie_status`` lists the union's ties in order, to
     added / removed / changed / same; ``changes`` maps actor ids to :func:`change_lines`."""
@@ -365,21 +502,34 @@ def compare_view(old, new, union, diff: dict, status: dict, tie_status: list, ch
     tie_counts = {s: tie_status.count(s) for s in counts}
     sets = {s: [v for v, st in status.items() if st == s] for s in counts}
     sets["core"] = [a.id for a in union.actors if a.partner]
-    colour_items = [(SECTOR_COLOURS[s], label(vocab.SECTORS, s, lang), sum(1 for a in union.actors if a.sector == s))
-                    for s in vocab.SECTORS if any(a.sector == s for a in union.actors)]
-    core_mark = _("{mark} partnership core: thick border ({n})", lang, mark=CORE_MARK,
-                  n=number(len(sets["core"]), lang, "count"))
-    return {**_common(union, lang), "meta": _meta(union, lang), "sets": sets,
-            "colours": {"heading": _("Colour: {attr}", lang, attr=label(vocab.COLUMNS, "sector", lang).lower()),
-                        "items": colour_items},
-            "changes_heading": _("Changes", lang), "changes_counts": _("Counts: actors / ties.", lang),
-            "changes": _change_items(counts, tie_counts, lang),
-            "marks": [{"width": 3.5, "dashed": False, "set": "core", "text": core_mark}],
-            "key_figures_heading": _("Key figures", lang),
-            "key_figures": [f"{label(vocab.INDICATORS, k, lang)}: {indicator_value(k, a, lang)} \u2192 "
-                            f"{indicator_value(k, b, lang)}" for k, (a, b) in diff["partnership"].items()],
-            "flag_changes": _flag_changes(diff["flags"], lang),
-            "tables": [_compare_actors_table(union, status, changes, lang),
-                       _ties_table(union, lang, status=tie_status)],
-            "default_title": _("Changes: {old} \u2192 {new}", lang, old=old.date or old.name or "1",
-                               new=new.date or new.name or "2")}
+    colour_items = [
+        (SECTOR_COLOURS[s], label(vocab.SECTORS, s, lang), sum(1 for a in union.actors if a.sector == s))
+        for s in vocab.SECTORS
+        if any(a.sector == s for a in union.actors)
+    ]
+    core_mark = _(
+        "{mark} partnership core: thick border ({n})", lang, mark=CORE_MARK, n=number(len(sets["core"]), lang, "count")
+    )
+    return {
+        **_common(union, lang),
+        "meta": _meta(union, lang),
+        "sets": sets,
+        "colours": {
+            "heading": _("Colour: {attr}", lang, attr=label(vocab.COLUMNS, "sector", lang).lower()),
+            "items": colour_items,
+        },
+        "changes_heading": _("Changes", lang),
+        "changes_counts": _("Counts: actors / ties.", lang),
+        "changes": _change_items(counts, tie_counts, lang),
+        "marks": [{"width": 3.5, "dashed": False, "set": "core", "text": core_mark}],
+        "key_figures_heading": _("Key figures", lang),
+        "key_figures": [
+            f"{label(vocab.INDICATORS, k, lang)}: {indicator_value(k, a, lang)} \u2192 {indicator_value(k, b, lang)}"
+            for k, (a, b) in diff["partnership"].items()
+        ],
+        "flag_changes": _flag_changes(diff["flags"], lang),
+        "tables": [_compare_actors_table(union, status, changes, lang), _ties_table(union, lang, status=tie_status)],
+        "default_title": _(
+            "Changes: {old} \u2192 {new}", lang, old=old.date or old.name or "1", new=new.date or new.name or "2"
+        ),
+    }

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..i18n import N_, Nn_, _, ngettext, number
 
 __all__ = ["SECTORS", "LEVELS", "SCOPES", "ACTOR_KINDS", "TIE_KINDS", "COLUMNS", "SEVERITIES",
-           "MEASURES", "ROLES", "FLAG_TITLES", "FLAG_TEXTS", "FLAG_ADVICE", "WARNINGS", "INDICATORS", "COUNTS",
+           "MEASURES", "MEASURE_FIGURES", "ROLES", "CHANGES", "FLAG_TITLES", "FLAG_TEXTS", "FLAG_ADVICE", "WARNINGS", "INDICATORS", "COUNTS",
            "label", "count", "yes_no"]
 
 
@@ -104,6 +104,19 @@ MEASURES = {
     "degree": N_("degree"),
     "betweenness": N_("betweenness"),
     "brokerage": N_("cross-sector brokerage"),
+}
+
+
+#: The kind of figure each measure is (:data:`netmap.i18n.FIGURES`), so it is shown alike everywhere.
+MEASURE_FIGURES = {"degree": "count", "betweenness": "centrality", "brokerage": "count"}
+
+
+#: How an actor or a tie changed between two versions of a network.
+CHANGES = {
+    "added": N_("added"),
+    "removed": N_("removed"),
+    "changed": N_("changed"),
+    "same": N_("unchanged"),
 }
 
 

@@ -1,0 +1,55 @@
+(function(){"use strict";
+var data=JSON.parse(document.getElementById("netmap-data").textContent);
+var T=data.text,labels={},names={};
+function fmt(tpl,vals){return tpl.replace(/\{(\w+)\}/g,function(m,k){
+return Object.prototype.hasOwnProperty.call(vals,k)?String(vals[k]):m;});}
+function nodeTip(n){var p=n.tip,L=[n.name];
+if(p.k){L.push(fmt(T.tip_kind,{v:p.k}));}
+L.push(fmt(T.tip_place,{s:p.s,l:p.l,c:p.c}));
+if(p.a){L.push(p.a);}
+if("d" in p){L.push(fmt(T.tip_measures,{d:p.d,b:p.b,c:p.x}));}
+if(p.p){L.push(T.tip_core);}
+if(p.bs){L.push(T.tip_spanner);}
+if(p.f){L.push(fmt(T.tip_flags,{v:p.f}));}
+return L.concat(p.z||[]).join("\n");}
+function edgeTip(e){var p=e.tip,L=[names[e.from]+(e.arrows?" \u2192 ":" \u2014 ")+names[e.to],
+p.k+" \u00b7 "+fmt(T.tip_strength,{v:p.s})+(e.arrows?" \u00b7 "+T.tip_directed:"")];
+if(p.n){L.push(fmt(T.tip_notes,{v:p.n}));}
+return L.concat(p.z||[]).join("\n");}
+data.nodes.forEach(function(n){labels[n.id]=n.label;names[n.id]=n.name;n.title=nodeTip(n);delete n.tip;});
+data.edges.forEach(function(e){e.title=edgeTip(e);delete e.tip;});
+var nodes=new vis.DataSet(data.nodes),edges=new vis.DataSet(data.edges);
+var network=new vis.Network(document.getElementById("graph"),{nodes:nodes,edges:edges},data.options);
+window.netmapNetwork=network;
+network.once("afterDrawing",function(){var h=document.documentElement;
+h.setAttribute("data-drawn-ms",String(Math.round(performance.now())));h.setAttribute("data-drawn","true");});
+function frame(){network.fit({animation:false});network.moveTo({scale:network.getScale()*0.85});}
+if(data.options.physics.enabled){network.once("stabilizationIterationsDone",function(){
+network.setOptions({physics:{enabled:false}});frame();document.documentElement.setAttribute("data-stable","true");});}
+else{frame();document.documentElement.setAttribute("data-stable","true");}
+function say(text){document.getElementById("status").textContent=text;}
+function dim(ids){var on={};ids.forEach(function(id){on[id]=true;});
+nodes.update(data.nodes.map(function(n){return {id:n.id,opacity:(!ids.length||on[n.id])?(n.opacity||1):0.2};}));}
+function show(ids,text){network.unselectAll();dim(ids);network.selectNodes(ids);
+if(ids.length===1){network.focus(ids[0],{scale:1.4,animation:false});}
+else if(ids.length){network.fit({nodes:ids,animation:false});}
+say(text);}
+document.getElementById("find-form").addEventListener("submit",function(ev){ev.preventDefault();
+var q=document.getElementById("find").value.trim().toLowerCase(),hit=null,j;
+if(!q){return;}
+for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase()===q){hit=data.nodes[j];}}
+for(j=0;j<data.nodes.length&&!hit;j++){if(data.nodes[j].name.toLowerCase().indexOf(q)>=0){hit=data.nodes[j];}}
+if(!hit){say(T.not_found);return;}
+show([hit.id],T.found+" "+hit.name);});
+var boxes=document.querySelectorAll("input[data-sector]");
+function filter(){var on={};boxes.forEach(function(b){on[b.getAttribute("data-sector")]=b.checked;});
+nodes.update(data.nodes.map(function(n){return {id:n.id,hidden:!on[n.sector]};}));}
+boxes.forEach(function(b){b.addEventListener("change",filter);});
+var lab=document.getElementById("show-labels");
+lab.addEventListener("change",function(){var on=lab.checked;
+nodes.update(data.nodes.map(function(n){return {id:n.id,label:on?labels[n.id]:""};}));});
+document.querySelectorAll("button[data-set]").forEach(function(b){b.addEventListener("click",function(){
+var ids=data.sets[b.getAttribute("data-set")]||[];
+show(ids,T.selected+" "+ids.map(function(id){return names[id];}).join(", "));});});
+document.getElementById("fit").addEventListener("click",function(){network.unselectAll();dim([]);frame();say("");});
+})();

@@ -9,8 +9,6 @@ import json
 import unicodedata
 from pathlib import Path
 
-import networkx as nx
-
 from .errors import InputError, Where
 from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
 
@@ -319,6 +317,8 @@ def _json_record(item, fields):
 # --- GraphML and GEXF ---------------------------------------------------------
 
 def _read_graph_file(path, suffix):
+    import networkx as nx
+
     fmt = "GraphML" if suffix == ".graphml" else "GEXF"
     _decode(path)  # empty or binary files get the usual message
     try:

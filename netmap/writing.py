@@ -7,8 +7,6 @@ import json
 import os
 from pathlib import Path
 
-import networkx as nx
-
 from .errors import InputError
 from .model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
@@ -123,6 +121,8 @@ def _write_xlsx(net, path):
 
 
 def _graph(net, fmt):
+    import networkx as nx
+
     directed = any(t.directed for t in net.ties)
     G = nx.MultiDiGraph() if directed else nx.MultiGraph()
     G.graph["name"] = net.name or ""
@@ -214,6 +214,8 @@ def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
         elif suffix in (".xlsx",):
             _write_xlsx(net, path)
         elif suffix in (".graphml", ".gexf"):
+            import networkx as nx
+
             G = _graph(net, suffix)
             with _atomic(path, "wb") as fh:
                 (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(G, fh)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import networkx as nx
-
 from . import betweenness as _bc
 from .brokerage import ROLES, brokerage
 from .dependency import spanner_dependency
 from .ei import expected_group_ei, expected_network_ei, group_ei, group_sizes, network_ei
 from .flags import Settings, flag_message, partnership_flags
 from .i18n import t
-from .isolation import isolation
+from .isolation import connected_components, isolation
 from .reach import actor_reach, reached, set_reach
 
 __all__ = ["analyze"]
@@ -46,8 +44,8 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
     actors of sector ``unknown`` form one group ``unknown``.
     """
     net.check_group_attribute(group_by)
-    G = net.to_graph()
-    D = net.to_digraph()
+    G = net.simple_graph()  # the pairs of net.to_graph(), without networkx
+    D = net.simple_graph(directed=True)  # the arcs of net.to_digraph()
     n = G.number_of_nodes()
     by_id = {a.id: a for a in net.actors}
     groups = {a.id: net.group_of(a, group_by) for a in net.actors}
@@ -125,7 +123,7 @@ def analyze(net, group_by="sector", lang="en", settings=Settings(),
                           limit=exact_limit or _bc.EXACT_LIMIT))
     return {
         "network": {"name": net.name, "date": net.date, "actors": n, "ties": len(net.ties),
-                    "group_by": group_by, "components": nx.number_connected_components(G) if n else 0},
+                    "group_by": group_by, "components": sum(1 for _ in connected_components(G)) if n else 0},
         "actors": actors,
         "groups": group_out,
         "ei_index": whole_ei,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field, replace
 
@@ -279,11 +280,12 @@ class SimpleGraph:
     of a node of an undirected graph.
     """
 
-    __slots__ = ("_adj", "_directed")
+    __slots__ = ("_adj", "_directed", "_edges")
 
     def __init__(self, adj, directed=False):
         self._adj = adj
         self._directed = directed
+        self._edges = None
 
     def __iter__(self):
         return iter(self._adj)
@@ -308,14 +310,18 @@ class SimpleGraph:
         return len(self._adj[v]) + (v in self._adj[v])
 
     def edges(self):
-        if self._directed:
-            return [(u, v) for u, nbrs in self._adj.items() for v in nbrs]
-        seen = set()
-        out = []
-        for u, nbrs in self._adj.items():
-            out.extend((u, v) for v in nbrs if v not in seen)
-            seen.add(u)
-        return out
+        """The edges as ``(u, v)`` pairs, computed once (the graph does not change)."""
+        if self._edges is None:
+            if self._directed:
+                self._edges = tuple((u, v) for u, nbrs in self._adj.items() for v in nbrs)
+            else:
+                seen = set()
+                out = []
+                for u, nbrs in self._adj.items():
+                    out.extend((u, v) for v in nbrs if v not in seen)
+                    seen.add(u)
+                self._edges = tuple(out)
+        return self._edges
 
 
 _ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation",
@@ -364,15 +370,21 @@ def custom_header(name, table):
     return text
 
 
+_ACTOR_FIELD_SET = frozenset(_ACTOR_ATTRS)
+_TIE_FIELD_SET = frozenset(("source", "target", "kind", "strength", "directed", "notes"))
+
+
 def _custom(record, fields):
     """Custom attributes of a record: unknown keys, ``attr:`` keys, and an ``attributes`` dict."""
     out = {}
     for k, v in record.items():
+        if k in fields:  # (no field is "attributes" or starts with CUSTOM_PREFIX)
+            continue
         if k == "attributes" and isinstance(v, dict):
             continue
         if k.startswith(CUSTOM_PREFIX):
             out[k[len(CUSTOM_PREFIX):]] = v
-        elif k not in fields:
+        else:
             out[k] = v
     extra = record.get("attributes")
     if isinstance(extra, dict):
@@ -402,7 +414,21 @@ def _parse_number(value, where, column):
     return number
 
 
+def _number_of(raw, where, column):
+    """``_parse_number(as_text(raw), ...)``, without the round trip through text for a JSON number.
+
+    A finite non-zero float (or int of at most 53 bits) reads as itself; zero,
+    text and everything else take the text path (which also turns -0.0 into 0.0).
+    """
+    kind = type(raw)
+    if (kind is float and raw != 0.0 and math.isfinite(raw)) or (kind is int and 0 < abs(raw) < 2 ** 53):
+        return float(raw)
+    return _parse_number(as_text(raw), where, column)
+
+
 def _enum(value, words, allowed_key, where, column):
+    if value in words:  # already in canonical form (the words are lower case, single-spaced)
+        return words[value]
     text = " ".join(str(value).split()).lower()
     if text in words:
         return words[text]
@@ -423,6 +449,8 @@ def as_text(value):
 def _field(record, key, where):
     """A field's raw value as text; a JSON object or list there is an error."""
     value = record.get(key)
+    if type(value) is str:  # the common case, as as_text() would return it
+        return value
     if isinstance(value, (dict, list)):
         raise InputError("bad_text", where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
     return as_text(value)
@@ -458,8 +486,8 @@ def parse_actor(record, where):
     for axis in ("x", "y"):
         raw = record.get(axis)
         if raw is not None and as_text(raw).strip():
-            setattr(a, axis, _parse_number(as_text(raw), where, axis))
-    a.attributes = _custom(record, _ACTOR_ATTRS)
+            setattr(a, axis, _number_of(raw, where, axis))
+    a.attributes = _custom(record, _ACTOR_FIELD_SET)
     return a, warnings
 
 
@@ -474,7 +502,7 @@ def parse_tie(record, where):
     t.kind = _field(record, "kind", where).strip() or "collaboration"
     raw = record.get("strength")
     if raw is not None and as_text(raw).strip():
-        t.strength = _parse_number(as_text(raw), where, "strength")
+        t.strength = _number_of(raw, where, "strength")
         if not 1 <= t.strength <= 3:
             raise InputError("bad_strength", where, column="strength", value=as_text(raw))
     directed = record.get("directed")
@@ -483,7 +511,7 @@ def parse_tie(record, where):
     elif as_text(directed).strip():
         t.directed = parse_bool(as_text(directed), where, "directed")
     t.notes = _field(record, "notes", where)
-    t.attributes = _custom(record, ("source", "target", "kind", "strength", "directed", "notes"))
+    t.attributes = _custom(record, _TIE_FIELD_SET)
     return t
 
 

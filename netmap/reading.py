@@ -309,7 +309,8 @@ def _json_record(item, fields):
     for key, value in item.items():
         if key == "attributes":
             continue
-        rec[fields.get(str(key).strip().lower(), key)] = value
+        field = fields.get(key)  # a key already written as the field's name (the usual case)
+        rec[field if field is not None else fields.get(str(key).strip().lower(), key)] = value
     rec["attributes"] = dict(item.get("attributes") or {})
     return rec
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from . import betweenness as _bc
 from .brokerage import ROLES, brokerage
 from .dependency import spanner_dependency
@@ -11,6 +13,9 @@ from .i18n import t
 from .isolation import connected_components, isolation
 from .reach import actor_reach, reached, set_reach
 
+if TYPE_CHECKING:
+    from .model import Network
+
 __all__ = ["analyze"]
 
 
@@ -18,8 +23,9 @@ def _keys(d):
     return {str(k): v for k, v in d.items()}
 
 
-def analyze(net, group_by="sector", lang="en", settings=Settings(),
-            exact_limit=None, sample_sources=None, seed=0, betweenness=True):
+def analyze(net: Network, group_by: str = "sector", lang: str = "en", settings: Settings = Settings(),
+            exact_limit: int | None = None, sample_sources: int | None = None, seed: int = 0,
+            betweenness: bool = True) -> dict[str, Any]:
     """Analyse a network; returns the document of METHODS.md "Machine-readable output".
 
     Parameters

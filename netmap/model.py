@@ -553,7 +553,7 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
     return net
 
 
-def validate(network):
+def validate(network: Network) -> Network:
     """Re-validate a Network built in code (e.g. after an edit); returns a new Network.
 
     Raises InputError naming the actor or tie, as a file would.

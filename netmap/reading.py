@@ -8,9 +8,15 @@ import io
 import json
 import unicodedata
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
 from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from .model import Network
 
 __all__ = ["read_network", "network_from_json", "read_csv_records", "read_table_records", "unescape_cell",
            "ACTOR_SHEETS", "TIE_SHEETS"]
@@ -32,7 +38,7 @@ def _nfc(text):
     return unicodedata.normalize("NFC", text).lower()
 
 
-def read_network(*paths):
+def read_network(*paths: str | PathLike[str]) -> Network:
     """Read one network from ``paths``.
 
     One path: a ``.json``, ``.xlsx``, ``.graphml`` or ``.gexf`` file, or a
@@ -254,7 +260,7 @@ def _read_json(path):
     return network_from_json(doc, path.name)
 
 
-def network_from_json(doc, label="JSON"):
+def network_from_json(doc: Any, label: str = "JSON") -> Network:
     """Validate a canonical JSON document (already parsed) into a Network."""
     if not isinstance(doc, dict):
         raise InputError("json_top", label)

@@ -6,10 +6,14 @@ import csv
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
+
+if TYPE_CHECKING:
+    from .model import Network
 
 __all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
 
@@ -35,7 +39,7 @@ def _number(x):
     return int(x) if float(x).is_integer() else float(x)
 
 
-def to_json(net):
+def to_json(net: Network) -> dict[str, Any]:
     """The canonical JSON document (a dict) of a network."""
     actors = []
     for a in net.actors:
@@ -195,7 +199,8 @@ class _atomic:
         return False
 
 
-def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
+def write_network(net: Network, path: str | os.PathLike[str], pseudonymise: bool = False,
+                  csv_delimiter: str = ";") -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix

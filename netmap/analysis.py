@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from . import betweenness as _bc
 from .brokerage import ROLES, brokerage
 from .dependency import spanner_dependency
 from .ei import expected_group_ei, expected_network_ei, group_ei, group_sizes, network_ei
 from .flags import Settings, partnership_flags
-from .isolation import isolation
+from .isolation import connected_components, isolation
 from .reach import actor_reach, reached, set_reach
+
+if TYPE_CHECKING:
+    from .model import Network
 
 __all__ = ["analyze"]
 
@@ -19,8 +22,9 @@ def _keys(d):
     return {str(k): v for k, v in d.items()}
 
 
-def analyze(net, group_by="sector", settings=Settings(),
-            exact_limit=None, sample_sources=None, seed=0, betweenness=True):
+def analyze(net: Network, group_by: str = "sector", settings: Settings = Settings(),
+            exact_limit: int | None = None, sample_sources: int | None = None, seed: int = 0,
+            betweenness: bool = True) -> dict[str, Any]:
     """Analyse a network: every measure and flag, free of language.
 
     The result is the document of METHODS.md "Machine-readable output" without its texts: each
@@ -47,8 +51,8 @@ def analyze(net, group_by="sector", settings=Settings(),
     actors of sector ``unknown`` form one group ``unknown``.
     """
     net.check_group_attribute(group_by)
-    G = net.to_graph()
-    D = net.to_digraph()
+    G = net.simple_graph()  # the pairs of net.to_graph(), without networkx
+    D = net.simple_graph(directed=True)  # the arcs of net.to_digraph()
     n = G.number_of_nodes()
     by_id = {a.id: a for a in net.actors}
     groups = {a.id: net.group_of(a, group_by) for a in net.actors}
@@ -124,7 +128,7 @@ def analyze(net, group_by="sector", settings=Settings(),
                                     "limit": exact_limit or _bc.EXACT_LIMIT}})
     return {
         "network": {"name": net.name, "date": net.date, "actors": n, "ties": len(net.ties),
-                    "group_by": group_by, "components": nx.number_connected_components(G) if n else 0},
+                    "group_by": group_by, "components": sum(1 for _ in connected_components(G)) if n else 0},
         "actors": actors,
         "groups": group_out,
         "ei_index": whole_ei,

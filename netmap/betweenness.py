@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-import scipy.sparse as sp
-
 __all__ = ["betweenness", "EXACT_LIMIT", "SAMPLE_SOURCES", "sampled_betweenness"]
 
 #: Networks with more actors than this get an estimate (METHODS.md allows it).
@@ -71,6 +68,9 @@ def sampled_betweenness(G, k, seed=0, batch=128):
     at once as sparse-times-dense products. With every node as a source it
     is exact, which is how it is tested.
     """
+    import numpy as np
+    import scipy.sparse as sp
+
     nodes = list(G)
     n = len(nodes)
     if n < 3:
@@ -92,6 +92,8 @@ def sampled_betweenness(G, k, seed=0, batch=128):
 
 
 def _dependencies(A, sources):
+    import numpy as np
+
     n, s = A.shape[0], len(sources)
     cols = np.arange(s)
     sigma = np.zeros((n, s))

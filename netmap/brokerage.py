@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-
 __all__ = ["ROLES", "brokerage"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
@@ -58,6 +56,8 @@ def brokerage(D, groups):
     >>> brokerage(D, {"a": 1, "b": 2, "c": 2})["b"]["gatekeeper"]
     1
     """
+    import numpy as np
+
     nodes = list(D)
     n = len(nodes)
     index = {v: i for i, v in enumerate(nodes)}

@@ -99,11 +99,13 @@ def spanner_dependency(G, core, sector):
                 reach_total[i] += sub_sec[r][i]
     out = {}
     for v in range(n):
+        parts = [(sub_core[c], sub_sec[c]) for c in children[v] if low[c] >= disc[v]]
+        if not parts:  # v cuts nothing off: its component stays one part without it
+            continue
         r = root_of[v]
         remaining = sub_core[r] - (v in core)
         own = [sub_sec[r][i] - (sec[v] == i) for i in range(S)]
         other = [reach_total[i] - (sub_sec[r][i] if sub_core[r] else 0) for i in range(S)]
-        parts = [(sub_core[c], sub_sec[c]) for c in children[v] if low[c] >= disc[v]]
         rest_core = remaining - sum(pc for pc, _ in parts)
         rest_sec = [own[i] - sum(ps[i] for _, ps in parts) for i in range(S)]
         parts.append((rest_core, rest_sec))

@@ -2,9 +2,30 @@
 
 from __future__ import annotations
 
-import networkx as nx
+__all__ = ["isolation", "connected_components"]
 
-__all__ = ["isolation"]
+
+def connected_components(G):
+    """The connected parts of an undirected graph, as sets of nodes (as ``networkx.connected_components``).
+
+    >>> import networkx as nx
+    >>> G = nx.Graph([("a", "b")]); G.add_node("c")
+    >>> sorted(sorted(c) for c in connected_components(G))
+    [['a', 'b'], ['c']]
+    """
+    seen = set()
+    for v in G:
+        if v in seen:
+            continue
+        part = {v}
+        stack = [v]
+        while stack:
+            for w in G[stack.pop()]:
+                if w not in part:
+                    part.add(w)
+                    stack.append(w)
+        seen |= part
+        yield part
 
 
 def isolation(G, core):
@@ -15,6 +36,7 @@ def isolation(G, core):
 
     Returns ``{node: {"isolated": bool, "detached": bool, "peripheral": bool}}``.
 
+    >>> import networkx as nx
     >>> G = nx.Graph([("a", "b")]); G.add_node("c")
     >>> isolation(G, ["a"])["c"]
     {'isolated': True, 'detached': True, 'peripheral': False}
@@ -22,7 +44,7 @@ def isolation(G, core):
     core = set(core)
     connected_to_core = set()
     if core:
-        for comp in nx.connected_components(G):
+        for comp in connected_components(G):
             if comp & core:
                 connected_to_core |= comp
     out = {}

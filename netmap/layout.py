@@ -5,9 +5,6 @@ from __future__ import annotations
 import math
 import random
 
-import numpy as np
-import rustworkx as rx
-
 __all__ = ["layout", "placed", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT"]
 
 #: Typical distance between tied actors, in map units (vis-network pixels at zoom 1).
@@ -85,6 +82,8 @@ def placed(net, seed=0):
 
 def _components(net):
     """Connected parts of the network as lists of actor ids, largest first, in a stable order."""
+    import rustworkx as rx
+
     G = rx.PyGraph()
     index = {a.id: G.add_node(a.id) for a in net.actors}
     G.add_edges_from_no_data([(index[t.source], index[t.target]) for t in net.ties])
@@ -95,6 +94,8 @@ def _components(net):
 
 def _spring(net, saved, free, rnd, seed):
     """Spring layout of the tied actors without a saved position, in map units."""
+    import rustworkx as rx
+
     ids = list(saved) + free
     n = len(ids)
     # rustworkx works in a unit box: map the saved positions into it, and back at the end.
@@ -136,6 +137,8 @@ def _spring(net, saved, free, rnd, seed):
 
 def _label_clashes(P, half_widths, height):
     """Pairs of actors whose labels (centred under the marks) would overlap."""
+    import numpy as np
+
     dx = np.abs(P[:, None, 0] - P[None, :, 0])
     dy = np.abs(P[:, None, 1] - P[None, :, 1])
     clash = (dx < half_widths[:, None] + half_widths[None, :]) & (dy < height)
@@ -149,6 +152,8 @@ def _roomy(pos, labels, factors=(1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)):
     between the labels, which keep their size (about 7 map units a
     character, with room for the marks ★⇄⚠ in front).
     """
+    import numpy as np
+
     ids = list(pos)
     P = np.array([pos[v] for v in ids], dtype=float)
     centre = P.mean(axis=0)
@@ -167,6 +172,8 @@ def _spread(pos, movable, rounds=60):
     ``SPACING`` side by side but only half of it one above the other: the
     distance is measured with the horizontal part halved.
     """
+    import numpy as np
+
     ids = list(pos)
     rows = [i for i, v in enumerate(ids) if v in movable]
     if not rows:

@@ -6,6 +6,10 @@ import hashlib
 import hmac
 import os
 from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Network
 
 __all__ = ["pseudonymise", "pseudonym"]
 
@@ -27,7 +31,7 @@ def pseudonym(actor_id, key=None):
     return "citizen-" + hmac.new(key, actor_id.encode("utf-8"), hashlib.sha256).hexdigest()[:8]
 
 
-def pseudonymise(net, key=None):
+def pseudonymise(net: Network, key: str | bytes | None = None) -> Network:
     """A copy of ``net`` in which every actor of sector citizen is pseudonymised.
 
     Its id and name become the pseudonym; its notes and custom attributes

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import numpy as np
-import scipy.sparse as sp
-
 __all__ = ["actor_reach", "set_reach", "reached"]
 
 
@@ -40,22 +37,33 @@ def actor_reach(G, far):
     >>> actor_reach(G, {"a": False, "b": False, "c": True})["a"]
     {'near': {1: 1, 2: 1}, 'far': {1: 0, 2: 1}}
     """
+    import numpy as np
+
     nodes = list(G)
     n = len(nodes)
     if n == 0:
         return {}
     index = {v: i for i, v in enumerate(nodes)}
-    rows = [index[u] for u, v in G.edges() if u != v]
-    cols = [index[v] for u, v in G.edges() if u != v]
-    A = sp.coo_matrix((np.ones(len(rows), dtype=np.int64), (rows, cols)), shape=(n, n)).tocsr()
-    A = ((A + A.T) > 0).astype(np.int64)
-    R2 = ((A + A @ A) > 0).astype(np.int64).tolil()
-    R2.setdiag(0)
-    R2 = R2.tocsr()
+    arcs = np.array([(index[u], index[v]) for u, v in G.edges() if u != v], dtype=np.int64).reshape(-1, 2)
+    # Each pair once in both directions, sorted by source: the neighbours of every node.
+    keys = np.unique(np.concatenate((arcs[:, 0] * n + arcs[:, 1], arcs[:, 1] * n + arcs[:, 0])))
+    src, dst = keys // n, keys % n
+    degree = np.bincount(src, minlength=n)
+    start = np.concatenate(([0], np.cumsum(degree)[:-1]))
+    # Two-step walks v -> w -> c (the neighbours c of each neighbour w of v), v itself left out.
+    reps = degree[dst]
+    v2 = np.repeat(src, reps)
+    offset = np.arange(reps.sum()) - np.repeat(np.cumsum(reps) - reps, reps)
+    c2 = dst[np.repeat(start[dst], reps) + offset]
+    other = v2 != c2
+    within2 = np.unique(np.concatenate((keys, v2[other] * n + c2[other])))
     far_vec = np.array([1 if far[v] else 0 for v in nodes], dtype=np.int64)
     near_vec = 1 - far_vec
-    f1, n1 = A @ far_vec, A @ near_vec
-    f2, n2 = R2 @ far_vec, R2 @ near_vec
+    f1 = np.bincount(src, weights=far_vec[dst], minlength=n).astype(np.int64)
+    n1 = degree - f1
+    s2, t2 = within2 // n, within2 % n
+    f2 = np.bincount(s2, weights=far_vec[t2], minlength=n).astype(np.int64)
+    n2 = np.bincount(s2, weights=near_vec[t2], minlength=n).astype(np.int64)
     return {v: {"near": {1: int(n1[i]), 2: int(n2[i])}, "far": {1: int(f1[i]), 2: int(f2[i])}}
             for i, v in enumerate(nodes)}
 

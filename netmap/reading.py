@@ -8,11 +8,15 @@ import io
 import json
 import unicodedata
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
 from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
+
+if TYPE_CHECKING:
+    from os import PathLike
+
+    from .model import Network
 
 __all__ = ["read_network", "network_from_json", "read_csv_records", "read_table_records", "unescape_cell",
            "ACTOR_SHEETS", "TIE_SHEETS"]
@@ -34,7 +38,7 @@ def _nfc(text):
     return unicodedata.normalize("NFC", text).lower()
 
 
-def read_network(*paths):
+def read_network(*paths: str | PathLike[str]) -> Network:
     """Read one network from ``paths``.
 
     One path: a ``.json``, ``.xlsx``, ``.graphml`` or ``.gexf`` file, or a
@@ -256,7 +260,7 @@ def _read_json(path):
     return network_from_json(doc, path.name)
 
 
-def network_from_json(doc, label="JSON"):
+def network_from_json(doc: Any, label: str = "JSON") -> Network:
     """Validate a canonical JSON document (already parsed) into a Network."""
     if not isinstance(doc, dict):
         raise InputError('the top level must be an object with "actors" and "ties"', label)
@@ -311,7 +315,8 @@ def _json_record(item, fields):
     for key, value in item.items():
         if key == "attributes":
             continue
-        rec[fields.get(str(key).strip().lower(), key)] = value
+        field = fields.get(key)  # a key already written as the field's name (the usual case)
+        rec[field if field is not None else fields.get(str(key).strip().lower(), key)] = value
     rec["attributes"] = dict(item.get("attributes") or {})
     return rec
 
@@ -319,6 +324,8 @@ def _json_record(item, fields):
 # --- GraphML and GEXF ---------------------------------------------------------
 
 def _read_graph_file(path, suffix):
+    import networkx as nx
+
     fmt = "GraphML" if suffix == ".graphml" else "GEXF"
     _decode(path)  # empty or binary files get the usual message
     try:

@@ -6,12 +6,14 @@ import csv
 import json
 import os
 from pathlib import Path
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .model import ACTOR_COLUMNS, ACTOR_FIELDS, CUSTOM_PREFIX, TIE_COLUMNS, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
+
+if TYPE_CHECKING:
+    from .model import Network
 
 __all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
 
@@ -35,7 +37,7 @@ def _number(x):
     return int(x) if float(x).is_integer() else float(x)
 
 
-def to_json(net):
+def to_json(net: Network) -> dict[str, Any]:
     """The canonical JSON document (a dict) of a network."""
     actors = []
     for a in net.actors:
@@ -121,6 +123,8 @@ def _write_xlsx(net, path):
 
 
 def _graph(net, fmt):
+    import networkx as nx
+
     directed = any(t.directed for t in net.ties)
     G = nx.MultiDiGraph() if directed else nx.MultiGraph()
     G.graph["name"] = net.name or ""
@@ -193,7 +197,8 @@ class _atomic:
         return False
 
 
-def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
+def write_network(net: Network, path: str | os.PathLike[str], pseudonymise: bool = False,
+                  csv_delimiter: str = ";") -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
@@ -212,6 +217,8 @@ def write_network(net, path, pseudonymise=False, csv_delimiter=";"):
         elif suffix in (".xlsx",):
             _write_xlsx(net, path)
         elif suffix in (".graphml", ".gexf"):
+            import networkx as nx
+
             G = _graph(net, suffix)
             with _atomic(path, "wb") as fh:
                 (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(G, fh)

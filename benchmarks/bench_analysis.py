@@ -43,8 +43,10 @@ print(json.dumps({"n": n, "ties": len(net.ties), "runs": runs, "median_s": stati
 
 def main():
     quick = "--quick" in sys.argv
-    print(f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
-          f"Python {platform.python_version()}")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.processor() or platform.machine()}, "
+        f"Python {platform.python_version()}"
+    )
     t = time.perf_counter()
     subprocess.run([sys.executable, "-c", "pass"], check=True)
     print(f"interpreter start: {time.perf_counter() - t:.3f} s")
@@ -57,11 +59,14 @@ def main():
     print("| actors | ties | runs | median analysis (s) | min-max (s) | imports (s) | peak RSS (MB) | betweenness |")
     print("|---:|---:|---:|---:|---|---:|---:|---|")
     for n, runs in SIZES[:2] if quick else SIZES:
-        out = subprocess.run([sys.executable, "-c", CHILD, str(n), str(runs)], cwd=ROOT, check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, "-c", CHILD, str(n), str(runs)], cwd=ROOT, check=True, capture_output=True, text=True
+        ).stdout
         r = json.loads(out)
-        print(f"| {r['n']:,} | {r['ties']:,} | {r['runs']} | {r['median_s']:.3f} | {r['min_s']:.3f}-{r['max_s']:.3f} "
-              f"| {r['imports_s']:.2f} | {r['peak_rss_mb']:.0f} | {'estimated' if r['approximate'] else 'exact'} |")
+        print(
+            f"| {r['n']:,} | {r['ties']:,} | {r['runs']} | {r['median_s']:.3f} | {r['min_s']:.3f}-{r['max_s']:.3f} "
+            f"| {r['imports_s']:.2f} | {r['peak_rss_mb']:.0f} | {'estimated' if r['approximate'] else 'exact'} |"
+        )
 
 
 if __name__ == "__main__":

@@ -79,10 +79,12 @@ def main():
     b = random_edit(a)
     c = generate(args.actors, seed=1)
     d = compare(a, b)
-    print(f"netmap compare benchmark: {args.actors} actors, {len(a.ties)} / {len(b.ties)} ties; "
-          f"edit: {len(d['actors']['added'])} actors added, {len(d['actors']['removed'])} removed, "
-          f"{len(d['actors']['changed'])} changed; {len(d['ties']['added'])} ties added, "
-          f"{len(d['ties']['removed'])} removed, {len(d['ties']['changed'])} changed")
+    print(
+        f"netmap compare benchmark: {args.actors} actors, {len(a.ties)} / {len(b.ties)} ties; "
+        f"edit: {len(d['actors']['added'])} actors added, {len(d['actors']['removed'])} removed, "
+        f"{len(d['actors']['changed'])} changed; {len(d['ties']['added'])} ties added, "
+        f"{len(d['ties']['removed'])} removed, {len(d['ties']['changed'])} changed"
+    )
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, median of {args.runs} runs (min-max)")
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -96,8 +98,7 @@ def main():
             ("compare", lambda: compare(a, b)),
             ("compare unrelated", lambda: compare(a, c)),
             ("load + compare", lambda: compare(store.load(ida), store.load(idb))),
-            ("CLI diff --json", lambda: subprocess.run(cli, cwd=ROOT, env=env, check=True,
-                                                       stdout=subprocess.DEVNULL)),
+            ("CLI diff --json", lambda: subprocess.run(cli, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)),
         ]
         for name, fn in cases:
             med, lo, hi = median_time(fn, args.runs)

@@ -22,8 +22,20 @@ if TYPE_CHECKING:  # for type checkers and editors; at run time see __getattr__
     from .reading import network_from_json, read_network
     from .writing import to_json, write_network
 
-__all__ = ["Actor", "Tie", "Network", "validate", "read_network", "network_from_json",
-           "write_network", "to_json", "analyze", "pseudonymise", "NetmapError", "InputError"]
+__all__ = [
+    "Actor",
+    "Tie",
+    "Network",
+    "validate",
+    "read_network",
+    "network_from_json",
+    "write_network",
+    "to_json",
+    "analyze",
+    "pseudonymise",
+    "NetmapError",
+    "InputError",
+]
 __version__ = "0.1.0"
 
 # Public name -> the submodule that defines it.

@@ -18,13 +18,24 @@ if TYPE_CHECKING:
 __all__ = ["analyze"]
 
 
+def _place(where):
+    """A warning's place as JSON: a :class:`~netmap.errors.Where` as its dict, other text as it is."""
+    return where.to_dict() if hasattr(where, "to_dict") else where
+
+
 def _keys(d):
     return {str(k): v for k, v in d.items()}
 
 
-def analyze(net: Network, group_by: str = "sector", settings: Settings = Settings(),
-            exact_limit: int | None = None, sample_sources: int | None = None, seed: int = 0,
-            betweenness: bool = True) -> dict[str, Any]:
+def analyze(
+    net: Network,
+    group_by: str = "sector",
+    settings: Settings = Settings(),
+    exact_limit: int | None = None,
+    sample_sources: int | None = None,
+    seed: int = 0,
+    betweenness: bool = True,
+) -> dict[str, Any]:
     """Analyse a network: every measure and flag, free of language.
 
     The result is the document of METHODS.md "Machine-readable output" without its texts: each
@@ -60,8 +71,9 @@ def analyze(net: Network, group_by: str = "sector", settings: Settings = Setting
     core = net.core
 
     if betweenness:
-        bc, approx = _bc.betweenness(G, exact_limit=exact_limit or _bc.EXACT_LIMIT,
-                                     k=sample_sources or _bc.SAMPLE_SOURCES, seed=seed)
+        bc, approx = _bc.betweenness(
+            G, exact_limit=exact_limit or _bc.EXACT_LIMIT, k=sample_sources or _bc.SAMPLE_SOURCES, seed=seed
+        )
     else:
         bc, approx = dict.fromkeys(G), False
     brk = brokerage(D, groups)
@@ -72,23 +84,39 @@ def analyze(net: Network, group_by: str = "sector", settings: Settings = Setting
     for a in net.actors:
         b = brk[a.id]
         cross = b["total"] - b["coordinator"]
-        actors.append({
-            "id": a.id, "name": a.name, "sector": a.sector, "level": a.level, "scope": a.scope,
-            "partner": a.partner, "kind": a.kind, "organisation": a.organisation,
-            "degree": G.degree(a.id), "betweenness": bc[a.id],
-            "brokerage": {r: b[r] for r in ROLES + ("total",)},
-            "cross_sector_brokerage": cross, "boundary_spanner": cross >= 1,
-            "near_reach": _keys(reach[a.id]["near"]), "far_reach": _keys(reach[a.id]["far"]),
-            **iso[a.id],
-        })
+        actors.append(
+            {
+                "id": a.id,
+                "name": a.name,
+                "sector": a.sector,
+                "level": a.level,
+                "scope": a.scope,
+                "partner": a.partner,
+                "kind": a.kind,
+                "organisation": a.organisation,
+                "degree": G.degree(a.id),
+                "betweenness": bc[a.id],
+                "brokerage": {r: b[r] for r in ROLES + ("total",)},
+                "cross_sector_brokerage": cross,
+                "boundary_spanner": cross >= 1,
+                "near_reach": _keys(reach[a.id]["near"]),
+                "far_reach": _keys(reach[a.id]["far"]),
+                **iso[a.id],
+            }
+        )
 
     sizes = group_sizes(groups)
     group_out = {}
     for g, size in sizes.items():
         members = [v for v, gv in groups.items() if gv == g]
         ei, ext, internal = group_ei(G, members)
-        group_out[g] = {"size": size, "internal": internal, "external": ext, "ei_index": ei,
-                        "expected_ei": expected_group_ei(size, n)}
+        group_out[g] = {
+            "size": size,
+            "internal": internal,
+            "external": ext,
+            "ei_index": ei,
+            "expected_ei": expected_group_ei(size, n),
+        }
     whole_ei, _, _ = network_ei(G, groups)
 
     partnership = None
@@ -105,12 +133,16 @@ def analyze(net: Network, group_by: str = "sector", settings: Settings = Setting
         unintegrated = [v for v in net.actor_ids if tied.get(v) == 1]
         r = set_reach(G, core, far)
         partnership = {
-            "members": list(core), "internal": internal, "external": ext, "ei_index": ei,
+            "members": list(core),
+            "internal": internal,
+            "external": ext,
+            "ei_index": ei,
             "expected_ei": expected_group_ei(len(core), n),
             "unintegrated": unintegrated,
             "unintegrated_share": (len(unintegrated) / len(tied)) if tied else None,
             "tied_to_core": len(tied),
-            "near_reach": _keys(r["near"]), "far_reach": _keys(r["far"]),
+            "near_reach": _keys(r["near"]),
+            "far_reach": _keys(r["far"]),
         }
         dependency = spanner_dependency(G, core, {a.id: a.sector for a in net.actors})
         near_core = members | reached(G, core, settings.political_anchor_steps)
@@ -120,15 +152,24 @@ def analyze(net: Network, group_by: str = "sector", settings: Settings = Setting
     for f in flags:
         if f["code"] == "SPANNER_DEPENDENCY":
             f["details"] = f["params"]["dependency"]
-    warnings = [{"code": w["code"], "where": getattr(w["where"], "to_dict", lambda: w["where"])(),
-                 "params": w["params"]} for w in net.warnings]
+    warnings = [{"code": w["code"], "where": _place(w["where"]), "params": w["params"]} for w in net.warnings]
     if approx:
-        warnings.append({"code": "BETWEENNESS_ESTIMATED", "where": None,
-                         "params": {"k": min(sample_sources or _bc.SAMPLE_SOURCES, n),
-                                    "limit": exact_limit or _bc.EXACT_LIMIT}})
+        warnings.append(
+            {
+                "code": "BETWEENNESS_ESTIMATED",
+                "where": None,
+                "params": {"k": min(sample_sources or _bc.SAMPLE_SOURCES, n), "limit": exact_limit or _bc.EXACT_LIMIT},
+            }
+        )
     return {
-        "network": {"name": net.name, "date": net.date, "actors": n, "ties": len(net.ties),
-                    "group_by": group_by, "components": sum(1 for _ in connected_components(G)) if n else 0},
+        "network": {
+            "name": net.name,
+            "date": net.date,
+            "actors": n,
+            "ties": len(net.ties),
+            "group_by": group_by,
+            "components": sum(1 for _ in connected_components(G)) if n else 0,
+        },
         "actors": actors,
         "groups": group_out,
         "ei_index": whole_ei,

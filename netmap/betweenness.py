@@ -86,7 +86,7 @@ def sampled_betweenness(G, k, seed=0, batch=128):
         sources = np.sort(np.random.default_rng(seed).choice(n, size=k, replace=False))
     total = np.zeros(n)
     for i in range(0, len(sources), batch):
-        total += _dependencies(A, sources[i:i + batch])
+        total += _dependencies(A, sources[i : i + batch])
     scale = 1.0 / ((n - 1) * (n - 2)) * (n / len(sources))
     return {v: float(total[i] * scale) for i, v in enumerate(nodes)}
 

@@ -83,11 +83,13 @@ def brokerage(D, groups):
         ga, gb, gc = g[a], g[b], g[c]
         role = np.select(
             [(ga == gb) & (gb == gc), (ga == gc) & (ga != gb), (ga == gb) & (gb != gc), (gb == gc) & (ga != gb)],
-            [0, 1, 2, 3], default=4)
+            [0, 1, 2, 3],
+            default=4,
+        )
         counts = np.bincount(b * len(ROLES) + role, minlength=n * len(ROLES)).reshape(n, len(ROLES))
     out = {}
-    for v, row in zip(nodes, counts.tolist()):
-        d = dict(zip(ROLES, row))
+    for v, row in zip(nodes, counts.tolist(), strict=False):
+        d = dict(zip(ROLES, row, strict=False))
         d["total"] = sum(row)
         out[v] = d
     return out

@@ -10,15 +10,38 @@ from .flags import closing_trend
 from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Tie, tie_key
 from .reading import read_network
 
-__all__ = ["compare", "apply_diff", "indicators", "series", "load_input", "INDICATORS",
-           "ACTOR_MEASURES", "IGNORED_FIELDS"]
+__all__ = [
+    "compare",
+    "apply_diff",
+    "indicators",
+    "series",
+    "load_input",
+    "INDICATORS",
+    "ACTOR_MEASURES",
+    "IGNORED_FIELDS",
+]
 
 #: Partnership indicators compared (and followed over a series), in display order.
-INDICATORS = ("core_ei", "near_reach_1", "near_reach_2", "far_reach_1", "far_reach_2",
-              "unintegrated_share", "boundary_spanners", "isolated_actors")
+INDICATORS = (
+    "core_ei",
+    "near_reach_1",
+    "near_reach_2",
+    "far_reach_1",
+    "far_reach_2",
+    "unintegrated_share",
+    "boundary_spanners",
+    "isolated_actors",
+)
 #: Per-actor measures compared.
-ACTOR_MEASURES = ("degree", "brokerage", "cross_sector_brokerage", "near_reach_1", "near_reach_2",
-                  "far_reach_1", "far_reach_2")
+ACTOR_MEASURES = (
+    "degree",
+    "brokerage",
+    "cross_sector_brokerage",
+    "near_reach_1",
+    "near_reach_2",
+    "far_reach_1",
+    "far_reach_2",
+)
 _ACTOR_FIELDS = ACTOR_COLUMNS[1:] + ("x", "y")
 #: Fields a comparison ignores, everywhere (diff, compare map, app): a map position (x, y) is where
 #: an actor was drawn, not what it is, so moving it or saving the layout changes nothing.
@@ -28,8 +51,8 @@ _TIE_FIELDS = tuple(c for c in TIE_COLUMNS if c not in ("source", "target", "dir
 SNAPSHOT_PREFIX = "snapshot:"
 
 
-
 # --- the light analysis the comparison needs ---------------------------------
+
 
 def _analyze_light(net, group_by):
     # Betweenness is not compared, so it is not computed: this keeps a
@@ -41,19 +64,29 @@ def _indicators(report):
     p = report["partnership"]
     out = dict.fromkeys(INDICATORS)
     if p:
-        out.update(core_ei=p["ei_index"], unintegrated_share=p["unintegrated_share"],
-                   near_reach_1=p["near_reach"]["1"], near_reach_2=p["near_reach"]["2"],
-                   far_reach_1=p["far_reach"]["1"], far_reach_2=p["far_reach"]["2"])
+        out.update(
+            core_ei=p["ei_index"],
+            unintegrated_share=p["unintegrated_share"],
+            near_reach_1=p["near_reach"]["1"],
+            near_reach_2=p["near_reach"]["2"],
+            far_reach_1=p["far_reach"]["1"],
+            far_reach_2=p["far_reach"]["2"],
+        )
     out["boundary_spanners"] = sum(1 for a in report["actors"] if a["boundary_spanner"])
     out["isolated_actors"] = sum(1 for a in report["actors"] if a["isolated"] or a["detached"])
     return out
 
 
 def _actor_measures(a):
-    return {"degree": a["degree"], "brokerage": a["brokerage"]["total"],
-            "cross_sector_brokerage": a["cross_sector_brokerage"],
-            "near_reach_1": a["near_reach"]["1"], "near_reach_2": a["near_reach"]["2"],
-            "far_reach_1": a["far_reach"]["1"], "far_reach_2": a["far_reach"]["2"]}
+    return {
+        "degree": a["degree"],
+        "brokerage": a["brokerage"]["total"],
+        "cross_sector_brokerage": a["cross_sector_brokerage"],
+        "near_reach_1": a["near_reach"]["1"],
+        "near_reach_2": a["near_reach"]["2"],
+        "far_reach_1": a["far_reach"]["1"],
+        "far_reach_2": a["far_reach"]["2"],
+    }
 
 
 def indicators(net, group_by="sector"):
@@ -69,6 +102,7 @@ def indicators(net, group_by="sector"):
 
 # --- the diff ---------------------------------------------------------------
 
+
 def _number(x):
     return int(x) if float(x).is_integer() else float(x)
 
@@ -82,8 +116,15 @@ def _actor_doc(a):
 
 def _tie_doc(tie):
     _, _, s, e = tie.key
-    return {"source": s, "target": e, "kind": tie.kind, "strength": _number(tie.strength),
-            "directed": tie.directed, "notes": tie.notes, "attributes": dict(tie.attributes)}
+    return {
+        "source": s,
+        "target": e,
+        "kind": tie.kind,
+        "strength": _number(tie.strength),
+        "directed": tie.directed,
+        "notes": tie.notes,
+        "attributes": dict(tie.attributes),
+    }
 
 
 def _field_changes(old, new, fields):
@@ -150,8 +191,15 @@ def compare(old, new, group_by="sector"):
         if key in new_ties:
             ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
             if ch:
-                ties_changed.append({"source": doc["source"], "target": doc["target"], "kind": key[0],
-                                     "directed": doc["directed"], "changes": ch})
+                ties_changed.append(
+                    {
+                        "source": doc["source"],
+                        "target": doc["target"],
+                        "kind": key[0],
+                        "directed": doc["directed"],
+                        "changes": ch,
+                    }
+                )
 
     ra, rb = _analyze_light(old, group_by), _analyze_light(new, group_by)
     ia, ib = _indicators(ra), _indicators(rb)
@@ -168,12 +216,18 @@ def compare(old, new, group_by="sector"):
 
     return {
         "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
-        "actors": {"added": added, "removed": removed, "changed": changed,
-                   "added_records": [new_actors[i] for i in added],
-                   "removed_records": [old_actors[i] for i in removed]},
-        "ties": {"added": [d for k, d in new_ties.items() if k not in old_ties],
-                 "removed": [d for k, d in old_ties.items() if k not in new_ties],
-                 "changed": ties_changed},
+        "actors": {
+            "added": added,
+            "removed": removed,
+            "changed": changed,
+            "added_records": [new_actors[i] for i in added],
+            "removed_records": [old_actors[i] for i in removed],
+        },
+        "ties": {
+            "added": [d for k, d in new_ties.items() if k not in old_ties],
+            "removed": [d for k, d in old_ties.items() if k not in new_ties],
+            "changed": ties_changed,
+        },
         "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
         "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
         "actor_metrics": metrics,
@@ -182,7 +236,7 @@ def compare(old, new, group_by="sector"):
 
 def _set(record, field, value):
     if field.startswith("attributes."):
-        name = field[len("attributes."):]
+        name = field[len("attributes.") :]
         if value is None:
             record.attributes.pop(name, None)
         else:
@@ -192,8 +246,15 @@ def _set(record, field, value):
 
 
 def _tie_from_doc(d):
-    return Tie(source=d["source"], target=d["target"], kind=d["kind"], strength=float(d["strength"]),
-               directed=d["directed"], notes=d["notes"], attributes=dict(d["attributes"]))
+    return Tie(
+        source=d["source"],
+        target=d["target"],
+        kind=d["kind"],
+        strength=float(d["strength"]),
+        directed=d["directed"],
+        notes=d["notes"],
+        attributes=dict(d["attributes"]),
+    )
 
 
 def apply_diff(net, diff):
@@ -228,6 +289,7 @@ def apply_diff(net, diff):
 
 # --- a series of snapshots ------------------------------------------------------
 
+
 def series(points, group_by="sector"):
     """Partnership indicators over time, with the CLOSING_TREND flags of METHODS.md.
 
@@ -237,20 +299,22 @@ def series(points, group_by="sector"):
     """
     values = [indicators(net, group_by) for _, net in points]
     labels = [label for label, _ in points]
-    flags = closing_trend([(label, v["core_ei"]) for label, v in zip(labels, values)])
-    return {"labels": labels, "indicators": {k: [v[k] for v in values] for k in INDICATORS},
-            "flags": flags}
+    flags = closing_trend([(label, v["core_ei"]) for label, v in zip(labels, values, strict=False)])
+    return {"labels": labels, "indicators": {k: [v[k] for v in values] for k in INDICATORS}, "flags": flags}
 
 
 # --- command line ---------------------------------------------------------------
+
 
 def load_input(spec, workspace=None):
     """One network input of ``diff``: a file, a CSV folder, or ``snapshot:NETWORK@ID``."""
     if not spec.startswith(SNAPSHOT_PREFIX):
         return read_network(spec)
-    network, _, sid = spec[len(SNAPSHOT_PREFIX):].rpartition("@")
+    network, _, sid = spec[len(SNAPSHOT_PREFIX) :].rpartition("@")
     if not network or not sid.strip().isdigit():
-        raise InputError('write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")', value=spec)
+        raise InputError(
+            'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")', value=spec
+        )
     from .snapshots import SnapshotStore
 
     return SnapshotStore(workspace).load(int(sid), network=network)

@@ -5,27 +5,38 @@ Thresholds are named settings (``Settings``), not literals in the code.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .model import canonical_kind
 
 __all__ = ["Settings", "partnership_flags", "closing_trend", "FLAG_CODES"]
 
-FLAG_CODES = ("NO_CORE", "ISOLATED_ACTORS", "CLOSING_IN", "UNINTEGRATED_COLLABORATIONS",
-              "NO_FAR_REACH", "WEAK_FAR_REACH", "NO_NEAR_REACH", "NO_POLITICAL_ANCHOR",
-              "WEAK_PARTICIPATION", "SPANNER_DEPENDENCY", "CLOSING_TREND")
+FLAG_CODES = (
+    "NO_CORE",
+    "ISOLATED_ACTORS",
+    "CLOSING_IN",
+    "UNINTEGRATED_COLLABORATIONS",
+    "NO_FAR_REACH",
+    "WEAK_FAR_REACH",
+    "NO_NEAR_REACH",
+    "NO_POLITICAL_ANCHOR",
+    "WEAK_PARTICIPATION",
+    "SPANNER_DEPENDENCY",
+    "CLOSING_TREND",
+)
 
 
 @dataclass(frozen=True)
 class Settings:
     """Thresholds of the flags, with the defaults of METHODS.md."""
 
-    closing_in_below: float = 0.0        # CLOSING_IN when the core E-I < this
-    closing_in_high_at: float = -0.5     # ... and severity high when <= this
-    unintegrated_min_count: int = 2      # UNINTEGRATED_COLLABORATIONS needs this many
+    closing_in_below: float = 0.0  # CLOSING_IN when the core E-I < this
+    closing_in_high_at: float = -0.5  # ... and severity high when <= this
+    unintegrated_min_count: int = 2  # UNINTEGRATED_COLLABORATIONS needs this many
     unintegrated_min_share: float = 0.5  # ... and at least this share
-    political_anchor_steps: int = 2      # NO_POLITICAL_ANCHOR looks this far
-    closing_trend_drop: float = 0.2      # CLOSING_TREND when E-I fell by this much
+    political_anchor_steps: int = 2  # NO_POLITICAL_ANCHOR looks this far
+    closing_trend_drop: float = 0.2  # CLOSING_TREND when E-I fell by this much
     tolerance: float = 1e-9
 
 
@@ -47,20 +58,35 @@ def partnership_flags(net, partnership, iso, dependency, reach_political, settin
         flags.append({"code": "ISOLATED_ACTORS", "severity": "warning", "actors": off, "params": {}})
     ei = partnership["ei_index"]
     if ei is not None and ei < settings.closing_in_below:
-        flags.append({"code": "CLOSING_IN",
-                      "severity": "high" if ei <= settings.closing_in_high_at else "warning",
-                      "actors": list(core), "params": {"ei": ei, "exp": partnership["expected_ei"]}})
+        flags.append(
+            {
+                "code": "CLOSING_IN",
+                "severity": "high" if ei <= settings.closing_in_high_at else "warning",
+                "actors": list(core),
+                "params": {"ei": ei, "exp": partnership["expected_ei"]},
+            }
+        )
     un, share = partnership["unintegrated"], partnership["unintegrated_share"]
-    if share is not None and len(un) >= settings.unintegrated_min_count \
-            and share >= settings.unintegrated_min_share - settings.tolerance:
-        flags.append({"code": "UNINTEGRATED_COLLABORATIONS", "severity": "warning", "actors": list(un),
-                      "params": {"m": partnership["tied_to_core"], "share": share}})
+    if (
+        share is not None
+        and len(un) >= settings.unintegrated_min_count
+        and share >= settings.unintegrated_min_share - settings.tolerance
+    ):
+        flags.append(
+            {
+                "code": "UNINTEGRATED_COLLABORATIONS",
+                "severity": "warning",
+                "actors": list(un),
+                "params": {"m": partnership["tied_to_core"], "share": share},
+            }
+        )
     far, near = partnership["far_reach"], partnership["near_reach"]
     if far["2"] == 0:
         flags.append({"code": "NO_FAR_REACH", "severity": "high", "actors": list(core), "params": {}})
     elif far["1"] == 0:
-        flags.append({"code": "WEAK_FAR_REACH", "severity": "warning", "actors": list(core),
-                      "params": {"f2": far["2"]}})
+        flags.append(
+            {"code": "WEAK_FAR_REACH", "severity": "warning", "actors": list(core), "params": {"f2": far["2"]}}
+        )
     if near["1"] == 0:
         flags.append({"code": "NO_NEAR_REACH", "severity": "warning", "actors": list(core), "params": {}})
     if not reach_political:
@@ -75,8 +101,14 @@ def partnership_flags(net, partnership, iso, dependency, reach_political, settin
         outside = [a.id for a in net.actors if a.id not in members and participant(a)]
         flags.append({"code": "WEAK_PARTICIPATION", "severity": "warning", "actors": outside, "params": {}})
     if dependency:
-        flags.append({"code": "SPANNER_DEPENDENCY", "severity": "high", "actors": list(dependency),
-                      "params": {"dependency": dependency}})
+        flags.append(
+            {
+                "code": "SPANNER_DEPENDENCY",
+                "severity": "high",
+                "actors": list(dependency),
+                "params": {"dependency": dependency},
+            }
+        )
     return flags
 
 
@@ -88,10 +120,16 @@ def closing_trend(points, settings=Settings()):
     or more (compared with a 1e-9 tolerance); undefined values are skipped.
     """
     flags = []
-    for (old, a), (new, b) in zip(points, points[1:]):
+    for (old, a), (new, b) in itertools.pairwise(points):
         if a is None or b is None:
             continue
         if a - b >= settings.closing_trend_drop - settings.tolerance:
-            flags.append({"code": "CLOSING_TREND", "severity": "warning", "actors": [],
-                          "params": {"old": old, "new": new, "a": a, "b": b}})
+            flags.append(
+                {
+                    "code": "CLOSING_TREND",
+                    "severity": "warning",
+                    "actors": [],
+                    "params": {"old": old, "new": new, "a": a, "b": b},
+                }
+            )
     return flags

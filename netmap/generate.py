@@ -15,8 +15,7 @@ _KINDS = {
     "citizen": ["citizen"],
     "private": ["business", "funder"],
 }
-_TIE_KINDS = ["collaboration", "collaboration", "personal", "information", "formal_agreement",
-              "referral", "funding"]
+_TIE_KINDS = ["collaboration", "collaboration", "personal", "information", "formal_agreement", "referral", "funding"]
 
 
 def generate(n_actors, seed=0, mean_degree=4.0, core_share=0.03, within_org=0.6, isolated_share=0.01):
@@ -53,8 +52,17 @@ def generate(n_actors, seed=0, mean_degree=4.0, core_share=0.03, within_org=0.6,
             r = rnd.random()
             scope = "national" if r < 0.03 else "regional" if r < 0.08 else "municipal" if r < 0.35 else "local"
             kind = rnd.choice(_KINDS[sector])
-            actors.append(Actor(id=f"a{i:06d}", name=f"{kind.replace('_', ' ').title()} {i}", kind=kind,
-                                sector=sector, level=level, scope=scope, organisation=org))
+            actors.append(
+                Actor(
+                    id=f"a{i:06d}",
+                    name=f"{kind.replace('_', ' ').title()} {i}",
+                    kind=kind,
+                    sector=sector,
+                    level=level,
+                    scope=scope,
+                    organisation=org,
+                )
+            )
             members.append(i)
             i += 1
         org_members.append(members)
@@ -87,6 +95,13 @@ def generate(n_actors, seed=0, mean_degree=4.0, core_share=0.03, within_org=0.6,
             pairs.add(pair)
             targets += [v, w]
             directed = rnd.random() < 0.05
-            ties.append(Tie(source=actors[v].id, target=actors[w].id, kind=rnd.choice(_TIE_KINDS),
-                            strength=float(rnd.randint(1, 3)), directed=directed))
+            ties.append(
+                Tie(
+                    source=actors[v].id,
+                    target=actors[w].id,
+                    kind=rnd.choice(_TIE_KINDS),
+                    strength=float(rnd.randint(1, 3)),
+                    directed=directed,
+                )
+            )
     return Network(actors=actors, ties=ties, name=f"synthetic-{n}-seed{seed}")

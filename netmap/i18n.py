@@ -21,8 +21,21 @@ import math
 import os
 from pathlib import Path
 
-__all__ = ["LANGS", "LOCALES", "FIGURES", "N_", "Nn_", "_", "ngettext", "number", "percent", "date",
-           "default_lang", "Message", "translations"]
+__all__ = [
+    "LANGS",
+    "LOCALES",
+    "FIGURES",
+    "N_",
+    "Nn_",
+    "_",
+    "ngettext",
+    "number",
+    "percent",
+    "date",
+    "default_lang",
+    "Message",
+    "translations",
+]
 
 LANGS = ("en", "da")
 LOCALES = {"en": "en_GB", "da": "da_DK"}

@@ -44,8 +44,7 @@ def layout(net, seed=0):
     True
     """
     rnd = random.Random(seed)
-    saved = {a.id: (float(a.x), float(a.y)) for a in net.actors
-             if a.x is not None and a.y is not None}
+    saved = {a.id: (float(a.x), float(a.y)) for a in net.actors if a.x is not None and a.y is not None}
     parts = _components(net)
     # The spring layout takes the largest part and every part with a saved actor; the
     # other small parts (and untied actors) are laid out alone and set in rows below.
@@ -76,8 +75,12 @@ def placed(net, seed=0):
     if all(a.x is not None and a.y is not None for a in net.actors):
         return net
     pos = layout(net, seed=seed)
-    return replace(net, actors=[a if a.x is not None and a.y is not None
-                                else replace(a, x=pos[a.id][0], y=pos[a.id][1]) for a in net.actors])
+    return replace(
+        net,
+        actors=[
+            a if a.x is not None and a.y is not None else replace(a, x=pos[a.id][0], y=pos[a.id][1]) for a in net.actors
+        ],
+    )
 
 
 def _components(net):
@@ -109,8 +112,9 @@ def _spring(net, saved, free, rnd, seed):
         cx = cy = 0.0
     G = rx.PyGraph()
     index = {v: G.add_node(v) for v in ids}
-    edges = {tuple(sorted((index[t.source], index[t.target]))) for t in net.ties
-             if t.source in index and t.target in index}
+    edges = {
+        tuple(sorted((index[t.source], index[t.target]))) for t in net.ties if t.source in index and t.target in index
+    }
     G.add_edges_from_no_data(sorted(edges))
     start = {index[v]: [(p[0] - cx) / half, (p[1] - cy) / half] for v, p in saved.items()}
     neighbours = {i: [] for i in range(n)}
@@ -162,7 +166,7 @@ def _roomy(pos, labels, factors=(1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)):
         Q = centre + (P - centre) * f
         if _label_clashes(Q, half, 0.3 * SPACING) == 0:
             break
-    return {v: (float(x), float(y)) for v, (x, y) in zip(ids, Q)}
+    return {v: (float(x), float(y)) for v, (x, y) in zip(ids, Q, strict=False)}
 
 
 def _spread(pos, movable, rounds=60):
@@ -209,8 +213,9 @@ def _rows(net, parts, pos, seed):
             local = {part[0]: (0.0, 0.0)}
         else:
             sub = set(part)
-            piece = type(net)(actors=[a for a in net.actors if a.id in sub],
-                              ties=[t for t in net.ties if t.source in sub])
+            piece = type(net)(
+                actors=[a for a in net.actors if a.id in sub], ties=[t for t in net.ties if t.source in sub]
+            )
             local = _spring(piece, {}, part, random.Random(seed), seed)
         xs = [p[0] for p in local.values()]
         ys = [p[1] for p in local.values()]

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from .errors import InputError
-from .i18n import Message, N_
+from .i18n import N_, Message
 
 # The values a user may type, as an error message lists them (in the user's language).
 _ALLOWED = {
@@ -39,21 +39,33 @@ LEVELS = ("operational", "management", "political")
 SCOPES = ("local", "municipal", "regional", "national")
 
 _SECTOR_WORDS = {
-    "public": "public", "offentlig": "public",
-    "civil": "civil", "civilsamfund": "civil",
-    "private": "private", "privat": "private",
-    "citizen": "citizen", "borger": "citizen",
-    "unknown": "unknown", "ukendt": "unknown",
+    "public": "public",
+    "offentlig": "public",
+    "civil": "civil",
+    "civilsamfund": "civil",
+    "private": "private",
+    "privat": "private",
+    "citizen": "citizen",
+    "borger": "citizen",
+    "unknown": "unknown",
+    "ukendt": "unknown",
 }
 _LEVEL_WORDS = {
-    "operational": "operational", "udfører": "operational", "udfører-niveau": "operational",
-    "udførerniveau": "operational", "drift": "operational",
-    "management": "management", "ledelse": "management",
-    "political": "political", "politisk": "political",
+    "operational": "operational",
+    "udfører": "operational",
+    "udfører-niveau": "operational",
+    "udførerniveau": "operational",
+    "drift": "operational",
+    "management": "management",
+    "ledelse": "management",
+    "political": "political",
+    "politisk": "political",
 }
 _SCOPE_WORDS = {
-    "local": "local", "lokal": "local",
-    "municipal": "municipal", "kommunal": "municipal",
+    "local": "local",
+    "lokal": "local",
+    "municipal": "municipal",
+    "kommunal": "municipal",
     "regional": "regional",
     "national": "national",
 }
@@ -66,19 +78,21 @@ _KIND_WORDS = {
     "citizen": ["borger", "borgere", "citizens"],
     "coordinator": ["koordinator", "koordinatorer", "coordinators"],
     "department": ["forvaltning", "forvaltninger", "departments"],
-    "evening_school": ["aftenskole", "aftenskoler", "evening school", "evening schools",
-                       "evening_schools"],
-    "residential_home": ["botilbud", "residential home", "residential homes",
-                         "residential_homes"],
+    "evening_school": ["aftenskole", "aftenskoler", "evening school", "evening schools", "evening_schools"],
+    "residential_home": ["botilbud", "residential home", "residential homes", "residential_homes"],
     "day_service": ["dagtilbud", "day service", "day services", "day_services"],
     "association": ["forening", "foreninger", "associations"],
-    "steering_group": ["styregruppe", "styregrupper", "steering group", "steering groups",
-                       "steering_groups"],
+    "steering_group": ["styregruppe", "styregrupper", "steering group", "steering groups", "steering_groups"],
     "politician": ["politiker", "politikere", "politicians"],
 }
 _TIE_KIND_WORDS = {
-    "formal_agreement": ["formel aftale", "formelle aftaler", "formal agreement",
-                         "formal agreements", "formal_agreements"],
+    "formal_agreement": [
+        "formel aftale",
+        "formelle aftaler",
+        "formal agreement",
+        "formal agreements",
+        "formal_agreements",
+    ],
     "collaboration": ["samarbejde", "samarbejder", "collaborations"],
     "personal": ["personlig", "uformel", "informal", "personlige", "uformelle"],
     "funding": ["finansiering"],
@@ -248,8 +262,7 @@ class Network:
                 d["strength"] = max(d["strength"], t.strength)
                 d["kinds"].append(canonical_tie_kind(t.kind))
             else:
-                G.add_edge(t.source, t.target, strength=t.strength,
-                           kinds=[canonical_tie_kind(t.kind)])
+                G.add_edge(t.source, t.target, strength=t.strength, kinds=[canonical_tie_kind(t.kind)])
         return G
 
     def to_digraph(self):
@@ -345,8 +358,7 @@ class SimpleGraph:
         return self._edges
 
 
-_ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation",
-                "notes", "x", "y")
+_ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
 
 # Accepted headers, English and Danish (compared case-insensitively after trimming).
 #: The one list of an actor's and a tie's columns, in the order files, tables and forms show them.
@@ -354,16 +366,38 @@ ACTOR_COLUMNS = ("id", "name", "kind", "sector", "level", "scope", "partner", "o
 TIE_COLUMNS = ("source", "target", "kind", "strength", "directed", "notes")
 
 ACTOR_FIELDS = {
-    "id": "id", "name": "name", "navn": "name", "kind": "kind", "type": "kind",
-    "sector": "sector", "sektor": "sector", "level": "level", "niveau": "level",
-    "scope": "scope", "rækkevidde": "scope", "partner": "partner",
-    "organisation": "organisation", "organization": "organisation",
-    "notes": "notes", "noter": "notes", "x": "x", "y": "y",
+    "id": "id",
+    "name": "name",
+    "navn": "name",
+    "kind": "kind",
+    "type": "kind",
+    "sector": "sector",
+    "sektor": "sector",
+    "level": "level",
+    "niveau": "level",
+    "scope": "scope",
+    "rækkevidde": "scope",
+    "partner": "partner",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "notes": "notes",
+    "noter": "notes",
+    "x": "x",
+    "y": "y",
 }
 TIE_FIELDS = {
-    "source": "source", "fra": "source", "target": "target", "til": "target",
-    "kind": "kind", "type": "kind", "strength": "strength", "styrke": "strength",
-    "directed": "directed", "rettet": "directed", "notes": "notes", "noter": "notes",
+    "source": "source",
+    "fra": "source",
+    "target": "target",
+    "til": "target",
+    "kind": "kind",
+    "type": "kind",
+    "strength": "strength",
+    "styrke": "strength",
+    "directed": "directed",
+    "rettet": "directed",
+    "notes": "notes",
+    "noter": "notes",
 }
 
 
@@ -380,7 +414,7 @@ def map_headers(headers, table):
     for h in headers:
         key = str(h if h is not None else "").strip()
         if key.lower().startswith(CUSTOM_PREFIX):
-            out.append(CUSTOM_PREFIX + key[len(CUSTOM_PREFIX):])
+            out.append(CUSTOM_PREFIX + key[len(CUSTOM_PREFIX) :])
         else:
             out.append(table.get(key.lower(), key))
     return out
@@ -389,8 +423,12 @@ def map_headers(headers, table):
 def custom_header(name, table):
     """The header to write for custom attribute ``name``: prefixed when a reader would take it for a field."""
     text = str(name)
-    if text.strip().lower() in table or text.strip().lower().startswith(CUSTOM_PREFIX) or text != text.strip() \
-            or text in ("attributes", ""):
+    if (
+        text.strip().lower() in table
+        or text.strip().lower().startswith(CUSTOM_PREFIX)
+        or text != text.strip()
+        or text in ("attributes", "")
+    ):
         return CUSTOM_PREFIX + text
     return text
 
@@ -408,7 +446,7 @@ def _custom(record, fields):
         if k == "attributes" and isinstance(v, dict):
             continue
         if k.startswith(CUSTOM_PREFIX):
-            out[k[len(CUSTOM_PREFIX):]] = v
+            out[k[len(CUSTOM_PREFIX) :]] = v
         else:
             out[k] = v
     extra = record.get("attributes")
@@ -423,7 +461,9 @@ def parse_bool(value, where="", column=""):
         return True
     if text in _FALSE:
         return False
-    raise InputError('column "{column}": "{value}" is not true/false (ja/nej, 1/0)', where, column=column, value=str(value))
+    raise InputError(
+        'column "{column}": "{value}" is not true/false (ja/nej, 1/0)', where, column=column, value=str(value)
+    )
 
 
 def _parse_number(value, where, column):
@@ -433,7 +473,9 @@ def _parse_number(value, where, column):
     try:
         number = float(text)
     except ValueError:
-        raise InputError('column "{column}": "{value}" is not a number', where, column=column, value=str(value)) from None
+        raise InputError(
+            'column "{column}": "{value}" is not a number', where, column=column, value=str(value)
+        ) from None
     if number != number or number in (float("inf"), float("-inf")):
         raise InputError('column "{column}": "{value}" is not a number', where, column=column, value=str(value))
     return number
@@ -446,7 +488,7 @@ def _number_of(raw, where, column):
     text and everything else take the text path (which also turns -0.0 into 0.0).
     """
     kind = type(raw)
-    if (kind is float and raw != 0.0 and math.isfinite(raw)) or (kind is int and 0 < abs(raw) < 2 ** 53):
+    if (kind is float and raw != 0.0 and math.isfinite(raw)) or (kind is int and 0 < abs(raw) < 2**53):
         return float(raw)
     return _parse_number(as_text(raw), where, column)
 
@@ -457,8 +499,13 @@ def _enum(value, words, allowed, where, column):
     text = " ".join(str(value).split()).lower()
     if text in words:
         return words[text]
-    raise InputError('column "{column}": "{value}" is not allowed; use one of: {allowed}', where, column=column, value=str(value),
-                     allowed=allowed)
+    raise InputError(
+        'column "{column}": "{value}" is not allowed; use one of: {allowed}',
+        where,
+        column=column,
+        value=str(value),
+        allowed=allowed,
+    )
 
 
 def as_text(value):
@@ -478,7 +525,12 @@ def _field(record, key, where):
     if type(value) is str:  # the common case, as as_text() would return it
         return value
     if isinstance(value, (dict, list)):
-        raise InputError('column "{column}": expected text, found {found}', where, column=key, found="a JSON " + ("object" if isinstance(value, dict) else "list"))
+        raise InputError(
+            'column "{column}": expected text, found {found}',
+            where,
+            column=key,
+            found="a JSON " + ("object" if isinstance(value, dict) else "list"),
+        )
     return as_text(value)
 
 
@@ -530,7 +582,9 @@ def parse_tie(record, where):
     if raw is not None and as_text(raw).strip():
         t.strength = _number_of(raw, where, "strength")
         if not 1 <= t.strength <= 3:
-            raise InputError('column "{column}": strength "{value}" is outside 1-3', where, column="strength", value=as_text(raw))
+            raise InputError(
+                'column "{column}": strength "{value}" is outside 1-3', where, column="strength", value=as_text(raw)
+            )
     directed = record.get("directed")
     if isinstance(directed, bool):
         t.directed = directed
@@ -554,7 +608,13 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
     for where, record in actor_rows:
         actor, warns = parse_actor(record, where)
         if actor.id in seen:
-            raise InputError('column "{column}": duplicate id "{value}" (first at {first})', where, column="id", value=actor.id, first=seen[actor.id])
+            raise InputError(
+                'column "{column}": duplicate id "{value}" (first at {first})',
+                where,
+                column="id",
+                value=actor.id,
+                first=seen[actor.id],
+            )
         seen[actor.id] = where
         net.actors.append(actor)
         net.warnings.extend(warns)
@@ -570,8 +630,14 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
         pair = (canonical_tie_kind(tie.kind),) + tuple(sorted((tie.source, tie.target)))
         for directed, source, first in tie_seen.get(pair, []):
             if not (directed and tie.directed and source != tie.source):
-                raise InputError('the {kind} tie between "{source}" and "{target}" is repeated (first at {first})', where, kind=tie.kind, source=tie.source,
-                                 target=tie.target, first=first)
+                raise InputError(
+                    'the {kind} tie between "{source}" and "{target}" is repeated (first at {first})',
+                    where,
+                    kind=tie.kind,
+                    source=tie.source,
+                    target=tie.target,
+                    first=first,
+                )
         tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
         net.ties.append(tie)
     return net

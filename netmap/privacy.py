@@ -42,8 +42,10 @@ def pseudonymise(net: Network, key: str | bytes | None = None) -> Network:
     residential home or day service is not personal data by itself).
     """
     mapping = {a.id: pseudonym(a.id, key) for a in net.actors if a.sector == "citizen"}
-    words = sorted({(w, mapping[a.id]) for a in net.actors if a.id in mapping
-                    for w in (a.name, a.id) if len(w.strip()) >= 3}, key=lambda p: -len(p[0]))
+    words = sorted(
+        {(w, mapping[a.id]) for a in net.actors if a.id in mapping for w in (a.name, a.id) if len(w.strip()) >= 3},
+        key=lambda p: -len(p[0]),
+    )
 
     def scrub(text):
         for word, alias in words:
@@ -59,8 +61,13 @@ def pseudonymise(net: Network, key: str | bytes | None = None) -> Network:
     ties = []
     for t in net.ties:
         touched = t.source in mapping or t.target in mapping
-        ties.append(replace(t, source=mapping.get(t.source, t.source),
-                            target=mapping.get(t.target, t.target),
-                            notes="" if touched else scrub(t.notes),
-                            attributes={} if touched else dict(t.attributes)))
+        ties.append(
+            replace(
+                t,
+                source=mapping.get(t.source, t.source),
+                target=mapping.get(t.target, t.target),
+                notes="" if touched else scrub(t.notes),
+                attributes={} if touched else dict(t.attributes),
+            )
+        )
     return replace(net, actors=actors, ties=ties, warnings=list(net.warnings))

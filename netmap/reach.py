@@ -64,8 +64,9 @@ def actor_reach(G, far):
     s2, t2 = within2 // n, within2 % n
     f2 = np.bincount(s2, weights=far_vec[t2], minlength=n).astype(np.int64)
     n2 = np.bincount(s2, weights=near_vec[t2], minlength=n).astype(np.int64)
-    return {v: {"near": {1: int(n1[i]), 2: int(n2[i])}, "far": {1: int(f1[i]), 2: int(f2[i])}}
-            for i, v in enumerate(nodes)}
+    return {
+        v: {"near": {1: int(n1[i]), 2: int(n2[i])}, "far": {1: int(f1[i]), 2: int(f2[i])}} for i, v in enumerate(nodes)
+    }
 
 
 def reached(G, sources, k):

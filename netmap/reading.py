@@ -18,8 +18,15 @@ if TYPE_CHECKING:
 
     from .model import Network
 
-__all__ = ["read_network", "network_from_json", "read_csv_records", "read_table_records", "unescape_cell",
-           "ACTOR_SHEETS", "TIE_SHEETS"]
+__all__ = [
+    "read_network",
+    "network_from_json",
+    "read_csv_records",
+    "read_table_records",
+    "unescape_cell",
+    "ACTOR_SHEETS",
+    "TIE_SHEETS",
+]
 
 ACTOR_SHEETS = ("actors", "aktører", "aktorer")
 TIE_SHEETS = ("ties", "relationer", "relations")
@@ -28,8 +35,12 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 def unescape_cell(value):
     """Undo the spreadsheet neutralisation of :func:`netmap.writing.escape_cell`."""
-    if isinstance(value, str) and value.startswith("'") and value.lstrip("'")[:1] in _FORMULA_START \
-            and value.lstrip("'"):
+    if (
+        isinstance(value, str)
+        and value.startswith("'")
+        and value.lstrip("'")[:1] in _FORMULA_START
+        and value.lstrip("'")
+    ):
         return value[1:]
     return value
 
@@ -75,6 +86,7 @@ def read_network(*paths: str | PathLike[str]) -> Network:
 
 
 # --- text and CSV ------------------------------------------------------------
+
 
 def _decode(path):
     data = path.read_bytes()
@@ -125,7 +137,9 @@ def read_csv_records(path, fields, required):
         for row in reader:
             rows.append(row)
     except csv.Error:
-        raise InputError('a quoted cell is never closed (a missing " from here on)', Where(path.name, len(rows) + 1)) from None
+        raise InputError(
+            'a quoted cell is never closed (a missing " from here on)', Where(path.name, len(rows) + 1)
+        ) from None
     return _records(path.name, rows, fields, required)
 
 
@@ -138,39 +152,52 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
     if csv_cells:
         raw_headers = [unescape_cell(h) for h in raw_headers]
     # Columns without a header: dropped when they hold nothing (trailing delimiters), else named.
-    used = [bool(h) or any(i < len(r) and str(r[i] if r[i] is not None else "").strip() for r in rows[start + 1:])
-            for i, h in enumerate(raw_headers)]
+    used = [
+        bool(h) or any(i < len(r) and str(r[i] if r[i] is not None else "").strip() for r in rows[start + 1 :])
+        for i, h in enumerate(raw_headers)
+    ]
     headers = map_headers(raw_headers, fields)
     for i, h in enumerate(headers):
         if not h:
             headers[i] = f"column_{i + 1}"
     seen = {}
-    for h, raw, keep in zip(headers, raw_headers, used):
+    for h, raw, keep in zip(headers, raw_headers, used, strict=False):
         if keep and h in seen:
-            raise InputError('the columns "{first}" and "{second}" mean the same field', f"{label} {sheet}" if sheet else label,
-                             first=seen[h], second=raw or h)
+            raise InputError(
+                'the columns "{first}" and "{second}" mean the same field',
+                f"{label} {sheet}" if sheet else label,
+                first=seen[h],
+                second=raw or h,
+            )
         seen[h] = raw or h
     for column in required:
         if column not in headers:
             found = ", ".join(h for h in raw_headers if h) or "-"
-            raise InputError('missing column "{column}" (found: {found})', f"{label} {sheet}" if sheet else label, column=column, found=found)
-    spelled = {h: raw for h, raw in zip(headers, raw_headers) if raw}
+            raise InputError(
+                'missing column "{column}" (found: {found})',
+                f"{label} {sheet}" if sheet else label,
+                column=column,
+                found=found,
+            )
+    spelled = {h: raw for h, raw in zip(headers, raw_headers, strict=False) if raw}
     out = []
-    for number, row in enumerate(rows[start + 1:], start=start + 2):
+    for number, row in enumerate(rows[start + 1 :], start=start + 2):
         cells = ["" if c is None else c for c in row]
         if not any(str(c).strip() for c in cells):
             continue
         where = Where(label, number, sheet, spelled)
-        if len(cells) > len(headers) and any(str(c).strip() for c in cells[len(headers):]):
-            raise InputError("{cells} cells but only {headers} column headers", where, cells=len(cells), headers=len(headers))
+        if len(cells) > len(headers) and any(str(c).strip() for c in cells[len(headers) :]):
+            raise InputError(
+                "{cells} cells but only {headers} column headers", where, cells=len(cells), headers=len(headers)
+            )
         record = {}
-        for h, value, keep in zip(headers, cells, used):
+        for h, value, keep in zip(headers, cells, used, strict=False):
             if not keep:
                 continue
             if isinstance(value, str) and csv_cells:
                 value = unescape_cell(value.replace("\r\n", "\n"))  # a cell's line break is LF, as in Excel
             record[h] = value
-        for h, keep in zip(headers[len(cells):], used[len(cells):]):
+        for h, keep in zip(headers[len(cells) :], used[len(cells) :], strict=False):
             if keep:
                 record[h] = ""  # blank custom cells are kept as "" so the column round-trips
         out.append((where, record))
@@ -184,6 +211,7 @@ def _read_csv_pair(actors_path, ties_path, name=None):
 
 
 # --- XLSX --------------------------------------------------------------------
+
 
 def _workbook_rows(path):
     """The rows of an XLSX's actors and ties sheets (and of netmap's own ``netmap`` sheet, if any).
@@ -204,7 +232,11 @@ def _workbook_rows(path):
         for table, names in (("actors", ACTOR_SHEETS), ("ties", TIE_SHEETS)):
             ws = next((sheets[n] for n in names if n in sheets), None)
             if ws is None:
-                raise InputError('no sheets "actors" and "ties" (or "aktører" and "relationer"); found: {found}', path.name, found=", ".join(w.title for w in wb.worksheets))
+                raise InputError(
+                    'no sheets "actors" and "ties" (or "aktører" and "relationer"); found: {found}',
+                    path.name,
+                    found=", ".join(w.title for w in wb.worksheets),
+                )
             found[table] = (ws.title, _sheet_rows(ws))
         found["netmap"] = _sheet_rows(sheets["netmap"]) if "netmap" in sheets else []
         return found
@@ -218,8 +250,9 @@ def _read_xlsx(path):
     ties = _records(path.name, book["ties"][1], TIE_FIELDS, ["source", "target"], book["ties"][0], False)
     # netmap writes the network's name and date in a sheet of its own
     meta = {str(r[0]).strip(): r[1] for r in book["netmap"] if len(r) > 1}
-    return network_from_records(actors, ties, name=meta.get("name") or path.stem,
-                                date=_date(meta.get("date"), f"{path.name} netmap"))
+    return network_from_records(
+        actors, ties, name=meta.get("name") or path.stem, date=_date(meta.get("date"), f"{path.name} netmap")
+    )
 
 
 def read_table_records(path, fields, required, table="actors"):
@@ -251,12 +284,15 @@ def _sheet_rows(ws):
 
 # --- JSON --------------------------------------------------------------------
 
+
 def _read_json(path):
     text = _decode(path)
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise InputError("not valid JSON, or cut off (line {line}, column {col})", path.name, line=exc.lineno, col=exc.colno) from None
+        raise InputError(
+            "not valid JSON, or cut off (line {line}, column {col})", path.name, line=exc.lineno, col=exc.colno
+        ) from None
     return network_from_json(doc, path.name)
 
 
@@ -267,7 +303,11 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
     if "netmap_version" not in doc:
         raise InputError('missing "netmap_version": 1', label)
     if doc["netmap_version"] != 1 or isinstance(doc["netmap_version"], bool):
-        raise InputError("unknown netmap_version {value} (this netmap reads version 1)", label, value=json.dumps(doc["netmap_version"]))
+        raise InputError(
+            "unknown netmap_version {value} (this netmap reads version 1)",
+            label,
+            value=json.dumps(doc["netmap_version"]),
+        )
     lists = {}
     for key in ("actors", "ties"):
         items = doc.get(key)
@@ -287,11 +327,15 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
     ties = [(f"{label} ties[{i}]", _json_record(item, TIE_FIELDS)) for i, item in enumerate(lists["ties"])]
     for where, rec in actors:
         if "id" not in rec:
-            raise InputError('missing column "{column}" (found: {found})', where, column="id", found=", ".join(rec) or "-")
+            raise InputError(
+                'missing column "{column}" (found: {found})', where, column="id", found=", ".join(rec) or "-"
+            )
     for where, rec in ties:
         for col in ("source", "target"):
             if col not in rec:
-                raise InputError('missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-")
+                raise InputError(
+                    'missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-"
+                )
     return network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
 
 
@@ -322,6 +366,7 @@ def _json_record(item, fields):
 
 
 # --- GraphML and GEXF ---------------------------------------------------------
+
 
 def _read_graph_file(path, suffix):
     import networkx as nx
@@ -362,5 +407,6 @@ def _read_graph_file(path, suffix):
         if "directed" not in rec:
             rec["directed"] = G.is_directed()
         ties.append((f"{path.name} edge {i + 1}", _json_record(rec, TIE_FIELDS)))
-    return network_from_records(actors, ties, name=str(meta.get("name") or path.stem),
-                                date=_date(meta.get("date"), path.name))
+    return network_from_records(
+        actors, ties, name=str(meta.get("name") or path.stem), date=_date(meta.get("date"), path.name)
+    )

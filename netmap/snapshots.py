@@ -16,9 +16,9 @@ from .i18n import _
 from .model import Actor, Network, Tie, validate
 from .reading import read_network
 from .workspace import default_path
-from .writing import to_json, write_network
+from .writing import to_json
 
-__all__ = ["SnapshotStore", "SAMPLE_SERIES", "import_sample_series", "add_cli"]
+__all__ = ["SnapshotStore", "SAMPLE_SERIES", "import_sample_series"]
 
 #: The illustrative Copenhagen series shipped with netmap (sample_networks/README.md).
 SAMPLE_SERIES = Path(__file__).resolve().parent.parent / "sample_networks" / "copenhagen_series"
@@ -44,7 +44,6 @@ BEGIN
     SELECT RAISE(ABORT, 'a snapshot cannot be changed after it is saved (only its label)');
 END;
 """
-
 
 
 def _check_date(value):
@@ -87,14 +86,15 @@ class SnapshotStore:
         The date is ``date``, else the network's own date, else today (UTC);
         the stored copy carries that date.
         """
-        date = _check_date(date or net.date or _dt.datetime.now(_dt.timezone.utc).date().isoformat())
+        date = _check_date(date or net.date or _dt.datetime.now(_dt.UTC).date().isoformat())
         net = validate(replace(net, date=date))  # checked once here, so load() can trust the content
         content = json.dumps(to_json(net), ensure_ascii=False, sort_keys=True)
-        saved_at = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        saved_at = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
         with self._db() as con:
             cur = con.execute(
                 "INSERT INTO snapshots (network, label, date, saved_at, content, sha256) VALUES (?, ?, ?, ?, ?, ?)",
-                (network, label or "", date, saved_at, content, hashlib.sha256(content.encode()).hexdigest()))
+                (network, label or "", date, saved_at, content, hashlib.sha256(content.encode()).hexdigest()),
+            )
             return cur.lastrowid
 
     def list(self, network=None):
@@ -106,7 +106,7 @@ class SnapshotStore:
         with self._db() as con:
             rows = con.execute(sql + " ORDER BY network, date, id", args).fetchall()
         keys = ("id", "network", "label", "date", "saved_at", "sha256")
-        return [dict(zip(keys, r)) for r in rows]
+        return [dict(zip(keys, r, strict=False)) for r in rows]
 
     def networks(self):
         """Names of the networks that have snapshots."""
@@ -116,13 +116,19 @@ class SnapshotStore:
     def get(self, snapshot_id, network=None):
         """One snapshot as a dict with its ``content`` (text); InputError if it does not exist."""
         with self._db() as con:
-            row = con.execute("SELECT id, network, label, date, saved_at, sha256, content FROM snapshots "
-                              "WHERE id = ?", (int(snapshot_id),)).fetchone()
+            row = con.execute(
+                "SELECT id, network, label, date, saved_at, sha256, content FROM snapshots WHERE id = ?",
+                (int(snapshot_id),),
+            ).fetchone()
         if row is None or (network is not None and row[1] != network):
             if network is not None:
-                raise InputError("no snapshot {id} of network {network} (see: snapshot list {network})", id=snapshot_id, network=network)
+                raise InputError(
+                    "no snapshot {id} of network {network} (see: snapshot list {network})",
+                    id=snapshot_id,
+                    network=network,
+                )
             raise InputError("no snapshot {id} in the workspace (see: snapshot list)", id=snapshot_id)
-        return dict(zip(("id", "network", "label", "date", "saved_at", "sha256", "content"), row))
+        return dict(zip(("id", "network", "label", "date", "saved_at", "sha256", "content"), row, strict=False))
 
     def load(self, snapshot_id, network=None):
         """The Network saved in a snapshot (checked against its checksum)."""
@@ -132,9 +138,12 @@ class SnapshotStore:
         # Validated when saved and unchanged since (checksum): built directly, which is
         # three times faster than re-reading it as input.
         doc = json.loads(row["content"])
-        return Network(actors=[Actor(**a) for a in doc["actors"]],
-                       ties=[Tie(**dict(t, strength=float(t["strength"]))) for t in doc["ties"]],
-                       name=doc["name"], date=doc["date"])
+        return Network(
+            actors=[Actor(**a) for a in doc["actors"]],
+            ties=[Tie(**dict(t, strength=float(t["strength"]))) for t in doc["ties"]],
+            name=doc["name"],
+            date=doc["date"],
+        )
 
     def rename(self, snapshot_id, label):
         """Change a snapshot's label (the only thing that can change)."""
@@ -163,7 +172,7 @@ class SnapshotStore:
             date = net.date or (match.group(1) if match else None)
             if not date:
                 raise InputError('no date: the JSON has no "date" and the file name has no YYYY-MM-DD', str(p))
-            label = (p.stem if p.is_file() else p.name)
+            label = p.stem if p.is_file() else p.name
             if match:
                 label = label.replace(match.group(1), "")
             label = label.strip(" _-.") or net.name

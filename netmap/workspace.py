@@ -11,11 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import NetmapError
-from .i18n import N_
 from .layout import placed
 from .model import validate
 from .reading import network_from_json, read_network
@@ -60,7 +59,7 @@ def default_path():
 
 
 def _now():
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _dump(net):
@@ -131,8 +130,10 @@ class Workspace:
 
     def set_setting(self, key, value):
         with self._tx() as con:
-            con.execute("INSERT INTO settings (key, value) VALUES (?, ?) "
-                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+            con.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
 
     # --- networks --------------------------------------------------------------
     def seed_samples(self):
@@ -171,8 +172,7 @@ class Workspace:
         con = self.connect()
         try:
             rev = self._head(con, name)[0] if revision is None else revision
-            row = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?",
-                              (name, rev)).fetchone()
+            row = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, rev)).fetchone()
         finally:
             con.close()
         if row is None:
@@ -188,8 +188,7 @@ class Workspace:
         con = self.connect()
         try:
             head = self._head(con, name)[0]
-            rows = con.execute("SELECT rev, saved FROM revisions WHERE network = ? ORDER BY rev",
-                               (name,)).fetchall()
+            rows = con.execute("SELECT rev, saved FROM revisions WHERE network = ? ORDER BY rev", (name,)).fetchall()
         finally:
             con.close()
         return [(rev, saved, rev == head) for rev, saved in rows]
@@ -203,10 +202,8 @@ class Workspace:
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
-            con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)",
-                        (name, _now()))
-            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)",
-                        (name, doc, _now()))
+            con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)", (name, _now()))
+            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)", (name, doc, _now()))
         return 1
 
     def save(self, name, net, expected_revision=None):
@@ -222,15 +219,20 @@ class Workspace:
         with self._tx() as con:
             head, last = self._head(con, name)
             if expected_revision is not None and expected_revision != head:
-                raise StaleEditError('network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved', name=name, current=head, expected=expected_revision)
-            current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?",
-                                  (name, head)).fetchone()
+                raise StaleEditError(
+                    'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
+                    name=name,
+                    current=head,
+                    expected=expected_revision,
+                )
+            current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, head)).fetchone()
             if current and current[0] == doc:
                 return head
             con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
             rev = last + 1
-            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, ?, ?, ?)",
-                        (name, rev, doc, _now()))
+            con.execute(
+                "INSERT INTO revisions (network, rev, doc, saved) VALUES (?, ?, ?, ?)", (name, rev, doc, _now())
+            )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev
 
@@ -238,7 +240,12 @@ class Workspace:
         with self._tx() as con:
             head, _ = self._head(con, name)
             if expected_revision is not None and expected_revision != head:
-                raise StaleEditError('network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved', name=name, current=head, expected=expected_revision)
+                raise StaleEditError(
+                    'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
+                    name=name,
+                    current=head,
+                    expected=expected_revision,
+                )
             row = con.execute(sql, (name, head)).fetchone()
             if row is None or row[0] is None:
                 return None
@@ -247,21 +254,31 @@ class Workspace:
 
     def undo(self, name, expected_revision=None):
         """Go back one revision; returns the new current revision, or None at the start."""
-        return self._move(name, "SELECT max(rev) FROM revisions WHERE network = ? AND rev < ?",
-                          expected_revision)
+        return self._move(name, "SELECT max(rev) FROM revisions WHERE network = ? AND rev < ?", expected_revision)
 
     def redo(self, name, expected_revision=None):
         """Go forward one revision after an undo; returns it, or None when there is none."""
-        return self._move(name, "SELECT min(rev) FROM revisions WHERE network = ? AND rev > ?",
-                          expected_revision)
+        return self._move(name, "SELECT min(rev) FROM revisions WHERE network = ? AND rev > ?", expected_revision)
 
     def can_undo(self, name):
-        return self._read("SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
-                          "WHERE n.name = ? AND r.rev < n.head", (name,))[0][0] > 0
+        return (
+            self._read(
+                "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
+                "WHERE n.name = ? AND r.rev < n.head",
+                (name,),
+            )[0][0]
+            > 0
+        )
 
     def can_redo(self, name):
-        return self._read("SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
-                          "WHERE n.name = ? AND r.rev > n.head", (name,))[0][0] > 0
+        return (
+            self._read(
+                "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
+                "WHERE n.name = ? AND r.rev > n.head",
+                (name,),
+            )[0][0]
+            > 0
+        )
 
     def rename(self, old, new):
         """Rename a network (its history goes with it)."""
@@ -293,5 +310,7 @@ class Workspace:
 
     @staticmethod
     def _has_table(con, table):
-        return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
-                           (table,)).fetchone() is not None
+        return (
+            con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
+            is not None
+        )

@@ -41,17 +41,34 @@ def to_json(net: Network) -> dict[str, Any]:
     """The canonical JSON document (a dict) of a network."""
     actors = []
     for a in net.actors:
-        item = {"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
-                "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
-                "notes": a.notes}
+        item = {
+            "id": a.id,
+            "name": a.name,
+            "kind": a.kind,
+            "sector": a.sector,
+            "level": a.level,
+            "scope": a.scope,
+            "partner": a.partner,
+            "organisation": a.organisation,
+            "notes": a.notes,
+        }
         for axis in ("x", "y"):
             if getattr(a, axis) is not None:
                 item[axis] = getattr(a, axis)
         item["attributes"] = dict(a.attributes)
         actors.append(item)
-    ties = [{"source": t.source, "target": t.target, "kind": t.kind, "strength": _number(t.strength),
-             "directed": t.directed, "notes": t.notes, "attributes": dict(t.attributes)}
-            for t in net.ties]
+    ties = [
+        {
+            "source": t.source,
+            "target": t.target,
+            "kind": t.kind,
+            "strength": _number(t.strength),
+            "directed": t.directed,
+            "notes": t.notes,
+            "attributes": dict(t.attributes),
+        }
+        for t in net.ties
+    ]
     return {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
 
 
@@ -73,8 +90,11 @@ def actor_rows(net):
 def tie_rows(net):
     custom = net.tie_attribute_names()
     header = list(TIE_COLUMNS) + [custom_header(k, TIE_FIELDS) for k in custom]
-    rows = [[t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
-            + [t.attributes.get(k, "") for k in custom] for t in net.ties]
+    rows = [
+        [t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
+        + [t.attributes.get(k, "") for k in custom]
+        for t in net.ties
+    ]
     return header, rows
 
 
@@ -133,9 +153,16 @@ def _graph(net, fmt):
     node_types = _attribute_types([a.attributes for a in net.actors])
     edge_types = _attribute_types([t.attributes for t in net.ties])
     for a in net.actors:
-        data = {"name": a.name, "kind": a.kind, "sector": a.sector, "level": a.level,
-                "scope": a.scope, "partner": a.partner, "organisation": a.organisation,
-                "notes": a.notes}
+        data = {
+            "name": a.name,
+            "kind": a.kind,
+            "sector": a.sector,
+            "level": a.level,
+            "scope": a.scope,
+            "partner": a.partner,
+            "organisation": a.organisation,
+            "notes": a.notes,
+        }
         for axis in ("x", "y"):
             if getattr(a, axis) is not None:
                 data[axis] = float(getattr(a, axis))
@@ -145,8 +172,13 @@ def _graph(net, fmt):
             data["label"] = a.name
         G.add_node(a.id, **data)
     for t in net.ties:
-        data = {"kind": t.kind, "strength": float(t.strength), "directed": t.directed,
-                "notes": t.notes, "weight": float(t.strength)}
+        data = {
+            "kind": t.kind,
+            "strength": float(t.strength),
+            "directed": t.directed,
+            "notes": t.notes,
+            "weight": float(t.strength),
+        }
         for k, v in t.attributes.items():
             data[_graph_key(k, TIE_FIELDS)] = _attr_value(v, edge_types[k])
         G.add_edge(t.source, t.target, key=f"{t.kind}", **data)
@@ -197,8 +229,9 @@ class _atomic:
         return False
 
 
-def write_network(net: Network, path: str | os.PathLike[str], pseudonymise: bool = False,
-                  csv_delimiter: str = ";") -> Path:
+def write_network(
+    net: Network, path: str | os.PathLike[str], pseudonymise: bool = False, csv_delimiter: str = ";"
+) -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
@@ -227,7 +260,9 @@ def write_network(net: Network, path: str | os.PathLike[str], pseudonymise: bool
             _write_csv(path / "actors.csv", *actor_rows(net), csv_delimiter)
             _write_csv(path / "ties.csv", *tie_rows(net), csv_delimiter)
         else:
-            raise InputError("unknown output type; use .json, .xlsx, .graphml, .gexf, .html or a folder for CSV", path.name)
+            raise InputError(
+                "unknown output type; use .json, .xlsx, .graphml, .gexf, .html or a folder for CSV", path.name
+            )
     except OSError as exc:
         raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
     return path

@@ -36,8 +36,14 @@ def run_cli(*args, env=None, cwd=ROOT, timeout=120):
     """The real command line in a real process, as a user runs it: ``python -m netmap ARGS``."""
     import sys
 
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], cwd=cwd, capture_output=True,
-                          text=True, env={**os.environ, **(env or {})}, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "netmap", *map(str, args)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=timeout,
+    )
 
 
 @pytest.fixture

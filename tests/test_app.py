@@ -54,7 +54,10 @@ def edit_table(at, table, delta):
 def test_every_page_loads(ws_path, page):
     at = start(page)
     assert at.title
-    assert any("copenhagen: 21 actors, 36 ties" in c for c in texts(at, "caption")) or page in ("import_export", "snapshots")
+    assert any("copenhagen: 21 actors, 36 ties" in c for c in texts(at, "caption")) or page in (
+        "import_export",
+        "snapshots",
+    )
 
 
 def test_first_screen_shows_the_sample_map(ws_path):
@@ -102,8 +105,11 @@ def test_edit_a_cell_saves_a_revision(ws_path):
 
 def test_add_a_row_in_the_actors_table(ws_path):
     at = start("actors")
-    edit_table(at, "actors", {"added_rows": [{"id": "frivillig_x", "name": "Frivillig X", "sector": "civil",
-                                              "kind": "volunteer"}]})
+    edit_table(
+        at,
+        "actors",
+        {"added_rows": [{"id": "frivillig_x", "name": "Frivillig X", "sector": "civil", "kind": "volunteer"}]},
+    )
     net = Workspace(ws_path).load("copenhagen")
     assert net.actor("frivillig_x").kind == "volunteer"
 
@@ -205,8 +211,13 @@ def test_open_network_survives_a_reload(ws_path):
 def test_diagnosis_shows_flags_with_actors_and_meaning(ws_path):
     at = start("diagnosis")
     headers = texts(at, "header")
-    assert headers[:5] == ["Flags", "Boundary spanners", "Near and far reach", "Isolated and detached actors",
-                           "Open or closed: the E-I index"]
+    assert headers[:5] == [
+        "Flags",
+        "Boundary spanners",
+        "Near and far reach",
+        "Isolated and detached actors",
+        "Open or closed: the E-I index",
+    ]
     flags = texts(at, "warning") + texts(at, "error") + texts(at, "info")
     assert any("close in on themselves" in f for f in flags)
     assert any(c.startswith("Actors concerned:") for c in texts(at, "caption"))
@@ -239,10 +250,12 @@ def test_upload_a_good_json_and_import_it(ws_path, tmp_path):
 
 def test_a_bad_upload_shows_the_command_line_error_and_changes_nothing(ws_path, tmp_path):
     bad = tmp_path / "bad.json"
-    bad.write_text('{"netmap_version": 1, "actors": [{"id": "a"}], "ties": [{"source": "a", "target": "b"}]}',
-                   encoding="utf-8")
-    cli = subprocess.run([sys.executable, "-m", "netmap", "validate", str(bad)], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    bad.write_text(
+        '{"netmap_version": 1, "actors": [{"id": "a"}], "ties": [{"source": "a", "target": "b"}]}', encoding="utf-8"
+    )
+    cli = subprocess.run(
+        [sys.executable, "-m", "netmap", "validate", str(bad)], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
     line = cli.stderr.strip().splitlines()[-1]
     at = start("import_export")
     upload(at, "upload_file", "bad.json", bad.read_bytes(), "application/json")
@@ -289,6 +302,7 @@ def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
 def test_upload_xlsx_with_unknown_headers_maps_required_and_optional_columns(ws_path, tmp_path):
     """An XLSX whose headers netmap does not know: the user matches id and name, and the ties' ends."""
     import openpyxl
+
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "aktører"
@@ -300,8 +314,13 @@ def test_upload_xlsx_with_unknown_headers_maps_required_and_optional_columns(ws_
     path = tmp_path / "kort.xlsx"
     wb.save(path)
     at = start("import_export")
-    upload(at, "upload_file", "kort.xlsx", path.read_bytes(),
-           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    upload(
+        at,
+        "upload_file",
+        "kort.xlsx",
+        path.read_bytes(),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
     at.run()
     assert any("kort.xlsx (actors)" in s for s in texts(at, "subheader"))
     assert at.selectbox(key="map_actors_sector").value == "sektor"  # a known header is pre-set

@@ -4,7 +4,6 @@ from pathlib import Path
 
 import pytest
 
-
 ROOT = Path(__file__).parent.parent
 BAD = Path(__file__).parent / "data" / "bad"
 

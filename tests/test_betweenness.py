@@ -2,7 +2,8 @@
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap import analyze
 from netmap.betweenness import betweenness, sampled_betweenness

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap import analyze, read_network
-from tests.conftest import HAS_SNA
 from netmap.brokerage import ROLES, brokerage
+from tests.conftest import HAS_SNA
 
 DATA = Path(__file__).parent / "data" / "sna"
 SNA_COLUMNS = dict(zip(("w_I", "w_O", "b_IO", "b_OI", "b_O"), ROLES))
@@ -24,8 +25,7 @@ def _rows(path):
 
 
 def _sna_counts(path):
-    return {r["id"]: {SNA_COLUMNS[k]: int(r[k]) for k in SNA_COLUMNS} | {"total": int(r["t"])}
-            for r in _rows(path)}
+    return {r["id"]: {SNA_COLUMNS[k]: int(r[k]) for k in SNA_COLUMNS} | {"total": int(r["t"])} for r in _rows(path)}
 
 
 def _as_netmap_files(tmp_path, name, directed, data=DATA):
@@ -136,10 +136,15 @@ def brute_force(D, groups):
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.integers(1, 9).flatmap(lambda n: st.tuples(
-    st.just(n),
-    st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * n),
-    st.lists(st.integers(0, 3), min_size=n, max_size=n))))
+@given(
+    st.integers(1, 9).flatmap(
+        lambda n: st.tuples(
+            st.just(n),
+            st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=n * n),
+            st.lists(st.integers(0, 3), min_size=n, max_size=n),
+        )
+    )
+)
 def test_brokerage_equals_brute_force(case):
     n, arcs, group_list = case
     D = nx.DiGraph()
@@ -162,5 +167,4 @@ def test_hand_example_undirected_star():
         D.add_edge("v", leaf)
         D.add_edge(leaf, "v")
     got = brokerage(D, {"v": "civil", "p1": "public", "p2": "public", "c": "citizen"})["v"]
-    assert got == {"coordinator": 0, "itinerant": 2, "representative": 0, "gatekeeper": 0,
-                   "liaison": 4, "total": 6}
+    assert got == {"coordinator": 0, "itinerant": 2, "representative": 0, "gatekeeper": 0, "liaison": 4, "total": 6}

@@ -4,12 +4,10 @@ import json
 from pathlib import Path
 
 from netmap import read_network
+from tests.conftest import run_cli as run
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
-
-
-from tests.conftest import run_cli as run
 
 
 def test_analyze_json_has_the_documented_shape():
@@ -19,9 +17,24 @@ def test_analyze_json_has_the_documented_shape():
     assert doc["network"]["actors"] == 21 and doc["network"]["group_by"] == "sector"
     assert {"actors", "ties", "group_by"} <= set(doc["network"])
     actor = doc["actors"][0]
-    assert {"id", "name", "sector", "level", "scope", "partner", "degree", "betweenness", "brokerage",
-            "cross_sector_brokerage", "boundary_spanner", "near_reach", "far_reach", "isolated",
-            "detached", "peripheral"} <= set(actor)
+    assert {
+        "id",
+        "name",
+        "sector",
+        "level",
+        "scope",
+        "partner",
+        "degree",
+        "betweenness",
+        "brokerage",
+        "cross_sector_brokerage",
+        "boundary_spanner",
+        "near_reach",
+        "far_reach",
+        "isolated",
+        "detached",
+        "peripheral",
+    } <= set(actor)
     assert set(actor["brokerage"]) == {"coordinator", "itinerant", "representative", "gatekeeper", "liaison", "total"}
     assert set(actor["near_reach"]) == {"1", "2"} and set(actor["far_reach"]) == {"1", "2"}
     for g in doc["groups"].values():
@@ -29,8 +42,17 @@ def test_analyze_json_has_the_documented_shape():
         if g["ei_index"] is not None:
             assert (g["external"] - g["internal"]) / (g["external"] + g["internal"]) == g["ei_index"]
     p = doc["partnership"]
-    assert {"members", "internal", "external", "ei_index", "expected_ei", "unintegrated",
-            "unintegrated_share", "near_reach", "far_reach"} <= set(p)
+    assert {
+        "members",
+        "internal",
+        "external",
+        "ei_index",
+        "expected_ei",
+        "unintegrated",
+        "unintegrated_share",
+        "near_reach",
+        "far_reach",
+    } <= set(p)
     assert doc["betweenness_approximate"] is False
     for f in doc["flags"]:
         assert set(f) >= {"code", "severity", "actors", "message"}

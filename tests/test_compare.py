@@ -12,16 +12,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from netmap.present.report import flag_message
-from tests.conftest import run_cli as shared_run_cli
 from netmap.compare import INDICATORS, apply_diff, compare, series
 from netmap.model import Actor, Network, Tie
+from netmap.present.report import flag_message
 from netmap.reading import read_network
+from tests.conftest import run_cli as shared_run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "sample_networks" / "copenhagen_series"
-START, TURNOVER, WORKSHOPS = (SERIES / f for f in ("2016-03-01_start.json", "2017-01-15_turnover.json",
-                                                   "2017-09-01_workshops.json"))
+START, TURNOVER, WORKSHOPS = (
+    SERIES / f for f in ("2016-03-01_start.json", "2017-01-15_turnover.json", "2017-09-01_workshops.json")
+)
 
 
 def run_cli(*args, env=None):
@@ -33,13 +34,20 @@ def mirror(d):
     a, t = d["actors"], d["ties"]
     return {
         "network": {k: v[::-1] for k, v in d["network"].items()},
-        "actors": {"added": a["removed"], "removed": a["added"],
-                   "changed": [{"id": c["id"], "changes": {f: v[::-1] for f, v in c["changes"].items()}}
-                               for c in a["changed"]],
-                   "added_records": a["removed_records"], "removed_records": a["added_records"]},
-        "ties": {"added": t["removed"], "removed": t["added"],
-                 "changed": [dict(c, changes={f: v[::-1] for f, v in c["changes"].items()})
-                             for c in t["changed"]]},
+        "actors": {
+            "added": a["removed"],
+            "removed": a["added"],
+            "changed": [
+                {"id": c["id"], "changes": {f: v[::-1] for f, v in c["changes"].items()}} for c in a["changed"]
+            ],
+            "added_records": a["removed_records"],
+            "removed_records": a["added_records"],
+        },
+        "ties": {
+            "added": t["removed"],
+            "removed": t["added"],
+            "changed": [dict(c, changes={f: v[::-1] for f, v in c["changes"].items()}) for c in t["changed"]],
+        },
         "partnership": {k: v[::-1] for k, v in d["partnership"].items()},
         "flags": {"raised": d["flags"]["cleared"], "cleared": d["flags"]["raised"]},
         "actor_metrics": {i: {m: v[::-1] for m, v in ms.items()} for i, ms in d["actor_metrics"].items()},
@@ -62,35 +70,77 @@ def net_state(net):
 
     Map positions are left out: the comparison does not report them (a moved actor is no change),
     so applying a diff keeps the positions the actors had, and new actors get theirs."""
-    actors = sorted(json.dumps({"id": a.id, "name": a.name, "kind": a.kind, "sector": a.sector,
-                                "level": a.level, "scope": a.scope, "partner": a.partner,
-                                "organisation": a.organisation, "notes": a.notes,
-                                "attributes": a.attributes}, sort_keys=True) for a in net.actors)
-    ties = sorted(json.dumps({"ends": [t.source, t.target] if t.directed else sorted([t.source, t.target]),
-                              "kind": t.kind, "strength": float(t.strength), "directed": t.directed,
-                              "notes": t.notes, "attributes": t.attributes}, sort_keys=True)
-                  for t in net.ties)
+    actors = sorted(
+        json.dumps(
+            {
+                "id": a.id,
+                "name": a.name,
+                "kind": a.kind,
+                "sector": a.sector,
+                "level": a.level,
+                "scope": a.scope,
+                "partner": a.partner,
+                "organisation": a.organisation,
+                "notes": a.notes,
+                "attributes": a.attributes,
+            },
+            sort_keys=True,
+        )
+        for a in net.actors
+    )
+    ties = sorted(
+        json.dumps(
+            {
+                "ends": [t.source, t.target] if t.directed else sorted([t.source, t.target]),
+                "kind": t.kind,
+                "strength": float(t.strength),
+                "directed": t.directed,
+                "notes": t.notes,
+                "attributes": t.attributes,
+            },
+            sort_keys=True,
+        )
+        for t in net.ties
+    )
     return net.name, net.date, actors, ties
 
 
 # --- hand-made cases ----------------------------------------------------------
 
+
 def small_pair():
     """Old: core a (public), b (civil); c public; d citizen at management level (far); e civil, isolated.
     Ties a-b, a-c, b-c, c-d. New: a renamed, a-b written b-a with strength 3, c-d gone, e-b and d-e added."""
+
     def actors():
-        return [Actor("a", name="Alpha", sector="public", partner=True),
-                Actor("b", name="Beta", sector="civil", partner=True),
-                Actor("c", name="Gamma", sector="public"),
-                Actor("d", name="Delta", sector="citizen", level="management"),
-                Actor("e", name="Eps", sector="civil")]
-    old = Network(actors=actors(), ties=[Tie("a", "b"), Tie("a", "c"), Tie("b", "c", kind="personal"),
-                                         Tie("c", "d")], name="x", date="2020-01-01")
+        return [
+            Actor("a", name="Alpha", sector="public", partner=True),
+            Actor("b", name="Beta", sector="civil", partner=True),
+            Actor("c", name="Gamma", sector="public"),
+            Actor("d", name="Delta", sector="citizen", level="management"),
+            Actor("e", name="Eps", sector="civil"),
+        ]
+
+    old = Network(
+        actors=actors(),
+        ties=[Tie("a", "b"), Tie("a", "c"), Tie("b", "c", kind="personal"), Tie("c", "d")],
+        name="x",
+        date="2020-01-01",
+    )
     new_actors = actors()
     new_actors[0].name = "Alpha (new coordinator)"
-    new = Network(actors=new_actors, ties=[Tie("b", "a", strength=3.0), Tie("a", "c"),
-                                           Tie("b", "c", kind="personal"), Tie("e", "b"),
-                                           Tie("d", "e", kind="information")], name="x", date="2021-01-01")
+    new = Network(
+        actors=new_actors,
+        ties=[
+            Tie("b", "a", strength=3.0),
+            Tie("a", "c"),
+            Tie("b", "c", kind="personal"),
+            Tie("e", "b"),
+            Tie("d", "e", kind="information"),
+        ],
+        name="x",
+        date="2021-01-01",
+    )
     return old, new
 
 
@@ -113,13 +163,23 @@ def test_small_pair_by_hand():
     # A rename is a changed name under the same id.
     assert d["actors"]["changed"] == [{"id": "a", "changes": {"name": ["Alpha", "Alpha (new coordinator)"]}}]
     # b-a is the undirected tie a-b: a strength change, not a removal and an addition.
-    assert d["ties"]["changed"] == [{"source": "a", "target": "b", "kind": "collaboration", "directed": False,
-                                     "changes": {"strength": [2, 3]}}]
+    assert d["ties"]["changed"] == [
+        {"source": "a", "target": "b", "kind": "collaboration", "directed": False, "changes": {"strength": [2, 3]}}
+    ]
     assert [(x["source"], x["target"], x["kind"]) for x in d["ties"]["removed"]] == [("c", "d", "collaboration")]
     assert [(x["source"], x["target"], x["kind"]) for x in d["ties"]["added"]] == [
-        ("b", "e", "collaboration"), ("d", "e", "information")]  # ends sorted
-    assert d["ties"]["added"][0] == {"source": "b", "target": "e", "kind": "collaboration", "strength": 2,
-                                     "directed": False, "notes": "", "attributes": {}}
+        ("b", "e", "collaboration"),
+        ("d", "e", "information"),
+    ]  # ends sorted
+    assert d["ties"]["added"][0] == {
+        "source": "b",
+        "target": "e",
+        "kind": "collaboration",
+        "strength": 2,
+        "directed": False,
+        "notes": "",
+        "attributes": {},
+    }
     p = d["partnership"]
     # Old: I = 2 (a-b from both ends), E = 2 (a-c, b-c): E-I 0. New: E = 3 (+ b-e): (3-2)/5 = 0.2.
     assert p["core_ei"] == [pytest.approx(0.0), pytest.approx(0.2)]
@@ -145,28 +205,61 @@ def test_kind_and_direction_are_identity():
     the same tie, with its written kind changed."""
     actors = [Actor("a", sector="public"), Actor("b", sector="civil")]
     old = Network(actors=actors, ties=[Tie("a", "b", kind="funding", directed=True), Tie("a", "b")])
-    new = Network(actors=copy.deepcopy(actors),
-                  ties=[Tie("b", "a", kind="funding", directed=True),
-                        Tie("b", "a", kind="samarbejde", notes="hver uge", attributes={"since": "2017"}),
-                        Tie("a", "b", kind="personal")])
+    new = Network(
+        actors=copy.deepcopy(actors),
+        ties=[
+            Tie("b", "a", kind="funding", directed=True),
+            Tie("b", "a", kind="samarbejde", notes="hver uge", attributes={"since": "2017"}),
+            Tie("a", "b", kind="personal"),
+        ],
+    )
     d = compare(old, new)
     assert [(x["source"], x["target"], x["kind"], x["directed"]) for x in d["ties"]["removed"]] == [
-        ("a", "b", "funding", True)]
+        ("a", "b", "funding", True)
+    ]
     assert [(x["source"], x["target"], x["kind"], x["directed"]) for x in d["ties"]["added"]] == [
-        ("b", "a", "funding", True), ("a", "b", "personal", False)]
-    assert d["ties"]["changed"] == [{"source": "a", "target": "b", "kind": "collaboration", "directed": False,
-                                     "changes": {"kind": ["collaboration", "samarbejde"],
-                                                 "notes": ["", "hver uge"],
-                                                 "attributes.since": [None, "2017"]}}]
+        ("b", "a", "funding", True),
+        ("a", "b", "personal", False),
+    ]
+    assert d["ties"]["changed"] == [
+        {
+            "source": "a",
+            "target": "b",
+            "kind": "collaboration",
+            "directed": False,
+            "changes": {
+                "kind": ["collaboration", "samarbejde"],
+                "notes": ["", "hver uge"],
+                "attributes.since": [None, "2017"],
+            },
+        }
+    ]
 
 
 def test_actor_fields_and_attributes():
     old = Network(actors=[Actor("a", name="Socialforvaltningen", partner=True, attributes={"kontakt": "Ole"})])
-    new = Network(actors=[Actor("a", name="Socialforvaltningen", partner=False, level="management",
-                                attributes={"kontakt": "Åse", "tlf": "1234"})])
-    assert compare(old, new)["actors"]["changed"] == [{"id": "a", "changes": {
-        "level": ["operational", "management"], "partner": [True, False],
-        "attributes.kontakt": ["Ole", "Åse"], "attributes.tlf": [None, "1234"]}}]
+    new = Network(
+        actors=[
+            Actor(
+                "a",
+                name="Socialforvaltningen",
+                partner=False,
+                level="management",
+                attributes={"kontakt": "Åse", "tlf": "1234"},
+            )
+        ]
+    )
+    assert compare(old, new)["actors"]["changed"] == [
+        {
+            "id": "a",
+            "changes": {
+                "level": ["operational", "management"],
+                "partner": [True, False],
+                "attributes.kontakt": ["Ole", "Åse"],
+                "attributes.tlf": [None, "1234"],
+            },
+        }
+    ]
 
 
 def test_copenhagen_series_matches_the_hand_counts():
@@ -216,14 +309,20 @@ attrs = st.dictionaries(st.sampled_from(["k1", "k2"]), st.sampled_from(["", "1",
 
 @st.composite
 def actor(draw, aid):
-    return Actor(aid, name=draw(st.sampled_from([aid, aid.upper(), "Åse"])),
-                 kind=draw(st.sampled_from(["", "volunteer", "department"])),
-                 sector=draw(st.sampled_from(["public", "civil", "citizen", "private"])),
-                 level=draw(st.sampled_from(["operational", "management", "political"])),
-                 scope=draw(st.sampled_from(["local", "regional"])),
-                 partner=draw(st.booleans()), organisation=draw(texts), notes=draw(texts),
-                 x=draw(st.sampled_from([None, 1.5])), y=draw(st.sampled_from([None, -2.0])),
-                 attributes=draw(attrs))
+    return Actor(
+        aid,
+        name=draw(st.sampled_from([aid, aid.upper(), "Åse"])),
+        kind=draw(st.sampled_from(["", "volunteer", "department"])),
+        sector=draw(st.sampled_from(["public", "civil", "citizen", "private"])),
+        level=draw(st.sampled_from(["operational", "management", "political"])),
+        scope=draw(st.sampled_from(["local", "regional"])),
+        partner=draw(st.booleans()),
+        organisation=draw(texts),
+        notes=draw(texts),
+        x=draw(st.sampled_from([None, 1.5])),
+        y=draw(st.sampled_from([None, -2.0])),
+        attributes=draw(attrs),
+    )
 
 
 @st.composite
@@ -234,12 +333,22 @@ def network(draw):
     if len(ids) >= 2:
         for _ in range(draw(st.integers(0, 10))):
             s, t = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-            tie = Tie(s, t, kind=draw(st.sampled_from(["collaboration", "samarbejde", "personal", "funding"])),
-                      strength=draw(st.sampled_from([1.0, 2.0, 2.5, 3.0])), directed=draw(st.booleans()),
-                      notes=draw(texts), attributes=draw(attrs))
+            tie = Tie(
+                s,
+                t,
+                kind=draw(st.sampled_from(["collaboration", "samarbejde", "personal", "funding"])),
+                strength=draw(st.sampled_from([1.0, 2.0, 2.5, 3.0])),
+                directed=draw(st.booleans()),
+                notes=draw(texts),
+                attributes=draw(attrs),
+            )
             ties.setdefault(tie.key, tie)
-    return Network(actors=actors, ties=list(ties.values()), name=draw(texts),
-                   date=draw(st.sampled_from([None, "2020-01-01", "2021-06-30"])))
+    return Network(
+        actors=actors,
+        ties=list(ties.values()),
+        name=draw(texts),
+        date=draw(st.sampled_from([None, "2020-01-01", "2021-06-30"])),
+    )
 
 
 @st.composite
@@ -272,8 +381,7 @@ def edited(draw, net):
     if len(ids) >= 2:
         for _ in range(draw(st.integers(0, 4))):
             s, t = draw(st.lists(st.sampled_from(ids), min_size=2, max_size=2, unique=True))
-            tie = Tie(s, t, kind=draw(st.sampled_from(["collaboration", "personal"])),
-                      directed=draw(st.booleans()))
+            tie = Tie(s, t, kind=draw(st.sampled_from(["collaboration", "personal"])), directed=draw(st.booleans()))
             ties.setdefault(tie.key, tie)
     new.ties = list(ties.values())
     new.date = draw(st.sampled_from([None, "2022-02-02"]))
@@ -299,6 +407,7 @@ def test_mirror_and_apply_on_unrelated_networks(a, b):
 
 
 # --- the command line -------------------------------------------------------------
+
 
 def test_cli_diff_json_shape():
     r = run_cli("diff", START, ROOT / "sample_networks" / "copenhagen", "--json")
@@ -335,8 +444,9 @@ def test_cli_unreadable_input_same_error_as_analyze(tmp_path, content):
 def test_cli_bad_snapshot_reference(tmp_path):
     r = run_cli("diff", "snapshot:copenhagen", START, "--workspace", tmp_path / "ws.sqlite")
     assert r.returncode == 2
-    assert r.stderr.strip() == ('write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 '
-                                '(got "snapshot:copenhagen")')
+    assert r.stderr.strip() == (
+        'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "snapshot:copenhagen")'
+    )
     r = run_cli("diff", "snapshot:copenhagen@7", START, "--workspace", tmp_path / "ws.sqlite")
     assert r.returncode == 2
     assert r.stderr.strip() == "no snapshot 7 of network copenhagen (see: snapshot list copenhagen)"

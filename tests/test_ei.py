@@ -28,8 +28,10 @@ def test_lazega_published_values():
     (jfb-h.github.io/intro-to-sna, chapter Krackhardt's EI-index): see tests/data/ei/README.md."""
     expected = json.loads((DATA / "expected.json").read_text())["published"]
     groups, edges = _lazega()
-    net = Network(actors=[Actor(id=v, sector="public", attributes={"office": g}) for v, g in groups.items()],
-                  ties=[Tie(u, v) for u, v in edges])
+    net = Network(
+        actors=[Actor(id=v, sector="public", attributes={"office": g}) for v, g in groups.items()],
+        ties=[Tie(u, v) for u, v in edges],
+    )
     report = analyze(net, group_by="office")
     assert report["ei_index"] == pytest.approx(expected["whole_network"]["ei_index"], abs=5e-8)
     for g, exp in expected["groups"].items():

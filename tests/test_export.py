@@ -34,8 +34,13 @@ REMOTE = [
 
 
 def run_cli(*args, cwd=None):
-    return subprocess.run([sys.executable, "-m", "netmap", *map(str, args)], capture_output=True,
-                          text=True, cwd=cwd or ROOT, env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    return subprocess.run(
+        [sys.executable, "-m", "netmap", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=cwd or ROOT,
+        env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"},
+    )
 
 
 def page_data(page):
@@ -77,8 +82,17 @@ def copenhagen_page(tmp_path_factory):
 def test_cli_writes_one_file_and_nothing_beside_it(tmp_path):
     work = tmp_path / "work"
     work.mkdir()
-    r = run_cli("export", SAMPLES / "fredericia", "-o", "map.html", "--title", "Fredericia",
-                "--size-by", "betweenness", cwd=work)
+    r = run_cli(
+        "export",
+        SAMPLES / "fredericia",
+        "-o",
+        "map.html",
+        "--title",
+        "Fredericia",
+        "--size-by",
+        "betweenness",
+        cwd=work,
+    )
     assert r.returncode == 0, r.stderr
     assert "map.html" in r.stdout
     assert sorted(p.name for p in work.iterdir()) == ["map.html"]
@@ -87,11 +101,14 @@ def test_cli_writes_one_file_and_nothing_beside_it(tmp_path):
     assert "<title>Fredericia</title>" in page
 
 
-@pytest.mark.parametrize("args, message", [
-    (["-o", "map.txt"], ".html"),
-    (["-o", "map.html", "--color-by", "nope"], '"nope"'),
-    (["-o", "no/such/folder/map.html"], "cannot write"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["-o", "map.txt"], ".html"),
+        (["-o", "map.html", "--color-by", "nope"], '"nope"'),
+        (["-o", "no/such/folder/map.html"], "cannot write"),
+    ],
+)
 def test_cli_bad_input_is_one_line_and_exit_2(tmp_path, args, message):
     r = run_cli("export", SAMPLES / "copenhagen", *args, cwd=tmp_path)
     assert r.returncode == 2
@@ -125,8 +142,7 @@ def test_offline_no_remote_reference_and_no_bootstrap(copenhagen_page):
 
 def test_content_security_policy_allows_only_the_pages_own_scripts(copenhagen_page):
     parsed = Tags(copenhagen_page)
-    csp = next(a["content"] for t, a in parsed.tags
-               if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    csp = next(a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
     assert "default-src 'none'" in csp
     code = [text for text, attrs in parsed.scripts if attrs.get("type") != "application/json"]
     assert len(code) == 2  # vis-network and the page's own script
@@ -169,9 +185,10 @@ def test_same_network_same_page_and_positions():
 
 def test_saved_positions_are_kept_and_others_placed_near():
     """a, b saved; c tied to both gets a position; physics is off so nothing moves."""
-    net = Network(actors=[Actor("a", x=0.0, y=0.0), Actor("b", x=300.0, y=0.0), Actor("c"),
-                          Actor("d")],
-                  ties=[Tie("a", "c"), Tie("b", "c")])
+    net = Network(
+        actors=[Actor("a", x=0.0, y=0.0), Actor("b", x=300.0, y=0.0), Actor("c"), Actor("d")],
+        ties=[Tie("a", "c"), Tie("b", "c")],
+    )
     data = page_data(export(net))
     pos = {n["id"]: (n["x"], n["y"]) for n in data["nodes"]}
     assert pos["a"] == (0.0, 0.0) and pos["b"] == (300.0, 0.0)
@@ -198,8 +215,10 @@ def test_physics_only_for_small_maps_without_saved_positions():
     assert page_data(export(small))["options"]["physics"]["enabled"] is True
     assert page_data(export(small))["options"]["physics"]["stabilization"]["iterations"] <= 200
     n = PHYSICS_LIMIT + 1
-    big = Network(actors=[Actor(f"a{i}", sector="public") for i in range(n)],
-                  ties=[Tie(f"a{i}", f"a{i + 1}") for i in range(n - 1)])
+    big = Network(
+        actors=[Actor(f"a{i}", sector="public") for i in range(n)],
+        ties=[Tie(f"a{i}", f"a{i + 1}") for i in range(n - 1)],
+    )
     options = page_data(export(big))["options"]
     assert options["physics"]["enabled"] is False
     assert options["edges"]["smooth"] is False
@@ -212,11 +231,14 @@ def test_encodings_on_a_hand_built_network():
     so c brokers the one two-path p->c->z, whose three groups differ: one liaison, cross-sector
     brokerage 1, a boundary spanner; p and z broker nothing. Degrees 1, 2, 1.
     """
-    net = Network(actors=[Actor("p", name="P", sector="public", partner=True),
-                          Actor("c", name="C", sector="civil", level="management"),
-                          Actor("z", name="Z", sector="citizen", level="political")],
-                  ties=[Tie("p", "c", kind="personal", strength=1.0),
-                        Tie("c", "z", kind="funding", strength=3.0, directed=True)])
+    net = Network(
+        actors=[
+            Actor("p", name="P", sector="public", partner=True),
+            Actor("c", name="C", sector="civil", level="management"),
+            Actor("z", name="Z", sector="citizen", level="political"),
+        ],
+        ties=[Tie("p", "c", kind="personal", strength=1.0), Tie("c", "z", kind="funding", strength=3.0, directed=True)],
+    )
     data = page_data(export(net))
     nodes = {n["id"]: n for n in data["nodes"]}
     assert nodes["p"]["label"].startswith("\u2605") and nodes["p"]["borderWidth"] >= 3
@@ -245,8 +267,13 @@ def test_flags_beside_the_map_with_their_actors():
     """README: Copenhagen raises SPANNER_DEPENDENCY (high) for lavuk_koordinator and sf_kontakt."""
     page = export(read_network(SAMPLES / "copenhagen"))
     data = page_data(page)
-    for code in ("CLOSING_IN", "UNINTEGRATED_COLLABORATIONS", "WEAK_PARTICIPATION",
-                 "NO_POLITICAL_ANCHOR", "SPANNER_DEPENDENCY"):
+    for code in (
+        "CLOSING_IN",
+        "UNINTEGRATED_COLLABORATIONS",
+        "WEAK_PARTICIPATION",
+        "NO_POLITICAL_ANCHOR",
+        "SPANNER_DEPENDENCY",
+    ):
         assert f"<code>{code}</code>" in page
     spanner_sets = [ids for ids in data["sets"].values() if sorted(ids) == ["lavuk_koordinator", "sf_kontakt"]]
     assert spanner_sets
@@ -303,8 +330,16 @@ def test_compare_marks_added_removed_and_changed():
 
 def test_cli_compare(tmp_path):
     series = SAMPLES / "copenhagen_series"
-    r = run_cli("export", series / "2017-09-01_workshops.json", "--compare-to",
-                series / "2017-01-15_turnover.json", "-o", tmp_path / "c.html", "--lang", "da")
+    r = run_cli(
+        "export",
+        series / "2017-09-01_workshops.json",
+        "--compare-to",
+        series / "2017-01-15_turnover.json",
+        "-o",
+        tmp_path / "c.html",
+        "--lang",
+        "da",
+    )
     assert r.returncode == 0, r.stderr
     page = (tmp_path / "c.html").read_text(encoding="utf-8")
     assert "Ændringer: 2017-01-15 \u2192 2017-09-01" in page
@@ -321,6 +356,10 @@ def test_a_new_map_leaves_room_for_every_label(sample):
     pos = layout(net)
     width = {a.id: 7.0 * (len(a.label) + 3) for a in net.actors}
     ids = list(pos)
-    clashes = [(u, v) for i, u in enumerate(ids) for v in ids[i + 1:]
-               if abs(pos[u][0] - pos[v][0]) < (width[u] + width[v]) / 2 and abs(pos[u][1] - pos[v][1]) < 40]
+    clashes = [
+        (u, v)
+        for i, u in enumerate(ids)
+        for v in ids[i + 1 :]
+        if abs(pos[u][0] - pos[v][0]) < (width[u] + width[v]) / 2 and abs(pos[u][1] - pos[v][1]) < 40
+    ]
     assert clashes == []

@@ -20,8 +20,13 @@ ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
 HOSTILE = Path(__file__).parent / "data" / "export" / "hostile"
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
 
 NON_BLANK = """() => {
   const c = document.querySelector('#graph canvas');
@@ -58,8 +63,12 @@ def files(tmp_path_factory):
     out = {}
     for name in ("copenhagen", "fredericia"):
         out[name] = folder / f"{name}.html"
-        r = subprocess.run([sys.executable, "-m", "netmap", "export", str(SAMPLES / name), "-o",
-                            str(out[name])], capture_output=True, text=True, cwd=ROOT)
+        r = subprocess.run(
+            [sys.executable, "-m", "netmap", "export", str(SAMPLES / name), "-o", str(out[name])],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
         assert r.returncode == 0, r.stderr
     return out
 
@@ -100,9 +109,24 @@ def test_samples_draw_offline(chromium, files, name):
 
 def test_hostile_names_stay_text(chromium, tmp_path):
     path = tmp_path / "hostile.html"
-    r = subprocess.run([sys.executable, "-m", "netmap", "export", str(HOSTILE), "-o", str(path),
-                        "--color-by", "group", "--title", "<img src=t onerror=alert('title')>"],
-                       capture_output=True, text=True, cwd=ROOT)
+    r = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "netmap",
+            "export",
+            str(HOSTILE),
+            "-o",
+            str(path),
+            "--color-by",
+            "group",
+            "--title",
+            "<img src=t onerror=alert('title')>",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert r.returncode == 0, r.stderr
     page, seen = open_map(chromium, path)
     try:
@@ -116,8 +140,7 @@ def test_hostile_names_stay_text(chromium, tmp_path):
             assert texts[0] == a["kind"] and texts[-1] == a["notes"]
             assert a["group"] in texts
         ties = rows(HOSTILE / "ties.csv")
-        notes = [row.locator("td").last.text_content()
-                 for row in page.locator("#ties-table tbody tr").all()]
+        notes = [row.locator("td").last.text_content() for row in page.locator("#ties-table tbody tr").all()]
         assert notes == [t["notes"] for t in ties]
         assert page.locator("h1").text_content() == "<img src=t onerror=alert('title')>"
         # The tooltip is plain text (vis-network sets innerText): the raw name, and no element
@@ -125,7 +148,7 @@ def test_hostile_names_stay_text(chromium, tmp_path):
         target = actors[2]
         pos = page.evaluate(f"""() => {{
             const n = window.netmapNetwork;
-            const p = n.canvasToDOM(n.getPositions([{target['id']!r}])[{target['id']!r}]);
+            const p = n.canvasToDOM(n.getPositions([{target["id"]!r}])[{target["id"]!r}]);
             const r = document.getElementById('graph').getBoundingClientRect();
             return [r.left + p.x, r.top + p.y];
         }}""")
@@ -180,9 +203,12 @@ def test_find_filter_labels_and_flag_buttons(chromium, files):
 def test_compare_map_draws(chromium, tmp_path):
     series = SAMPLES / "copenhagen_series"
     path = tmp_path / "compare.html"
-    path.write_text(export_compare(read_network(series / "2016-03-01_start.json"),
-                                   read_network(series / "2017-01-15_turnover.json"), lang="da"),
-                    encoding="utf-8")
+    path.write_text(
+        export_compare(
+            read_network(series / "2016-03-01_start.json"), read_network(series / "2017-01-15_turnover.json"), lang="da"
+        ),
+        encoding="utf-8",
+    )
     page, seen = open_map(chromium, path)
     try:
         assert page.evaluate(NON_BLANK) > 2000

@@ -4,8 +4,8 @@ import pytest
 
 from netmap import analyze
 from netmap.flags import closing_trend
-from netmap.present.report import document, flag_message
 from netmap.model import Actor, Network, Tie
+from netmap.present.report import document, flag_message
 
 
 def mk(actors, ties):
@@ -14,8 +14,16 @@ def mk(actors, ties):
     for spec in actors.split():
         parts = (spec.split(":") + [""] * 6)[:6]
         aid, sector, level, scope, partner, kind = parts
-        out.append(Actor(id=aid, sector=sector or "public", level=level or "operational",
-                         scope=scope or "local", partner=partner == "p", kind=kind))
+        out.append(
+            Actor(
+                id=aid,
+                sector=sector or "public",
+                level=level or "operational",
+                scope=scope or "local",
+                partner=partner == "p",
+                kind=kind,
+            )
+        )
     return Network(actors=out, ties=[Tie(*t.split("-")) for t in ties.split()])
 
 
@@ -69,7 +77,8 @@ def test_unintegrated_collaborations():
     assert "UNINTEGRATED_COLLABORATIONS" not in codes(mk("a::::p b::::p c e", "a-b a-c a-e b-e"))
     # 2 unintegrated of 5 tied (share 0.4): not raised
     assert "UNINTEGRATED_COLLABORATIONS" not in codes(
-        mk("a::::p b::::p c d e f g", "a-b a-c a-d a-e b-e a-f b-f a-g b-g"))
+        mk("a::::p b::::p c d e f g", "a-b a-c a-d a-e b-e a-f b-f a-g b-g")
+    )
     # nobody tied to the core: share null, no flag
     assert analyze(mk("a::::p b::::p", "a-b"))["partnership"]["unintegrated_share"] is None
 
@@ -143,5 +152,7 @@ def test_every_flag_message_in_both_languages(lang):
     for net in nets:
         for f in document(analyze(net), lang)["flags"]:
             assert f["message"] and "{" not in f["message"]
-    text = {f["code"]: f for f in document(analyze(mk("a::::p b::::p c", "a-b b-c")), "da")["flags"]}["CLOSING_IN"]["message"]
+    text = {f["code"]: f for f in document(analyze(mk("a::::p b::::p c", "a-b b-c")), "da")["flags"]}["CLOSING_IN"][
+        "message"
+    ]
     assert "lukke sig om sig selv" in text and "Fotaki 2011" in text

@@ -17,15 +17,25 @@ from netmap.present.report import document
 ROOT = Path(__file__).parent.parent
 LOCALE = ROOT / "netmap" / "locale" / "da" / "LC_MESSAGES"
 # The keywords of the README's `pybabel extract` command.
-KEYWORDS = {"_": None, "ngettext": (1, 2), "N_": None, "Nn_": (1, 2), "tr": None,
-            "InputError": None, "NetmapError": None, "StaleEditError": None, "Message": None}
+KEYWORDS = {
+    "_": None,
+    "ngettext": (1, 2),
+    "N_": None,
+    "Nn_": (1, 2),
+    "tr": None,
+    "InputError": None,
+    "NetmapError": None,
+    "StaleEditError": None,
+    "Message": None,
+}
 
 
 def _messages_in_code():
     found = {}
     method_map = [("netmap/**.py", "python"), ("app.py", "python")]
     for filename, _lineno, message, _comments, _context in extract_from_dir(
-            ROOT, method_map, keywords=KEYWORDS, comment_tags=()):
+        ROOT, method_map, keywords=KEYWORDS, comment_tags=()
+    ):
         found.setdefault(message, filename)
     return found
 
@@ -67,6 +77,7 @@ def test_compiled_catalogue_matches_the_po_file(catalogue):
     """`pybabel compile` was run after the last change of the .po file."""
     with open(LOCALE / "netmap.mo", "rb") as fh:
         compiled = read_mo(fh)
+
     def entries(cat):
         norm = lambda x: tuple(x) if isinstance(x, (list, tuple)) else x  # noqa: E731
         return {norm(m.id): norm(m.string) for m in cat if m.id and m.string}

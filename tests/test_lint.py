@@ -4,11 +4,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 ROOT = Path(__file__).parent.parent
-
-pytestmark = pytest.mark.skip(reason="enabled once the code base is formatted")
 
 
 def _ruff(*args):

@@ -1,7 +1,8 @@
 """Near and far reach, isolation and single points of failure against brute force."""
 
 import networkx as nx
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from netmap import analyze
 from netmap.dependency import spanner_dependency
@@ -9,10 +10,14 @@ from netmap.isolation import isolation
 from netmap.reach import actor_reach, set_reach
 from tests.test_flags import mk
 
-graphs = st.integers(1, 12).flatmap(lambda n: st.tuples(
-    st.just(n), st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
-    st.lists(st.booleans(), min_size=n, max_size=n),
-    st.lists(st.sampled_from(["public", "civil", "citizen", "unknown"]), min_size=n, max_size=n)))
+graphs = st.integers(1, 12).flatmap(
+    lambda n: st.tuples(
+        st.just(n),
+        st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1)), max_size=3 * n),
+        st.lists(st.booleans(), min_size=n, max_size=n),
+        st.lists(st.sampled_from(["public", "civil", "citizen", "unknown"]), min_size=n, max_size=n),
+    )
+)
 
 
 def _graph(n, edges):
@@ -67,16 +72,19 @@ def test_reach_hand_example():
 def _brute_dependency(G, core, sector):
     def reach_core(H, remaining):
         return set().union(*[c for c in nx.connected_components(H) if c & remaining]) if remaining else set()
+
     out = {}
     for v in G:
         remaining = set(core) - {v}
         H = G.copy()
         H.remove_node(v)
-        splits = any(nx.has_path(G, a, b) and not nx.has_path(H, a, b)
-                     for a in remaining for b in remaining if a < b)
+        splits = any(nx.has_path(G, a, b) and not nx.has_path(H, a, b) for a in remaining for b in remaining if a < b)
         before, after = reach_core(G, remaining), reach_core(H, remaining)
-        cut = [s for s in sorted(set(sector.values()) - {"unknown"})
-               if any(x != v and sector[x] == s for x in before) and not any(sector[x] == s for x in after)]
+        cut = [
+            s
+            for s in sorted(set(sector.values()) - {"unknown"})
+            if any(x != v and sector[x] == s for x in before) and not any(sector[x] == s for x in after)
+        ]
         if splits or cut:
             out[v] = {"splits_core": splits, "sectors": cut}
     return out

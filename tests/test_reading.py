@@ -8,9 +8,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from netmap.present.report import warning_text
-
 from netmap import read_network, to_json, write_network
+from netmap.present.report import warning_text
 from netmap.privacy import pseudonym
 
 GOOD = Path(__file__).parent / "data" / "good"
@@ -67,7 +66,7 @@ def test_unusual_text_is_kept_exactly():
     assert names["NA"] == "NA" and names["None"] == "None"
     assert names["emoji"] == "Frivillig 🎨🎭 café"
     assert names["rtl"] == "مركز ثقافي עברית"
-    assert names["quotes"] == 'He said "hej"; \'ok\''
+    assert names["quotes"] == "He said \"hej\"; 'ok'"
     assert names["newline"] == "Line one\nline two"
     assert names["eq"] == "=SUM(A1:A2)" and names["at"] == "@kommune"
     assert names["quote_eq"] == "'=already quoted"
@@ -129,6 +128,7 @@ def test_pseudonymise_every_writer(tmp_path):
 
 def test_graphml_is_gephi_readable_xml(tmp_path):
     import networkx as nx
+
     net = read_network(SAMPLES / "fredericia")
     G = nx.read_graphml(write_network(net, tmp_path / "f.graphml"))
     assert G.number_of_nodes() == len(net.actors)
@@ -149,10 +149,14 @@ def test_rich_network_round_trips_exactly(tmp_path):
     for out in FORMATS:
         back = to_json(read_network(write_network(net, tmp_path / out)))
         assert [(a["id"], a["x"], a["y"]) for a in back["actors"]] == [("a", 1.25, -3.5), ("b", 10.0, 0.5)]
-        assert [t["strength"] for t in back["ties"]] == [1.5, 3] and [t["directed"] for t in back["ties"]] == [False, True]
+        assert [t["strength"] for t in back["ties"]] == [1.5, 3] and [t["directed"] for t in back["ties"]] == [
+            False,
+            True,
+        ]
         for a, a0 in zip(back["actors"], src["actors"]):
-            assert {k: str(v).lower() for k, v in a["attributes"].items()} == \
-                   {k: str(v).lower() for k, v in a0["attributes"].items()}, out
+            assert {k: str(v).lower() for k, v in a["attributes"].items()} == {
+                k: str(v).lower() for k, v in a0["attributes"].items()
+            }, out
             assert a["kind"] == a0["kind"] and a["sector"] == a0["sector"]
         assert [t["attributes"] for t in back["ties"]] == [t["attributes"] for t in src["ties"]]
         if out in ("net.json", "net.xlsx", "net.graphml"):

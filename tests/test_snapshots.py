@@ -9,13 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import run_cli as shared_run_cli
-
 from netmap.compare import series
 from netmap.errors import InputError, NetmapError
 from netmap.reading import read_network
 from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.workspace import Workspace
+from tests.conftest import run_cli as shared_run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "sample_networks" / "copenhagen_series"
@@ -37,8 +36,9 @@ def test_save_and_load_round_trip(store):
     back = store.load(sid)
     assert back.date == "2018-05-01"  # the stored copy carries the snapshot's date
     assert [a.id for a in back.actors] == [a.id for a in net.actors]
-    assert [(t.source, t.target, t.kind, t.strength) for t in back.ties] == \
-           [(t.source, t.target, t.kind, t.strength) for t in net.ties]
+    assert [(t.source, t.target, t.kind, t.strength) for t in back.ties] == [
+        (t.source, t.target, t.kind, t.strength) for t in net.ties
+    ]
     row = store.get(sid)
     assert (row["network"], row["label"], row["date"]) == ("cph", "nu", "2018-05-01")
     assert len(row["sha256"]) == 64
@@ -87,13 +87,16 @@ def test_an_id_is_never_reused_after_a_delete(store):
         store.load(second)
 
 
-@pytest.mark.parametrize("sql", [
-    "UPDATE snapshots SET content = '{}' WHERE id = ?",
-    "UPDATE snapshots SET date = '1999-01-01' WHERE id = ?",
-    "UPDATE snapshots SET sha256 = 'x' WHERE id = ?",
-    "UPDATE snapshots SET saved_at = 'x' WHERE id = ?",
-    "UPDATE snapshots SET id = 99 WHERE id = ?",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE snapshots SET content = '{}' WHERE id = ?",
+        "UPDATE snapshots SET date = '1999-01-01' WHERE id = ?",
+        "UPDATE snapshots SET sha256 = 'x' WHERE id = ?",
+        "UPDATE snapshots SET saved_at = 'x' WHERE id = ?",
+        "UPDATE snapshots SET id = 99 WHERE id = ?",
+    ],
+)
 def test_content_and_date_cannot_change_in_sql(store, sql):
     sid = store.save("cph", read_network(COPENHAGEN), date="2018-01-01")
     before = store.get(sid)
@@ -138,7 +141,10 @@ def test_import_series_dates_from_json_and_file_name(store, tmp_path):
     ids = store.import_series("cph", [SERIES / "2017-01-15_turnover.json", undated, folder])
     rows = [store.get(i) for i in ids]
     assert [(r["date"], r["label"]) for r in rows] == [
-        ("2015-10-01", "csv"), ("2016-05-02", "kbh"), ("2017-01-15", "turnover")]
+        ("2015-10-01", "csv"),
+        ("2016-05-02", "kbh"),
+        ("2017-01-15", "turnover"),
+    ]
     nodate = tmp_path / "start.json"
     nodate.write_text(json.dumps(doc), encoding="utf-8")
     with pytest.raises(InputError, match="no date"):
@@ -154,8 +160,7 @@ def test_sample_series_tells_the_story(store):
     assert all("illustrative" in r["label"] for r in rows)
     assert "illustrativ)" in store.get(import_sample_series(store, "kbh", lang="da")[0])["label"]
     result = series([(r["date"], store.load(r["id"])) for r in rows])
-    assert result["indicators"]["core_ei"] == [pytest.approx(-0.5), pytest.approx(-11 / 29),
-                                               pytest.approx(-4 / 36)]
+    assert result["indicators"]["core_ei"] == [pytest.approx(-0.5), pytest.approx(-11 / 29), pytest.approx(-4 / 36)]
     assert result["flags"] == []
 
 
@@ -164,8 +169,11 @@ def test_cli_end_to_end(tmp_path):
     files = sorted(SERIES.glob("*.json"))
     r = run_cli("snapshot", "import", "cph", *files, workspace=ws)
     assert r.returncode == 0, r.stderr
-    assert r.stdout.splitlines() == ["saved snapshot 1 of cph (2016-03-01)", "saved snapshot 2 of cph (2017-01-15)",
-                                     "saved snapshot 3 of cph (2017-09-01)"]
+    assert r.stdout.splitlines() == [
+        "saved snapshot 1 of cph (2016-03-01)",
+        "saved snapshot 2 of cph (2017-01-15)",
+        "saved snapshot 3 of cph (2017-09-01)",
+    ]
     r = run_cli("snapshot", "list", "--json", workspace=ws)
     assert [(x["id"], x["label"]) for x in json.loads(r.stdout)] == [(1, "start"), (2, "turnover"), (3, "workshops")]
     assert run_cli("snapshot", "rename", "2", "efter udskiftning", workspace=ws).returncode == 0

@@ -9,8 +9,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from netmap.reading import read_network
-from netmap.workspace import Workspace
 from netmap.snapshots import SnapshotStore
+from netmap.workspace import Workspace
 
 ROOT = Path(__file__).resolve().parent.parent
 SERIES = ROOT / "sample_networks" / "copenhagen_series"
@@ -70,8 +70,9 @@ def test_sample_series_compare_and_trend(workspace):
     assert any("Actors: 3 added, 1 removed" in m.value for m in at.markdown)
     assert "Flags raised: Depends on single actors. Flags cleared: none." in [m.value for m in at.markdown]
     assert "snap_sample_btn" not in [b.key for b in at.button]  # imported once only
-    frames = [e for e in at.main if getattr(e, "proto", None) is not None and hasattr(e.proto, "srcdoc")
-              and e.proto.srcdoc]
+    frames = [
+        e for e in at.main if getattr(e, "proto", None) is not None and hasattr(e.proto, "srcdoc") and e.proto.srcdoc
+    ]
     assert len(frames) == 1 and "sf_kontakt" in frames[0].proto.srcdoc  # the compare map
 
 
@@ -84,7 +85,8 @@ def test_closing_trend_is_shown(workspace):
     assert [plain(w.body) for w in at.warning] == [
         "Closing in over time: Between 2016-01-01 and 2017-01-01 the core's E-I index fell from -0.11 to -0.38: "
         "the partnership is closing in on itself, the tendency the evaluation found in both partnerships "
-        "(Fotaki 2011; Andersen & Espersen 2017a)."]
+        "(Fotaki 2011; Andersen & Espersen 2017a)."
+    ]
 
 
 def test_save_rename_delete(workspace):
@@ -169,8 +171,9 @@ def test_danish_tables_name_fields_kinds_and_flags(workspace):
     old = read_network(SERIES / "2016-03-01_start.json")
     first = old.actors[0]  # lavuk_ledelse: an institution, public, in the core
     new = read_network(SERIES / "2017-01-15_turnover.json")
-    actors = [replace(a, kind="evening_school", sector="civil", partner=False) if a.id == first.id else a
-              for a in new.actors]
+    actors = [
+        replace(a, kind="evening_school", sector="civil", partner=False) if a.id == first.id else a for a in new.actors
+    ]
     ties = [replace(new.ties[0], strength=1.5 if new.ties[0].strength != 1.5 else 2.5)] + list(new.ties[1:])
     store.save("a", old, label="før", date="2016-01-01")
     store.save("a", replace(new, actors=actors, ties=ties), label="efter", date="2017-01-01")
@@ -179,13 +182,15 @@ def test_danish_tables_name_fields_kinds_and_flags(workspace):
     at.run()
     assert not at.exception
     assert list(at.dataframe[0].value.columns) == ["nr.", "netværk", "dato", "etiket", "gemt"]
-    assert "Advarsler rejst: Afhængig af enkelte aktører. Advarsler ophævet: ingen." in [
-        m.value for m in at.markdown]
+    assert "Advarsler rejst: Afhængig af enkelte aktører. Advarsler ophævet: ingen." in [m.value for m in at.markdown]
     frames = [d.value for d in at.dataframe]
     actor_changes = next(f for f in frames if "aktør" in f.columns and "hvad" in f.columns)
     rows = actor_changes[actor_changes["hvad"] == "ændret"][["felt", "før", "efter"]].values.tolist()
-    assert rows == [["Type", "institution", "aftenskole"], ["Sektor", "offentlig", "civil"],
-                    ["Partner (kerne)", "ja", "nej"]]
+    assert rows == [
+        ["Type", "institution", "aftenskole"],
+        ["Sektor", "offentlig", "civil"],
+        ["Partner (kerne)", "ja", "nej"],
+    ]
     tie_changes = next(f for f in frames if "relation" in f.columns)
     text = json.dumps(tie_changes.values.tolist(), ensure_ascii=False)
     assert "Styrke" in text and "samarbejde" in text

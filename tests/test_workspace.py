@@ -29,8 +29,7 @@ def ws(tmp_path):
 
 
 def small():
-    return Network(name="small", actors=[Actor("a", sector="public"), Actor("b", sector="civil")],
-                   ties=[Tie("a", "b")])
+    return Network(name="small", actors=[Actor("a", sector="public"), Actor("b", sector="civil")], ties=[Tie("a", "b")])
 
 
 def renamed(net, actor_id, name):
@@ -206,8 +205,7 @@ def test_sigkill_during_edits_loses_at_most_the_edit_in_flight(tmp_path):
     and the file opens, passes an integrity check and loads."""
     path = tmp_path / "ws.sqlite"
     Workspace(path)
-    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=ROOT,
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     reported = []
     try:
         deadline = time.monotonic() + 30

@@ -23,8 +23,9 @@ INPUTS_HELP = "a .json/.xlsx/.graphml/.gexf file, a folder with actors.csv and t
 def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog=prog, description="Stakeholder network mapping for local partnerships.")
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=LANGS, default=default_lang(),
-                        help="language of the output (default: NETMAP_LANG, else en)")
+    common.add_argument(
+        "--lang", choices=LANGS, default=default_lang(), help="language of the output (default: NETMAP_LANG, else en)"
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for module in (analyze, snapshot, diff, export):
         module.add_commands(sub, common, INPUTS_HELP)

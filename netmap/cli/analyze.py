@@ -47,15 +47,19 @@ def add_commands(sub, common, inputs_help):
     p.add_argument("--json", action="store_true", help="print the JSON document of METHODS.md")
     p.set_defaults(func=cmd_analyze)
 
-    p = sub.add_parser("validate", parents=[common],
-                       help="check a network: prints errors and warnings only; exit 0 when valid, 2 when not")
+    p = sub.add_parser(
+        "validate",
+        parents=[common],
+        help="check a network: prints errors and warnings only; exit 0 when valid, 2 when not",
+    )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("convert", parents=[common], help="write a network in another format")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
-    p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help=".json, .xlsx, .graphml, .gexf, or a folder for CSV")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=".json, .xlsx, .graphml, .gexf, or a folder for CSV"
+    )
     p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
     p.set_defaults(func=cmd_convert)
 
@@ -65,4 +69,3 @@ def add_commands(sub, common, inputs_help):
     p.add_argument("--mean-degree", type=float, default=4.0, help="about this many ties per actor (default 4)")
     p.add_argument("-o", "--output", required=True, metavar="OUT", help="output file or folder, as for convert")
     p.set_defaults(func=cmd_generate)
-

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..errors import InputError
-from ..present import vocab
 from ..i18n import _
+from ..present import vocab
 from ..writing import write_text
 
 __all__ = ["add_commands"]
@@ -23,8 +23,14 @@ def _cmd_export(args):
         old = load_input(args.compare_to, workspace=args.workspace)
         page = export_compare(old, net, title=args.title, lang=args.lang, pseudonymise=args.pseudonymise)
     else:
-        page = export(net, color_by=args.color_by, size_by=args.size_by, title=args.title,
-                      lang=args.lang, pseudonymise=args.pseudonymise)
+        page = export(
+            net,
+            color_by=args.color_by,
+            size_by=args.size_by,
+            title=args.title,
+            lang=args.lang,
+            pseudonymise=args.pseudonymise,
+        )
     write_text(page, out)
     print(_("written: {path}", args.lang, path=out))
     return 0
@@ -32,21 +38,37 @@ def _cmd_export(args):
 
 def add_commands(sub, common, inputs_help):
     """Register ``python -m netmap export INPUT... -o map.html``."""
-    p = sub.add_parser("export", parents=[common], help="an interactive HTML map that opens offline",
-                       description="Write the network as one self-contained HTML page: an "
-                                   "interactive map with legend, flags and tables. It opens "
-                                   "offline by double-click and loads nothing from the internet.")
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="an interactive HTML map that opens offline",
+        description="Write the network as one self-contained HTML page: an "
+        "interactive map with legend, flags and tables. It opens "
+        "offline by double-click and loads nothing from the internet.",
+    )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.add_argument("-o", "--output", required=True, metavar="MAP.html", help="the HTML file to write")
-    p.add_argument("--color-by", "--colour-by", default="sector", metavar="ATTR",
-                   help="actor field or custom attribute that sets the colour (default: sector)")
-    p.add_argument("--size-by", default="degree", choices=list(vocab.MEASURES), metavar="MEASURE",
-                   help="measure that sets the size: degree, betweenness or brokerage "
-                        "(cross-sector brokerage); default: degree")
+    p.add_argument(
+        "--color-by",
+        "--colour-by",
+        default="sector",
+        metavar="ATTR",
+        help="actor field or custom attribute that sets the colour (default: sector)",
+    )
+    p.add_argument(
+        "--size-by",
+        default="degree",
+        choices=list(vocab.MEASURES),
+        metavar="MEASURE",
+        help="measure that sets the size: degree, betweenness or brokerage (cross-sector brokerage); default: degree",
+    )
     p.add_argument("--title", default=None, metavar="TEXT", help="heading of the page (default: the network's name)")
     p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
-    p.add_argument("--compare-to", default=None, metavar="OLD",
-                   help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the "
-                        "changes from OLD to INPUT instead")
+    p.add_argument(
+        "--compare-to",
+        default=None,
+        metavar="OLD",
+        help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the changes from OLD to INPUT instead",
+    )
     p.add_argument("--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID")
     p.set_defaults(func=_cmd_export)

@@ -12,6 +12,7 @@ from ..writing import write_network
 
 __all__ = ["add_commands"]
 
+
 def _store(args):
     return SnapshotStore(args.workspace)
 
@@ -49,9 +50,20 @@ def cmd_show(args):
         print(json.dumps(json.loads(row["content"]), ensure_ascii=False, indent=2))
         return 0
     net = store.load(args.id)
-    print(_("snapshot {id} of {network}, {date}, {label}: {actors} actors, {ties} ties (saved {saved_at}, sha256 {sha})", args.lang, id=row["id"], network=row["network"], date=row["date"],
-            label=row["label"] or "-", actors=len(net.actors), ties=len(net.ties),
-            saved_at=row["saved_at"], sha=row["sha256"][:12]))
+    print(
+        _(
+            "snapshot {id} of {network}, {date}, {label}: {actors} actors, {ties} ties (saved {saved_at}, sha256 {sha})",
+            args.lang,
+            id=row["id"],
+            network=row["network"],
+            date=row["date"],
+            label=row["label"] or "-",
+            actors=len(net.actors),
+            ties=len(net.ties),
+            saved_at=row["saved_at"],
+            sha=row["sha256"][:12],
+        )
+    )
     return 0
 
 
@@ -85,21 +97,36 @@ def cmd_delete(args):
 def add_commands(sub, common, inputs_help):
     """Register ``python -m netmap snapshot save|list|show|export|import|rename|delete``."""
     ws = argparse.ArgumentParser(add_help=False)
-    ws.add_argument("--workspace", metavar="PATH", default=None,
-                    help="the workspace file (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)")
-    p = sub.add_parser("snapshot", help="dated, unchangeable copies of a network in the workspace",
-                       description="Snapshots are dated copies of a network kept in the workspace file. "
-                                   "Their content and date never change; the label can. Compare two "
-                                   "with: python -m netmap diff snapshot:NETWORK@ID snapshot:NETWORK@ID")
+    ws.add_argument(
+        "--workspace",
+        metavar="PATH",
+        default=None,
+        help="the workspace file (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)",
+    )
+    p = sub.add_parser(
+        "snapshot",
+        help="dated, unchangeable copies of a network in the workspace",
+        description="Snapshots are dated copies of a network kept in the workspace file. "
+        "Their content and date never change; the label can. Compare two "
+        "with: python -m netmap diff snapshot:NETWORK@ID snapshot:NETWORK@ID",
+    )
     ssub = p.add_subparsers(dest="snapshot_command", required=True)
 
     s = ssub.add_parser("save", parents=[common, ws], help="save a snapshot of a workspace network")
     s.add_argument("network", metavar="NETWORK", help="the network's name in the workspace")
     s.add_argument("--label", default="", help="a label, e.g. 'after the workshops'")
-    s.add_argument("--date", default=None, metavar="YYYY-MM-DD",
-                   help="the date the snapshot describes (default: the network's date, else today)")
-    s.add_argument("--input", nargs="+", metavar="INPUT",
-                   help="save this file or folder instead of the workspace network (" + inputs_help + ")")
+    s.add_argument(
+        "--date",
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date the snapshot describes (default: the network's date, else today)",
+    )
+    s.add_argument(
+        "--input",
+        nargs="+",
+        metavar="INPUT",
+        help="save this file or folder instead of the workspace network (" + inputs_help + ")",
+    )
     s.set_defaults(func=cmd_save)
 
     s = ssub.add_parser("list", parents=[common, ws], help="list snapshots, oldest first")
@@ -114,13 +141,17 @@ def add_commands(sub, common, inputs_help):
 
     s = ssub.add_parser("export", parents=[common, ws], help="write a snapshot's network to a file")
     s.add_argument("id", type=int, metavar="ID")
-    s.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help=".json, .xlsx, .graphml, .gexf, or a folder for CSV")
+    s.add_argument(
+        "-o", "--output", required=True, metavar="OUT", help=".json, .xlsx, .graphml, .gexf, or a folder for CSV"
+    )
     s.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
     s.set_defaults(func=cmd_export)
 
-    s = ssub.add_parser("import", parents=[common, ws],
-                        help="save files as a dated series (date from the JSON or YYYY-MM-DD in the name)")
+    s = ssub.add_parser(
+        "import",
+        parents=[common, ws],
+        help="save files as a dated series (date from the JSON or YYYY-MM-DD in the name)",
+    )
     s.add_argument("network", metavar="NETWORK", help="the network name to file them under")
     s.add_argument("files", nargs="+", metavar="FILE", help="one network per file (or CSV folder)")
     s.set_defaults(func=cmd_import)
@@ -133,4 +164,3 @@ def add_commands(sub, common, inputs_help):
     s = ssub.add_parser("delete", parents=[common, ws], help="delete a snapshot")
     s.add_argument("id", type=int, metavar="ID")
     s.set_defaults(func=cmd_delete)
-

@@ -41,8 +41,7 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
     if code in ("ISOLATED_ACTORS", "UNINTEGRATED_COLLABORATIONS"):
         fill["names"] = names(actors, label_of)
     if code == "UNINTEGRATED_COLLABORATIONS":
-        fill.update(m=number(p["m"], lang, "count"),
-                    share=percent(p["share"], lang))
+        fill.update(m=number(p["m"], lang, "count"), share=percent(p["share"], lang))
     elif code == "CLOSING_IN":
         fill.update(ei=number(p["ei"], lang), exp=number(p["exp"], lang))
     elif code == "CLOSING_TREND":
@@ -50,8 +49,7 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
     elif code == "WEAK_FAR_REACH":
         fill["f2"] = number(p["f2"], lang, "count")
     elif code == "WEAK_PARTICIPATION":
-        fill["outside"] = (_(" (outside the core: {names})", lang, names=names(actors, label_of))
-                           if actors else "")
+        fill["outside"] = _(" (outside the core: {names})", lang, names=names(actors, label_of)) if actors else ""
     elif code == "SPANNER_DEPENDENCY":
         fill["details"] = _dependency(p["dependency"], lang, label_of)
     return label(vocab.FLAG_TEXTS, code, lang, n=len(actors), **fill)
@@ -92,30 +90,59 @@ def text_report(doc: dict, lang: str) -> str:
     """The terminal text of an analysis document (:func:`document`)."""
     nw, p = doc["network"], doc["partnership"]
     names_of = {a["id"]: a["name"] for a in doc["actors"]}
-    lines = [_("{name}: {actors}, {ties}, {parts}", lang, name=nw["name"] or "-",
-               actors=vocab.count("actors", nw["actors"], lang), ties=vocab.count("ties", nw["ties"], lang),
-               parts=vocab.count("parts", nw["components"], lang)),
-             _("E-I index of the network by {group}: {ei} (expected: {exp})", lang,
-               group=_group_label(nw["group_by"], lang), ei=number(doc["ei_index"], lang),
-               exp=number(doc["expected_ei"], lang))]
+    lines = [
+        _(
+            "{name}: {actors}, {ties}, {parts}",
+            lang,
+            name=nw["name"] or "-",
+            actors=vocab.count("actors", nw["actors"], lang),
+            ties=vocab.count("ties", nw["ties"], lang),
+            parts=vocab.count("parts", nw["components"], lang),
+        ),
+        _(
+            "E-I index of the network by {group}: {ei} (expected: {exp})",
+            lang,
+            group=_group_label(nw["group_by"], lang),
+            ei=number(doc["ei_index"], lang),
+            exp=number(doc["expected_ei"], lang),
+        ),
+    ]
     if p:
         lines += [
-            _("Partnership core ({n}): {members}", lang, n=len(p["members"]),
-              members="; ".join(names_of[m] for m in p["members"])),
-            _("E-I index of the core: {ei} (expected from group sizes alone: {exp})", lang,
-              ei=number(p["ei_index"], lang), exp=number(p["expected_ei"], lang)),
-            _("Reach of the core: near {n1} direct / {n2} within 2 steps; far {f1} direct / {f2} within 2 steps",
-              lang, n1=p["near_reach"]["1"], n2=p["near_reach"]["2"], f1=p["far_reach"]["1"],
-              f2=p["far_reach"]["2"])]
+            _(
+                "Partnership core ({n}): {members}",
+                lang,
+                n=len(p["members"]),
+                members="; ".join(names_of[m] for m in p["members"]),
+            ),
+            _(
+                "E-I index of the core: {ei} (expected from group sizes alone: {exp})",
+                lang,
+                ei=number(p["ei_index"], lang),
+                exp=number(p["expected_ei"], lang),
+            ),
+            _(
+                "Reach of the core: near {n1} direct / {n2} within 2 steps; far {f1} direct / {f2} within 2 steps",
+                lang,
+                n1=p["near_reach"]["1"],
+                n2=p["near_reach"]["2"],
+                f1=p["far_reach"]["1"],
+                f2=p["far_reach"]["2"],
+            ),
+        ]
     lines += ["", _("Flags", lang) + ":"]
-    lines += [f"  [{label(vocab.SEVERITIES, f['severity'], lang)}] {f['code']}: {f['message']}"
-              for f in doc["flags"]] or ["  " + _("No flags raised.", lang)]
-    spanners = sorted((a for a in doc["actors"] if a["boundary_spanner"]),
-                      key=lambda a: (-a["cross_sector_brokerage"], a["name"]))
+    lines += [
+        f"  [{label(vocab.SEVERITIES, f['severity'], lang)}] {f['code']}: {f['message']}" for f in doc["flags"]
+    ] or ["  " + _("No flags raised.", lang)]
+    spanners = sorted(
+        (a for a in doc["actors"] if a["boundary_spanner"]), key=lambda a: (-a["cross_sector_brokerage"], a["name"])
+    )
     lines += ["", _("Top boundary spanners (cross-sector brokerage)", lang) + ":"]
-    lines += [f"  {number(a['cross_sector_brokerage'], lang, 'count'):>6}  {a['name']} "
-              f"({label(vocab.SECTORS, a['sector'], lang)})" for a in spanners[:10]] \
-        or ["  " + _("No boundary spanners.", lang)]
+    lines += [
+        f"  {number(a['cross_sector_brokerage'], lang, 'count'):>6}  {a['name']} "
+        f"({label(vocab.SECTORS, a['sector'], lang)})"
+        for a in spanners[:10]
+    ] or ["  " + _("No boundary spanners.", lang)]
     off = [a for a in doc["actors"] if a["isolated"] or a["detached"]]
     lines += ["", _("Isolated or detached actors", lang) + ":"]
     lines += [f"  {a['name']}" for a in off[:20]] or ["  " + _("No isolated or detached actors.", lang)]

@@ -9,9 +9,28 @@ from __future__ import annotations
 
 from ..i18n import N_, Nn_, _, ngettext, number
 
-__all__ = ["SECTORS", "LEVELS", "SCOPES", "ACTOR_KINDS", "TIE_KINDS", "COLUMNS", "SEVERITIES",
-           "MEASURES", "MEASURE_FIGURES", "ROLES", "CHANGES", "FLAG_TITLES", "FLAG_TEXTS", "FLAG_ADVICE", "WARNINGS", "INDICATORS", "COUNTS",
-           "label", "count", "yes_no"]
+__all__ = [
+    "SECTORS",
+    "LEVELS",
+    "SCOPES",
+    "ACTOR_KINDS",
+    "TIE_KINDS",
+    "COLUMNS",
+    "SEVERITIES",
+    "MEASURES",
+    "MEASURE_FIGURES",
+    "ROLES",
+    "CHANGES",
+    "FLAG_TITLES",
+    "FLAG_TEXTS",
+    "FLAG_ADVICE",
+    "WARNINGS",
+    "INDICATORS",
+    "COUNTS",
+    "label",
+    "count",
+    "yes_no",
+]
 
 
 #: Sectors (METHODS.md, the groups of brokerage).
@@ -148,34 +167,75 @@ FLAG_TITLES = {
 
 #: What each flag says, citing the evaluation (parameters filled by the report).
 FLAG_TEXTS = {
-    "NO_CORE": N_("No actor is marked as a partner, so the partnership measures are skipped. Mark the core members (partner = yes) to see the core's reach, its E-I index and the flags that depend on it."),
+    "NO_CORE": N_(
+        "No actor is marked as a partner, so the partnership measures are skipped. Mark the core members (partner = yes) to see the core's reach, its E-I index and the flags that depend on it."
+    ),
     "ISOLATED_ACTORS": Nn_(
         "{n} actor has no tie, or no path to the partnership core: {names}. The evaluation stresses that relations must be built and kept up: one staff change can cut a link.",
-        "{n} actors have no tie, or no path to the partnership core: {names}. The evaluation stresses that relations must be built and kept up: one staff change can cut a link."),
-    "CLOSING_IN": N_("The core has more ties among its members than to others (E-I index {ei}; from group sizes alone {exp}). The evaluation found that both partnerships tend to close in on themselves: other collaborations form but are not brought into the partnership's learning (Fotaki 2011; Andersen & Espersen 2017a)."),
-    "UNINTEGRATED_COLLABORATIONS": N_("{n} of the {m} actors tied to the core ({share}) are tied to only one core member: {names}. The evaluation found that such collaborations are not integrated into the partnership's ongoing development and learning, so their potential is not harvested."),
-    "NO_FAR_REACH": N_("The core reaches no far actor (management, political, regional or national) within two steps. The evaluation, citing Hulgård (2007): sustainability needs a strong network both in the local environment and among top management and politicians in municipality and state."),
-    "WEAK_FAR_REACH": N_("The core reaches far actors (management, politicians, regional or national bodies) only through an intermediary: {f2} within two steps, none directly. In Copenhagen the link to top management was weaker; Fredericia's anchoring in the administration brought it closer to the political level."),
-    "NO_NEAR_REACH": N_("The core has no direct tie to a near actor in the local environment. Hulgård (2007), as the evaluation cites him: networks on many levels, near and far, strengthen access to knowledge and resources."),
-    "NO_POLITICAL_ANCHOR": N_("No political-level actor is in the core or within two steps of it. The evaluation: Fredericia's anchoring in the municipal administration brought it close to the political level and made the budget negotiations a way to permanence; pool-funded partnerships without formal anchoring often end with the funding."),
-    "WEAK_PARTICIPATION": N_("No citizen or volunteer is a member of the core{outside}. The evaluation found weak participation of citizens and volunteers in the organisational frame of both partnerships, a known risk of partnerships (Fotaki 2011; Espersen & Andersen 2017; Bode & Brandsen 2014)."),
-    "SPANNER_DEPENDENCY": N_("The partnership hangs on single actors: {details}. The evaluation: personal relations matter as much as formal agreements, and one staff change can cut a link (in Copenhagen, Social Services became less involved after staff turnover)."),
-    "CLOSING_TREND": N_("Between {old} and {new} the core's E-I index fell from {a} to {b}: the partnership is closing in on itself, the tendency the evaluation found in both partnerships (Fotaki 2011; Andersen & Espersen 2017a)."),
+        "{n} actors have no tie, or no path to the partnership core: {names}. The evaluation stresses that relations must be built and kept up: one staff change can cut a link.",
+    ),
+    "CLOSING_IN": N_(
+        "The core has more ties among its members than to others (E-I index {ei}; from group sizes alone {exp}). The evaluation found that both partnerships tend to close in on themselves: other collaborations form but are not brought into the partnership's learning (Fotaki 2011; Andersen & Espersen 2017a)."
+    ),
+    "UNINTEGRATED_COLLABORATIONS": N_(
+        "{n} of the {m} actors tied to the core ({share}) are tied to only one core member: {names}. The evaluation found that such collaborations are not integrated into the partnership's ongoing development and learning, so their potential is not harvested."
+    ),
+    "NO_FAR_REACH": N_(
+        "The core reaches no far actor (management, political, regional or national) within two steps. The evaluation, citing Hulgård (2007): sustainability needs a strong network both in the local environment and among top management and politicians in municipality and state."
+    ),
+    "WEAK_FAR_REACH": N_(
+        "The core reaches far actors (management, politicians, regional or national bodies) only through an intermediary: {f2} within two steps, none directly. In Copenhagen the link to top management was weaker; Fredericia's anchoring in the administration brought it closer to the political level."
+    ),
+    "NO_NEAR_REACH": N_(
+        "The core has no direct tie to a near actor in the local environment. Hulgård (2007), as the evaluation cites him: networks on many levels, near and far, strengthen access to knowledge and resources."
+    ),
+    "NO_POLITICAL_ANCHOR": N_(
+        "No political-level actor is in the core or within two steps of it. The evaluation: Fredericia's anchoring in the municipal administration brought it close to the political level and made the budget negotiations a way to permanence; pool-funded partnerships without formal anchoring often end with the funding."
+    ),
+    "WEAK_PARTICIPATION": N_(
+        "No citizen or volunteer is a member of the core{outside}. The evaluation found weak participation of citizens and volunteers in the organisational frame of both partnerships, a known risk of partnerships (Fotaki 2011; Espersen & Andersen 2017; Bode & Brandsen 2014)."
+    ),
+    "SPANNER_DEPENDENCY": N_(
+        "The partnership hangs on single actors: {details}. The evaluation: personal relations matter as much as formal agreements, and one staff change can cut a link (in Copenhagen, Social Services became less involved after staff turnover)."
+    ),
+    "CLOSING_TREND": N_(
+        "Between {old} and {new} the core's E-I index fell from {a} to {b}: the partnership is closing in on itself, the tendency the evaluation found in both partnerships (Fotaki 2011; Andersen & Espersen 2017a)."
+    ),
 }
 
 
 #: What a flag means for your partnership: the advice shown with it.
 FLAG_ADVICE = {
-    "NO_CORE": N_("Without a marked core, netmap cannot tell the partnership from its surroundings. Mark the organisations that carry the partnership."),
-    "ISOLATED_ACTORS": N_("These actors are on the map but not connected to the work. Decide whether to build a relation (a meeting, a shared activity) or to take them off the map."),
-    "CLOSING_IN": N_("The report warns that partnerships close in on themselves. Bring the other collaborations into your meetings and learning, e.g. invite them to a workshop."),
-    "UNINTEGRATED_COLLABORATIONS": N_("Each of these actors knows only one core member. If that person leaves, the link goes. Introduce them to a second core member."),
-    "NO_FAR_REACH": N_("Without ties to management and politicians the partnership will struggle to become permanent when the pool funding ends. Find a route to a department head or a committee."),
-    "WEAK_FAR_REACH": N_("Management and politicians are reached only through others. A direct tie (a core member in a steering group, a regular briefing) makes anchoring easier."),
-    "NO_NEAR_REACH": N_("The core has no direct tie to the local environment: associations, evening schools, volunteers and citizens. That is where the activities happen."),
-    "NO_POLITICAL_ANCHOR": N_("No politician is close to the partnership. In Fredericia, closeness to the political level opened the budget negotiations as a way to permanence."),
-    "WEAK_PARTICIPATION": N_("Citizens and volunteers are not part of how the partnership is run. Consider a seat for them in the steering group or a regular user panel."),
-    "SPANNER_DEPENDENCY": N_("The partnership depends on these single actors. Plan for staff turnover: let a second person share their contacts."),
+    "NO_CORE": N_(
+        "Without a marked core, netmap cannot tell the partnership from its surroundings. Mark the organisations that carry the partnership."
+    ),
+    "ISOLATED_ACTORS": N_(
+        "These actors are on the map but not connected to the work. Decide whether to build a relation (a meeting, a shared activity) or to take them off the map."
+    ),
+    "CLOSING_IN": N_(
+        "The report warns that partnerships close in on themselves. Bring the other collaborations into your meetings and learning, e.g. invite them to a workshop."
+    ),
+    "UNINTEGRATED_COLLABORATIONS": N_(
+        "Each of these actors knows only one core member. If that person leaves, the link goes. Introduce them to a second core member."
+    ),
+    "NO_FAR_REACH": N_(
+        "Without ties to management and politicians the partnership will struggle to become permanent when the pool funding ends. Find a route to a department head or a committee."
+    ),
+    "WEAK_FAR_REACH": N_(
+        "Management and politicians are reached only through others. A direct tie (a core member in a steering group, a regular briefing) makes anchoring easier."
+    ),
+    "NO_NEAR_REACH": N_(
+        "The core has no direct tie to the local environment: associations, evening schools, volunteers and citizens. That is where the activities happen."
+    ),
+    "NO_POLITICAL_ANCHOR": N_(
+        "No politician is close to the partnership. In Fredericia, closeness to the political level opened the budget negotiations as a way to permanence."
+    ),
+    "WEAK_PARTICIPATION": N_(
+        "Citizens and volunteers are not part of how the partnership is run. Consider a seat for them in the steering group or a regular user panel."
+    ),
+    "SPANNER_DEPENDENCY": N_(
+        "The partnership depends on these single actors. Plan for staff turnover: let a second person share their contacts."
+    ),
     "CLOSING_TREND": N_("The partnership has turned more inward over time. Look at which outside ties were lost."),
 }
 

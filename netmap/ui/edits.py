@@ -8,14 +8,25 @@ from dataclasses import replace
 
 import pandas as pd
 
+from netmap import model
 from netmap.i18n import N_, _
 from netmap.layout import layout
-from netmap import model
 from netmap.model import Actor, Tie, network_from_records
 
-__all__ = ["ACTOR_COLUMNS", "TIE_COLUMNS", "actors_frame", "ties_frame", "actors_from_frame",
-           "ties_from_frame", "add_actor", "add_tie", "ties_of", "with_positions", "new_id",
-           "flag_changes"]
+__all__ = [
+    "ACTOR_COLUMNS",
+    "TIE_COLUMNS",
+    "actors_frame",
+    "ties_frame",
+    "actors_from_frame",
+    "ties_from_frame",
+    "add_actor",
+    "add_tie",
+    "ties_of",
+    "with_positions",
+    "new_id",
+    "flag_changes",
+]
 
 ACTOR_COLUMNS = list(model.ACTOR_COLUMNS)  # the one list, as a list for pandas
 TIE_COLUMNS = list(model.TIE_COLUMNS)
@@ -45,16 +56,18 @@ def _cell(value):
 def actors_frame(net):
     """The actors as a table: the fields of METHODS.md, then custom attributes as text."""
     custom = net.attribute_names()
-    rows = [[getattr(a, c) for c in ACTOR_COLUMNS] + [_show(a.attributes.get(k, "")) for k in custom]
-            for a in net.actors]
+    rows = [
+        [getattr(a, c) for c in ACTOR_COLUMNS] + [_show(a.attributes.get(k, "")) for k in custom] for a in net.actors
+    ]
     df = pd.DataFrame(rows, columns=ACTOR_COLUMNS + custom)
     return df.astype({"partner": bool}) if len(df) else df
 
 
 def ties_frame(net):
     custom = net.tie_attribute_names()
-    rows = [[getattr(t_, c) for c in TIE_COLUMNS] + [_show(t_.attributes.get(k, "")) for k in custom]
-            for t_ in net.ties]
+    rows = [
+        [getattr(t_, c) for c in TIE_COLUMNS] + [_show(t_.attributes.get(k, "")) for k in custom] for t_ in net.ties
+    ]
     df = pd.DataFrame(rows, columns=TIE_COLUMNS + custom)
     return df.astype({"strength": float, "directed": bool}) if len(df) else df
 
@@ -69,7 +82,7 @@ def _records(df, base_items, columns, where_msg, lang):
     """
     out = []
     records = df.to_dict("records")
-    for n, (label, row) in enumerate(zip(df.index, records), start=1):
+    for n, (label, row) in enumerate(zip(df.index, records, strict=False), start=1):
         label = _cell(label)
         orig = base_items[label] if isinstance(label, int) and 0 <= label < len(base_items) else None
         rec = {}
@@ -169,12 +182,15 @@ def with_positions(net, shown=None):
     if all(a.x is not None and a.y is not None for a in net.actors):
         return net
     seen = layout(shown) if shown is not None else {}
-    actors = [replace(a, x=seen[a.id][0], y=seen[a.id][1]) if a.x is None and a.id in seen else a
-              for a in net.actors]
+    actors = [replace(a, x=seen[a.id][0], y=seen[a.id][1]) if a.x is None and a.id in seen else a for a in net.actors]
     net = replace(net, actors=actors)
     pos = layout(net)
-    return replace(net, actors=[a if a.x is not None and a.y is not None
-                                else replace(a, x=pos[a.id][0], y=pos[a.id][1]) for a in net.actors])
+    return replace(
+        net,
+        actors=[
+            a if a.x is not None and a.y is not None else replace(a, x=pos[a.id][0], y=pos[a.id][1]) for a in net.actors
+        ],
+    )
 
 
 def flag_changes(before, after):

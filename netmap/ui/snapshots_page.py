@@ -45,7 +45,7 @@ def _flag(code, lang):
 def _field(field, lang, table="actors"):
     """A compared field's name in ``lang``; custom attributes (``attributes.NAME``) by their name."""
     if field.startswith("attributes."):
-        return _("attribute {name}", lang, name=field[len("attributes."):])
+        return _("attribute {name}", lang, name=field[len("attributes.") :])
     if (table, field) == ("ties", "kind"):
         field = "tie_kind"
     return label(vocab.COLUMNS, field, lang)
@@ -85,8 +85,12 @@ def _save_section(store, lang):
         # silently saving whichever network the list would move to.
         chosen = st.session_state.get("snap_save_network")
         options = names + ([chosen] if chosen and chosen not in names else [])
-        name = st.selectbox(_("Network", lang), options, key="snap_save_network",
-                            index=options.index(current) if current in options else 0)
+        name = st.selectbox(
+            _("Network", lang),
+            options,
+            key="snap_save_network",
+            index=options.index(current) if current in options else 0,
+        )
         snap_label = st.text_input(_("Label", lang), key="snap_save_label")
         date = st.date_input(_("Date the snapshot describes", lang), value=_dt.date.today(), key="snap_save_date")
         if st.button(_("Save snapshot", lang), key="snap_save_btn"):
@@ -99,12 +103,24 @@ def _save_section(store, lang):
         st.info(_("The workspace has no networks yet.", lang))
     if SAMPLE_NETWORK in store.networks():
         return
-    st.caption(_("Three made-up dates that tell the evaluation's story: the Social Services contact is lost after staff turnover, then volunteers are drawn in through workshops. An illustrative reconstruction, not data from the evaluation.", lang))
+    st.caption(
+        _(
+            "Three made-up dates that tell the evaluation's story: the Social Services contact is lost after staff turnover, then volunteers are drawn in through workshops. An illustrative reconstruction, not data from the evaluation.",
+            lang,
+        )
+    )
     if st.button(_("Add the Copenhagen sample series (illustrative)", lang), key="snap_sample_btn"):
         try:
             ids = import_sample_series(store, SAMPLE_NETWORK, lang=lang)
-            st.success(ngettext("Added {n} snapshot of {network}.", "Added {n} snapshots of {network}.", len(ids),
-                                lang, network=SAMPLE_NETWORK))
+            st.success(
+                ngettext(
+                    "Added {n} snapshot of {network}.",
+                    "Added {n} snapshots of {network}.",
+                    len(ids),
+                    lang,
+                    network=SAMPLE_NETWORK,
+                )
+            )
         except NetmapError as exc:
             _show_error(exc, lang)
 
@@ -112,8 +128,10 @@ def _save_section(store, lang):
 def _manage_section(store, rows, lang):
     st.subheader(_("Saved snapshots", lang))
     columns = list(vocab.SNAPSHOT_COLUMNS)
-    st.dataframe(pd.DataFrame(rows)[columns].rename(
-        columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}), hide_index=True)
+    st.dataframe(
+        pd.DataFrame(rows)[columns].rename(columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}),
+        hide_index=True,
+    )
     by_id = {r["id"]: r for r in rows}
     ids = list(by_id)
     picked = st.session_state.get("snap_manage_id")
@@ -121,8 +139,12 @@ def _manage_section(store, rows, lang):
         # Deleted meanwhile (e.g. in another tab): keep it picked, so that renaming or deleting
         # it says so instead of acting on another snapshot.
         ids.append(picked)
-    sid = st.selectbox(_("Snapshot", lang), ids, key="snap_manage_id",
-                       format_func=lambda i: _title(by_id[i]) if i in by_id else f"#{i}")
+    sid = st.selectbox(
+        _("Snapshot", lang),
+        ids,
+        key="snap_manage_id",
+        format_func=lambda i: _title(by_id[i]) if i in by_id else f"#{i}",
+    )
     cols = st.columns(2)
     with cols[0]:
         new_label = st.text_input(_("New label", lang), key="snap_rename_label")
@@ -162,13 +184,24 @@ def _indicator_table(partnership, lang):
     view shows that indicator (E-I as an index, shares as percentages, counts as whole numbers)."""
     what, before, after, change = _("indicator", lang), _("before", lang), _("after", lang), _("change", lang)
     keys = list(partnership)
-    frame = pd.DataFrame([{what: label(vocab.INDICATORS, k, lang), before: o, after: n,
-                           change: None if o is None or n is None else n - o}
-                          for k, (o, n) in partnership.items()], dtype=object)
+    frame = pd.DataFrame(
+        [
+            {
+                what: label(vocab.INDICATORS, k, lang),
+                before: o,
+                after: n,
+                change: None if o is None or n is None else n - o,
+            }
+            for k, (o, n) in partnership.items()
+        ],
+        dtype=object,
+    )
     styler = frame.style
     for i, k in enumerate(keys):
-        styler = styler.format(lambda v, k=k: "–" if _missing(v) else indicator_value(k, v, lang),
-                               subset=pd.IndexSlice[[i], [before, after, change]])
+        styler = styler.format(
+            lambda v, k=k: "–" if _missing(v) else indicator_value(k, v, lang),
+            subset=pd.IndexSlice[[i], [before, after, change]],
+        )
     st.dataframe(styler, hide_index=True)
 
 
@@ -177,10 +210,12 @@ def _compare_section(store, rows, lang):
     by_id = {r["id"]: r for r in rows}
     ids = list(by_id)
     cols = st.columns(2)
-    old_id = cols[0].selectbox(_("Before", lang), ids, index=max(0, len(ids) - 2),
-                               format_func=lambda i: _title(by_id[i]), key="snap_old")
-    new_id = cols[1].selectbox(_("After", lang), ids, index=len(ids) - 1,
-                               format_func=lambda i: _title(by_id[i]), key="snap_new")
+    old_id = cols[0].selectbox(
+        _("Before", lang), ids, index=max(0, len(ids) - 2), format_func=lambda i: _title(by_id[i]), key="snap_old"
+    )
+    new_id = cols[1].selectbox(
+        _("After", lang), ids, index=len(ids) - 1, format_func=lambda i: _title(by_id[i]), key="snap_new"
+    )
     try:
         old, new = store.load(old_id), store.load(new_id)
         diff = compare(old, new)
@@ -189,52 +224,91 @@ def _compare_section(store, rows, lang):
         return
     _indicator_table(diff["partnership"], lang)
     none = _("none", lang)
-    st.write(_("Flags raised: {raised}. Flags cleared: {cleared}.", lang, raised=", ".join(_flag(c, lang) for c in diff["flags"]["raised"]) or none,
-               cleared=", ".join(_flag(c, lang) for c in diff["flags"]["cleared"]) or none))
+    st.write(
+        _(
+            "Flags raised: {raised}. Flags cleared: {cleared}.",
+            lang,
+            raised=", ".join(_flag(c, lang) for c in diff["flags"]["raised"]) or none,
+            cleared=", ".join(_flag(c, lang) for c in diff["flags"]["cleared"]) or none,
+        )
+    )
     for code in diff["flags"]["raised"]:
         if code in vocab.FLAG_ADVICE:  # the diagnosis page's advice
             st.warning(md(f"{_flag(code, lang)}: {label(vocab.FLAG_ADVICE, code, lang)}"))
 
     a = diff["actors"]
     changed = a["changed"]  # without moved map positions: compare ignores them (IGNORED_FIELDS)
-    st.markdown("**" + _("Actors: {a} added, {r} removed, {c} changed", lang, a=len(a["added"]), r=len(a["removed"]),
-                         c=len(changed)) + "**")
+    st.markdown(
+        "**"
+        + _("Actors: {a} added, {r} removed, {c} changed", lang, a=len(a["added"]), r=len(a["removed"]), c=len(changed))
+        + "**"
+    )
     names = {d["id"]: d["name"] for d in a["removed_records"] + a["added_records"]}
     names.update({x.id: x.name for x in new.actors})
-    actor_rows = [{_("what", lang): _("added", lang), _("actor", lang): names[i]}
-                  for i in a["added"]]
-    actor_rows += [{_("what", lang): _("removed", lang), _("actor", lang): names[i]}
-                   for i in a["removed"]]
-    actor_rows += [{_("what", lang): _("changed", lang), _("actor", lang): names[c["id"]],
-                    _("field", lang): _field(f, lang), _("before", lang): _value(f, o, lang),
-                    _("after", lang): _value(f, n, lang)}
-                   for c in changed for f, (o, n) in c["changes"].items()]
+    actor_rows = [{_("what", lang): _("added", lang), _("actor", lang): names[i]} for i in a["added"]]
+    actor_rows += [{_("what", lang): _("removed", lang), _("actor", lang): names[i]} for i in a["removed"]]
+    actor_rows += [
+        {
+            _("what", lang): _("changed", lang),
+            _("actor", lang): names[c["id"]],
+            _("field", lang): _field(f, lang),
+            _("before", lang): _value(f, o, lang),
+            _("after", lang): _value(f, n, lang),
+        }
+        for c in changed
+        for f, (o, n) in c["changes"].items()
+    ]
     if actor_rows:
         st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key="snap_actor_changes")
 
     ti = diff["ties"]
-    st.markdown("**" + _("Ties: {a} added, {r} removed, {c} changed", lang, a=len(ti["added"]), r=len(ti["removed"]),
-                         c=len(ti["changed"])) + "**")
-    tie_rows = [{_("what", lang): _("added", lang), _("tie", lang): _tie_text(d, lang)}
-                for d in ti["added"]]
-    tie_rows += [{_("what", lang): _("removed", lang), _("tie", lang): _tie_text(d, lang)}
-                 for d in ti["removed"]]
-    tie_rows += [{_("what", lang): _("changed", lang), _("tie", lang): _tie_text(c, lang),
-                  _("field", lang): _field(f, lang, "ties"), _("before", lang): _value(f, o, lang, "ties"),
-                  _("after", lang): _value(f, n, lang, "ties")}
-                 for c in ti["changed"] for f, (o, n) in c["changes"].items()]
+    st.markdown(
+        "**"
+        + _(
+            "Ties: {a} added, {r} removed, {c} changed",
+            lang,
+            a=len(ti["added"]),
+            r=len(ti["removed"]),
+            c=len(ti["changed"]),
+        )
+        + "**"
+    )
+    tie_rows = [{_("what", lang): _("added", lang), _("tie", lang): _tie_text(d, lang)} for d in ti["added"]]
+    tie_rows += [{_("what", lang): _("removed", lang), _("tie", lang): _tie_text(d, lang)} for d in ti["removed"]]
+    tie_rows += [
+        {
+            _("what", lang): _("changed", lang),
+            _("tie", lang): _tie_text(c, lang),
+            _("field", lang): _field(f, lang, "ties"),
+            _("before", lang): _value(f, o, lang, "ties"),
+            _("after", lang): _value(f, n, lang, "ties"),
+        }
+        for c in ti["changed"]
+        for f, (o, n) in c["changes"].items()
+    ]
     if tie_rows:
         st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")
 
     m = diff["actor_metrics"]
     st.markdown("**" + _("Actors whose degree, brokerage or reach changed: {n}", lang, n=len(m)) + "**")
     if m:
-        st.dataframe(pd.DataFrame(
-            [{_("actor", lang): names.get(i, i),
-              _("measure", lang): label(vocab.ACTOR_MEASURES, k, lang),
-              _("before", lang): o, _("after", lang): n}
-             for i, d in m.items() for k, (o, n) in d.items()], dtype=object),  # counts stay whole beside a null
-            hide_index=True, key="snap_metric_changes")
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        _("actor", lang): names.get(i, i),
+                        _("measure", lang): label(vocab.ACTOR_MEASURES, k, lang),
+                        _("before", lang): o,
+                        _("after", lang): n,
+                    }
+                    for i, d in m.items()
+                    for k, (o, n) in d.items()
+                ],
+                dtype=object,
+            ),  # counts stay whole beside a null
+            hide_index=True,
+            key="snap_metric_changes",
+        )
 
     try:
         from netmap.export import export_compare
@@ -268,13 +342,19 @@ def _series_section(store, lang):
     st.line_chart(frame.drop(columns=ratios))
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
     # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
-    st.table(pd.DataFrame([["–" if _missing(v) else indicator_value(k, v, lang) for v in values[k]]
-                           for k in INDICATORS],
-                          index=[label(vocab.INDICATORS, k, lang) for k in INDICATORS], columns=index))
+    st.table(
+        pd.DataFrame(
+            [["–" if _missing(v) else indicator_value(k, v, lang) for v in values[k]] for k in INDICATORS],
+            index=[label(vocab.INDICATORS, k, lang) for k in INDICATORS],
+            columns=index,
+        )
+    )
     for f in result["flags"]:
         st.warning(md(f"{_flag(f['code'], lang)}: {flag_message(f, lang, {})}"))
     if not result["flags"]:
-        st.success(_("No closing trend: the core's E-I index did not fall by 0.2 or more between consecutive snapshots.", lang))
+        st.success(
+            _("No closing trend: the core's E-I index did not fall by 0.2 or more between consecutive snapshots.", lang)
+        )
 
 
 def page():
@@ -282,7 +362,12 @@ def page():
     ``st.session_state["workspace_path"]`` if the app sets it, else NETMAP_WORKSPACE."""
     lang = _lang()
     st.title(_("Snapshots", lang))
-    st.caption(_("A snapshot is a dated copy of a network. Its content and date never change; its label can. Compare two snapshots to see what changed, or follow a series to see whether the partnership is opening up or closing in on itself.", lang))
+    st.caption(
+        _(
+            "A snapshot is a dated copy of a network. Its content and date never change; its label can. Compare two snapshots to see what changed, or follow a series to see whether the partnership is opening up or closing in on itself.",
+            lang,
+        )
+    )
     try:
         store = SnapshotStore(st.session_state.get("workspace_path"))
     except NetmapError as exc:

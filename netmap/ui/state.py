@@ -24,8 +24,26 @@ from netmap.writing import to_json
 
 from .edits import with_positions
 
-__all__ = ["workspace", "init", "lang", "network_name", "current", "acting_on", "commit",
-           "editor_key", "reset_editors", "remember", "begin_run", "flash", "show_flash", "analysis", "report", "digest", "md", "tr"]
+__all__ = [
+    "workspace",
+    "init",
+    "lang",
+    "network_name",
+    "current",
+    "acting_on",
+    "commit",
+    "editor_key",
+    "reset_editors",
+    "remember",
+    "begin_run",
+    "flash",
+    "show_flash",
+    "analysis",
+    "report",
+    "digest",
+    "md",
+    "tr",
+]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=])")
 

@@ -16,8 +16,24 @@ from netmap.writing import write_network
 from . import state
 from .state import md, tr
 
-__all__ = ["open_page", "summary", "SECTOR_CHOICES", "ACTOR_KINDS", "TIE_KINDS", "label_of", "column",
-           "column_help", "editor", "has_edits", "load_base", "map_html", "export_files", "html_file", "map_failed", "sidebar"]
+__all__ = [
+    "open_page",
+    "summary",
+    "SECTOR_CHOICES",
+    "ACTOR_KINDS",
+    "TIE_KINDS",
+    "label_of",
+    "column",
+    "column_help",
+    "editor",
+    "has_edits",
+    "load_base",
+    "map_html",
+    "export_files",
+    "html_file",
+    "map_failed",
+    "sidebar",
+]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
 #: Suggested kinds (the codes of the vocabulary); a tie is a collaboration unless said otherwise.
@@ -46,16 +62,24 @@ def column_help(field):
 
 def choices():
     """``{field: (options, format_func)}`` for the enumerated actor fields."""
-    return {"sector": (SECTOR_CHOICES, label_of(vocab.SECTORS)),
-            "level": (list(LEVELS), label_of(vocab.LEVELS)),
-            "scope": (list(SCOPES), label_of(vocab.SCOPES))}
+    return {
+        "sector": (SECTOR_CHOICES, label_of(vocab.SECTORS)),
+        "level": (list(LEVELS), label_of(vocab.LEVELS)),
+        "scope": (list(SCOPES), label_of(vocab.SCOPES)),
+    }
 
 
 def summary(name, net):
     """``copenhagen: 21 actors, 36 ties`` in the session's language (Markdown-safe)."""
     lang = state.lang()
-    return md(tr("{name}: {actors}, {ties}", name=name, actors=count("actors", len(net.actors), lang),
-                 ties=count("ties", len(net.ties), lang)))
+    return md(
+        tr(
+            "{name}: {actors}, {ties}",
+            name=name,
+            actors=count("actors", len(net.actors), lang),
+            ties=count("ties", len(net.ties), lang),
+        )
+    )
 
 
 def sidebar():
@@ -63,8 +87,9 @@ def sidebar():
     state.init()
     ws = state.workspace()
     with st.sidebar:
-        st.radio(tr("Language"), ["en", "da"], key="lang", horizontal=True,
-                 format_func={"en": "English", "da": "Dansk"}.get)
+        st.radio(
+            tr("Language"), ["en", "da"], key="lang", horizontal=True, format_func={"en": "English", "da": "Dansk"}.get
+        )
         names = ws.names()
         if names:
             st.selectbox(tr("Network"), names, key="network")
@@ -84,9 +109,16 @@ def sidebar():
         except NetmapError as exc:
             state.flash("warning", exc.message(state.lang()))
         else:
-            state.flash("info", tr("Nothing to undo or redo.") if rev is None
-                        else (tr("Undone: now at revision {rev}.", rev=rev) if undo
-                              else tr("Redone: now at revision {rev}.", rev=rev)))
+            state.flash(
+                "info",
+                tr("Nothing to undo or redo.")
+                if rev is None
+                else (
+                    tr("Undone: now at revision {rev}.", rev=rev)
+                    if undo
+                    else tr("Redone: now at revision {rev}.", rev=rev)
+                ),
+            )
         state.reset_editors()
         st.rerun()
 
@@ -145,9 +177,12 @@ def map_html(net, key, color_by="sector", size_by="degree"):
     return _map_html(key, state.lang(), color_by, size_by, net)
 
 
-_FORMATS = ((".json", "JSON", "application/json"),
-            (".xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
-            (".graphml", "GRAPHML", "application/xml"), (".gexf", "GEXF", "application/xml"))
+_FORMATS = (
+    (".json", "JSON", "application/json"),
+    (".xlsx", "XLSX", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    (".graphml", "GRAPHML", "application/xml"),
+    (".gexf", "GEXF", "application/xml"),
+)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

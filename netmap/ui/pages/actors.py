@@ -11,7 +11,11 @@ from netmap.ui.state import md, tr
 
 name, net, rev = views.open_page(tr("Actors"))
 lang = state.lang()
-st.caption(tr("Edit a cell, add a row at the bottom, or select rows and delete them. Every valid change is saved at once as a new revision."))
+st.caption(
+    tr(
+        "Edit a cell, add a row at the bottom, or select rows and delete them. Every valid change is saved at once as a new revision."
+    )
+)
 key, base, base_rev = views.editor("actors", net, rev)
 
 column, column_help = views.column, views.column_help
@@ -19,17 +23,20 @@ kinds = sorted(set(views.ACTOR_KINDS) | {a.kind for a in base.actors if a.kind})
 config = {
     "id": st.column_config.TextColumn(column("id"), required=True, help=column_help("id")),
     "name": st.column_config.TextColumn(column("name")),
-    "kind": st.column_config.SelectboxColumn(column("kind"), options=kinds, help=column_help("kind"),
-                                             format_func=views.label_of(vocab.ACTOR_KINDS)),
+    "kind": st.column_config.SelectboxColumn(
+        column("kind"), options=kinds, help=column_help("kind"), format_func=views.label_of(vocab.ACTOR_KINDS)
+    ),
     "partner": st.column_config.CheckboxColumn(column("partner"), help=column_help("partner"), default=False),
     "organisation": st.column_config.TextColumn(column("organisation")),
     "notes": st.column_config.TextColumn(column("notes")),
 }
 for field, (options, fmt) in views.choices().items():
-    config[field] = st.column_config.SelectboxColumn(column(field), options=options, format_func=fmt,
-                                                     help=column_help(field))
-edited = st.data_editor(actors_frame(base), key=key, num_rows="dynamic", hide_index=True,
-                        column_config=config, width="stretch")
+    config[field] = st.column_config.SelectboxColumn(
+        column(field), options=options, format_func=fmt, help=column_help(field)
+    )
+edited = st.data_editor(
+    actors_frame(base), key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch"
+)
 
 if views.has_edits(st.session_state.get(key)):
     try:
@@ -43,19 +50,48 @@ if views.has_edits(st.session_state.get(key)):
         gone = [a.label for a in base.actors if a.id not in set(new.actor_ids) | set(renamed)]
         label = {a.id: a.label for a in base.actors}
         tie_kind = views.label_of(vocab.TIE_KINDS)
-        st.warning(md(ngettext("Deleting {names} also deletes {n} tie:", "Deleting {names} also deletes {n} ties:",
-                               len(removed), lang, names="; ".join(gone))))
-        st.dataframe([{column("source"): label[t.source], column("target"): label[t.target],
-                       column("tie_kind"): tie_kind(t.kind)} for t in removed], hide_index=True)
-        confirmed = st.button(ngettext("Delete the actor and its ties", "Delete the actors and their ties",
-                                       len(gone), lang), key="confirm_delete", type="primary")
+        st.warning(
+            md(
+                ngettext(
+                    "Deleting {names} also deletes {n} tie:",
+                    "Deleting {names} also deletes {n} ties:",
+                    len(removed),
+                    lang,
+                    names="; ".join(gone),
+                )
+            )
+        )
+        st.dataframe(
+            [
+                {
+                    column("source"): label[t.source],
+                    column("target"): label[t.target],
+                    column("tie_kind"): tie_kind(t.kind),
+                }
+                for t in removed
+            ],
+            hide_index=True,
+        )
+        confirmed = st.button(
+            ngettext("Delete the actor and its ties", "Delete the actors and their ties", len(gone), lang),
+            key="confirm_delete",
+            type="primary",
+        )
     if new is not None and confirmed:
         saved = state.commit(new, base_rev, shown=base)
         if saved:
             if removed:
-                state.flash("success", ngettext("Deleted {names} and {n} tie (revision {rev}).",
-                                                "Deleted {names} and {n} ties (revision {rev}).",
-                                                len(removed), lang, names="; ".join(gone), rev=saved))
+                state.flash(
+                    "success",
+                    ngettext(
+                        "Deleted {names} and {n} tie (revision {rev}).",
+                        "Deleted {names} and {n} ties (revision {rev}).",
+                        len(removed),
+                        lang,
+                        names="; ".join(gone),
+                        rev=saved,
+                    ),
+                )
             else:
                 state.flash("success", tr("Saved as revision {rev}.", rev=saved))
             for old, new_id in renamed.items():

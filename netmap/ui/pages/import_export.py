@@ -22,7 +22,11 @@ lang = state.lang()
 
 # --- import -------------------------------------------------------------------------
 st.header(tr("Import a network"))
-first = st.file_uploader(tr("A JSON, XLSX, GraphML or GEXF file, or the actors CSV"), type=["json", "xlsx", "graphml", "gexf", "csv"], key="upload_file")
+first = st.file_uploader(
+    tr("A JSON, XLSX, GraphML or GEXF file, or the actors CSV"),
+    type=["json", "xlsx", "graphml", "gexf", "csv"],
+    key="upload_file",
+)
 second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["csv"], key="upload_ties")
 
 
@@ -30,8 +34,10 @@ second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["c
 MISSING_COLUMN = 'missing column "{column}" (found: {found})'
 
 # Fields offered in the column-mapping step, besides the required ones.
-OPTIONAL = {"actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
-            "ties": ["kind", "strength", "directed", "notes"]}
+OPTIONAL = {
+    "actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
+    "ties": ["kind", "strength", "directed", "notes"],
+}
 
 
 def needs_mapping(path, fields, required, table):
@@ -52,22 +58,39 @@ def mapped(path, fields, required, table):
     headers = needs_mapping(path, fields, required, table)
     if headers is None:
         return read_table_records(path, fields, required, table)
-    st.subheader(md(tr("Match the columns of {file}", file=f"{path.name} ({table})" if path.suffix.lower() == ".xlsx" else path.name)))
-    st.caption(tr("netmap did not recognise the headers. Say which column holds what; columns left unused are kept as custom attributes."))
+    st.subheader(
+        md(
+            tr(
+                "Match the columns of {file}",
+                file=f"{path.name} ({table})" if path.suffix.lower() == ".xlsx" else path.name,
+            )
+        )
+    )
+    st.caption(
+        tr(
+            "netmap did not recognise the headers. Say which column holds what; columns left unused are kept as custom attributes."
+        )
+    )
     choice, unused = {}, tr("(not used)")
     known = {fields.get(h.strip().lower()): h for h in headers}
     for field in required + OPTIONAL[table]:
         label = views.column("tie_kind" if (table, field) == ("ties", "kind") else field)
         options = [None] + headers
-        choice[field] = st.selectbox(label, options, index=options.index(known.get(field)),
-                                     key=f"map_{table}_{field}", format_func=lambda h: unused if h is None else h)
+        choice[field] = st.selectbox(
+            label,
+            options,
+            index=options.index(known.get(field)),
+            key=f"map_{table}_{field}",
+            format_func=lambda h: unused if h is None else h,
+        )
     if any(choice[f] is None for f in required):
         st.stop()
     rename = {v: k for k, v in choice.items() if v is not None}
     # A column not matched to a field is kept as a custom attribute, even when its header names a field.
     keep = {h: rename.get(h, CUSTOM_PREFIX + h if h.strip().lower() in fields else h) for h in headers}
-    return [(where, {keep.get(h, h): v for h, v in rec.items()})
-            for where, rec in read_table_records(path, {}, [], table)]
+    return [
+        (where, {keep.get(h, h): v for h, v in rec.items()}) for where, rec in read_table_records(path, {}, [], table)
+    ]
 
 
 def read_upload(folder):
@@ -75,8 +98,10 @@ def read_upload(folder):
     path = Path(folder) / Path(first.name).name
     path.write_bytes(first.getvalue())
     if path.suffix.lower() == ".xlsx":
-        if needs_mapping(path, ACTOR_FIELDS, ["id"], "actors") is None \
-                and needs_mapping(path, TIE_FIELDS, ["source", "target"], "ties") is None:
+        if (
+            needs_mapping(path, ACTOR_FIELDS, ["id"], "actors") is None
+            and needs_mapping(path, TIE_FIELDS, ["source", "target"], "ties") is None
+        ):
             return read_network(path)
         actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
         ties = mapped(path, TIE_FIELDS, ["source", "target"], "ties")
@@ -101,8 +126,16 @@ if first is not None:
             uploaded = None
             st.error(md(exc.message(lang)))
     if uploaded is not None:
-        st.success(md(tr("Read {name}: {actors}, {ties}.", name=uploaded.name or Path(first.name).stem,
-                         actors=count("actors", len(uploaded.actors), lang), ties=count("ties", len(uploaded.ties), lang))))
+        st.success(
+            md(
+                tr(
+                    "Read {name}: {actors}, {ties}.",
+                    name=uploaded.name or Path(first.name).stem,
+                    actors=count("actors", len(uploaded.actors), lang),
+                    ties=count("ties", len(uploaded.ties), lang),
+                )
+            )
+        )
         for w in uploaded.warnings:
             st.text(warning_text(w, lang))
         suggested = uploaded.name or Path(first.name).stem
@@ -130,7 +163,13 @@ if cur is not None:
     name, net, rev = cur
     st.header(tr("Export"))
     st.caption(views.summary(name, net))
-    pseudo = st.checkbox(tr("Pseudonymise citizens"), help=tr("Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."), key="export_pseudo")
+    pseudo = st.checkbox(
+        tr("Pseudonymise citizens"),
+        help=tr(
+            "Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."
+        ),
+        key="export_pseudo",
+    )
     stem = "".join(c if c.isalnum() or c in "-_" else "_" for c in name) or "network"
     key = state.digest(net)
     files = views.export_files(net, key, pseudo)
@@ -141,8 +180,14 @@ if cur is not None:
     except Exception as exc:  # noqa: BLE001  (a broken map must not take the other downloads with it)
         views.map_failed(exc)
     for file_name, (label, mime, data) in files.items():
-        st.download_button(tr("Download {fmt}", fmt=label), data, file_name=f"{stem}{file_name}", mime=mime,
-                           key=f"download{file_name}", on_click="ignore")
+        st.download_button(
+            tr("Download {fmt}", fmt=label),
+            data,
+            file_name=f"{stem}{file_name}",
+            mime=mime,
+            key=f"download{file_name}",
+            on_click="ignore",
+        )
 
 # --- workspace ------------------------------------------------------------------------
 st.header(tr("Workspace"))
@@ -161,7 +206,14 @@ with st.form("new_network"):
 if state.network_name():
     name = state.network_name()
     st.subheader(tr("Delete the open network with its whole history"))
-    st.caption(md(tr("For personal data: every revision and snapshot of {name} is removed from the workspace file; this cannot be undone.", name=name)))
+    st.caption(
+        md(
+            tr(
+                "For personal data: every revision and snapshot of {name} is removed from the workspace file; this cannot be undone.",
+                name=name,
+            )
+        )
+    )
     typed = st.text_input(tr("Type the network's name to confirm"), key="purge_confirm")
     if st.button(tr("Delete for good"), key="purge", disabled=typed.strip() != name):
         ws.purge(name)

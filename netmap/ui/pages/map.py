@@ -12,10 +12,15 @@ column, column_help = views.column, views.column_help
 key = state.digest(net)
 
 left, right = st.columns(2)
-color_by = left.selectbox(tr("Colour by"), ["sector", "level", "scope", "partner", "organisation"],
-                          format_func=views.label_of(vocab.COLUMNS), key="map_color_by")
-size_by = right.selectbox(tr("Size by"), list(vocab.MEASURES),
-                          format_func=views.label_of(vocab.MEASURES), key="map_size_by")
+color_by = left.selectbox(
+    tr("Colour by"),
+    ["sector", "level", "scope", "partner", "organisation"],
+    format_func=views.label_of(vocab.COLUMNS),
+    key="map_color_by",
+)
+size_by = right.selectbox(
+    tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"
+)
 try:
     html = views.map_html(net, key, color_by, size_by)
 except ImportError:
@@ -33,13 +38,21 @@ with actor_col.form("add_actor", clear_on_submit=False):
     st.subheader(tr("Add an actor"))
     a_name = st.text_input(column("name"), key="add_actor_name")
     a_id = st.text_input(column("id"), key="add_actor_id", help=column_help("id"))
-    a_kind = st.selectbox(column("kind"), views.ACTOR_KINDS, index=None, accept_new_options=True,
-                          format_func=views.label_of(vocab.ACTOR_KINDS), key="add_actor_kind", help=column_help("kind"))
+    a_kind = st.selectbox(
+        column("kind"),
+        views.ACTOR_KINDS,
+        index=None,
+        accept_new_options=True,
+        format_func=views.label_of(vocab.ACTOR_KINDS),
+        key="add_actor_kind",
+        help=column_help("kind"),
+    )
     fields = {}
     for field in ("sector", "level", "scope"):
         options, fmt = choices[field]
-        fields[field] = st.selectbox(column(field), options, format_func=fmt,
-                                     key=f"add_actor_{field}", help=column_help(field))
+        fields[field] = st.selectbox(
+            column(field), options, format_func=fmt, key=f"add_actor_{field}", help=column_help(field)
+        )
     a_org = st.text_input(column("organisation"), key="add_actor_organisation")
     a_partner = st.checkbox(column("partner"), key="add_actor_partner", help=column_help("partner"))
     add_actor_clicked = st.form_submit_button(tr("Add actor"), key="add_actor_submit")
@@ -50,8 +63,15 @@ if add_actor_clicked:
         actor_col.error(tr("Give the actor a name or an id."))
     else:
         actor_id = a_id.strip() or new_id(base, a_name)
-        new = add_actor(base, id=actor_id, name=a_name.strip() or actor_id, kind=a_kind or "",
-                        organisation=a_org.strip(), partner=a_partner, **fields)
+        new = add_actor(
+            base,
+            id=actor_id,
+            name=a_name.strip() or actor_id,
+            kind=a_kind or "",
+            organisation=a_org.strip(),
+            partner=a_partner,
+            **fields,
+        )
         with actor_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
@@ -63,12 +83,20 @@ labels = {a.id: f"{a.label} ({a.id})" if a.label != a.id else a.id for a in net.
 with tie_col.form("add_tie", clear_on_submit=False):
     st.subheader(tr("Add a tie"))
     t_source = st.selectbox(column("source"), ids, format_func=labels.get, key="add_tie_source")
-    t_target = st.selectbox(column("target"), ids, format_func=labels.get, key="add_tie_target",
-                            index=1 if len(ids) > 1 else 0)
-    t_kind = st.selectbox(column("tie_kind"), views.TIE_KINDS, accept_new_options=True, key="add_tie_kind",
-                          format_func=views.label_of(vocab.TIE_KINDS), help=column_help("kind"))
-    t_strength = st.select_slider(column("strength"), [1, 2, 3], value=2, key="add_tie_strength",
-                                  help=column_help("strength"))
+    t_target = st.selectbox(
+        column("target"), ids, format_func=labels.get, key="add_tie_target", index=1 if len(ids) > 1 else 0
+    )
+    t_kind = st.selectbox(
+        column("tie_kind"),
+        views.TIE_KINDS,
+        accept_new_options=True,
+        key="add_tie_kind",
+        format_func=views.label_of(vocab.TIE_KINDS),
+        help=column_help("kind"),
+    )
+    t_strength = st.select_slider(
+        column("strength"), [1, 2, 3], value=2, key="add_tie_strength", help=column_help("strength")
+    )
     t_directed = st.checkbox(column("directed"), key="add_tie_directed")
     add_tie_clicked = st.form_submit_button(tr("Add tie"), key="add_tie_submit")
 
@@ -77,11 +105,24 @@ if add_tie_clicked:
         tie_col.error(tr("A tie needs two actors: add actors first."))
     else:
         base = views.load_base(net, rev, state.acting_on())
-        new = add_tie(base, source=t_source, target=t_target, kind=t_kind or "collaboration",
-                      strength=float(t_strength), directed=t_directed)
+        new = add_tie(
+            base,
+            source=t_source,
+            target=t_target,
+            kind=t_kind or "collaboration",
+            strength=float(t_strength),
+            directed=t_directed,
+        )
         with tie_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
-            state.flash("success", tr("Added the tie {source} – {target} (revision {rev}).", source=labels.get(t_source, t_source),
-                                      target=labels.get(t_target, t_target), rev=saved))
+            state.flash(
+                "success",
+                tr(
+                    "Added the tie {source} – {target} (revision {rev}).",
+                    source=labels.get(t_source, t_source),
+                    target=labels.get(t_target, t_target),
+                    rev=saved,
+                ),
+            )
             st.rerun()

@@ -17,19 +17,28 @@ ids = base.actor_ids
 labels = {a.id: f"{a.label} ({a.id})" if a.label != a.id else a.id for a in base.actors}
 kinds = sorted(set(views.TIE_KINDS) | {t.kind for t in base.ties if t.kind})
 config = {
-    "source": st.column_config.SelectboxColumn(column("source"), options=ids, required=True,
-                                               format_func=lambda i: labels.get(i, i)),
-    "target": st.column_config.SelectboxColumn(column("target"), options=ids, required=True,
-                                               format_func=lambda i: labels.get(i, i)),
-    "kind": st.column_config.SelectboxColumn(column("tie_kind"), options=kinds, default="collaboration",
-                                             help=column_help("kind"), format_func=views.label_of(vocab.TIE_KINDS)),
-    "strength": st.column_config.NumberColumn(column("strength"), min_value=1, max_value=3, step=0.5,
-                                              default=2.0, help=column_help("strength")),
+    "source": st.column_config.SelectboxColumn(
+        column("source"), options=ids, required=True, format_func=lambda i: labels.get(i, i)
+    ),
+    "target": st.column_config.SelectboxColumn(
+        column("target"), options=ids, required=True, format_func=lambda i: labels.get(i, i)
+    ),
+    "kind": st.column_config.SelectboxColumn(
+        column("tie_kind"),
+        options=kinds,
+        default="collaboration",
+        help=column_help("kind"),
+        format_func=views.label_of(vocab.TIE_KINDS),
+    ),
+    "strength": st.column_config.NumberColumn(
+        column("strength"), min_value=1, max_value=3, step=0.5, default=2.0, help=column_help("strength")
+    ),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
     "notes": st.column_config.TextColumn(column("notes")),
 }
-edited = st.data_editor(ties_frame(base), key=key, num_rows="dynamic", hide_index=True,
-                        column_config=config, width="stretch")
+edited = st.data_editor(
+    ties_frame(base), key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch"
+)
 
 if views.has_edits(st.session_state.get(key)):
     try:

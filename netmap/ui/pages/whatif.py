@@ -11,7 +11,11 @@ from netmap.ui.edits import flag_changes, ties_of
 from netmap.ui.state import md, tr
 
 name, net, rev = views.open_page(tr("What if"))
-st.write(tr("Pick an actor (a coordinator leaving, a department pulling out) to see which flags appear or clear without it. Nothing is saved."))
+st.write(
+    tr(
+        "Pick an actor (a coordinator leaving, a department pulling out) to see which flags appear or clear without it. Nothing is saved."
+    )
+)
 if not net.actors:
     st.stop()
 names = {a.id: a.label for a in net.actors}
@@ -23,11 +27,18 @@ after = state.analysis(net.without(gone))
 lost = len(ties_of(net, [gone]))
 st.write(md(ngettext("Without {name}, {n} tie goes.", "Without {name}, {n} ties go.", lost, lang, name=names[gone])))
 appear, clear, stay = flag_changes(before, after)
-for title, flags, box in ((tr("Flags that appear"), appear, st.warning), (tr("Flags that clear"), clear, st.success),
-                          (tr("Flags that stay"), stay, st.info)):
+for title, flags, box in (
+    (tr("Flags that appear"), appear, st.warning),
+    (tr("Flags that clear"), clear, st.success),
+    (tr("Flags that stay"), stay, st.info),
+):
     st.subheader(title)
     if not flags:
         st.text(tr("none"))
     for flag in flags:
-        box(md(f"[{label(vocab.SEVERITIES, flag['severity'], lang)}] {label(vocab.FLAG_TITLES, flag['code'], lang)}: "
-               f"{flag_message(flag, lang, names)}"))
+        box(
+            md(
+                f"[{label(vocab.SEVERITIES, flag['severity'], lang)}] {label(vocab.FLAG_TITLES, flag['code'], lang)}: "
+                f"{flag_message(flag, lang, names)}"
+            )
+        )

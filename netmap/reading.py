@@ -194,8 +194,11 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
         for h, value, keep in zip(headers, cells, used, strict=False):
             if not keep:
                 continue
-            if isinstance(value, str) and csv_cells:
-                value = unescape_cell(value.replace("\r\n", "\n"))  # a cell's line break is LF, as in Excel
+            if csv_cells and isinstance(value, str):
+                if "\r" in value:
+                    value = value.replace("\r\n", "\n")  # a cell's line break is LF, as in Excel
+                if value[:1] == "'":
+                    value = unescape_cell(value)
             record[h] = value
         for h, keep in zip(headers[len(cells) :], used[len(cells) :], strict=False):
             if keep:

@@ -57,8 +57,9 @@ _NETMAP_LINE = re.compile(r"^import time:\s+\d+ \|\s+(\d+) \| netmap$")
 
 def import_time(python=sys.executable):
     """Seconds that ``import netmap`` takes, as ``-X importtime`` reports it (cumulative, top level)."""
-    r = subprocess.run([python, "-X", "importtime", "-c", "import netmap"], cwd=ROOT, capture_output=True,
-                       text=True, check=True)
+    r = subprocess.run(
+        [python, "-X", "importtime", "-c", "import netmap"], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     for line in r.stderr.splitlines():
         m = _NETMAP_LINE.match(line.rstrip())
         if m:
@@ -86,8 +87,10 @@ def main():
     from netmap import write_network
     from netmap.generate import generate
 
-    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; "
-          f"median of {args.runs} runs (min-max)")
+    print(
+        f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}; "
+        f"median of {args.runs} runs (min-max)"
+    )
     imports = [import_time() for _ in range(args.runs)]
     print(f"import netmap (-X importtime, cumulative)   {_fmt(imports)}")
     starts = [_wall([sys.executable, "-c", "pass"]) for _ in range(args.runs)]
@@ -99,8 +102,10 @@ def main():
         write_network(net, path)
         script = Path(tmp) / "baseline.py"
         script.write_text(BASELINE, encoding="utf-8")
-        print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties, "
-              f"as {args.format}")
+        print(
+            f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties, "
+            f"as {args.format}"
+        )
         netmap_cmd = [sys.executable, "-m", "netmap", "analyze", str(path)]
         base_cmd = [sys.executable, str(script), str(path)]
         _wall(netmap_cmd), _wall(base_cmd)  # warm the file cache

@@ -44,6 +44,17 @@ CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
 """
 
 
+def _check_stale(name, head, expected_revision):
+    if expected_revision is not None and expected_revision != head:
+        raise StaleEditError(
+            'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); '
+            "your edit was not saved",
+            name=name,
+            current=head,
+            expected=expected_revision,
+        )
+
+
 class StaleEditError(NetmapError):
     """A save based on a revision that is no longer the current one."""
 
@@ -218,13 +229,7 @@ class Workspace:
         doc = _dump(validate(net))
         with self._tx() as con:
             head, last = self._head(con, name)
-            if expected_revision is not None and expected_revision != head:
-                raise StaleEditError(
-                    'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
-                    name=name,
-                    current=head,
-                    expected=expected_revision,
-                )
+            _check_stale(name, head, expected_revision)
             current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, head)).fetchone()
             if current and current[0] == doc:
                 return head
@@ -239,13 +244,7 @@ class Workspace:
     def _move(self, name, sql, expected_revision):
         with self._tx() as con:
             head, _ = self._head(con, name)
-            if expected_revision is not None and expected_revision != head:
-                raise StaleEditError(
-                    'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); your edit was not saved',
-                    name=name,
-                    current=head,
-                    expected=expected_revision,
-                )
+            _check_stale(name, head, expected_revision)
             row = con.execute(sql, (name, head)).fetchone()
             if row is None or row[0] is None:
                 return None

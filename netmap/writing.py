@@ -41,17 +41,7 @@ def to_json(net: Network) -> dict[str, Any]:
     """The canonical JSON document (a dict) of a network."""
     actors = []
     for a in net.actors:
-        item = {
-            "id": a.id,
-            "name": a.name,
-            "kind": a.kind,
-            "sector": a.sector,
-            "level": a.level,
-            "scope": a.scope,
-            "partner": a.partner,
-            "organisation": a.organisation,
-            "notes": a.notes,
-        }
+        item = {c: getattr(a, c) for c in ACTOR_COLUMNS}
         for axis in ("x", "y"):
             if getattr(a, axis) is not None:
                 item[axis] = getattr(a, axis)
@@ -153,16 +143,7 @@ def _graph(net, fmt):
     node_types = _attribute_types([a.attributes for a in net.actors])
     edge_types = _attribute_types([t.attributes for t in net.ties])
     for a in net.actors:
-        data = {
-            "name": a.name,
-            "kind": a.kind,
-            "sector": a.sector,
-            "level": a.level,
-            "scope": a.scope,
-            "partner": a.partner,
-            "organisation": a.organisation,
-            "notes": a.notes,
-        }
+        data = {c: getattr(a, c) for c in ACTOR_COLUMNS[1:]}
         for axis in ("x", "y"):
             if getattr(a, axis) is not None:
                 data[axis] = float(getattr(a, axis))

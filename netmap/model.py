@@ -278,7 +278,7 @@ class Network:
         return D
 
     def simple_graph(self, directed=False):
-        """The pairs (or, with ``directed``, the arcs) of :meth:`to_graph` (:meth:`to_digraph`) as a :class:`SimpleGraph`.
+        """The pairs of :meth:`to_graph` (with ``directed``, the arcs of :meth:`to_digraph`) as a :class:`SimpleGraph`.
 
         Same nodes, neighbours and edges in the same order as the networkx
         graphs, without their attributes and without importing networkx

@@ -55,13 +55,35 @@ _LAZY = {
 }
 
 
+# Submodules that ``import netmap`` used to load eagerly, so that ``netmap.reach`` (say) still works
+# without its own import.
+_SUBMODULES = {
+    "analysis",
+    "betweenness",
+    "brokerage",
+    "dependency",
+    "ei",
+    "errors",
+    "flags",
+    "i18n",
+    "isolation",
+    "model",
+    "privacy",
+    "reach",
+    "reading",
+    "writing",
+}
+
+
 def __getattr__(name):
     module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'netmap' has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{module}", __name__), name)
-    globals()[name] = value  # later look-ups skip this function
-    return value
+    if module is not None:
+        value = getattr(importlib.import_module(f".{module}", __name__), name)
+        globals()[name] = value  # later look-ups skip this function
+        return value
+    if name in _SUBMODULES:
+        return importlib.import_module(f".{name}", __name__)  # (which sets it as an attribute)
+    raise AttributeError(f"module 'netmap' has no attribute {name!r}")
 
 
 def __dir__():

@@ -36,3 +36,10 @@ def test_simple_graph_is_to_graph_without_networkx():
     simple, G = net.simple_graph(), net.to_graph()
     assert [simple.degree(v) for v in G] == [G.degree(v) for v in G]
     assert nx.number_connected_components(G) == len(list(connected_components(simple)))
+
+
+def test_submodules_loaded_before_are_still_attributes():
+    code = "import netmap\nprint(netmap.reach.actor_reach.__name__, netmap.i18n.__name__)\n"
+    r = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.split() == ["actor_reach", "netmap.i18n"]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import copy
-
 from ..errors import Where
 from ..i18n import _, number, percent
 from . import vocab
@@ -72,14 +70,13 @@ def document(result: dict, lang: str) -> dict:
     """The METHODS.md document of an analysis: flags gain their ``message``, warnings become text.
 
     Everything else is the language-free result of :func:`netmap.analysis.analyze`, unchanged, so
-    documents in two languages differ only in these texts.
+    documents in two languages differ only in these texts. The document shares the result's
+    nested values (actors, groups, partnership) rather than copying them: treat it as read-only.
     """
-    doc = copy.deepcopy(result)
     label_of = {a["id"]: a["name"] or a["id"] for a in result["actors"]}
-    for f in doc["flags"]:
-        f["message"] = flag_message(f, lang, label_of)
-    doc["warnings"] = [warning_text(w, lang) for w in result["warnings"]]
-    return doc
+    flags = [{**f, "message": flag_message(f, lang, label_of)} for f in result["flags"]]
+    warnings = [warning_text(w, lang) for w in result["warnings"]]
+    return {**result, "flags": flags, "warnings": warnings}
 
 
 def _group_label(group_by: str, lang: str) -> str:

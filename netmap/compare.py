@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import copy
+from typing import Any
 
 from .analysis import analyze
 from .errors import InputError
 from .flags import closing_trend
-from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Tie, tie_key
+from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Network, Tie, tie_key
 from .reading import read_network
 
 __all__ = [
@@ -89,7 +90,7 @@ def _actor_measures(a):
     }
 
 
-def indicators(net, group_by="sector"):
+def indicators(net: Network, group_by: str = "sector") -> dict[str, Any]:
     """The partnership indicators of one network: ``{name: value}`` for each of INDICATORS.
 
     core_ei is the E-I index of the core (METHODS.md); near/far reach of the
@@ -144,7 +145,7 @@ def _field_changes(old, new, fields):
     return changes
 
 
-def compare(old, new, group_by="sector"):
+def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, Any]:
     """What changed from network ``old`` to network ``new``.
 
     Actors are matched by id: a rename is a changed name under the same id.
@@ -290,7 +291,7 @@ def apply_diff(net, diff):
 # --- a series of snapshots ------------------------------------------------------
 
 
-def series(points, group_by="sector"):
+def series(points: list[tuple[str, Network]], group_by: str = "sector") -> dict[str, Any]:
     """Partnership indicators over time, with the CLOSING_TREND flags of METHODS.md.
 
     ``points`` is a list of ``(label, Network)`` in time order. Returns

@@ -130,6 +130,16 @@ def test_analysis_documents_differ_only_in_texts(sample, cli):
     assert len(docs["en"]["warnings"]) == len(docs["da"]["warnings"])
 
 
+def test_warnings_differ_only_in_texts(tmp_path, cli):
+    """A network with warnings: the same warnings, said in each language."""
+    (tmp_path / "actors.csv").write_text("id,name,partner\na,A,ja\nb,B,\n", encoding="utf-8")
+    (tmp_path / "ties.csv").write_text("source,target\na,b\n", encoding="utf-8")
+    docs = {lang: json.loads(cli("analyze", tmp_path, "--json", "--lang", lang).stdout) for lang in ("en", "da")}
+    assert _without_texts(docs["en"]) == _without_texts(docs["da"])
+    assert docs["en"]["warnings"][0] == 'actors.csv row 2: actor "a" has no sector; counted as unknown'
+    assert docs["da"]["warnings"][0] == 'actors.csv række 2: aktøren "a" har ingen sektor; regnes som ukendt'
+
+
 def test_the_analysis_itself_has_no_language():
     """`analyze()` keeps codes and parameters; the same result renders in either language."""
     result = analyze(read_network(ROOT / "sample_networks" / "copenhagen"))

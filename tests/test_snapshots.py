@@ -178,7 +178,7 @@ def test_cli_end_to_end(tmp_path):
     assert [(x["id"], x["label"]) for x in json.loads(r.stdout)] == [(1, "start"), (2, "turnover"), (3, "workshops")]
     assert run_cli("snapshot", "rename", "2", "efter udskiftning", workspace=ws).returncode == 0
     r = run_cli("snapshot", "show", "2", workspace=ws)
-    assert r.stdout.startswith("snapshot 2 of cph, 2017-01-15, efter udskiftning: 17 actors, 24 ties")
+    assert r.stdout.startswith("snapshot 2 of cph, 15 January 2017, efter udskiftning: 17 actors, 24 ties")
     out = tmp_path / "out.json"
     assert run_cli("snapshot", "export", "2", "-o", out, workspace=ws).returncode == 0
     assert json.loads(out.read_text(encoding="utf-8"))["date"] == "2017-01-15"

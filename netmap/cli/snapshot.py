@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 
-from ..i18n import _
+from ..i18n import _, date
+from ..present import vocab
 from ..reading import read_network
 from ..snapshots import SnapshotStore
 from ..writing import write_network
@@ -52,14 +53,14 @@ def cmd_show(args):
     net = store.load(args.id)
     print(
         _(
-            "snapshot {id} of {network}, {date}, {label}: {actors} actors, {ties} ties (saved {saved_at}, sha256 {sha})",
+            "snapshot {id} of {network}, {date}, {label}: {actors}, {ties} (saved {saved_at}, sha256 {sha})",
             args.lang,
             id=row["id"],
             network=row["network"],
-            date=row["date"],
+            date=date(row["date"], args.lang),
             label=row["label"] or "-",
-            actors=len(net.actors),
-            ties=len(net.ties),
+            actors=vocab.count("actors", len(net.actors), args.lang),
+            ties=vocab.count("ties", len(net.ties), args.lang),
             saved_at=row["saved_at"],
             sha=row["sha256"][:12],
         )

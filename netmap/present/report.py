@@ -121,10 +121,10 @@ def text_report(doc: dict, lang: str) -> str:
             _(
                 "Reach of the core: near {n1} direct / {n2} within 2 steps; far {f1} direct / {f2} within 2 steps",
                 lang,
-                n1=p["near_reach"]["1"],
-                n2=p["near_reach"]["2"],
-                f1=p["far_reach"]["1"],
-                f2=p["far_reach"]["2"],
+                n1=number(p["near_reach"]["1"], lang, "count"),
+                n2=number(p["near_reach"]["2"], lang, "count"),
+                f1=number(p["far_reach"]["1"], lang, "count"),
+                f2=number(p["far_reach"]["2"], lang, "count"),
             ),
         ]
     lines += ["", _("Flags", lang) + ":"]

@@ -28,6 +28,8 @@ __all__ = [
     "unescape_cell",
     "ACTOR_SHEETS",
     "TIE_SHEETS",
+    "MISSING_COLUMN",
+    "NEAR_MISS",
 ]
 
 ACTOR_SHEETS = ("actors", "aktører", "aktorer")
@@ -223,6 +225,11 @@ def _unknown_columns(raw_headers, fields, place):
     return out
 
 
+#: The messages of a required column not found (a column-mapping step can follow either).
+MISSING_COLUMN = 'missing column "{column}" (found: {found})'
+NEAR_MISS = 'column "{found}" is not a netmap field; did you mean "{suggestion}"? The column "{column}" is required'
+
+
 def _missing_column(raw_headers, headers, fields, column, place):
     """The error for a missing required ``column``: a hint when the file looks swapped or a header is a near miss."""
     if column == "id" and {"source", "target"} <= set(map_headers(raw_headers, TIE_FIELDS)):
@@ -370,16 +377,17 @@ def _read_xlsx(path):
     return _with_warnings(net, warnings)
 
 
-def read_table_records(path, fields, required, table="actors"):
+def read_table_records(path, fields, required, table="actors", warnings=None):
     """Rows of one table as ``(where, record)``: a CSV file, or the actors or ties sheet of an XLSX.
 
-    With ``fields={}`` every header is kept as written (for a column-mapping step).
+    With ``fields={}`` every header is kept as written (for a column-mapping step). Warnings
+    about unknown columns are appended to ``warnings`` when given.
     """
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return read_csv_records(path, fields, required)
+        return read_csv_records(path, fields, required, warnings)
     title, rows = _workbook_rows(path)[table]
-    return _records(path.name, rows, fields, required, title, False)
+    return _records(path.name, rows, fields, required, title, False, warnings)
 
 
 def _cell_text(v):

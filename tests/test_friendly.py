@@ -66,7 +66,7 @@ def test_unknown_columns_reach_analyze_and_the_returned_network(cli_inprocess):
     warnings = json.loads(out)["warnings"]
     assert sum("`nanv`" in w for w in warnings) == 1
     status, out, _ = cli_inprocess("analyze", DATA / "header_typo", "--lang", "da")
-    assert "kolonnen `nanv` er ikke et netmap-felt; gemt som en egen egenskab. Mente du `navn` (navn)?" in out
+    assert "kolonnen `nanv` er ikke et netmap-felt; gemt som en egen egenskab. Mente du `navn`?" in out
 
 
 def test_a_custom_column_without_a_near_field_is_said_without_a_guess(tmp_path, cli_inprocess):
@@ -94,7 +94,8 @@ def test_unknown_columns_in_xlsx_and_json(tmp_path, cli_inprocess):
     doc = {"netmap_version": 1, "actors": [{"id": "a", "nmae": "A"}, {"id": "b", "nmae": "B"}], "ties": []}
     (tmp_path / "n.json").write_text(json.dumps(doc), encoding="utf-8")
     status, out, _ = cli_inprocess("validate", tmp_path / "n.json")
-    assert out.count("`nmae`") == 1 and "Did you mean `name` (name)?" in out
+    assert out.count("`nmae`") == 1 and "Did you mean `name`?" in out
+    assert out.endswith("n: 2 actors, 0 ties, 3 warnings\n")
 
 
 def test_netmaps_own_files_and_explicit_custom_columns_say_nothing(tmp_path, cli_inprocess):
@@ -364,3 +365,14 @@ def test_windows_1252_as_danish_excel_saves_it_still_reads(cli_inprocess):
 def test_warning_text_of_an_unknown_column_without_a_where():
     w = {"code": "UNKNOWN_COLUMN", "where": None, "params": {"column": "x1", "suggestion": "", "field": ""}}
     assert warning_text(w, "da") == "kolonnen `x1` er ikke et netmap-felt; gemt som en egen egenskab."
+
+
+def test_a_custom_attribute_named_like_a_field_word_is_still_the_attribute(tmp_path, cli_inprocess):
+    net = read_network(TEMPLATE)
+    for i, a in enumerate(net.actors):
+        a.attributes["Grad"] = str(i % 2)
+    write_network(net, tmp_path / "n.json")
+    status, out, _ = cli_inprocess("analyze", tmp_path / "n.json", "--group-by", "Grad", "--json")
+    assert status == 0 and json.loads(out)["network"]["group_by"] == "Grad"
+    status, out, _ = cli_inprocess("analyze", tmp_path / "n.json", "--group-by", "SEKTOR", "--json")
+    assert json.loads(out)["network"]["group_by"] == "sector"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..analysis import analyze
 from ..i18n import _, ngettext
@@ -15,7 +16,9 @@ __all__ = ["add_commands"]
 
 
 def cmd_analyze(args):
-    doc = document(analyze(read_network(*args.inputs), group_by=vocab.field_name(args.group_by)), args.lang)
+    net = read_network(*args.inputs)
+    group_by = vocab.field_name(args.group_by, net.attribute_names())
+    doc = document(analyze(net, group_by=group_by), args.lang)
     print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else text_report(doc, args.lang))
     return 0
 
@@ -24,18 +27,18 @@ def cmd_validate(args):
     net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
     for w in net.warnings:
         print(warning_text(w, args.lang))
-    print(validate_summary(net, args.lang))
+    print(validate_summary(net, args.lang, Path(args.inputs[0]).stem))
     return 0
 
 
-def validate_summary(net, lang):
+def validate_summary(net, lang, fallback="-"):
     """The last line of ``validate``: ``fredericia: 18 actors, 35 ties, no problems`` (or ``..., 2 warnings``)."""
     n = len(net.warnings)
     problems = ngettext("{n} warning", "{n} warnings", n, lang) if n else _("no problems", lang)
     return _(
         "{name}: {actors}, {ties}, {problems}",
         lang,
-        name=net.name or "-",
+        name=net.name or fallback,
         actors=vocab.count("actors", len(net.actors), lang),
         ties=vocab.count("ties", len(net.ties), lang),
         problems=problems,

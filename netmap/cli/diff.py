@@ -14,7 +14,8 @@ __all__ = ["add_commands"]
 def cmd_diff(args):
     old = load_input(args.old, args.workspace)
     new = load_input(args.new, args.workspace)
-    diff = compare(old, new, group_by=vocab.field_name(args.group_by))
+    custom = old.attribute_names() + new.attribute_names()
+    diff = compare(old, new, group_by=vocab.field_name(args.group_by, custom))
     if args.json:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:

@@ -32,7 +32,7 @@ def _cmd_export(args):
     else:
         page = export(
             net,
-            color_by=vocab.field_name(args.color_by),
+            color_by=vocab.field_name(args.color_by, net.attribute_names()),
             size_by=size_by,
             title=args.title,
             lang=args.lang,

@@ -65,8 +65,11 @@ def warning_text(warning: dict, lang: str) -> str:
     if warning["code"] == "UNKNOWN_COLUMN":
         suggestion, field = params.pop("suggestion", ""), params.pop("field", "")
         hint = ""
-        if suggestion:
-            hint = _(vocab.UNKNOWN_COLUMN_HINT, lang, suggestion=suggestion, field=_column_word(field, lang))
+        word = _column_word(field, lang)
+        if suggestion and word.lower() == suggestion.lower():
+            hint = _(vocab.UNKNOWN_COLUMN_HINT_SAME, lang, suggestion=suggestion)
+        elif suggestion:
+            hint = _(vocab.UNKNOWN_COLUMN_HINT, lang, suggestion=suggestion, field=word)
         params["hint"] = hint
     body = label(vocab.WARNINGS, warning["code"], lang, **params)
     return f"{place}: {body}" if place else body

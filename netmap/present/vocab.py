@@ -266,6 +266,8 @@ WARNINGS = {
 
 #: The end of an UNKNOWN_COLUMN warning when a field's header is close (``{hint}`` above).
 UNKNOWN_COLUMN_HINT = N_(" Did you mean `{suggestion}` ({field})?")
+#: The same when the field's word is the suggestion itself (``niveau`` in Danish).
+UNKNOWN_COLUMN_HINT_SAME = N_(" Did you mean `{suggestion}`?")
 
 
 def label(table: dict, code, lang: str, /, n: int | None = None, **params) -> str:
@@ -354,14 +356,17 @@ def _words(table: dict, lang_labels: dict) -> dict:
     return out
 
 
-def field_name(name: str) -> str:
+def field_name(name: str, custom=()) -> str:
     """The actor field a user means by ``name`` (``niveau`` -> ``level``, ``Sektor`` -> ``sector``).
 
     Accepts the field's code, its headers in either language (as files write them) and its
-    label; anything else (a custom attribute) is returned unchanged.
+    label; a name in ``custom`` (the network's custom attributes) and anything else are
+    returned unchanged.
     """
     from ..model import ACTOR_FIELDS, header_key
 
+    if name in custom:
+        return name
     key = header_key(name)
     groupable = {
         k: v for k, v in ACTOR_FIELDS.items() if v in ("kind", "sector", "level", "scope", "organisation", "partner")

@@ -661,7 +661,8 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
 
 
 def _name_key(text):
-    return " ".join(str(text).split()).casefold()
+    """A name as tie ends match it: NFC, case folded, spaces around and runs of spaces ignored."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
 
 
 def _names_index(actors):

@@ -376,3 +376,9 @@ def test_a_custom_attribute_named_like_a_field_word_is_still_the_attribute(tmp_p
     assert status == 0 and json.loads(out)["network"]["group_by"] == "Grad"
     status, out, _ = cli_inprocess("analyze", tmp_path / "n.json", "--group-by", "SEKTOR", "--json")
     assert json.loads(out)["network"]["group_by"] == "sector"
+
+
+def test_a_name_typed_on_a_mac_matches(tmp_path, cli_inprocess):
+    folder = csv_pair(tmp_path / "n", "id;navn\na;Åby Skole\nb;B\n", "fra;til\nA\u030aby skole;b\n")
+    assert cli_inprocess("validate", folder)[0] == 0
+    assert read_network(folder).ties[0].source == "a"

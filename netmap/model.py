@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from .errors import InputError
@@ -387,9 +388,17 @@ ACTOR_FIELDS = {
 }
 TIE_FIELDS = {
     "source": "source",
+    "from": "source",
     "fra": "source",
+    "kilde": "source",
+    "afsender": "source",
+    "fra aktør": "source",
     "target": "target",
+    "to": "target",
     "til": "target",
+    "mål": "target",
+    "modtager": "target",
+    "til aktør": "target",
     "kind": "kind",
     "type": "kind",
     "strength": "strength",
@@ -416,8 +425,13 @@ def map_headers(headers, table):
         if key.lower().startswith(CUSTOM_PREFIX):
             out.append(CUSTOM_PREFIX + key[len(CUSTOM_PREFIX) :])
         else:
-            out.append(table.get(key.lower(), key))
+            out.append(table.get(header_key(key), key))
     return out
+
+
+def header_key(header):
+    """A header as the field tables spell it: trimmed, lower case, NFC, single spaces (``" Mål "`` -> ``"mål"``)."""
+    return " ".join(unicodedata.normalize("NFC", str(header)).split()).lower()
 
 
 def custom_header(name, table):
@@ -619,11 +633,14 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
         net.actors.append(actor)
         net.warnings.extend(warns)
     tie_seen = {}
+    by_name = None  # built on the first tie end that is not an id
     for where, record in tie_rows:
         tie = parse_tie(record, where)
         for column, end in (("source", tie.source), ("target", tie.target)):
             if end not in seen:
-                raise InputError('column "{column}": "{value}" is not an actor id', where, column=column, value=end)
+                if by_name is None:
+                    by_name = _names_index(net.actors)
+                setattr(tie, column, _actor_by_name(by_name, end, where, column))
         if tie.source == tie.target:
             raise InputError('a tie from "{value}" to itself', where, value=tie.source)
         # A kind joins a pair once undirected, or once in each direction (METHODS.md).
@@ -641,6 +658,36 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
         tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
         net.ties.append(tie)
     return net
+
+
+def _name_key(text):
+    """A name as tie ends match it: NFC, case folded, spaces around and runs of spaces ignored."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).split()).casefold()
+
+
+def _names_index(actors):
+    """Actors by name (case and spacing ignored): ``{key: [ids]}``."""
+    index = {}
+    for a in actors:
+        index.setdefault(_name_key(a.name), []).append(a.id)
+    return index
+
+
+def _actor_by_name(index, end, where, column):
+    """The id of the one actor named ``end`` (a tie end that is no actor's id; an id always wins)."""
+    ids = index.get(_name_key(end), [])
+    if len(ids) == 1:
+        return ids[0]
+    if not ids:
+        raise InputError('column "{column}": "{value}" is not an actor id or name', where, column=column, value=end)
+    shown = ", ".join(ids[:8]) + (f" (+{len(ids) - 8})" if len(ids) > 8 else "")
+    raise InputError(
+        'column "{column}": several actors are named "{value}" (ids: {ids}); write the id instead',
+        where,
+        column=column,
+        value=end,
+        ids=shown,
+    )
 
 
 def validate(network: Network) -> Network:

@@ -6,12 +6,14 @@ import csv
 import datetime
 import io
 import json
+import re
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError, Where
-from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, map_headers, network_from_records
+from .i18n import N_
+from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, header_key, map_headers, network_from_records
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -26,9 +28,23 @@ __all__ = [
     "unescape_cell",
     "ACTOR_SHEETS",
     "TIE_SHEETS",
+    "MISSING_COLUMN",
+    "NEAR_MISS",
 ]
 
 ACTOR_SHEETS = ("actors", "aktører", "aktorer")
+#: Spreadsheet formats netmap does not read, and how to save them as one it does.
+SPREADSHEET_HINTS = {
+    ".xls": N_(
+        "this is an old Excel workbook (.xls): open it in Excel, choose File > Save As and save it as Excel Workbook (.xlsx) or as CSV UTF-8"
+    ),
+    ".ods": N_(
+        "this is a LibreOffice/OpenDocument spreadsheet (.ods): open it in LibreOffice Calc, choose File > Save As and save it as Excel 2007-365 (.xlsx) or as Text CSV"
+    ),
+    ".numbers": N_(
+        "this is a Numbers spreadsheet (.numbers): in Numbers, choose File > Export To and export it as Excel (.xlsx) or as CSV"
+    ),
+}
 TIE_SHEETS = ("ties", "relationer", "relations")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -61,6 +77,7 @@ def read_network(*paths: str | PathLike[str]) -> Network:
     for p in paths:
         if not p.exists():
             raise InputError("no such file or folder", str(p))
+        _spreadsheet_hint(p)
     if len(paths) == 2 and all(p.is_file() for p in paths):
         return _read_csv_pair(*paths)
     if len(paths) != 1:
@@ -85,7 +102,46 @@ def read_network(*paths: str | PathLike[str]) -> Network:
     raise InputError("unknown file type; use .json, .xlsx, .csv, .graphml, .gexf or a folder", p.name)
 
 
+def _spreadsheet_hint(path):
+    """Refuse a spreadsheet format netmap does not read, saying how to save it as .xlsx or CSV."""
+    hint = SPREADSHEET_HINTS.get(path.suffix.lower())
+    if hint:
+        raise InputError(hint, path.name)
+
+
 # --- text and CSV ------------------------------------------------------------
+
+#: A valid UTF-8 sequence of two to four bytes (a letter such as æ, ø, å written as UTF-8).
+_UTF8_MULTIBYTE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+
+
+def _refuse_mixed_utf8(data, label):
+    """Refuse a file that is UTF-8 except for some bytes, naming the line and column of the first bad byte.
+
+    The rule: a file that is not valid UTF-8 is read as Windows-1252 (Danish Excel's "CSV
+    (semikolonsepareret)") unless it starts with a UTF-8 BOM or holds at least one valid UTF-8
+    sequence of two or more bytes; then it is a UTF-8 file with a few foreign bytes (typically
+    a line pasted from another program), and guessing would garble every æ, ø and å in it.
+    """
+    if not (data.startswith(b"\xef\xbb\xbf") or _UTF8_MULTIBYTE.search(data)):
+        return
+    try:
+        data.decode("utf-8")
+        return
+    except UnicodeDecodeError as exc:
+        bad = exc.start
+    line_start = data.rfind(b"\n", 0, bad) + 1
+    column = len(data[line_start:bad].decode("utf-8", errors="replace").lstrip("\ufeff")) + 1
+    raise InputError(
+        "line {line}, column {col}: the byte 0x{byte} is not UTF-8, but the rest of the file is; fix that character, or save the file again as CSV UTF-8",
+        label,
+        line=data.count(b"\n", 0, bad) + 1,
+        col=column,
+        byte=f"{data[bad]:02X}",
+    )
 
 
 def _decode(path):
@@ -99,6 +155,7 @@ def _decode(path):
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
+        _refuse_mixed_utf8(data, path.name)
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
@@ -122,7 +179,7 @@ def _delimiter(text):
     return best if counts[best] else ","
 
 
-def read_csv_records(path, fields, required):
+def read_csv_records(path, fields, required, warnings=None):
     """Rows of a CSV file as ``(where, record)`` with mapped headers.
 
     Accepts ``;``, ``,`` or tab, UTF-8 with or without BOM, UTF-16 or
@@ -140,11 +197,67 @@ def read_csv_records(path, fields, required):
         raise InputError(
             'a quoted cell is never closed (a missing " from here on)', Where(path.name, len(rows) + 1)
         ) from None
-    return _records(path.name, rows, fields, required)
+    return _records(path.name, rows, fields, required, warnings=warnings)
 
 
-def _records(label, rows, fields, required, sheet=None, csv_cells=True):
-    """Validate the header row and turn the other rows into ``(where, record)``."""
+#: How close a header must be to a field's header to be suggested (:func:`difflib.get_close_matches`).
+SUGGEST_CUTOFF = 0.7
+
+
+def suggest_header(header, fields):
+    """The known header (English or Danish) closest to an unknown ``header``, or None."""
+    from difflib import get_close_matches
+
+    found = get_close_matches(header_key(header), list(fields), n=1, cutoff=SUGGEST_CUTOFF)
+    return found[0] if found else None
+
+
+def _unknown_columns(raw_headers, fields, place):
+    """One UNKNOWN_COLUMN warning per header that is no field's header (``attr:`` columns are custom on purpose)."""
+    out = []
+    for raw in raw_headers:
+        key = header_key(raw)
+        if not key or key in fields or key.startswith("attr:"):
+            continue
+        suggestion = suggest_header(raw, fields)
+        params = {"column": raw, "suggestion": suggestion or "", "field": fields[suggestion] if suggestion else ""}
+        out.append({"code": "UNKNOWN_COLUMN", "where": place, "params": params})
+    return out
+
+
+#: The messages of a required column not found (a column-mapping step can follow either).
+MISSING_COLUMN = 'missing column "{column}" (found: {found})'
+NEAR_MISS = 'column "{found}" is not a netmap field; did you mean "{suggestion}"? The column "{column}" is required'
+
+
+def _missing_column(raw_headers, headers, fields, column, place):
+    """The error for a missing required ``column``: a hint when the file looks swapped or a header is a near miss."""
+    if column == "id" and {"source", "target"} <= set(map_headers(raw_headers, TIE_FIELDS)):
+        return InputError("these look like ties; give the actors file first", place)
+    for raw, h in zip(raw_headers, headers, strict=False):
+        suggestion = suggest_header(raw, fields) if raw and h == raw and header_key(raw) not in fields else None
+        if suggestion and fields[suggestion] == column:
+            return InputError(
+                'column "{found}" is not a netmap field; did you mean "{suggestion}"? The column "{column}" is required',
+                place,
+                found=raw,
+                suggestion=suggestion,
+                column=column,
+            )
+    return InputError(
+        'missing column "{column}" (found: {found})',
+        place,
+        column=column,
+        found=", ".join(h for h in raw_headers if h) or "-",
+    )
+
+
+def _records(label, rows, fields, required, sheet=None, csv_cells=True, warnings=None):
+    """Validate the header row and turn the other rows into ``(where, record)``.
+
+    Headers that are no field's (English or Danish) become custom attributes, each with an
+    UNKNOWN_COLUMN warning appended to ``warnings`` (when given) that suggests the nearest field.
+    """
     start = next((i for i, row in enumerate(rows) if any(str(c).strip() for c in row if c is not None)), None)
     if start is None:
         raise InputError("the file is empty", f"{label} {sheet}" if sheet else label)
@@ -170,15 +283,12 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
                 second=raw or h,
             )
         seen[h] = raw or h
+    place = f"{label} {sheet}" if sheet else label
     for column in required:
         if column not in headers:
-            found = ", ".join(h for h in raw_headers if h) or "-"
-            raise InputError(
-                'missing column "{column}" (found: {found})',
-                f"{label} {sheet}" if sheet else label,
-                column=column,
-                found=found,
-            )
+            raise _missing_column(raw_headers, headers, fields, column, place)
+    if warnings is not None and fields:
+        warnings.extend(_unknown_columns(raw_headers, fields, place))
     spelled = {h: raw for h, raw in zip(headers, raw_headers, strict=False) if raw}
     out = []
     for number, row in enumerate(rows[start + 1 :], start=start + 2):
@@ -208,9 +318,16 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True):
 
 
 def _read_csv_pair(actors_path, ties_path, name=None):
-    actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"])
-    ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"])
-    return network_from_records(actors, ties, name=name or Path(actors_path).parent.name)
+    warnings = []
+    actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"], warnings)
+    ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"], warnings)
+    return _with_warnings(network_from_records(actors, ties, name=name or Path(actors_path).parent.name), warnings)
+
+
+def _with_warnings(net, warnings):
+    """``net`` with the warnings about its columns first (they explain the warnings about its rows)."""
+    net.warnings[:0] = warnings
+    return net
 
 
 # --- XLSX --------------------------------------------------------------------
@@ -249,25 +366,28 @@ def _workbook_rows(path):
 
 def _read_xlsx(path):
     book = _workbook_rows(path)
-    actors = _records(path.name, book["actors"][1], ACTOR_FIELDS, ["id"], book["actors"][0], False)
-    ties = _records(path.name, book["ties"][1], TIE_FIELDS, ["source", "target"], book["ties"][0], False)
+    warnings = []
+    actors = _records(path.name, book["actors"][1], ACTOR_FIELDS, ["id"], book["actors"][0], False, warnings)
+    ties = _records(path.name, book["ties"][1], TIE_FIELDS, ["source", "target"], book["ties"][0], False, warnings)
     # netmap writes the network's name and date in a sheet of its own
     meta = {str(r[0]).strip(): r[1] for r in book["netmap"] if len(r) > 1}
-    return network_from_records(
+    net = network_from_records(
         actors, ties, name=meta.get("name") or path.stem, date=_date(meta.get("date"), f"{path.name} netmap")
     )
+    return _with_warnings(net, warnings)
 
 
-def read_table_records(path, fields, required, table="actors"):
+def read_table_records(path, fields, required, table="actors", warnings=None):
     """Rows of one table as ``(where, record)``: a CSV file, or the actors or ties sheet of an XLSX.
 
-    With ``fields={}`` every header is kept as written (for a column-mapping step).
+    With ``fields={}`` every header is kept as written (for a column-mapping step). Warnings
+    about unknown columns are appended to ``warnings`` when given.
     """
     path = Path(path)
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        return read_csv_records(path, fields, required)
+        return read_csv_records(path, fields, required, warnings)
     title, rows = _workbook_rows(path)[table]
-    return _records(path.name, rows, fields, required, title, False)
+    return _records(path.name, rows, fields, required, title, False, warnings)
 
 
 def _cell_text(v):
@@ -339,7 +459,21 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
                 raise InputError(
                     'missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-"
                 )
-    return network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
+    net = network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
+    return _with_warnings(net, _unknown_keys(lists, label))
+
+
+def _unknown_keys(lists, label):
+    """UNKNOWN_COLUMN warnings for the keys of JSON items that are no field's (custom ones belong in "attributes")."""
+    out = []
+    for key, fields in (("actors", ACTOR_FIELDS), ("ties", TIE_FIELDS)):
+        seen = set()
+        for i, item in enumerate(lists[key]):
+            names = [k for k in item if k != "attributes" and k not in seen]
+            for w in _unknown_columns(names, fields, f"{label} {key}[{i}]"):
+                out.append(w)
+            seen.update(names)
+    return out
 
 
 def _date(value, label):
@@ -363,7 +497,7 @@ def _json_record(item, fields):
         if key == "attributes":
             continue
         field = fields.get(key)  # a key already written as the field's name (the usual case)
-        rec[field if field is not None else fields.get(str(key).strip().lower(), key)] = value
+        rec[field if field is not None else fields.get(header_key(key), key)] = value
     rec["attributes"] = dict(item.get("attributes") or {})
     return rec
 

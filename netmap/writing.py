@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -62,14 +63,63 @@ def to_json(net: Network) -> dict[str, Any]:
     return {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
 
 
-def actor_rows(net):
-    """Header and rows of the actors table (custom attributes as extra columns)."""
+#: Headers and values of CSV and XLSX files written in Danish (``lang="da"``); netmap reads them back.
+DANISH_HEADERS = {
+    "name": "navn",
+    "kind": "type",
+    "sector": "sektor",
+    "level": "niveau",
+    "scope": "rækkevidde",
+    "notes": "noter",
+    "source": "fra",
+    "target": "til",
+    "strength": "styrke",
+    "directed": "rettet",
+}
+DANISH_VALUES = {
+    "sector": {"public": "offentlig", "civil": "civil", "private": "privat", "citizen": "borger", "unknown": "ukendt"},
+    "level": {"operational": "udfører", "management": "ledelse", "political": "politisk"},
+    "scope": {"local": "lokal", "municipal": "kommunal", "regional": "regional", "national": "national"},
+}
+#: Sheet names (XLSX) and file names (CSV folder) of the two tables, per language.
+TABLE_NAMES = {"en": ("actors", "ties"), "da": ("aktører", "relationer")}
+
+
+def _header(columns, lang):
+    return [DANISH_HEADERS.get(c, c) for c in columns] if lang == "da" else list(columns)
+
+
+def _flag(value, lang):
+    """A true/false field: a bool, or ``ja``/``nej`` in Danish files."""
+    return ("ja" if value else "nej") if lang == "da" else value
+
+
+def _enum(field, value, lang):
+    return DANISH_VALUES[field].get(value, value) if lang == "da" else value
+
+
+def actor_rows(net, lang="en"):
+    """Header and rows of the actors table (custom attributes as extra columns); ``lang="da"``: Danish words."""
     custom = net.attribute_names()
     positions = any(a.x is not None or a.y is not None for a in net.actors)
-    header = list(ACTOR_COLUMNS) + (["x", "y"] if positions else []) + [custom_header(k, ACTOR_FIELDS) for k in custom]
+    header = (
+        _header(ACTOR_COLUMNS, lang)
+        + (["x", "y"] if positions else [])
+        + [custom_header(k, ACTOR_FIELDS) for k in custom]
+    )
     rows = []
     for a in net.actors:
-        row = [a.id, a.name, a.kind, a.sector, a.level, a.scope, a.partner, a.organisation, a.notes]
+        row = [
+            a.id,
+            a.name,
+            a.kind,
+            _enum("sector", a.sector, lang),
+            _enum("level", a.level, lang),
+            _enum("scope", a.scope, lang),
+            _flag(a.partner, lang),
+            a.organisation,
+            a.notes,
+        ]
         if positions:
             row += [a.x, a.y]
         row += [a.attributes.get(k, "") for k in custom]
@@ -77,11 +127,12 @@ def actor_rows(net):
     return header, rows
 
 
-def tie_rows(net):
+def tie_rows(net, lang="en"):
+    """Header and rows of the ties table; ``lang="da"``: Danish headers (``fra``, ``til``) and values."""
     custom = net.tie_attribute_names()
-    header = list(TIE_COLUMNS) + [custom_header(k, TIE_FIELDS) for k in custom]
+    header = _header(TIE_COLUMNS, lang) + [custom_header(k, TIE_FIELDS) for k in custom]
     rows = [
-        [t.source, t.target, t.kind, _number(t.strength), t.directed, t.notes]
+        [t.source, t.target, t.kind, _number(t.strength), _flag(t.directed, lang), t.notes]
         + [t.attributes.get(k, "") for k in custom]
         for t in net.ties
     ]
@@ -110,13 +161,14 @@ def _write_csv(path, header, rows, delimiter):
             w.writerow([escape_cell(v) if isinstance(v, str) else _cell_text(v, decimal) for v in row])
 
 
-def _write_xlsx(net, path):
+def _write_xlsx(net, path, lang="en"):
     import openpyxl
 
     wb = openpyxl.Workbook()
     wb.remove(wb.active)
     meta = ["key", "value"], [["netmap_version", 1], ["name", net.name or ""], ["date", net.date or ""]]
-    for title, (header, rows) in (("actors", actor_rows(net)), ("ties", tie_rows(net)), ("netmap", meta)):
+    actors, ties = TABLE_NAMES.get(lang, TABLE_NAMES["en"])
+    for title, (header, rows) in ((actors, actor_rows(net, lang)), (ties, tie_rows(net, lang)), ("netmap", meta)):
         ws = wb.create_sheet(title)
         for c, value in enumerate(header, start=1):
             ws.cell(row=1, column=c, value=value).data_type = "s"
@@ -211,14 +263,21 @@ class _atomic:
 
 
 def write_network(
-    net: Network, path: str | os.PathLike[str], pseudonymise: bool = False, csv_delimiter: str = ";"
+    net: Network,
+    path: str | os.PathLike[str],
+    pseudonymise: bool = False,
+    csv_delimiter: str = ";",
+    lang: str = "en",
 ) -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
     (or an existing folder) gets ``actors.csv`` and ``ties.csv``, written
     as Danish Excel reads them (UTF-8 with BOM, ``;``). With
-    ``pseudonymise`` the citizens are pseudonymised first.
+    ``pseudonymise`` the citizens are pseudonymised first. With ``lang="da"``
+    the CSV and XLSX tables are Danish (``aktører.csv``/``relationer.csv``, sheets
+    ``aktører``/``relationer``, headers ``navn``, ``sektor``, ``fra``, ``til``, values
+    ``offentlig``, ``ja``); JSON, GraphML and GEXF are the same in every language.
     """
     path = Path(path)
     if pseudonymise:
@@ -229,7 +288,7 @@ def write_network(
             with _atomic(path, "w", encoding="utf-8") as fh:
                 fh.write(json.dumps(to_json(net), ensure_ascii=False, indent=2) + "\n")
         elif suffix in (".xlsx",):
-            _write_xlsx(net, path)
+            _write_xlsx(net, path, lang)
         elif suffix in (".graphml", ".gexf"):
             import networkx as nx
 
@@ -237,9 +296,11 @@ def write_network(
             with _atomic(path, "wb") as fh:
                 (nx.write_graphml if suffix == ".graphml" else nx.write_gexf)(G, fh)
         elif suffix == "" or path.is_dir():
+            actors, ties = TABLE_NAMES.get(lang, TABLE_NAMES["en"])
+            _refuse_other_language(path, lang)
             path.mkdir(parents=True, exist_ok=True)
-            _write_csv(path / "actors.csv", *actor_rows(net), csv_delimiter)
-            _write_csv(path / "ties.csv", *tie_rows(net), csv_delimiter)
+            _write_csv(path / f"{actors}.csv", *actor_rows(net, lang), csv_delimiter)
+            _write_csv(path / f"{ties}.csv", *tie_rows(net, lang), csv_delimiter)
         else:
             raise InputError(
                 "unknown output type; use .json, .xlsx, .graphml, .gexf, .html or a folder for CSV", path.name
@@ -247,6 +308,21 @@ def write_network(
     except OSError as exc:
         raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
     return path
+
+
+def _refuse_other_language(folder, lang):
+    """A CSV folder holding the other language's tables would be read as those: refuse to mix them."""
+    if not folder.is_dir():
+        return
+    present = {unicodedata.normalize("NFC", f.name).lower() for f in folder.iterdir()}
+    for other, names in TABLE_NAMES.items():
+        found = [f"{n}.csv" for n in names if f"{n}.csv" in present]
+        if other != lang and found:
+            raise InputError(
+                "the folder already holds {files} in another language; write to a new folder or remove them first",
+                str(folder),
+                files=", ".join(found),
+            )
 
 
 def write_text(text: str, path) -> Path:

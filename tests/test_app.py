@@ -424,3 +424,26 @@ def test_size_by_uses_the_words_of_the_map_legend(ws_path):
     assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "en") == "degree"
     at.radio(key="lang").set_value("da").run()
     assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "da") == "grad"
+
+
+def test_upload_says_which_columns_it_did_not_understand(ws_path):
+    actors = "\ufeffid;nanv;sektor\r\nk;Kommunen;offentlig\r\nf;Foreningen;civil\r\n"
+    ties = "\ufeffkilde;mål\r\nk;f\r\n"
+    at = start("import_export")
+    upload(at, "upload_file", "aktører.csv", actors.encode("utf-8"), "text/csv")
+    upload(at, "upload_ties", "relationer.csv", ties.encode("utf-8"), "text/csv")
+    at.run()
+    assert not at.exception and not at.error
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success"))
+    assert (
+        "aktører.csv: column `nanv` is not a netmap field; kept as a custom attribute. Did you mean `navn` (name)?"
+        in texts(at, "text")
+    )
+
+
+def test_upload_with_a_near_miss_of_a_required_column_asks_for_the_columns(ws_path):
+    at = start("import_export")
+    upload(at, "upload_file", "aktører.csv", b"idd;navn\r\nk;Kommunen\r\n", "text/csv")
+    upload(at, "upload_ties", "relationer.csv", b"fra;til\r\n", "text/csv")
+    at.run()
+    assert not at.error and any("Match the columns of aktører.csv" in s for s in texts(at, "subheader"))

@@ -67,7 +67,9 @@ def test_bad_input_as_a_process(cli):
     """A real process: one line on stderr, exit status 2, no traceback; NETMAP_LANG picks Danish."""
     r = cli("validate", BAD / "unknown_actor", env={"NETMAP_LANG": "da"})
     assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
-    assert r.stderr.strip() == 'relationer.csv række 8: kolonne "source": "lavuk2" er ikke et aktør-id'
+    assert (
+        r.stderr.strip() == 'relationer.csv række 8: kolonne "source": "lavuk2" er ikke et aktør-id eller et aktørnavn'
+    )
 
 
 def test_missing_path_and_wrong_count(tmp_path, cli):

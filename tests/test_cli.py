@@ -94,9 +94,9 @@ def test_convert_pseudonymised(tmp_path):
     assert citizens and all(a["name"].startswith("citizen-") and a["notes"] == "" for a in citizens)
 
 
-def test_validate_prints_only_errors_and_warnings():
+def test_validate_prints_warnings_and_one_summary_line():
     r = run("validate", SAMPLES / "copenhagen")
-    assert r.returncode == 0 and r.stdout == "" and r.stderr == ""
+    assert r.returncode == 0 and r.stdout == "copenhagen: 21 actors, 36 ties, no problems\n" and r.stderr == ""
 
 
 def test_generate_is_seeded(tmp_path):

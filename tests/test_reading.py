@@ -189,7 +189,9 @@ def test_csv_oddities(tmp_path):
     (d / "ties.csv").write_text("source;target;\na;b;\n", encoding="utf-8")
     net = read_network(d)
     assert net.actor("a").attributes == {"attributes": "x"}
-    assert warning_text(net.warnings[0], "en").startswith("actors.csv row 4")
+    texts = [warning_text(w, "en") for w in net.warnings]
+    assert texts[0] == "actors.csv: column `attributes` is not a netmap field; kept as a custom attribute."
+    assert texts[1].startswith("actors.csv row 4")
 
 
 def test_pseudonymised_xlsx_and_scrubbed_notes(tmp_path):

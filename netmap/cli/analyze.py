@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from ..analysis import analyze
-from ..i18n import _
+from ..i18n import _, ngettext
+from ..present import vocab
 from ..present.report import document, text_report, warning_text
 from ..reading import read_network
 from ..writing import write_network
@@ -14,7 +16,9 @@ __all__ = ["add_commands"]
 
 
 def cmd_analyze(args):
-    doc = document(analyze(read_network(*args.inputs), group_by=args.group_by), args.lang)
+    net = read_network(*args.inputs)
+    group_by = vocab.field_name(args.group_by, net.attribute_names())
+    doc = document(analyze(net, group_by=group_by), args.lang)
     print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else text_report(doc, args.lang))
     return 0
 
@@ -23,11 +27,26 @@ def cmd_validate(args):
     net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
     for w in net.warnings:
         print(warning_text(w, args.lang))
+    print(validate_summary(net, args.lang, Path(args.inputs[0]).stem))
     return 0
 
 
+def validate_summary(net, lang, fallback="-"):
+    """The last line of ``validate``: ``fredericia: 18 actors, 35 ties, no problems`` (or ``..., 2 warnings``)."""
+    n = len(net.warnings)
+    problems = ngettext("{n} warning", "{n} warnings", n, lang) if n else _("no problems", lang)
+    return _(
+        "{name}: {actors}, {ties}, {problems}",
+        lang,
+        name=net.name or fallback,
+        actors=vocab.count("actors", len(net.actors), lang),
+        ties=vocab.count("ties", len(net.ties), lang),
+        problems=problems,
+    )
+
+
 def cmd_convert(args):
-    path = write_network(read_network(*args.inputs), args.output, pseudonymise=args.pseudonymise)
+    path = write_network(read_network(*args.inputs), args.output, pseudonymise=args.pseudonymise, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
     return 0
 
@@ -43,14 +62,16 @@ def cmd_generate(args):
 def add_commands(sub, common, inputs_help):
     p = sub.add_parser("analyze", parents=[common], help="measures and flags of a network")
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
-    p.add_argument("--group-by", default="sector", metavar="ATTR", help="group attribute (default: sector)")
+    p.add_argument(
+        "--group-by", default="sector", metavar="ATTR", help="group attribute, in English or Danish (default: sector)"
+    )
     p.add_argument("--json", action="store_true", help="print the JSON document of METHODS.md")
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser(
         "validate",
         parents=[common],
-        help="check a network: prints errors and warnings only; exit 0 when valid, 2 when not",
+        help="check a network: prints its warnings and a summary line, or the error; exit 0 when valid, 2 when not",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
     p.set_defaults(func=cmd_validate)
@@ -62,6 +83,7 @@ def add_commands(sub, common, inputs_help):
     )
     p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
     p.set_defaults(func=cmd_convert)
+    p.epilog = "With --lang da, CSV and XLSX get Danish headers and values (navn, sektor=offentlig, partner=ja)."
 
     p = sub.add_parser("generate", parents=[common], help="write a synthetic municipal network (demos, benchmarks)")
     p.add_argument("actors", type=int, metavar="N", help="number of actors")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..compare import compare, load_input
+from ..present import vocab
 from ..present.diff import diff_text
 
 __all__ = ["add_commands"]
@@ -13,11 +14,14 @@ __all__ = ["add_commands"]
 def cmd_diff(args):
     old = load_input(args.old, args.workspace)
     new = load_input(args.new, args.workspace)
-    diff = compare(old, new, group_by=args.group_by)
+    custom = old.attribute_names() + new.attribute_names()
+    diff = compare(old, new, group_by=vocab.field_name(args.group_by, custom))
     if args.json:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:
-        print(diff_text(diff, args.lang))
+        names = {a.id: a.label for a in old.actors}
+        names.update((a.id, a.label) for a in new.actors)
+        print(diff_text(diff, args.lang, names))
     return 0
 
 

@@ -18,6 +18,13 @@ def _cmd_export(args):
     out = args.output
     if not out.lower().endswith((".html", ".htm")):
         raise InputError('the map must be written to an .html file (got "{value}")', value=out)
+    size_by = vocab.measure_name(args.size_by)
+    if size_by is None:
+        raise InputError(
+            'cannot size by "{value}"; use one of: {allowed}',
+            value=args.size_by,
+            allowed=", ".join(vocab.label(vocab.MEASURES, m, args.lang) for m in vocab.MEASURES),
+        )
     net = read_network(*args.inputs)
     if args.compare_to:
         old = load_input(args.compare_to, workspace=args.workspace)
@@ -25,8 +32,8 @@ def _cmd_export(args):
     else:
         page = export(
             net,
-            color_by=args.color_by,
-            size_by=args.size_by,
+            color_by=vocab.field_name(args.color_by, net.attribute_names()),
+            size_by=size_by,
             title=args.title,
             lang=args.lang,
             pseudonymise=args.pseudonymise,
@@ -53,14 +60,13 @@ def add_commands(sub, common, inputs_help):
         "--colour-by",
         default="sector",
         metavar="ATTR",
-        help="actor field or custom attribute that sets the colour (default: sector)",
+        help="actor field (English or Danish: sektor, niveau, ...) or custom attribute that sets the colour (default: sector)",
     )
     p.add_argument(
         "--size-by",
         default="degree",
-        choices=list(vocab.MEASURES),
         metavar="MEASURE",
-        help="measure that sets the size: degree, betweenness or brokerage (cross-sector brokerage); default: degree",
+        help="measure that sets the size: degree, betweenness or brokerage (cross-sector brokerage), or in Danish grad, mellemhed, brobygning; default: degree",
     )
     p.add_argument("--title", default=None, metavar="TEXT", help="heading of the page (default: the network's name)")
     p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")

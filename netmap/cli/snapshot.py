@@ -70,7 +70,7 @@ def cmd_show(args):
 
 def cmd_export(args):
     net = _store(args).load(args.id)
-    path = write_network(net, args.output, pseudonymise=args.pseudonymise)
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
     return 0
 

@@ -6,6 +6,7 @@ import json
 
 from ..i18n import _, number
 from . import vocab
+from .report import names as list_names
 from .vocab import label
 
 __all__ = ["diff_text", "indicator_value"]
@@ -23,13 +24,22 @@ def _changes(changes: dict) -> str:
     )
 
 
-def _tie(d: dict) -> str:
-    return f"{d['source']} {'->' if d['directed'] else '--'} {d['target']} ({d['kind']})"
+def _tie(d: dict, names: dict) -> str:
+    source, target = names.get(d["source"], d["source"]), names.get(d["target"], d["target"])
+    return f"{source} {'->' if d['directed'] else '--'} {target} ({d['kind']})"
 
 
-def diff_text(diff: dict, lang: str = "en") -> str:
-    """The readable terminal text of a comparison."""
+def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
+    """The readable terminal text of a comparison; ``names`` maps actor ids to the names shown.
+
+    Without ``names``, the names of added and removed actors come from the comparison and other
+    actors are shown by id.
+    """
     a, ti = diff["actors"], diff["ties"]
+    names = {
+        **{r["id"]: r.get("name") or r["id"] for r in a.get("removed_records", []) + a.get("added_records", [])},
+        **(names or {}),
+    }
     name, date = diff["network"]["name"], diff["network"]["date"]
     lines = [
         _(
@@ -49,8 +59,8 @@ def diff_text(diff: dict, lang: str = "en") -> str:
             c=len(a["changed"]),
         )
     )
-    lines += [f"  + {i}" for i in a["added"]] + [f"  - {i}" for i in a["removed"]]
-    lines += [f"  ~ {c['id']}: {_changes(c['changes'])}" for c in a["changed"]]
+    lines += [f"  + {names.get(i, i)}" for i in a["added"]] + [f"  - {names.get(i, i)}" for i in a["removed"]]
+    lines += [f"  ~ {names.get(c['id'], c['id'])}: {_changes(c['changes'])}" for c in a["changed"]]
     lines.append(
         _(
             "Ties: {a} added, {r} removed, {c} changed",
@@ -60,8 +70,8 @@ def diff_text(diff: dict, lang: str = "en") -> str:
             c=len(ti["changed"]),
         )
     )
-    lines += [f"  + {_tie(d)}" for d in ti["added"]] + [f"  - {_tie(d)}" for d in ti["removed"]]
-    lines += [f"  ~ {_tie(c)}: {_changes(c['changes'])}" for c in ti["changed"]]
+    lines += [f"  + {_tie(d, names)}" for d in ti["added"]] + [f"  - {_tie(d, names)}" for d in ti["removed"]]
+    lines += [f"  ~ {_tie(c, names)}: {_changes(c['changes'])}" for c in ti["changed"]]
     lines += ["", _("Partnership indicators (old -> new):", lang)]
     for k, (o, n) in diff["partnership"].items():
         mark = "" if o == n else "  *"
@@ -78,5 +88,13 @@ def diff_text(diff: dict, lang: str = "en") -> str:
             cleared=", ".join(diff["flags"]["cleared"]) or none,
         )
     )
-    lines.append(_("Actors whose degree, brokerage or reach changed: {n}", lang, n=len(diff["actor_metrics"])))
+    changed = list(diff["actor_metrics"])
+    lines.append(
+        _(
+            "Actors whose degree, brokerage or reach changed ({n}): {names}",
+            lang,
+            n=number(len(changed), lang, "count"),
+            names=list_names(changed, names) or none,
+        )
+    )
     return "\n".join(lines)

@@ -62,8 +62,22 @@ def warning_text(warning: dict, lang: str) -> str:
     params = dict(warning.get("params", {}))
     if warning["code"] == "BETWEENNESS_ESTIMATED":
         params = {k: number(v, lang, "count") for k, v in params.items()}
+    if warning["code"] == "UNKNOWN_COLUMN":
+        suggestion, field = params.pop("suggestion", ""), params.pop("field", "")
+        hint = ""
+        word = _column_word(field, lang)
+        if suggestion and word.lower() == suggestion.lower():
+            hint = _(vocab.UNKNOWN_COLUMN_HINT_SAME, lang, suggestion=suggestion)
+        elif suggestion:
+            hint = _(vocab.UNKNOWN_COLUMN_HINT, lang, suggestion=suggestion, field=word)
+        params["hint"] = hint
     body = label(vocab.WARNINGS, warning["code"], lang, **params)
     return f"{place}: {body}" if place else body
+
+
+def _column_word(field: str, lang: str) -> str:
+    """A field as a word in a sentence: ``name`` -> "name" / "navn"."""
+    return label(vocab.COLUMNS, field, lang).lower() if field in vocab.COLUMNS else field
 
 
 def document(result: dict, lang: str) -> dict:

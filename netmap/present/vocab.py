@@ -261,7 +261,13 @@ INDICATOR_FIGURES = {"core_ei": "index", "unintegrated_share": "percent"}
 WARNINGS = {
     "UNKNOWN_SECTOR": N_('actor "{id}" has no sector; counted as unknown'),
     "BETWEENNESS_ESTIMATED": N_("betweenness estimated from {k} sampled sources (network above {limit} actors)"),
+    "UNKNOWN_COLUMN": N_("column `{column}` is not a netmap field; kept as a custom attribute.{hint}"),
 }
+
+#: The end of an UNKNOWN_COLUMN warning when a field's header is close (``{hint}`` above).
+UNKNOWN_COLUMN_HINT = N_(" Did you mean `{suggestion}` ({field})?")
+#: The same when the field's word is the suggestion itself (``niveau`` in Danish).
+UNKNOWN_COLUMN_HINT_SAME = N_(" Did you mean `{suggestion}`?")
 
 
 def label(table: dict, code, lang: str, /, n: int | None = None, **params) -> str:
@@ -332,4 +338,58 @@ ACTOR_MEASURES = {
     "far_reach_2": INDICATORS["far_reach_2"],
 }
 
-__all__ += ["COLUMN_HELP", "SNAPSHOT_COLUMNS", "ACTOR_MEASURES"]
+__all__ += ["COLUMN_HELP", "SNAPSHOT_COLUMNS", "ACTOR_MEASURES", "field_name", "measure_name"]
+
+
+def _words(table: dict, lang_labels: dict) -> dict:
+    """Every word for a code: the code, its headers in the field tables, and its label in each language."""
+    from ..i18n import LANGS
+
+    out = {}
+    for code in lang_labels:
+        for lang in LANGS:
+            out.setdefault(label(lang_labels, code, lang).strip().lower(), code)
+    for word, code in table.items():
+        out.setdefault(word, code)
+    for code in lang_labels:
+        out[code] = code
+    return out
+
+
+def field_name(name: str, custom=()) -> str:
+    """The actor field a user means by ``name`` (``niveau`` -> ``level``, ``Sektor`` -> ``sector``).
+
+    Accepts the field's code, its headers in either language (as files write them) and its
+    label; a name in ``custom`` (the network's custom attributes) and anything else are
+    returned unchanged.
+    """
+    from ..model import ACTOR_FIELDS, header_key
+
+    if name in custom:
+        return name
+    key = header_key(name)
+    groupable = {
+        k: v for k, v in ACTOR_FIELDS.items() if v in ("kind", "sector", "level", "scope", "organisation", "partner")
+    }
+    columns = {k: COLUMNS[k] for k in ("kind", "sector", "level", "scope", "organisation", "partner")}
+    return _words(groupable, columns).get(key, name)
+
+
+#: Danish (and English) words for the measures a map can size actors by, besides their labels.
+_MEASURE_WORDS = {
+    "grad": "degree",
+    "forbindelser": "degree",
+    "mellemhed": "betweenness",
+    "mellemcentralitet": "betweenness",
+    "brobygning": "brokerage",
+    "brokerage": "brokerage",
+    "mæglerrolle": "brokerage",
+    "tværsektoriel brobygning": "brokerage",
+}
+
+
+def measure_name(name: str) -> str | None:
+    """The measure a user means by ``name`` (``grad`` -> ``degree``, ``brobygning`` -> ``brokerage``), or None."""
+    from ..model import header_key
+
+    return _words(_MEASURE_WORDS, MEASURES).get(header_key(name))

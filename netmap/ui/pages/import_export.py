@@ -10,7 +10,7 @@ from netmap.errors import NetmapError
 from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, Network, network_from_records
 from netmap.present.report import warning_text
 from netmap.present.vocab import count
-from netmap.reading import read_network, read_table_records
+from netmap.reading import MISSING_COLUMN, NEAR_MISS, read_network, read_table_records
 from netmap.ui import state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
@@ -30,8 +30,10 @@ first = st.file_uploader(
 second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["csv"], key="upload_ties")
 
 
-# The core's error for a required column it did not find: the cue for the column-mapping step.
-MISSING_COLUMN = 'missing column "{column}" (found: {found})'
+# The core's errors for a required column it did not find: the cue for the column-mapping step.
+MAPPING_CUES = (MISSING_COLUMN, NEAR_MISS)
+# What the core said about the columns it did not know (shown with the import's other warnings).
+column_warnings = []
 
 # Fields offered in the column-mapping step, besides the required ones.
 OPTIONAL = {
@@ -45,7 +47,7 @@ def needs_mapping(path, fields, required, table):
     try:
         read_table_records(path, fields, required, table)
     except NetmapError as exc:
-        if exc.msgid != MISSING_COLUMN:
+        if exc.msgid not in MAPPING_CUES:
             raise
         rows = read_table_records(path, {}, [], table)
         return list(rows[0][1]) if rows else []
@@ -57,7 +59,7 @@ def mapped(path, fields, required, table):
     recognised: the required fields first, then the optional ones (pre-set where a header is known)."""
     headers = needs_mapping(path, fields, required, table)
     if headers is None:
-        return read_table_records(path, fields, required, table)
+        return read_table_records(path, fields, required, table, column_warnings)
     st.subheader(
         md(
             tr(
@@ -105,7 +107,7 @@ def read_upload(folder):
             return read_network(path)
         actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
         ties = mapped(path, TIE_FIELDS, ["source", "target"], "ties")
-        return network_from_records(actors, ties, name=path.stem)
+        return with_column_warnings(network_from_records(actors, ties, name=path.stem))
     if path.suffix.lower() != ".csv":
         return read_network(path)
     if second is None:
@@ -115,7 +117,13 @@ def read_upload(folder):
     ties_path.write_bytes(second.getvalue())
     actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
     ties = mapped(ties_path, TIE_FIELDS, ["source", "target"], "ties")
-    return network_from_records(actors, ties, name=path.stem)
+    return with_column_warnings(network_from_records(actors, ties, name=path.stem))
+
+
+def with_column_warnings(net):
+    """The network with the warnings about its columns first, as :func:`read_network` gives them."""
+    net.warnings[:0] = column_warnings
+    return net
 
 
 if first is not None:

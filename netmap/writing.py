@@ -282,18 +282,23 @@ class _atomic:
 
 
 def write_network(
-    net: Network, path: str | os.PathLike[str], pseudonymise: bool = False, csv_delimiter: str = ";"
+    net: Network,
+    path: str | os.PathLike[str],
+    pseudonymise: bool = False,
+    csv_delimiter: str = ";",
+    key: str | bytes | None = None,
 ) -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
     (or an existing folder) gets ``actors.csv`` and ``ties.csv``, written
     as Danish Excel reads them (UTF-8 with BOM, ``;``). With
-    ``pseudonymise`` the citizens are pseudonymised first.
+    ``pseudonymise`` the citizens are pseudonymised first (:mod:`netmap.privacy`), with
+    ``key`` (default: :func:`netmap.privacy.workspace_key`).
     """
     path = Path(path)
     if pseudonymise:
-        net = _pseudonymise(net)
+        net = _pseudonymise(net, key)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":

@@ -7,10 +7,20 @@ import json
 from ..analysis import analyze
 from ..i18n import _
 from ..present.report import document, text_report, warning_text
+from ..privacy import workspace_key
 from ..reading import read_network
 from ..writing import write_network
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "PSEUDONYMISE_HELP", "KEY_WORKSPACE_HELP"]
+
+PSEUDONYMISE_HELP = (
+    "pseudonymise citizens (sector citizen or a citizen kind): their names and ids are removed "
+    "from every text and replaced by stable pseudonyms (key: NETMAP_PSEUDONYM_KEY, else the workspace's)"
+)
+KEY_WORKSPACE_HELP = (
+    "workspace file whose pseudonym key is used (default: NETMAP_WORKSPACE, else "
+    "~/.local/share/netmap/workspace.sqlite)"
+)
 
 
 def cmd_analyze(args):
@@ -27,7 +37,9 @@ def cmd_validate(args):
 
 
 def cmd_convert(args):
-    path = write_network(read_network(*args.inputs), args.output, pseudonymise=args.pseudonymise)
+    net = read_network(*args.inputs)
+    key = workspace_key(args.workspace) if args.pseudonymise else None
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise, key=key)
     print(_("written: {path}", args.lang, path=path))
     return 0
 
@@ -60,7 +72,8 @@ def add_commands(sub, common, inputs_help):
     p.add_argument(
         "-o", "--output", required=True, metavar="OUT", help=".json, .xlsx, .graphml, .gexf, or a folder for CSV"
     )
-    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    p.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP)
+    p.add_argument("--workspace", metavar="PATH", default=None, help=KEY_WORKSPACE_HELP)
     p.set_defaults(func=cmd_convert)
 
     p = sub.add_parser("generate", parents=[common], help="write a synthetic municipal network (demos, benchmarks)")

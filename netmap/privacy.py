@@ -10,10 +10,13 @@ attribute names and values, the network's name, warnings, and (through :class:`P
 the page title. An actor whose id is built on a citizen's name is renamed
 (``kontakt-jens-hansen`` -> ``kontakt-citizen-3972f5b4``) and its ties follow it.
 
-Spellings: case-insensitive; the words of the name or id in order, with any 0-3 spaces,
-hyphens, underscores, dots or commas between them ("Jens  Hansen", "jens_hansen",
-"JensHansen"), also with a genitive s ("Jens Hansens"); surname first ("Hansen, Jens"); first and last name without the middle ones.
-A match never starts or ends inside a word or a number ("Jensen" is not "Jens"). Names and
+Spellings: case-insensitive (and Unicode-normalised); the words of the name or id in order,
+with up to 3 spaces, hyphens, underscores, dots or commas between them ("Jens  Hansen",
+"jens_hansen") or none ("JensHansen"), also with a genitive s ("Jens Hansens", "Jens
+Hansen's"); surname first ("Hansen, Jens"); first and last name without the middle ones. A
+word is a run of letters or of digits, and a match never starts or ends inside one ("Jensen"
+is not "Jens", "10075" is not "007", but "kontakt007" holds "007"). Words are found by a table
+lookup, so the time is linear in the text whatever the number of citizens. Names and
 ids shorter than 3 letters or digits are replaced where they stand (id, name) but not searched
 for in other text.
 
@@ -29,6 +32,7 @@ import hmac
 import os
 import re
 import secrets
+import unicodedata
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -39,9 +43,13 @@ if TYPE_CHECKING:
 
 __all__ = ["pseudonymise", "pseudonym", "workspace_key", "Pseudonymiser", "spellings"]
 
-#: Separator allowed between the words of a name or id ("Jens  Hansen", "jens_hansen", "Hansen, Jens").
-_SEP = r"[\W_]{0,3}"
+#: At most this many characters (spaces, hyphens, underscores, dots, commas...) between two words
+#: of a name or id for them to count as one spelling ("Jens  Hansen", "Hansen, Jens", "jens_hansen").
+_MAX_GAP = 3
 _MIN_LENGTH = 3
+#: A word: a run of letters or a run of digits ("kontakt007" is "kontakt" and "007").
+_WORD = re.compile(r"\d+|[^\W\d_]+")
+_GENITIVE_MARKS = ("'", "\u2019")
 
 
 def workspace_key(path=None) -> bytes:
@@ -86,11 +94,12 @@ def pseudonym(actor_id, key=None):
 
 
 def _words(text):
-    return re.findall(r"[^\W_]+", str(text or ""))
+    text = unicodedata.normalize("NFC", str(text or ""))
+    return [w.casefold() for w in _WORD.findall(text)]
 
 
 def spellings(name, actor_id=""):
-    """The word sequences under which a citizen's name and id are searched for (lists of words)."""
+    """The word sequences (case-folded) under which a citizen's name and id are searched for."""
     out = []
     for text in (name, actor_id):
         w = _words(text)
@@ -99,25 +108,11 @@ def spellings(name, actor_id=""):
         out.append(w)
         if len(w) >= 2:
             out.append([w[-1]] + w[:-1])  # "Hansen, Jens Peter"
+            out.append(["".join(w)])  # "JensHansen", "b4711"
         if len(w) >= 3:
             out.append([w[0], w[-1]])  # "Jens Hansen" for "Jens Peter Hansen"
             out.append([w[-1], w[0]])
     return out
-
-
-def _edge(ch, before):
-    """No match may start or end inside a word (letters) or a number (digits)."""
-    if ch.isdigit():
-        return r"(?<!\d)" if before else r"(?!\d)"
-    if ch.isalpha():
-        return r"(?<![^\W\d_])" if before else r"(?![^\W\d_])"
-    return ""
-
-
-def _pattern(words):
-    body = _SEP.join(re.escape(w) for w in words)
-    genitive = r"(?:['\u2019]?s)?"  # "Jens Hansens", "Jens Hansen's"
-    return _edge(words[0][0], True) + body + genitive + _edge(words[-1][-1], False)
 
 
 class Pseudonymiser:
@@ -137,24 +132,55 @@ class Pseudonymiser:
                 if is_citizen(a):
                     names.setdefault(a.id, set()).add(a.name or "")
         self.ids = {cid: pseudonym(cid, key) for cid in names}
-        alternatives = []
+        # spelling (a tuple of case-folded words) -> pseudonym; the first citizen keeps a shared one
+        self._index = {}
         for cid, alias in self.ids.items():
             for name in sorted(names[cid]):
                 for words in spellings(name, cid):
-                    alternatives.append((sum(map(len, words)) + len(words), _pattern(words), alias))
-        alternatives.sort(key=lambda item: -item[0])  # longest first: a full name before a part of it
-        self._aliases = [alias for _, _, alias in alternatives]
-        self._regex = (
-            re.compile("|".join(f"(?P<p{i}>{p})" for i, (_, p, _) in enumerate(alternatives)), re.IGNORECASE)
-            if alternatives
-            else None
-        )
+                    self._index.setdefault(tuple(words), alias)
+        self._longest = max(map(len, self._index), default=0)
+
+    def _match(self, tokens, i):
+        """``(end, pseudonym, number of words)`` of the longest spelling that starts at word ``i``,
+        else None. The last word may carry a genitive s ("Jens Hansens")."""
+        run = 1  # words from i on that are close enough to be one spelling
+        while run < self._longest and i + run < len(tokens) and tokens[i + run][0] - tokens[i + run - 1][1] <= _MAX_GAP:
+            run += 1
+        for k in range(run, 0, -1):
+            words = tuple(t[2] for t in tokens[i : i + k])
+            alias = self._index.get(words)
+            if alias is None and words[-1].endswith("s"):
+                alias = self._index.get(words[:-1] + (words[-1][:-1],))
+            if alias is not None:
+                return tokens[i + k - 1][1], alias, k
+        return None
 
     def text(self, value):
         """``value`` with every spelling of a citizen's name or id replaced by its pseudonym."""
-        if self._regex is None or not isinstance(value, str):
+        if not self._index or not isinstance(value, str) or not value:
             return value
-        return self._regex.sub(lambda m: self._aliases[int(m.lastgroup[1:])], value)
+        text = unicodedata.normalize("NFC", value)
+        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        out, pos, i = [], 0, 0
+        while i < len(tokens):
+            hit = self._match(tokens, i)
+            if hit is None:
+                i += 1
+                continue
+            end, alias, k = hit
+            if text[end : end + 1] in _GENITIVE_MARKS and text[end + 1 : end + 2] == "s":
+                after = text[end + 2 : end + 3]
+                if not after or not (after.isalnum()):
+                    end += 2  # "Jens Hansen's"
+                    k += 1
+            out.append(text[pos : tokens[i][0]])
+            out.append(alias)
+            pos = end
+            i += k
+        if not out:
+            return value
+        out.append(text[pos:])
+        return "".join(out)
 
     def value(self, value):
         """A custom attribute value: text scrubbed; a number or list that spells a citizen's id becomes text."""

@@ -200,3 +200,26 @@ def test_who_is_a_citizen():
     ]
     assert p.text("Jensen og Hansen") == "Jensen og Hansen"  # other words are left alone
     assert p.text("10075") == "10075" and p.text("nr. 007.") == f"nr. {pseudonym('007', 'k')}."
+
+
+def test_spellings_in_other_forms():
+    import unicodedata
+
+    net = network()
+    p = Pseudonymiser(net, key="k")
+    jens, karen = pseudonym("jens-hansen", "k"), pseudonym("B-4711", "k")
+    assert p.text("Jens Hansens bil og JensHansen") == f"{jens} bil og {jens}"
+    assert p.text(unicodedata.normalize("NFD", "Sørensen, Karen Marie")) == karen
+    assert p.text("Karen Sørensen / b4711 / B_4711") == f"{karen} / {karen} / {karen}"
+
+
+def test_time_is_linear_in_the_text_whatever_the_number_of_citizens():
+    import time
+
+    from netmap.generate import generate
+
+    net = generate(5000, seed=0)
+    start = time.perf_counter()
+    out = pseudonymise(net, key="k")
+    assert time.perf_counter() - start < 10  # about 0.4 s here, 1,000 citizens
+    assert len(out.actors) == 5000 and len({a.id for a in out.actors}) == 5000

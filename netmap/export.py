@@ -287,7 +287,7 @@ def export(
         raise InputError('cannot size by "{value}"; use one of: {allowed}', value=size_by, allowed=", ".join(MEASURES))
     if pseudonymise:
         scrub = Pseudonymiser(net, key=key)
-        net, title = scrub.network(net), scrub.text(title)
+        net, title, color_by = scrub.network(net), scrub.text(title), scrub.text(color_by)
     report = analyze(net, seed=seed)
     view = mapview.network_view(net, report, color_by, size_by, MEASURES[size_by], lang, pseudonymise)
     nodes, groups = _network_nodes(net, report, view, color_by=color_by, size_by=size_by, lang=lang, seed=seed)

@@ -330,3 +330,12 @@ def test_a_newer_workspace_is_refused_in_one_line(tmp_path, cli_inprocess):
     assert status == 2 and out == ""
     assert len(err.strip().splitlines()) == 1 and "schema version 99" in err and "Traceback" not in err
     assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_in_one_line(tmp_path, cli_inprocess):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is not a database, just some text that happens to be long enough" * 20)
+    before = path.read_bytes()
+    status, out, err = cli_inprocess("snapshot", "list", "--workspace", path)
+    assert status == 2 and len(err.strip().splitlines()) == 1 and "not a netmap workspace" in err
+    assert path.read_bytes() == before

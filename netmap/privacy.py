@@ -201,9 +201,14 @@ class Pseudonymiser:
 
     def _new_ids(self, net):
         """Old id -> new id: citizens get their pseudonym, others their scrubbed id (made unique)."""
-        out, taken = {}, set()
+        scrubbed = {a.id: self.ids.get(a.id) or self.text(a.id) for a in net.actors}
+        # citizens keep their pseudonym, and ids with no citizen in them stay as they are
+        out = {old: new for old, new in scrubbed.items() if old in self.ids or old == new}
+        taken = set(out.values())
         for a in net.actors:
-            new = self.ids.get(a.id) or self.text(a.id)
+            if a.id in out:
+                continue
+            new = scrubbed[a.id]
             base, n = new, 1
             while new in taken:
                 n += 1
@@ -262,8 +267,15 @@ class Pseudonymiser:
     def _warning(self, w, ids):
         if not isinstance(w, dict):
             return self.text(w) if isinstance(w, str) else w
+        from .errors import Where
+
         params = {k: ids.get(v, self.value(v)) if isinstance(v, str) else v for k, v in w.get("params", {}).items()}
-        return {**w, "params": params}
+        where = w.get("where", "")
+        if isinstance(where, Where):  # a file name may hold a name too
+            where = Where(self.text(where.label), where.row, self.text(where.sheet), where.columns)
+        elif isinstance(where, str):
+            where = self.text(where)
+        return {**w, "where": where, "params": params}
 
 
 def pseudonymise(net: Network, key: str | bytes | None = None) -> Network:

@@ -223,3 +223,27 @@ def test_time_is_linear_in_the_text_whatever_the_number_of_citizens():
     out = pseudonymise(net, key="k")
     assert time.perf_counter() - start < 10  # about 0.4 s here, 1,000 citizens
     assert len(out.actors) == 5000 and len({a.id for a in out.actors}) == 5000
+
+
+def test_renamed_ids_never_take_a_citizens_pseudonym_or_another_id():
+    from netmap.errors import Where
+
+    net = Network(
+        actors=[
+            Actor("jens_hansen", name="Jens' mor", sector="civil"),
+            Actor("kontakt-jens-hansen", sector="public"),
+            Actor("jens-hansen", name="Jens Hansen", sector="citizen"),
+            Actor("kontakt-jens hansen", sector="public"),
+        ],
+        ties=[Tie("jens_hansen", "jens-hansen"), Tie("kontakt-jens hansen", "kontakt-jens-hansen")],
+        warnings=[{"code": "UNKNOWN_SECTOR", "where": Where("jens_hansen.csv", 3), "params": {"id": "jens_hansen"}}],
+    )
+    alias = pseudonym("jens-hansen", "k")
+    out = pseudonymise(net, key="k")
+    assert [a.id for a in out.actors] == [f"{alias}-2", f"kontakt-{alias}", alias, f"kontakt-{alias}-2"]
+    assert [(t.source, t.target) for t in out.ties] == [
+        (f"{alias}-2", alias),
+        (f"kontakt-{alias}-2", f"kontakt-{alias}"),
+    ]
+    w = out.warnings[0]
+    assert str(w["where"]) == f"{alias}.csv row 3" and w["params"] == {"id": f"{alias}-2"}

@@ -31,7 +31,7 @@ from .layout import layout
 from .model import Network, canonical_tie_kind
 from .present import mapview
 from .present.mapview import PALETTE
-from .privacy import pseudonymise as _pseudonymise
+from .privacy import Pseudonymiser
 
 __all__ = ["export", "export_compare", "MEASURES", "PHYSICS_LIMIT", "EXACT_LIMIT", "PALETTE"]
 
@@ -239,6 +239,7 @@ def export(
     lang: str = "en",
     pseudonymise: bool = False,
     seed: int = 0,
+    key: str | bytes | None = None,
 ) -> str:
     """The interactive HTML map of a network, as one self-contained page (a str).
 
@@ -254,9 +255,11 @@ def export(
         Heading of the page; default the network's name.
     lang : {"en", "da"}
     pseudonymise : bool
-        Replace citizens by pseudonyms first (netmap.privacy).
+        Replace citizens by pseudonyms first (netmap.privacy), in the network and in ``title``.
     seed : int
         Seed of the layout: the same network and seed give the same picture.
+    key : str or bytes, optional
+        Pseudonym key (default: :func:`netmap.privacy.workspace_key`).
 
     Returns
     -------
@@ -283,7 +286,8 @@ def export(
     if size_by not in MEASURES:
         raise InputError('cannot size by "{value}"; use one of: {allowed}', value=size_by, allowed=", ".join(MEASURES))
     if pseudonymise:
-        net = _pseudonymise(net)
+        scrub = Pseudonymiser(net, key=key)
+        net, title, color_by = scrub.network(net), scrub.text(title), scrub.text(color_by)
     report = analyze(net, seed=seed)
     view = mapview.network_view(net, report, color_by, size_by, MEASURES[size_by], lang, pseudonymise)
     nodes, groups = _network_nodes(net, report, view, color_by=color_by, size_by=size_by, lang=lang, seed=seed)
@@ -368,7 +372,14 @@ def _compare_edges(union, tie_status, tie_changes, lang):
 
 
 def export_compare(
-    old: Network, new: Network, *, title: str | None = None, lang: str = "en", pseudonymise: bool = False, seed: int = 0
+    old: Network,
+    new: Network,
+    *,
+    title: str | None = None,
+    lang: str = "en",
+    pseudonymise: bool = False,
+    seed: int = 0,
+    key: str | bytes | None = None,
 ) -> str:
     """The HTML map of two versions of a network: their union, with the changes marked.
 
@@ -387,8 +398,9 @@ def export_compare(
     """
     from .compare import compare
 
-    if pseudonymise:
-        old, new = _pseudonymise(old), _pseudonymise(new)
+    if pseudonymise:  # one key and the citizens of both versions, scrubbed from both
+        scrub = Pseudonymiser(old, new, key=key)
+        old, new, title = scrub.network(old), scrub.network(new), scrub.text(title)
     diff = compare(old, new)
     changes, tie_changes, tie_status = _statuses(diff, lang)
     union = _union(old, new, set(diff["actors"]["removed"]), tie_status)

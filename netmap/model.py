@@ -30,6 +30,8 @@ __all__ = [
     "TIE_COLUMNS",
     "canonical_kind",
     "canonical_tie_kind",
+    "CITIZEN_KINDS",
+    "is_citizen",
     "tie_key",
     "network_from_records",
     "parse_bool",
@@ -131,6 +133,27 @@ def canonical_tie_kind(text):
     if not key:
         return "collaboration"
     return _TIE_KIND_MAP.get(key, _TIE_KIND_MAP.get(key.replace(" ", "_"), key))
+
+
+# --- citizens (METHODS.md, Personal data) -------------------------------------------------
+#: Actor kinds that make an actor a citizen (English and Danish, singular and plural, with and
+#: without the definite article), whatever its sector.
+CITIZEN_KINDS = frozenset(
+    "citizen citizens borger borgere borgeren borgerne beboer beboere beboeren beboerne bruger brugere "
+    "brugeren brugerne resident residents user users service_user service_users".split()
+)
+
+
+def is_citizen(actor) -> bool:
+    """A citizen: an actor of sector citizen or of a citizen kind (:data:`CITIZEN_KINDS`).
+
+    >>> is_citizen(Actor("b", kind="Beboer")), is_citizen(Actor("k", kind="koordinator"))
+    (True, False)
+    """
+    if actor.sector == "citizen":
+        return True
+    key = " ".join(str(actor.kind or "").split()).lower()
+    return key in CITIZEN_KINDS or key.replace(" ", "_") in CITIZEN_KINDS or canonical_kind(key) == "citizen"
 
 
 @dataclass

@@ -7,7 +7,6 @@ import datetime as _dt
 import hashlib
 import json
 import re
-import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from .errors import InputError, NetmapError
 from .i18n import _
 from .model import Actor, Network, Tie, validate
 from .reading import read_network
-from .workspace import default_path
+from .workspace import connect, default_path, prepare
 from .writing import to_json
 
 __all__ = ["SnapshotStore", "SAMPLE_SERIES", "import_sample_series"]
@@ -25,6 +24,7 @@ SAMPLE_SERIES = Path(__file__).resolve().parent.parent / "sample_networks" / "co
 _ISO_DATE = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 _SCHEMA = """
+BEGIN IMMEDIATE;
 CREATE TABLE IF NOT EXISTS snapshots (
     id INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: snapshot:NETWORK@ID stays valid
     network TEXT NOT NULL,
@@ -43,6 +43,7 @@ WHEN NEW.id IS NOT OLD.id OR NEW.date IS NOT OLD.date
 BEGIN
     SELECT RAISE(ABORT, 'a snapshot cannot be changed after it is saved (only its label)');
 END;
+COMMIT;
 """
 
 
@@ -67,16 +68,26 @@ class SnapshotStore:
     def __init__(self, path=None):
         self.path = str(path or default_path())
         Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        with self._db() as con:
+        prepare(self.path)  # the workspace's tables and migrations; a newer file is refused
+        con = connect(self.path)
+        try:
             con.executescript(_SCHEMA)
+        finally:
+            con.close()
 
     @contextlib.contextmanager
     def _db(self):
-        """A short-lived connection: commits on success, rolls back on error, always closes."""
-        con = sqlite3.connect(self.path, timeout=10)
+        """A short-lived connection of the workspace (:func:`netmap.workspace.connect`) in one
+        transaction: commits on success, rolls back on error, always closes."""
+        con = connect(self.path)
         try:
-            with con:
+            con.execute("BEGIN IMMEDIATE")
+            try:
                 yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
         finally:
             con.close()
 

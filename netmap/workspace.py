@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import secrets
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -20,7 +21,17 @@ from .model import validate
 from .reading import network_from_json, read_network
 from .writing import to_json
 
-__all__ = ["Workspace", "StaleEditError", "default_path", "SAMPLES_DIR"]
+__all__ = [
+    "Workspace",
+    "StaleEditError",
+    "default_path",
+    "SAMPLES_DIR",
+    "SCHEMA_VERSION",
+    "MIGRATIONS",
+    "connect",
+    "prepare",
+    "PSEUDONYM_KEY_SETTING",
+]
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
 _SAMPLES = ("copenhagen", "fredericia")
@@ -42,6 +53,91 @@ CREATE TABLE IF NOT EXISTS revisions (
 );
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT);
 """
+
+#: The settings row that holds the workspace's pseudonym key (netmap.privacy.workspace_key).
+PSEUDONYM_KEY_SETTING = "pseudonym_key"
+
+
+def _m1_pseudonym_key(con):
+    """1: a random pseudonym key of this workspace (METHODS.md, Personal data)."""
+    con.execute(
+        "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (PSEUDONYM_KEY_SETTING, secrets.token_hex(32))
+    )
+
+
+#: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
+#: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
+#: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
+MIGRATIONS = (_m1_pseudonym_key,)
+#: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def connect(path):
+    """A new sqlite3 connection to a workspace file (WAL, synchronous=FULL, foreign keys on,
+    autocommit): the one connection setup of the workspace and its snapshots."""
+    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    try:
+        con.execute("PRAGMA busy_timeout=30000")
+        _refuse_newer(path, _version(con))  # before anything writes to the file
+        con.execute("PRAGMA journal_mode=WAL")
+        con.execute("PRAGMA synchronous=FULL")
+        con.execute("PRAGMA foreign_keys=ON")
+    except sqlite3.DatabaseError as exc:
+        con.close()
+        raise NetmapError("{path} is not a netmap workspace ({detail})", path=str(path), detail=str(exc)) from None
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _version(con):
+    return con.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _refuse_newer(path, version):
+    if version > SCHEMA_VERSION:
+        raise NetmapError(
+            "the workspace {path} was made by a newer netmap (schema version {found}, this netmap knows "
+            "{known}); update netmap to open it",
+            path=str(path),
+            found=version,
+            known=SCHEMA_VERSION,
+        )
+
+
+def prepare(path):
+    """Create or upgrade the workspace file at ``path`` to :data:`SCHEMA_VERSION`.
+
+    The tables and every pending migration are applied in one transaction (``BEGIN
+    IMMEDIATE``), so an interrupted upgrade leaves the file as it was. A file of a newer
+    schema version than this netmap knows is refused with a NetmapError (and left untouched).
+    """
+    con = connect(path)
+    try:
+        if _version(con) == SCHEMA_VERSION and _has_settings(con):
+            return
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            version = _version(con)  # again, inside the transaction: another process may have upgraded it
+            _refuse_newer(path, version)
+            for statement in _SCHEMA.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            for migration in MIGRATIONS[version:]:
+                migration(con)
+            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+    finally:
+        con.close()
+
+
+def _has_settings(con):
+    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").fetchone() is not None
 
 
 def _check_stale(name, head, expected_revision):
@@ -90,23 +186,14 @@ class Workspace:
     def __init__(self, path=None, seed=True):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        con = self.connect()
-        try:
-            con.executescript(_SCHEMA)
-        finally:
-            con.close()
+        prepare(self.path)
         if seed and self.get_setting("seeded") is None:
             self.seed_samples()
 
     # --- connections ----------------------------------------------------------
     def connect(self):
         """A new sqlite3 connection (WAL, synchronous=FULL, foreign keys on, autocommit)."""
-        con = sqlite3.connect(self.path, timeout=30, isolation_level=None)
-        con.execute("PRAGMA journal_mode=WAL")
-        con.execute("PRAGMA synchronous=FULL")
-        con.execute("PRAGMA foreign_keys=ON")
-        con.execute("PRAGMA busy_timeout=30000")
-        return con
+        return connect(self.path)
 
     class _Tx:
         def __init__(self, ws):

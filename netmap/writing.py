@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import json
 import os
+import stat
+import tempfile
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -151,14 +153,17 @@ def _cell_text(value, decimal="."):
     return str(value)
 
 
-def _write_csv(path, header, rows, delimiter):
+def _write_csv(path, header, rows, delimiter, commit=True):
+    """Write one CSV table; returns its :class:`_atomic` (to commit when ``commit`` is False)."""
     # With ";" (Danish Excel) numbers get a decimal comma, as Danish Excel writes and reads them.
     decimal = "," if delimiter == ";" else "."
-    with _atomic(path, "w", encoding="utf-8-sig", newline="") as fh:
+    writer = _atomic(path, "w", commit=commit, encoding="utf-8-sig", newline="")
+    with writer as fh:
         w = csv.writer(fh, delimiter=delimiter, lineterminator="\r\n")
         w.writerow([escape_cell(h) for h in header])
         for row in rows:
             w.writerow([escape_cell(v) if isinstance(v, str) else _cell_text(v, decimal) for v in row])
+    return writer
 
 
 def _write_xlsx(net, path, lang="en"):
@@ -242,24 +247,90 @@ def _attr_value(v, kind=str):
     return _cell_text(v)
 
 
-class _atomic:
-    """Write to a temporary file beside ``path`` and move it into place: no half-written file."""
+def _new_file_mode():
+    """The mode a new file gets under this process's umask (read without changing it)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return 0o666 & ~int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    return 0o600  # unknown umask: readable by the owner only (the file may hold personal data)
 
-    def __init__(self, path, mode, **kwargs):
-        self.path, self.mode, self.kwargs = Path(path), mode, kwargs
+
+class _atomic:
+    """Write to a new temporary file beside ``path`` and move it into place when complete.
+
+    The temporary file has an unpredictable name (:func:`tempfile.mkstemp`, created with
+    ``O_EXCL``, so no file or symlink planted beside the target is followed); it is flushed and
+    fsync'ed, then renamed over ``path`` with :func:`os.replace`. If ``path`` is a symlink, the
+    link itself is replaced by the new file and the file it points to is left untouched (a
+    rename never follows a link). On any error the temporary file is removed and the previous
+    file stays as it was. A replaced regular file keeps its permissions; a new file gets the
+    usual ones (the umask). ``commit=False`` leaves the rename to :meth:`commit`, so that
+    several files (the CSV pair) are moved into place only when all are written.
+    """
+
+    def __init__(self, path, mode, commit=True, **kwargs):
+        self.path, self.mode, self.auto, self.kwargs = Path(path), mode, commit, kwargs
+        self.tmp = None
 
     def __enter__(self):
-        self.tmp = self.path.with_name(f".{self.path.name}.{os.getpid()}.tmp")
-        self.fh = open(self.tmp, self.mode, **self.kwargs)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        self.tmp = Path(tmp)
+        try:
+            try:
+                st = os.lstat(self.path)
+                mode = stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else _new_file_mode()
+            except FileNotFoundError:
+                mode = _new_file_mode()
+            os.fchmod(fd, mode)
+            self.fh = os.fdopen(fd, self.mode, **self.kwargs)
+        except BaseException:
+            os.close(fd)
+            self.discard()
+            raise
         return self.fh
 
     def __exit__(self, exc_type, exc, tb):
-        self.fh.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            self.tmp.unlink(missing_ok=True)
+        try:
+            if exc_type is None:
+                self.fh.flush()
+                os.fsync(self.fh.fileno())
+            self.fh.close()
+        except BaseException:
+            self.discard()
+            raise
+        if exc_type is not None:
+            self.discard()
+        elif self.auto:
+            self.commit()
         return False
+
+    def commit(self):
+        """Move the written file into place (and make the rename durable)."""
+        try:
+            os.replace(self.tmp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+        self.tmp = None
+        try:
+            dir_fd = os.open(self.path.parent, os.O_RDONLY)
+        except OSError:
+            return
+        try:
+            os.fsync(dir_fd)
+        except OSError:
+            pass
+        finally:
+            os.close(dir_fd)
+
+    def discard(self):
+        if self.tmp is not None:
+            self.tmp.unlink(missing_ok=True)
+            self.tmp = None
 
 
 def write_network(
@@ -268,20 +339,22 @@ def write_network(
     pseudonymise: bool = False,
     csv_delimiter: str = ";",
     lang: str = "en",
+    key: str | bytes | None = None,
 ) -> Path:
     """Write ``net`` to ``path``; the format comes from the suffix.
 
     ``.json``, ``.xlsx``, ``.graphml``, ``.gexf``; a path without a suffix
     (or an existing folder) gets ``actors.csv`` and ``ties.csv``, written
     as Danish Excel reads them (UTF-8 with BOM, ``;``). With
-    ``pseudonymise`` the citizens are pseudonymised first. With ``lang="da"``
+    ``pseudonymise`` the citizens are pseudonymised first (:mod:`netmap.privacy`), with
+    ``key`` (default: :func:`netmap.privacy.workspace_key`). With ``lang="da"``
     the CSV and XLSX tables are Danish (``aktører.csv``/``relationer.csv``, sheets
     ``aktører``/``relationer``, headers ``navn``, ``sektor``, ``fra``, ``til``, values
     ``offentlig``, ``ja``); JSON, GraphML and GEXF are the same in every language.
     """
     path = Path(path)
     if pseudonymise:
-        net = _pseudonymise(net)
+        net = _pseudonymise(net, key)
     suffix = path.suffix.lower()
     try:
         if suffix == ".json":
@@ -299,8 +372,14 @@ def write_network(
             actors, ties = TABLE_NAMES.get(lang, TABLE_NAMES["en"])
             _refuse_other_language(path, lang)
             path.mkdir(parents=True, exist_ok=True)
-            _write_csv(path / f"{actors}.csv", *actor_rows(net, lang), csv_delimiter)
-            _write_csv(path / f"{ties}.csv", *tie_rows(net, lang), csv_delimiter)
+            a_file = _write_csv(path / f"{actors}.csv", *actor_rows(net, lang), csv_delimiter, commit=False)
+            try:
+                t_file = _write_csv(path / f"{ties}.csv", *tie_rows(net, lang), csv_delimiter, commit=False)
+            except BaseException:
+                a_file.discard()
+                raise
+            a_file.commit()  # both written: now both move into place
+            t_file.commit()
         else:
             raise InputError(
                 "unknown output type; use .json, .xlsx, .graphml, .gexf, .html or a folder for CSV", path.name

@@ -9,6 +9,14 @@ import pytest
 
 CHROMIUM = "/usr/bin/chromium"
 
+# Commands and functions that pseudonymise keep their key in the workspace (netmap.privacy.
+# workspace_key): the tests' workspace is a temporary file, never the user's own; a test that
+# needs another sets NETMAP_WORKSPACE itself.
+if not os.environ.get("NETMAP_WORKSPACE"):
+    import tempfile
+
+    os.environ["NETMAP_WORKSPACE"] = str(Path(tempfile.mkdtemp(prefix="netmap-tests-")) / "workspace.sqlite")
+
 
 def _has_sna():
     if shutil.which("Rscript") is None:

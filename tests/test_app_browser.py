@@ -121,3 +121,37 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
     finally:
         stop_server(server)
         log.close()
+
+
+def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    from tests.test_export_browser import NON_BLANK, PROTO_IDS, proto_network
+
+    workspace = tmp_path / "ws.sqlite"
+    ws = Workspace(workspace, seed=False)
+    ws.create("proto", proto_network())
+    ws.set_setting("seeded", "1")
+    port = free_port()
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{port}/")
+            expect(page.get_by_text("proto: 7 actors, 7 ties")).to_be_visible(timeout=30000)
+            frame = page.frame_locator("iframe").first
+            frame.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
+            page.wait_for_timeout(300)
+            inner = next(f for f in page.frames if f != page.main_frame and f.query_selector("#graph"))
+            assert inner.evaluate(NON_BLANK) > 1000
+            drawn = inner.evaluate("window.netmapActorIds(window.netmapNetwork.body.data.nodes.getIds())")
+            assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+            assert errors == []
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()

@@ -232,3 +232,66 @@ def test_5000_actors_draw(chromium, tmp_path):
         assert_quiet(path, seen)
     finally:
         page.close()
+
+
+PROTO_IDS = ["constructor", "toString", "hasOwnProperty", "valueOf", "__proto__", "isPrototypeOf"]
+
+
+def proto_network():
+    """Actors whose ids are JavaScript property names (and one that is not, for contrast)."""
+    from netmap.model import Actor, Network, Tie
+
+    sectors = ["public", "civil", "private", "citizen"]
+    actors = [Actor(i, name=f"Actor {i}", sector=sectors[n % 4], partner=n == 0) for n, i in enumerate(PROTO_IDS)]
+    actors.append(Actor("plain", name="Plain", sector="public"))
+    ids = [a.id for a in actors]
+    ties = [Tie(a, b) for a, b in zip(ids, ids[1:], strict=False)] + [Tie("constructor", "__proto__", kind="personal")]
+    return Network(actors=actors, ties=ties, name="__proto__")
+
+
+def test_ids_that_are_javascript_property_names_draw_and_work(chromium, tmp_path):
+    path = tmp_path / "proto.html"
+    path.write_text(export(proto_network()), encoding="utf-8")
+    page, seen = open_map(chromium, path)
+    try:
+        assert page.evaluate(NON_BLANK) > 1000
+        drawn = page.evaluate("window.netmapActorIds(window.netmapNetwork.body.data.nodes.getIds())")
+        assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+        selected = "window.netmapActorIds(window.netmapNetwork.getSelectedNodes())"
+        for actor_id in PROTO_IDS:
+            page.fill("#find", f"actor {actor_id}")
+            page.press("#find", "Enter")
+            assert page.evaluate(selected) == [actor_id]
+            assert f"Actor {actor_id}" in page.locator("#status").text_content()
+        page.uncheck("input[data-sector=civil]")
+        hidden = page.evaluate("window.netmapNetwork.body.data.nodes.get({filter: n => n.hidden}).map(n => n.id)")
+        assert page.evaluate(f"window.netmapActorIds({hidden!r})") == ["toString", "isPrototypeOf"]
+        page.check("input[data-sector=civil]")
+        page.uncheck("#show-labels")
+        page.check("#show-labels")
+        labels = page.evaluate("window.netmapNetwork.body.data.nodes.get().map(n => n.label)")
+        assert all(label.endswith(f"Actor {i}") for label, i in zip(labels, PROTO_IDS, strict=False))
+        page.locator("button[data-set=core]").click()
+        assert page.evaluate(selected) == ["constructor"]
+        assert "Actor constructor" in page.locator("#status").text_content()
+        page.click("#fit")
+        assert_quiet(path, seen)
+    finally:
+        page.close()
+
+
+def test_compare_map_with_property_name_ids(chromium, tmp_path):
+    old = proto_network()
+    new = proto_network()
+    new.actors = [a for a in new.actors if a.id != "valueOf"]
+    new.ties = [t for t in new.ties if "valueOf" not in (t.source, t.target)]
+    path = tmp_path / "proto_compare.html"
+    path.write_text(export_compare(old, new), encoding="utf-8")
+    page, seen = open_map(chromium, path)
+    try:
+        assert page.evaluate(NON_BLANK) > 1000
+        page.locator("button[data-set=removed]").click()
+        assert page.evaluate("window.netmapActorIds(window.netmapNetwork.getSelectedNodes())") == ["valueOf"]
+        assert_quiet(path, seen)
+    finally:
+        page.close()

@@ -231,3 +231,111 @@ def test_seeded_samples_carry_saved_positions(tmp_path):
     ws = Workspace(tmp_path / "ws.sqlite")
     for name in ws.names():
         assert all(a.x is not None and a.y is not None for a in ws.load(name).actors)
+
+
+# --- schema version and migrations -------------------------------------------------
+
+# The workspace as netmap wrote it before schema versions existed (user_version never set),
+# with a snapshots table as `snapshot save` made it then (default journal, no WAL).
+_PRE_VERSION_SCHEMA = """
+CREATE TABLE networks (name TEXT PRIMARY KEY, head INTEGER NOT NULL, last INTEGER NOT NULL, created TEXT NOT NULL);
+CREATE TABLE revisions (
+    network TEXT NOT NULL REFERENCES networks(name) ON UPDATE CASCADE ON DELETE CASCADE,
+    rev INTEGER NOT NULL, doc TEXT NOT NULL, saved TEXT NOT NULL, PRIMARY KEY (network, rev));
+CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, network TEXT NOT NULL,
+    label TEXT NOT NULL DEFAULT '', date TEXT NOT NULL, saved_at TEXT NOT NULL, content TEXT NOT NULL,
+    sha256 TEXT NOT NULL);
+"""
+
+
+def _old_workspace(path):
+    doc = json.dumps({"netmap_version": 1, "name": "old", "date": None, "actors": [{"id": "a"}], "ties": []})
+    con = sqlite3.connect(path)
+    con.executescript(_PRE_VERSION_SCHEMA)
+    con.execute("INSERT INTO networks VALUES ('old', 1, 1, '2025-01-01T00:00:00+00:00')")
+    con.execute("INSERT INTO revisions VALUES ('old', 1, ?, '2025-01-01T00:00:00+00:00')", (doc,))
+    con.execute("INSERT INTO settings VALUES ('seeded', '1')")
+    con.commit()
+    con.close()
+
+
+def _user_version(path):
+    con = sqlite3.connect(path)
+    try:
+        return con.execute("PRAGMA user_version").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_workspace_of_todays_netmap_opens_and_is_upgraded(tmp_path):
+    from netmap.workspace import PSEUDONYM_KEY_SETTING, SCHEMA_VERSION
+
+    path = tmp_path / "old.sqlite"
+    _old_workspace(path)
+    assert _user_version(path) == 0
+    ws = Workspace(path)
+    assert _user_version(path) == SCHEMA_VERSION >= 1
+    assert ws.names() == ["old"] and ws.load("old").actor_ids == ["a"]
+    key = ws.get_setting(PSEUDONYM_KEY_SETTING)
+    assert len(key) == 64 and int(key, 16)
+    Workspace(path)  # opening again changes nothing
+    assert Workspace(path).get_setting(PSEUDONYM_KEY_SETTING) == key
+
+
+def test_snapshots_upgrade_the_workspace_the_same_way(tmp_path):
+    from netmap.snapshots import SnapshotStore
+    from netmap.workspace import PSEUDONYM_KEY_SETTING, SCHEMA_VERSION
+
+    path = tmp_path / "old.sqlite"
+    _old_workspace(path)
+    SnapshotStore(path).list()
+    assert _user_version(path) == SCHEMA_VERSION
+    assert Workspace(path, seed=False).get_setting(PSEUDONYM_KEY_SETTING)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    con.close()
+
+
+def test_a_failing_migration_changes_nothing(tmp_path, monkeypatch):
+    import netmap.workspace as wsmod
+
+    path = tmp_path / "old.sqlite"
+    _old_workspace(path)
+
+    def broken(con):
+        con.execute("INSERT INTO settings VALUES ('half', 'done')")
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(wsmod, "MIGRATIONS", (wsmod.MIGRATIONS[0], broken))
+    monkeypatch.setattr(wsmod, "SCHEMA_VERSION", 2)
+    with pytest.raises(RuntimeError):
+        Workspace(path)
+    assert _user_version(path) == 0
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT key FROM settings").fetchall() == [("seeded",)]
+    con.close()
+
+
+def test_a_newer_workspace_is_refused_in_one_line(tmp_path, cli_inprocess):
+    path = tmp_path / "new.sqlite"
+    _old_workspace(path)
+    con = sqlite3.connect(path)
+    con.execute("PRAGMA user_version = 99")
+    con.close()
+    before = path.read_bytes()
+    with pytest.raises(NetmapError, match="newer netmap"):
+        Workspace(path)
+    status, out, err = cli_inprocess("snapshot", "list", "--workspace", path)
+    assert status == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "schema version 99" in err and "Traceback" not in err
+    assert path.read_bytes() == before
+
+
+def test_a_file_that_is_not_a_workspace_is_refused_in_one_line(tmp_path, cli_inprocess):
+    path = tmp_path / "notes.sqlite"
+    path.write_bytes(b"this is not a database, just some text that happens to be long enough" * 20)
+    before = path.read_bytes()
+    status, out, err = cli_inprocess("snapshot", "list", "--workspace", path)
+    assert status == 2 and len(err.strip().splitlines()) == 1 and "not a netmap workspace" in err
+    assert path.read_bytes() == before

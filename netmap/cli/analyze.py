@@ -9,10 +9,20 @@ from ..analysis import analyze
 from ..i18n import _, ngettext
 from ..present import vocab
 from ..present.report import document, text_report, warning_text
+from ..privacy import workspace_key
 from ..reading import read_network
 from ..writing import write_network
 
-__all__ = ["add_commands"]
+__all__ = ["add_commands", "PSEUDONYMISE_HELP", "KEY_WORKSPACE_HELP"]
+
+PSEUDONYMISE_HELP = (
+    "pseudonymise citizens (sector citizen or a citizen kind): their names and ids are removed "
+    "from every text and replaced by stable pseudonyms (key: NETMAP_PSEUDONYM_KEY, else the workspace's)"
+)
+KEY_WORKSPACE_HELP = (
+    "workspace file whose pseudonym key is used (default: NETMAP_WORKSPACE, else "
+    "~/.local/share/netmap/workspace.sqlite)"
+)
 
 
 def cmd_analyze(args):
@@ -46,7 +56,9 @@ def validate_summary(net, lang, fallback="-"):
 
 
 def cmd_convert(args):
-    path = write_network(read_network(*args.inputs), args.output, pseudonymise=args.pseudonymise, lang=args.lang)
+    net = read_network(*args.inputs)
+    key = workspace_key(args.workspace) if args.pseudonymise else None
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise, key=key, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
     return 0
 
@@ -81,7 +93,8 @@ def add_commands(sub, common, inputs_help):
     p.add_argument(
         "-o", "--output", required=True, metavar="OUT", help=".json, .xlsx, .graphml, .gexf, or a folder for CSV"
     )
-    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    p.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP)
+    p.add_argument("--workspace", metavar="PATH", default=None, help=KEY_WORKSPACE_HELP)
     p.set_defaults(func=cmd_convert)
     p.epilog = "With --lang da, CSV and XLSX get Danish headers and values (navn, sektor=offentlig, partner=ja)."
 

@@ -7,6 +7,8 @@ import json
 from ..compare import compare, load_input
 from ..present import vocab
 from ..present.diff import diff_text
+from ..privacy import Pseudonymiser, workspace_key
+from .analyze import PSEUDONYMISE_HELP
 
 __all__ = ["add_commands"]
 
@@ -14,6 +16,9 @@ __all__ = ["add_commands"]
 def cmd_diff(args):
     old = load_input(args.old, args.workspace)
     new = load_input(args.new, args.workspace)
+    if args.pseudonymise:  # one key and the citizens of both versions, scrubbed from both
+        scrub = Pseudonymiser(old, new, key=workspace_key(args.workspace))
+        old, new = scrub.network(old), scrub.network(new)
     custom = old.attribute_names() + new.attribute_names()
     diff = compare(old, new, group_by=vocab.field_name(args.group_by, custom))
     if args.json:
@@ -41,8 +46,9 @@ def add_commands(sub, common, inputs_help):
         "--workspace",
         metavar="PATH",
         default=None,
-        help="workspace file for snapshot:NETWORK@ID (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)",
+        help="workspace file for snapshot:NETWORK@ID and the pseudonym key (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)",
     )
     p.add_argument("--group-by", default="sector", metavar="ATTR", help="group attribute (default: sector)")
     p.add_argument("--json", action="store_true", help="print the comparison as JSON")
+    p.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP)
     p.set_defaults(func=cmd_diff)

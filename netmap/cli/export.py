@@ -5,7 +5,9 @@ from __future__ import annotations
 from ..errors import InputError
 from ..i18n import _
 from ..present import vocab
+from ..privacy import workspace_key
 from ..writing import write_text
+from .analyze import PSEUDONYMISE_HELP
 
 __all__ = ["add_commands"]
 
@@ -26,9 +28,10 @@ def _cmd_export(args):
             allowed=", ".join(vocab.label(vocab.MEASURES, m, args.lang) for m in vocab.MEASURES),
         )
     net = read_network(*args.inputs)
+    key = workspace_key(args.workspace) if args.pseudonymise else None
     if args.compare_to:
         old = load_input(args.compare_to, workspace=args.workspace)
-        page = export_compare(old, net, title=args.title, lang=args.lang, pseudonymise=args.pseudonymise)
+        page = export_compare(old, net, title=args.title, lang=args.lang, pseudonymise=args.pseudonymise, key=key)
     else:
         page = export(
             net,
@@ -37,6 +40,7 @@ def _cmd_export(args):
             title=args.title,
             lang=args.lang,
             pseudonymise=args.pseudonymise,
+            key=key,
         )
     write_text(page, out)
     print(_("written: {path}", args.lang, path=out))
@@ -69,12 +73,14 @@ def add_commands(sub, common, inputs_help):
         help="measure that sets the size: degree, betweenness or brokerage (cross-sector brokerage), or in Danish grad, mellemhed, brobygning; default: degree",
     )
     p.add_argument("--title", default=None, metavar="TEXT", help="heading of the page (default: the network's name)")
-    p.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    p.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP)
     p.add_argument(
         "--compare-to",
         default=None,
         metavar="OLD",
         help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the changes from OLD to INPUT instead",
     )
-    p.add_argument("--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID")
+    p.add_argument(
+        "--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID and the pseudonym key"
+    )
     p.set_defaults(func=_cmd_export)

@@ -7,9 +7,11 @@ import json
 
 from ..i18n import _, date
 from ..present import vocab
+from ..privacy import workspace_key
 from ..reading import read_network
 from ..snapshots import SnapshotStore
 from ..writing import write_network
+from .analyze import PSEUDONYMISE_HELP
 
 __all__ = ["add_commands"]
 
@@ -70,7 +72,8 @@ def cmd_show(args):
 
 def cmd_export(args):
     net = _store(args).load(args.id)
-    path = write_network(net, args.output, pseudonymise=args.pseudonymise, lang=args.lang)
+    key = workspace_key(args.workspace) if args.pseudonymise else None
+    path = write_network(net, args.output, pseudonymise=args.pseudonymise, key=key, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
     return 0
 
@@ -145,7 +148,7 @@ def add_commands(sub, common, inputs_help):
     s.add_argument(
         "-o", "--output", required=True, metavar="OUT", help=".json, .xlsx, .graphml, .gexf, or a folder for CSV"
     )
-    s.add_argument("--pseudonymise", action="store_true", help="replace citizens' names by pseudonyms")
+    s.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP)
     s.set_defaults(func=cmd_export)
 
     s = ssub.add_parser(

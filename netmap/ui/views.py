@@ -185,14 +185,21 @@ _FORMATS = (
 )
 
 
+def _pseudonym_key(pseudonymise):
+    """The workspace's pseudonym key (netmap.privacy.workspace_key), only when it is needed."""
+    from netmap.privacy import workspace_key
+
+    return workspace_key(state.workspace().path) if pseudonymise else None
+
+
 @st.cache_data(max_entries=8, show_spinner=False)
-def _export_files(key, pseudonymise, _net):
+def _export_files(key, pseudonymise, _net, _secret=None):
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix, label, mime in _FORMATS:
-            path = write_network(_net, Path(folder) / f"network{suffix}", pseudonymise=pseudonymise)
+            path = write_network(_net, Path(folder) / f"network{suffix}", pseudonymise=pseudonymise, key=_secret)
             out[suffix] = (label, mime, path.read_bytes())
-        csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise)
+        csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise, key=_secret)
         for part in ("actors.csv", "ties.csv"):
             out[f"_{part}"] = (f"CSV ({part})", "text/csv", (csv_folder / part).read_bytes())
     return out
@@ -201,20 +208,20 @@ def _export_files(key, pseudonymise, _net):
 def export_files(net, key, pseudonymise=False):
     """``{file name suffix: (label, mime, bytes)}`` of every format the core writes (no texts, so
     one cache entry serves every language); cached on the network's content hash."""
-    return _export_files(key, pseudonymise, net)
+    return _export_files(key, pseudonymise, net, _pseudonym_key(pseudonymise))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _html_file(key, pseudonymise, lang, _net):
+def _html_file(key, pseudonymise, lang, _net, _secret=None):
     from netmap.export import export
 
-    return export(_net, lang=lang, pseudonymise=pseudonymise).encode("utf-8")
+    return export(_net, lang=lang, pseudonymise=pseudonymise, key=_secret).encode("utf-8")
 
 
 def html_file(net, key, pseudonymise=False):
     """The HTML map of ``net`` as a file in the session's language (raises ImportError when
     netmap.export is not installed); cached on the network's content hash."""
-    return _html_file(key, pseudonymise, state.lang(), net)
+    return _html_file(key, pseudonymise, state.lang(), net, _pseudonym_key(pseudonymise))
 
 
 def map_failed(exc):

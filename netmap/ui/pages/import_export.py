@@ -174,7 +174,8 @@ if cur is not None:
     pseudo = st.checkbox(
         tr("Pseudonymise citizens"),
         help=tr(
-            "Replace the names of actors of sector citizen by stable pseudonyms and drop their notes (METHODS.md, Personal data)."
+            "Replace citizens (sector citizen, or a kind such as borger, beboer or bruger) by stable pseudonyms, "
+            "remove their names and ids from every text of the network and drop their notes (METHODS.md, Personal data)."
         ),
         key="export_pseudo",
     )

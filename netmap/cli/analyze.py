@@ -7,6 +7,7 @@ import json
 from ..analysis import analyze
 from ..i18n import _
 from ..present.report import document, text_report, warning_text
+from ..present.terminal import safe_text
 from ..reading import read_network
 from ..writing import write_network
 
@@ -15,14 +16,14 @@ __all__ = ["add_commands"]
 
 def cmd_analyze(args):
     doc = document(analyze(read_network(*args.inputs), group_by=args.group_by), args.lang)
-    print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else text_report(doc, args.lang))
+    print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else safe_text(text_report(doc, args.lang)))
     return 0
 
 
 def cmd_validate(args):
     net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
     for w in net.warnings:
-        print(warning_text(w, args.lang))
+        print(safe_text(warning_text(w, args.lang), keep=""))
     return 0
 
 

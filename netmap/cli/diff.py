@@ -6,6 +6,7 @@ import json
 
 from ..compare import compare, load_input
 from ..present.diff import diff_text
+from ..present.terminal import safe_text
 
 __all__ = ["add_commands"]
 
@@ -17,7 +18,7 @@ def cmd_diff(args):
     if args.json:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:
-        print(diff_text(diff, args.lang))
+        print(safe_text(diff_text(diff, args.lang)))
     return 0
 
 

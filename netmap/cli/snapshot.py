@@ -6,6 +6,7 @@ import argparse
 import json
 
 from ..i18n import _
+from ..present.terminal import safe_text
 from ..reading import read_network
 from ..snapshots import SnapshotStore
 from ..writing import write_network
@@ -39,7 +40,7 @@ def cmd_list(args):
     if not rows:
         print(_("no snapshots", args.lang))
     for r in rows:
-        print(f"{r['id']:>5}  {r['network']}  {r['date']}  {r['label']}")
+        print(safe_text(f"{r['id']:>5}  {r['network']}  {r['date']}  {r['label']}", keep=""))
     return 0
 
 

@@ -308,7 +308,15 @@ def _too_many(what, where, lim):
 def _read_csv_pair(actors_path, ties_path, name=None):
     actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"])
     ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"])
-    return network_from_records(actors, ties, name=name or Path(actors_path).parent.name)
+    return network_from_records(_drain(actors), _drain(ties), name=name or Path(actors_path).parent.name)
+
+
+def _drain(rows):
+    """The items of the list ``rows``, each let go once it is taken: a row's record is freed when
+    it has become an actor or a tie, so a large file does not hold both at once."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
 
 
 # --- XLSX --------------------------------------------------------------------

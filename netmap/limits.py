@@ -28,7 +28,7 @@ class Limits:
     max_xlsx_ratio: int = 100
     #: Number of parts (zip members) of an XLSX.
     max_xlsx_parts: int = 10_000
-    #: Cells of one sheet as its ``<dimension>`` declares them (rows times columns).
+    #: Cells of one sheet: as its ``<dimension>`` declares them (rows times columns), and as read.
     max_sheet_cells: int = 10_000_000
     #: Rows of one table (CSV file or sheet), the header included.
     max_rows: int = 5_000_000

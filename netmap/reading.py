@@ -519,6 +519,7 @@ def _sheet_rows(ws, label="", lim=None):
     """A sheet's rows as text, within ``lim``'s rows and columns; an XML error in the sheet is an InputError."""
     lim = lim or limits.current()
     rows = []
+    cells = 0  # as read, whatever the sheet declared
     try:
         for row in ws.iter_rows(values_only=True):
             if len(row) > lim.max_columns:
@@ -526,6 +527,14 @@ def _sheet_rows(ws, label="", lim=None):
             rows.append([_cell_text(v) for v in row])
             if len(rows) > lim.max_rows:
                 raise _too_many("rows", Where(label, len(rows), ws.title), lim)
+            cells += len(row)
+            if cells > lim.max_sheet_cells:
+                raise InputError(
+                    "more than {limit} cells (set {setting} to raise the limit)",
+                    Where(label, len(rows), ws.title),
+                    limit=lim.max_sheet_cells,
+                    setting=limits.setting("max_sheet_cells"),
+                )
     except InputError:
         raise
     except Exception as exc:  # XML errors (a truncated sheet, a DOCTYPE), bad values, bad zip data

@@ -181,3 +181,11 @@ def test_terminal_output_escapes_control_characters(tmp_path, cli_inprocess):
     assert status == 0 and "\x1b" not in out and "\x07" not in out
     assert "x\\x1b]0;owned\\x07\\x1b[2J" in out
     assert safe_text("a\u202eb\nc", keep="") == "a\\u202eb\\x0ac"
+
+
+def test_cells_read_are_counted_whatever_the_sheet_declares(tmp_path, monkeypatch):
+    path = make_hostile.bomb_xlsx(tmp_path, megabytes=2)  # no <dimension>, 2 MB of rows
+    monkeypatch.setenv("NETMAP_MAX_SHEET_CELLS", "1000")
+    monkeypatch.setenv("NETMAP_MAX_XLSX_RATIO", "100000")
+    with pytest.raises(Exception, match=r"bomb.xlsx sheet actors row \d+: more than 1000 cells"):
+        read_network(path)

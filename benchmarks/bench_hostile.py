@@ -25,6 +25,28 @@ sys.path.insert(0, str(ROOT / "tests" / "data"))
 import make_hostile  # noqa: E402
 
 
+def bomb_under_total(folder):
+    """A zip bomb that stays under the unpacked-size limit (300 MB): the compression ratio refuses it."""
+    path = make_hostile.bomb_xlsx(folder, 300)
+    return path.rename(Path(folder) / "bomb300.xlsx")
+
+
+def declared_within_limits(folder):
+    """A workbook declaring A1:J1000000 (10,000,000 cells, the limit) with three rows: admitted, exit 0."""
+    import re
+
+    return make_hostile._rezip(
+        make_hostile._workbook(),
+        lambda n, b: (
+            re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:J1000000"', b) if n.endswith("sheet1.xml") else b
+        ),
+        Path(folder) / "declared_10M_cells.xlsx",
+    )
+
+
+EXTRA = {"bomb300.xlsx": bomb_under_total, "declared_10M_cells.xlsx": declared_within_limits}
+
+
 def run_measured(path, timeout=60):
     """``python -m netmap validate PATH`` as a process: (exit status, seconds, peak RSS in MB, stderr)."""
     start = time.perf_counter()
@@ -59,7 +81,7 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     with tempfile.TemporaryDirectory() as tmp:
         rows = []
-        for name, make in make_hostile.CASES.items():
+        for name, make in {**make_hostile.CASES, **EXTRA}.items():
             path = make(tmp, a.bomb_mb) if make is make_hostile.bomb_xlsx else make(tmp)
             size = path.lstat().st_size if path.is_symlink() or not path.is_file() else path.stat().st_size
             results = [run_measured(path) for _ in range(a.runs)]

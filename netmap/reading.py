@@ -89,7 +89,12 @@ def _read_paths(paths):
         raise InputError("give one file, one folder, or two CSV files (actors first, then ties)")
     p = paths[0]
     if p.is_dir():
-        files = {_nfc(f.name): f for f in p.iterdir() if f.is_file()}
+        try:
+            files = {_nfc(f.name): f for f in p.iterdir() if f.is_file()}
+        except OSError as exc:
+            raise InputError(
+                "cannot open the file ({detail})", str(p), detail=exc.strerror or type(exc).__name__
+            ) from None
         actors = next((files[n] for n in ("actors.csv", "aktører.csv", "aktorer.csv") if n in files), None)
         ties = next((files[n] for n in ("ties.csv", "relationer.csv") if n in files), None)
         if not actors or not ties:

@@ -189,3 +189,13 @@ def test_cells_read_are_counted_whatever_the_sheet_declares(tmp_path, monkeypatc
     monkeypatch.setenv("NETMAP_MAX_XLSX_RATIO", "100000")
     with pytest.raises(Exception, match=r"bomb.xlsx sheet actors row \d+: more than 1000 cells"):
         read_network(path)
+
+
+def test_a_pipe_is_refused_when_opened_too(tmp_path):
+    """The check on the open file: a FIFO given straight to the table reader (the app's import step)."""
+    from netmap.model import ACTOR_FIELDS
+    from netmap.reading import read_table_records
+
+    path = make_hostile.fifo_json(tmp_path).rename(tmp_path / "actors.csv")
+    with pytest.raises(Exception, match="not a regular file"):
+        read_table_records(path, ACTOR_FIELDS, ["id"])

@@ -32,19 +32,19 @@ def bomb_under_total(folder):
 
 
 def declared_within_limits(folder):
-    """A workbook declaring A1:J1000000 (10,000,000 cells, the limit) with three rows: admitted, exit 0."""
+    """A workbook declaring A1:Y1000000 (25,000,000 cells, the limit) with three rows: admitted, exit 0."""
     import re
 
     return make_hostile._rezip(
         make_hostile._workbook(),
         lambda n, b: (
-            re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:J1000000"', b) if n.endswith("sheet1.xml") else b
+            re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:Y1000000"', b) if n.endswith("sheet1.xml") else b
         ),
-        Path(folder) / "declared_10M_cells.xlsx",
+        Path(folder) / "declared_25M_cells.xlsx",
     )
 
 
-EXTRA = {"bomb300.xlsx": bomb_under_total, "declared_10M_cells.xlsx": declared_within_limits}
+EXTRA = {"bomb300.xlsx": bomb_under_total, "declared_25M_cells.xlsx": declared_within_limits}
 
 
 def run_measured(path, timeout=60):

@@ -28,8 +28,8 @@ class Limits:
     max_xlsx_ratio: int = 100
     #: Number of parts (zip members) of an XLSX.
     max_xlsx_parts: int = 10_000
-    #: Cells of one sheet: as its ``<dimension>`` declares them (rows times columns), and as read.
-    max_sheet_cells: int = 10_000_000
+    #: Cells of one table (CSV file or sheet) as read, and of a sheet as its ``<dimension>`` declares them.
+    max_cells: int = 25_000_000
     #: Rows of one table (CSV file or sheet), the header included.
     max_rows: int = 5_000_000
     #: Columns of one table (CSV file or sheet).

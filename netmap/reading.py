@@ -177,7 +177,7 @@ def _decode(path, data=None):
 
 
 def _delimiter(text):
-    first = next((line for line in text.split("\n") if line.strip()), "")
+    first = next((line for line in _lines(text) if line.strip()), "")
     counts = {d: 0 for d in ";,\t"}
     quoted = False
     for ch in first:
@@ -201,6 +201,7 @@ def read_csv_records(path, fields, required):
     lim = limits.current()
     reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=True)
     rows = []
+    cells = 0
     try:
         for row in reader:
             if len(row) > lim.max_columns:
@@ -208,6 +209,9 @@ def read_csv_records(path, fields, required):
             rows.append(row)
             if len(rows) > lim.max_rows:
                 raise _too_many("rows", Where(path.name, len(rows)), lim)
+            cells += len(row)
+            if cells > lim.max_cells:
+                raise _too_many_cells(Where(path.name, len(rows)), lim)
     except csv.Error as exc:
         if "field larger than field limit" in str(exc):
             raise InputError(
@@ -307,6 +311,15 @@ def _too_many(what, where, lim):
         where,
         limit=lim.max_columns,
         setting=limits.setting("max_columns"),
+    )
+
+
+def _too_many_cells(where, lim):
+    return InputError(
+        "more than {limit} cells (set {setting} to raise the limit)",
+        where,
+        limit=lim.max_cells,
+        setting=limits.setting("max_cells"),
     )
 
 
@@ -478,8 +491,8 @@ def _check_dimension(head, part, label, lim):
         ),
         (
             rows * columns,
-            lim.max_sheet_cells,
-            "max_sheet_cells",
+            lim.max_cells,
+            "max_cells",
             N_("the sheet {part} declares the range {ref}: more than {limit} cells (set {setting} to raise the limit)"),
         ),
     ):
@@ -533,13 +546,8 @@ def _sheet_rows(ws, label="", lim=None):
             if len(rows) > lim.max_rows:
                 raise _too_many("rows", Where(label, len(rows), ws.title), lim)
             cells += len(row)
-            if cells > lim.max_sheet_cells:
-                raise InputError(
-                    "more than {limit} cells (set {setting} to raise the limit)",
-                    Where(label, len(rows), ws.title),
-                    limit=lim.max_sheet_cells,
-                    setting=limits.setting("max_sheet_cells"),
-                )
+            if cells > lim.max_cells:
+                raise _too_many_cells(Where(label, len(rows), ws.title), lim)
     except InputError:
         raise
     except Exception as exc:  # XML errors (a truncated sheet, a DOCTYPE), bad values, bad zip data

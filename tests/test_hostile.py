@@ -120,7 +120,7 @@ def test_dimension_limit_counts_cells(tmp_path, monkeypatch):
     path = make_hostile.dimension_xlsx(tmp_path)
     monkeypatch.setenv("NETMAP_MAX_COLUMNS", "20000")
     monkeypatch.setenv("NETMAP_MAX_ROWS", "2000000")
-    with pytest.raises(Exception, match="more than 10000000 cells"):
+    with pytest.raises(Exception, match="more than 25000000 cells"):
         read_network(path)
 
 
@@ -185,7 +185,7 @@ def test_terminal_output_escapes_control_characters(tmp_path, cli_inprocess):
 
 def test_cells_read_are_counted_whatever_the_sheet_declares(tmp_path, monkeypatch):
     path = make_hostile.bomb_xlsx(tmp_path, megabytes=2)  # no <dimension>, 2 MB of rows
-    monkeypatch.setenv("NETMAP_MAX_SHEET_CELLS", "1000")
+    monkeypatch.setenv("NETMAP_MAX_CELLS", "1000")
     monkeypatch.setenv("NETMAP_MAX_XLSX_RATIO", "100000")
     with pytest.raises(Exception, match=r"bomb.xlsx sheet actors row \d+: more than 1000 cells"):
         read_network(path)
@@ -199,3 +199,14 @@ def test_a_pipe_is_refused_when_opened_too(tmp_path):
     path = make_hostile.fifo_json(tmp_path).rename(tmp_path / "actors.csv")
     with pytest.raises(Exception, match="not a regular file"):
         read_table_records(path, ACTOR_FIELDS, ["id"])
+
+
+def test_csv_cells_are_counted(tmp_path, monkeypatch):
+    """A CSV of nothing but delimiters is bounded by the cells read, not only by its size."""
+    d = tmp_path / "net"
+    d.mkdir()
+    (d / "actors.csv").write_text("id;name\n" + (";" * 900 + "\n") * 50, encoding="utf-8")
+    (d / "ties.csv").write_text("source;target\na;b\n", encoding="utf-8")
+    monkeypatch.setenv("NETMAP_MAX_CELLS", "10000")
+    with pytest.raises(Exception, match=r"actors.csv row 13: more than 10000 cells .*NETMAP_MAX_CELLS"):
+        read_network(d)

@@ -44,7 +44,24 @@ def declared_within_limits(folder):
     )
 
 
-EXTRA = {"bomb300.xlsx": bomb_under_total, "declared_25M_cells.xlsx": declared_within_limits}
+def delimiters_csv(folder):
+    """A 250 MB actors CSV (under the file size limit) of nothing but delimiters: 1,000 empty cells a row."""
+    d = Path(folder) / "delimiters"
+    d.mkdir()
+    with open(d / "actors.csv", "w", encoding="utf-8") as fh:
+        fh.write("id;name\n")
+        line = ";" * 999 + "\n"
+        for _ in range(250):
+            fh.write(line * 1000)
+    (d / "ties.csv").write_text("source;target\na;b\n", encoding="utf-8")
+    return d
+
+
+EXTRA = {
+    "bomb300.xlsx": bomb_under_total,
+    "declared_25M_cells.xlsx": declared_within_limits,
+    "delimiters (250 MB CSV)": delimiters_csv,
+}
 
 
 def run_measured(path, timeout=60):

@@ -1,6 +1,10 @@
 """Errors raised by netmap: one base class, one subclass for bad input."""
 
+import threading
+
 __all__ = ["NetmapError", "InputError", "Where"]
+
+_TABLES_LOCK = threading.Lock()
 
 
 class NetmapError(Exception):
@@ -36,14 +40,38 @@ class Where(str):
     ``columns`` maps field names to the headers as written in the file
     (``{"strength": "styrke"}``), so messages name the column the user sees;
     ``text(lang)`` says it in the user's language (``"relationer.csv række 7"``).
+
+    A file makes one location per row and a network keeps them, so a location is only its text:
+    ``label``, ``sheet`` and ``columns`` live on a small subclass shared by the rows of one
+    table (made on first use, the last few kept), and ``row`` is read back from the text.
     """
 
+    __slots__ = ()
     _WORDS = {"en": ("sheet", "row"), "da": ("ark", "række")}
+    _TABLES: dict = {}  # (label, sheet, id(columns)) -> the shared subclass, newest last
+    _KEEP = 64
+    label = ""
+    sheet = None
+    columns: dict = {}
 
     def __new__(cls, label, row, sheet=None, columns=None):
-        obj = super().__new__(cls, cls._render(label, row, sheet, "en"))
-        obj.label, obj.row, obj.sheet, obj.columns = label, row, sheet, columns or {}
-        return obj
+        columns = columns or {}
+        key = (label, sheet, id(columns))
+        table = Where._TABLES.get(key)
+        if table is None or table.columns is not columns:
+            table = type("Where", (Where,), {"__slots__": (), "label": label, "sheet": sheet, "columns": columns})
+            with _TABLES_LOCK:
+                Where._TABLES[key] = table
+                while len(Where._TABLES) > Where._KEEP:
+                    del Where._TABLES[next(iter(Where._TABLES))]
+        return str.__new__(table, cls._render(label, row, sheet, "en"))
+
+    def __reduce__(self):
+        return (Where, (self.label, self.row, self.sheet, self.columns))
+
+    @property
+    def row(self):
+        return int(self.rsplit(" ", 1)[1])
 
     @classmethod
     def _render(cls, label, row, sheet, lang):

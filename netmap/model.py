@@ -35,6 +35,8 @@ __all__ = [
     "tie_key",
     "network_from_records",
     "parse_bool",
+    "BadNumber",
+    "LongNumber",
 ]
 
 SECTORS = ("public", "civil", "private", "citizen")
@@ -503,6 +505,110 @@ def parse_bool(value, where="", column=""):
     )
 
 
+class BadNumber(str):
+    """A number in a file that netmap refuses (NaN, Infinity, or out of range such as ``1e400``), kept as its text.
+
+    Readers put one where the number was; reading the record then refuses it with the row and
+    the column, so it never becomes a value (``"inf"``) or non-standard JSON (``NaN``).
+    """
+
+
+class LongNumber(BadNumber):
+    """A number longer than ``limits.max_number_chars``: its first characters and its ``length``."""
+
+    length = 0
+
+    @classmethod
+    def of(cls, literal):
+        out = cls(literal[:20] + "…")
+        out.length = len(literal)
+        return out
+
+
+# Characters never accepted in any text: C0 controls but tab, LF and CR; DEL; C1 controls; the
+# bidirectional overrides and isolates (they can make a text read other than it is).
+_CONTROL_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[{_CONTROL_CHARS}]")
+#: In ids, names and the other one-line fields, tab and line breaks too (they are allowed in notes).
+_CONTROL_ONE_LINE = re.compile(f"[\t\n\r{_CONTROL_CHARS}]")
+
+
+def _check_controls(text, where, column, lines=False):
+    """Refuse control characters in ``text`` (tab and line breaks too, unless ``lines``)."""
+    if text.isprintable():  # the fast, usual case
+        return text
+    m = (_CONTROL if lines else _CONTROL_ONE_LINE).search(text)
+    if m:
+        raise InputError(
+            'column "{column}": a control character ({code}) is not allowed here',
+            where,
+            column=column,
+            code=f"U+{ord(m.group()):04X}",
+        )
+    return text
+
+
+def _bad_number(value, where, column):
+    if isinstance(value, LongNumber):
+        from .limits import current, setting
+
+        return InputError(
+            'column "{column}": a number of {length} characters is too long (at most {limit}; set {setting} to '
+            "raise the limit)",
+            where,
+            column=column,
+            length=value.length,
+            limit=current().max_number_chars,
+            setting=setting("max_number_chars"),
+        )
+    return InputError(
+        'column "{column}": {value} is not a usable number (not a number, infinite or out of range)',
+        where,
+        column=column,
+        value=str(value),
+    )
+
+
+def _check_custom(attributes, where):
+    """Custom attributes: no refused numbers, no control characters but tab and line breaks, bounded nesting."""
+    for key, value in attributes.items():
+        _check_controls(str(key), where, str(key))
+        kind = type(value)
+        if kind is str:
+            if not value.isprintable():
+                _check_controls(value, where, key, lines=True)
+        elif value is None or kind is bool or kind is int:
+            continue
+        else:
+            _check_value(value, where, key, 0)
+
+
+def _check_value(value, where, column, depth):
+    if isinstance(value, BadNumber):
+        raise _bad_number(value, where, column)
+    if isinstance(value, str):
+        _check_controls(value, where, column, lines=True)
+    elif isinstance(value, float):
+        if not math.isfinite(value):
+            raise _bad_number(as_text(value), where, column)
+    elif isinstance(value, (dict, list)):
+        from .limits import current, setting
+
+        limit = current().max_json_depth
+        if depth >= limit:
+            raise InputError(
+                'column "{column}": objects and lists nested more than {limit} deep (set {setting} to raise the limit)',
+                where,
+                column=column,
+                limit=limit,
+                setting=setting("max_json_depth"),
+            )
+        for key, item in value.items() if isinstance(value, dict) else enumerate(value):
+            if isinstance(key, str):
+                _check_controls(key, where, column)
+            _check_value(item, where, column, depth + 1)
+
+
 def _parse_number(value, where, column):
     text = str(value).strip().replace("\u2212", "-")
     if re.fullmatch(r"[+-]?\d+,\d*", text):
@@ -527,6 +633,13 @@ def _number_of(raw, where, column):
     kind = type(raw)
     if (kind is float and raw != 0.0 and math.isfinite(raw)) or (kind is int and 0 < abs(raw) < 2**53):
         return float(raw)
+    if isinstance(raw, BadNumber):
+        raise _bad_number(raw, where, column)
+    if kind is int and abs(raw) >= 2**53:  # a float of it may be inf; and no text of 4,300 digits
+        try:
+            return _parse_number(str(float(raw)), where, column)
+        except OverflowError:
+            raise _bad_number(as_text(raw)[:20] + "…", where, column) from None
     return _parse_number(as_text(raw), where, column)
 
 
@@ -556,11 +669,18 @@ def as_text(value):
     return str(value)
 
 
-def _field(record, key, where):
-    """A field's raw value as text; a JSON object or list there is an error."""
+def _field(record, key, where, lines=False):
+    """A field's raw value as text; a JSON object or list there is an error, so are a refused number
+    and control characters (tab and line breaks are allowed with ``lines``, for notes)."""
     value = record.get(key)
     if type(value) is str:  # the common case, as as_text() would return it
-        return value
+        return value if value.isprintable() else _check_controls(value, where, key, lines)
+    if isinstance(value, BadNumber):
+        raise _bad_number(value, where, key)
+    if type(value) is float and not math.isfinite(value):
+        raise _bad_number(as_text(value), where, key)
+    if isinstance(value, str):
+        return _check_controls(str(value), where, key, lines)
     if isinstance(value, (dict, list)):
         raise InputError(
             'column "{column}": expected text, found {found}',
@@ -578,7 +698,7 @@ def parse_actor(record, where):
     if not rid:
         raise InputError('column "{column}": the id is empty', where, column="id")
     a = Actor(id=rid)
-    a.name = _field(record, "name", where).strip() or rid
+    a.name = _field(record, "name", where, lines=True).strip() or rid  # a cell's line break is kept
     a.kind = _field(record, "kind", where).strip()
     sector = _field(record, "sector", where).strip()
     if sector:
@@ -597,12 +717,14 @@ def parse_actor(record, where):
     elif as_text(partner).strip():
         a.partner = parse_bool(as_text(partner), where, "partner")
     a.organisation = _field(record, "organisation", where).strip()
-    a.notes = _field(record, "notes", where)
+    a.notes = _field(record, "notes", where, lines=True)
     for axis in ("x", "y"):
         raw = record.get(axis)
         if raw is not None and as_text(raw).strip():
             setattr(a, axis, _number_of(raw, where, axis))
     a.attributes = _custom(record, _ACTOR_FIELD_SET)
+    if a.attributes:
+        _check_custom(a.attributes, where)
     return a, warnings
 
 
@@ -627,8 +749,10 @@ def parse_tie(record, where):
         t.directed = directed
     elif as_text(directed).strip():
         t.directed = parse_bool(as_text(directed), where, "directed")
-    t.notes = _field(record, "notes", where)
+    t.notes = _field(record, "notes", where, lines=True)
     t.attributes = _custom(record, _TIE_FIELD_SET)
+    if t.attributes:
+        _check_custom(t.attributes, where)
     return t
 
 

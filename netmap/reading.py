@@ -4,16 +4,30 @@ from __future__ import annotations
 
 import csv
 import datetime
+import gc
 import io
 import json
+import math
+import os
 import re
+import stat
 import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from . import limits
 from .errors import InputError, Where
 from .i18n import N_
-from .model import ACTOR_FIELDS, TIE_FIELDS, as_text, header_key, map_headers, network_from_records
+from .model import (
+    ACTOR_FIELDS,
+    TIE_FIELDS,
+    BadNumber,
+    LongNumber,
+    as_text,
+    header_key,
+    map_headers,
+    network_from_records,
+)
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -74,17 +88,37 @@ def read_network(*paths: str | PathLike[str]) -> Network:
     Raises InputError naming the file, row and column of the first problem.
     """
     paths = [Path(p) for p in paths]
+    # Reading builds millions of objects and no cycles: the cyclic collector would only walk them
+    # again and again (a third of the time of a 2,000,000-tie CSV); it is back on when reading ends.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _read_paths(paths)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _read_paths(paths):
     for p in paths:
         if not p.exists():
             raise InputError("no such file or folder", str(p))
         _spreadsheet_hint(p)
+        mode = os.stat(p).st_mode  # symlinks followed: a link to /dev/zero is a device
+        if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+            raise InputError(_NOT_REGULAR, str(p))
     if len(paths) == 2 and all(p.is_file() for p in paths):
         return _read_csv_pair(*paths)
     if len(paths) != 1:
         raise InputError("give one file, one folder, or two CSV files (actors first, then ties)")
     p = paths[0]
     if p.is_dir():
-        files = {_nfc(f.name): f for f in p.iterdir() if f.is_file()}
+        try:
+            files = {_nfc(f.name): f for f in p.iterdir() if f.is_file()}
+        except OSError as exc:
+            raise InputError(
+                "cannot open the file ({detail})", str(p), detail=exc.strerror or type(exc).__name__
+            ) from None
         actors = next((files[n] for n in ("actors.csv", "aktører.csv", "aktorer.csv") if n in files), None)
         ties = next((files[n] for n in ("ties.csv", "relationer.csv") if n in files), None)
         if not actors or not ties:
@@ -107,6 +141,46 @@ def _spreadsheet_hint(path):
     hint = SPREADSHEET_HINTS.get(path.suffix.lower())
     if hint:
         raise InputError(hint, path.name)
+
+
+# --- opening: regular files only, of bounded size ------------------------------
+
+_NOT_REGULAR = N_("not a regular file (a pipe, device or socket); netmap reads only ordinary files")
+
+
+def _too_large(label, lim):
+    return InputError(
+        "the file is larger than {limit} MB (set {setting} to raise the limit)",
+        label,
+        limit=lim.max_file_mb,
+        setting=limits.setting("max_file_mb"),
+    )
+
+
+def _read_bytes(path):
+    """The bytes of a regular file of at most ``max_file_mb``, read once.
+
+    Opened without blocking (a FIFO does not wait for a writer) and checked on the open file, so a
+    path swapped for a pipe or device after :func:`read_network` looked at it is refused too.
+    """
+    lim = limits.current()
+    cap = lim.max_file_mb * 10**6
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    except OSError as exc:
+        raise InputError(
+            "cannot open the file ({detail})", path.name, detail=exc.strerror or type(exc).__name__
+        ) from None
+    with os.fdopen(fd, "rb") as fh:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(_NOT_REGULAR, path.name)
+        if info.st_size > cap:
+            raise _too_large(path.name, lim)
+        data = fh.read(cap + 1)
+    if len(data) > cap:  # grew while being read
+        raise _too_large(path.name, lim)
+    return data
 
 
 # --- text and CSV ------------------------------------------------------------
@@ -144,8 +218,8 @@ def _refuse_mixed_utf8(data, label):
     )
 
 
-def _decode(path):
-    data = path.read_bytes()
+def _decode(path, data=None):
+    data = _read_bytes(path) if data is None else data
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise InputError("the file is empty", path.name)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -167,7 +241,7 @@ def _decode(path):
 
 
 def _delimiter(text):
-    first = next((line for line in text.split("\n") if line.strip()), "")
+    first = next((line for line in _lines(text) if line.strip()), "")
     counts = {d: 0 for d in ";,\t"}
     quoted = False
     for ch in first:
@@ -188,12 +262,27 @@ def read_csv_records(path, fields, required, warnings=None):
     """
     path = Path(path)
     text = _decode(path)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text), strict=True)
+    lim = limits.current()
+    reader = csv.reader(_lines(text), delimiter=_delimiter(text), strict=True)
     rows = []
+    cells = 0
     try:
         for row in reader:
+            if len(row) > lim.max_columns:
+                raise _too_many("columns", Where(path.name, len(rows) + 1), lim)
             rows.append(row)
-    except csv.Error:
+            if len(rows) > lim.max_rows:
+                raise _too_many("rows", Where(path.name, len(rows)), lim)
+            cells += len(row)
+            if cells > lim.max_cells:
+                raise _too_many_cells(Where(path.name, len(rows)), lim)
+    except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise InputError(
+                'a cell longer than {limit} characters, or a quote (") that is never closed',
+                Where(path.name, len(rows) + 1),
+                limit=csv.field_size_limit(),
+            ) from None
         raise InputError(
             'a quoted cell is never closed (a missing " from here on)', Where(path.name, len(rows) + 1)
         ) from None
@@ -317,11 +406,46 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True, warnings
     return out
 
 
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
+
+
+def _lines(text):
+    """The lines of ``text`` with their ends (LF, CRLF or CR), as ``io.StringIO(text, newline="")``
+    gives them to :mod:`csv`, without StringIO's copy of the whole text (four bytes a character)."""
+    return (m.group() for m in _LINE.finditer(text))
+
+
+def _too_many(what, where, lim):
+    if what == "rows":
+        return InputError(
+            "more than {limit} rows (set {setting} to raise the limit)",
+            where,
+            limit=lim.max_rows,
+            setting=limits.setting("max_rows"),
+        )
+    return InputError(
+        "more than {limit} columns (set {setting} to raise the limit)",
+        where,
+        limit=lim.max_columns,
+        setting=limits.setting("max_columns"),
+    )
+
+
+def _too_many_cells(where, lim):
+    return InputError(
+        "more than {limit} cells (set {setting} to raise the limit)",
+        where,
+        limit=lim.max_cells,
+        setting=limits.setting("max_cells"),
+    )
+
+
 def _read_csv_pair(actors_path, ties_path, name=None):
     warnings = []
     actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"], warnings)
     ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"], warnings)
-    return _with_warnings(network_from_records(actors, ties, name=name or Path(actors_path).parent.name), warnings)
+    net = network_from_records(_drain(actors), _drain(ties), name=name or Path(actors_path).parent.name)
+    return _with_warnings(net, warnings)
 
 
 def _with_warnings(net, warnings):
@@ -330,21 +454,34 @@ def _with_warnings(net, warnings):
     return net
 
 
+def _drain(rows):
+    """The items of the list ``rows``, each let go once it is taken: a row's record is freed when
+    it has become an actor or a tie, so a large file does not hold both at once."""
+    rows.reverse()
+    while rows:
+        yield rows.pop()
+
+
 # --- XLSX --------------------------------------------------------------------
 
 
 def _workbook_rows(path):
     """The rows of an XLSX's actors and ties sheets (and of netmap's own ``netmap`` sheet, if any).
 
-    Returns ``{"actors": (title, rows), "ties": (title, rows), "netmap": rows}``.
+    Returns ``{"actors": (title, rows), "ties": (title, rows), "netmap": rows}``. The workbook's
+    zip directory, declarations and sheet sizes are checked (:func:`_check_workbook`) before
+    openpyxl reads any of it; openpyxl reads the same bytes.
     """
     import openpyxl
 
-    if not path.read_bytes()[:1]:
+    data = _read_bytes(path)
+    if not data[:1]:
         raise InputError("the file is empty", path.name)
+    lim = limits.current()
+    _check_workbook(data, path.name, lim)
     try:
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # zipfile, KeyError, openpyxl's InvalidFileException and others
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # zipfile, KeyError, openpyxl's InvalidFileException, XML errors and others
         raise InputError("not a readable XLSX workbook ({detail})", path.name, detail=type(exc).__name__) from None
     try:
         sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
@@ -357,11 +494,135 @@ def _workbook_rows(path):
                     path.name,
                     found=", ".join(w.title for w in wb.worksheets),
                 )
-            found[table] = (ws.title, _sheet_rows(ws))
-        found["netmap"] = _sheet_rows(sheets["netmap"]) if "netmap" in sheets else []
+            found[table] = (ws.title, _sheet_rows(ws, path.name, lim))
+        found["netmap"] = _sheet_rows(sheets["netmap"], path.name, lim) if "netmap" in sheets else []
         return found
     finally:
         wb.close()
+
+
+_DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s+ref\s*=\s*[\"']([A-Za-z]{0,3})(\d{0,7}):?([A-Za-z]{0,3})(\d{0,7})")
+_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+_CHUNK = 1 << 20
+
+
+def _check_workbook(data, label, lim):
+    """Refuse a workbook whose zip directory or XML asks for more than ``lim`` allows, reading no cell.
+
+    Checked: the number of parts (from the end record, before :mod:`zipfile` builds its
+    directory), their declared uncompressed sizes (which :mod:`zipfile` enforces when it
+    unpacks) and compression ratios, DOCTYPE or ENTITY declarations in any XML part (unpacked
+    in chunks), and each sheet's declared ``<dimension>`` against the rows, columns and cells.
+    """
+    import zipfile
+
+    end = data.rfind(b"PK\x05\x06", max(0, len(data) - 65_557))
+    if end >= 0 and len(data) >= end + 22 and int.from_bytes(data[end + 10 : end + 12], "little") > lim.max_xlsx_parts:
+        raise _workbook_parts(label, lim)
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except Exception as exc:
+        raise InputError("not a readable XLSX workbook ({detail})", label, detail=type(exc).__name__) from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > lim.max_xlsx_parts:
+            raise _workbook_parts(label, lim)
+        if sum(i.file_size for i in infos) > lim.max_xlsx_uncompressed_mb * 10**6:
+            raise InputError(
+                "the workbook unpacks to more than {limit} MB (set {setting} to raise the limit)",
+                label,
+                limit=lim.max_xlsx_uncompressed_mb,
+                setting=limits.setting("max_xlsx_uncompressed_mb"),
+            )
+        for info in infos:
+            if info.file_size > 10**6 and info.file_size > lim.max_xlsx_ratio * max(info.compress_size, 1):
+                raise InputError(
+                    "the workbook part {part} is compressed {ratio} to 1, more than {limit} to 1 "
+                    "(a zip bomb?); set {setting} to raise the limit",
+                    label,
+                    part=info.filename,
+                    ratio=info.file_size // max(info.compress_size, 1),
+                    limit=lim.max_xlsx_ratio,
+                    setting=limits.setting("max_xlsx_ratio"),
+                )
+        try:
+            for info in infos:
+                if info.filename.lower().endswith((".xml", ".rels", ".vml")):
+                    _check_part(zf, info, label, lim)
+        except InputError:
+            raise
+        except Exception as exc:  # a corrupt part (bad CRC, bad compressed data)
+            raise InputError("not a readable XLSX workbook ({detail})", label, detail=type(exc).__name__) from None
+
+
+def _workbook_parts(label, lim):
+    return InputError(
+        "the workbook has more than {limit} parts (set {setting} to raise the limit)",
+        label,
+        limit=lim.max_xlsx_parts,
+        setting=limits.setting("max_xlsx_parts"),
+    )
+
+
+def _check_part(zf, info, label, lim):
+    """One XML part, unpacked in chunks: no DOCTYPE or ENTITY; a sheet's declared size within limits."""
+    sheet = info.filename.lower().startswith("xl/worksheets/")
+    tail = b""
+    with zf.open(info) as fh:
+        while chunk := fh.read(_CHUNK):
+            window = tail + chunk
+            if _DECLARATION.search(window):
+                raise InputError(
+                    "the workbook part {part} holds a DOCTYPE or ENTITY declaration, which netmap does not read",
+                    label,
+                    part=info.filename,
+                )
+            if sheet:
+                _check_dimension(window, info.filename, label, lim)
+                sheet = False  # the dimension comes before the cells
+            tail = window[-16:]
+
+
+def _column_number(letters):
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def _check_dimension(head, part, label, lim):
+    m = _DIMENSION.search(head)
+    if not m:
+        return
+    c1, r1, c2, r2 = (g.decode("ascii") for g in m.groups())
+    c2, r2 = c2 or c1, r2 or r1
+    rows = abs(int(r2 or 1) - int(r1 or 1)) + 1
+    columns = abs(_column_number(c2 or "A") - _column_number(c1 or "A")) + 1
+    ref = f"{c1}{r1}:{c2}{r2}"
+    for value, limit, name, msg in (
+        (
+            rows,
+            lim.max_rows,
+            "max_rows",
+            N_("the sheet {part} declares the range {ref}: more than {limit} rows (set {setting} to raise the limit)"),
+        ),
+        (
+            columns,
+            lim.max_columns,
+            "max_columns",
+            N_(
+                "the sheet {part} declares the range {ref}: more than {limit} columns (set {setting} to raise the limit)"
+            ),
+        ),
+        (
+            rows * columns,
+            lim.max_cells,
+            "max_cells",
+            N_("the sheet {part} declares the range {ref}: more than {limit} cells (set {setting} to raise the limit)"),
+        ),
+    ):
+        if value > limit:
+            raise InputError(msg, label, part=part, ref=ref, limit=limit, setting=limits.setting(name))
 
 
 def _read_xlsx(path):
@@ -395,14 +656,41 @@ def _cell_text(v):
     if hasattr(v, "isoformat"):
         text = v.isoformat()
         return text[:10] if text.endswith("T00:00:00") else text
+    if type(v) is float and not math.isfinite(v):
+        return BadNumber(as_text(v))  # refused with its row and column when the record is read
     return as_text(v)
 
 
-def _sheet_rows(ws):
-    rows = [[_cell_text(v) for v in row] for row in ws.iter_rows(values_only=True)]
+def _sheet_rows(ws, label="", lim=None):
+    """A sheet's rows as text, within ``lim``'s rows and columns; an XML error in the sheet is an InputError."""
+    lim = lim or limits.current()
+    rows = []
+    cells = 0  # as read, whatever the sheet declared
+    try:
+        for row in ws.iter_rows(values_only=True):
+            if len(row) > lim.max_columns:
+                raise _too_many("columns", Where(label, len(rows) + 1, ws.title), lim)
+            rows.append([_cell_text(v) for v in row])
+            if len(rows) > lim.max_rows:
+                raise _too_many("rows", Where(label, len(rows), ws.title), lim)
+            cells += len(row)
+            if cells > lim.max_cells:
+                raise _too_many_cells(Where(label, len(rows), ws.title), lim)
+    except InputError:
+        raise
+    except Exception as exc:  # XML errors (a truncated sheet, a DOCTYPE), bad values, bad zip data
+        raise InputError(
+            'the sheet "{sheet}" cannot be read ({detail})', label, sheet=ws.title, detail=_detail(exc)
+        ) from None
     while rows and not any(str(c).strip() for c in rows[-1]):
         rows.pop()
     return rows
+
+
+def _detail(exc):
+    """An exception's type and the start of its text, on one line, for a message."""
+    text = " ".join(str(exc).split())[:100]
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 # --- JSON --------------------------------------------------------------------
@@ -410,13 +698,38 @@ def _sheet_rows(ws):
 
 def _read_json(path):
     text = _decode(path)
+    lim = limits.current()
+    longest = lim.max_number_chars
+
+    def integer(literal):
+        return int(literal) if len(literal) <= longest else LongNumber.of(literal)
+
+    def decimal(literal):
+        if len(literal) > longest:
+            return LongNumber.of(literal)
+        value = float(literal)
+        return value if math.isfinite(value) else BadNumber(literal)  # 1e400 is not "inf"
+
     try:
-        doc = json.loads(text)
+        doc = json.loads(text, parse_constant=BadNumber, parse_int=integer, parse_float=decimal)
     except json.JSONDecodeError as exc:
         raise InputError(
             "not valid JSON, or cut off (line {line}, column {col})", path.name, line=exc.lineno, col=exc.colno
         ) from None
+    except RecursionError:
+        raise _too_deep(path.name, lim) from None
+    except (ValueError, MemoryError) as exc:  # anything else the decoder refuses
+        raise InputError("not valid JSON ({detail})", path.name, detail=_detail(exc)) from None
     return network_from_json(doc, path.name)
+
+
+def _too_deep(label, lim):
+    return InputError(
+        "objects and lists nested more than {limit} deep (set {setting} to raise the limit)",
+        label,
+        limit=lim.max_json_depth,
+        setting=limits.setting("max_json_depth"),
+    )
 
 
 def network_from_json(doc: Any, label: str = "JSON") -> Network:
@@ -444,7 +757,7 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
                 raise InputError('"attributes" must be an object', f"{label} {key}[{i}]")
         lists[key] = items
     for key in ("name", "date"):
-        if doc.get(key) is not None and not isinstance(doc[key], str):
+        if doc.get(key) is not None and (not isinstance(doc[key], str) or isinstance(doc[key], BadNumber)):
             raise InputError('"{field}" must be text', label, field=key)
     actors = [(f"{label} actors[{i}]", _json_record(item, ACTOR_FIELDS)) for i, item in enumerate(lists["actors"])]
     ties = [(f"{label} ties[{i}]", _json_record(item, TIE_FIELDS)) for i, item in enumerate(lists["ties"])]
@@ -509,9 +822,15 @@ def _read_graph_file(path, suffix):
     import networkx as nx
 
     fmt = "GraphML" if suffix == ".graphml" else "GEXF"
-    _decode(path)  # empty or binary files get the usual message
+    data = _read_bytes(path)
+    text = _decode(path, data)  # empty or binary files get the usual message
+    if re.search(r"<!(?:DOCTYPE|ENTITY)", text):
+        raise InputError("the file holds a DOCTYPE or ENTITY declaration, which netmap does not read", path.name)
     try:
-        G = nx.read_graphml(path) if suffix == ".graphml" else nx.read_gexf(path)
+        source = io.BytesIO(data)
+        G = nx.read_graphml(source) if suffix == ".graphml" else nx.read_gexf(source)
+    except RecursionError:
+        raise _too_deep(path.name, limits.current()) from None
     except Exception as exc:  # malformed XML raises many types
         raise InputError("not a readable {fmt} file ({detail})", path.name, fmt=fmt, detail=str(exc)[:120]) from None
     meta = G.graph

@@ -13,6 +13,7 @@ import sys
 
 from ..errors import NetmapError
 from ..i18n import LANGS, default_lang
+from ..present.terminal import safe_text
 from . import analyze, diff, export, snapshot
 
 __all__ = ["main", "build_parser"]
@@ -38,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except NetmapError as exc:
-        print(exc.message(args.lang), file=sys.stderr)
+        print(safe_text(exc.message(args.lang), keep=""), file=sys.stderr)  # one line, shown not obeyed
         return 2
     except BrokenPipeError:
         return 0

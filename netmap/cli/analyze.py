@@ -9,6 +9,7 @@ from ..analysis import analyze
 from ..i18n import _, ngettext
 from ..present import vocab
 from ..present.report import document, text_report, warning_text
+from ..present.terminal import safe_text
 from ..privacy import workspace_key
 from ..reading import read_network
 from ..writing import write_network
@@ -29,15 +30,15 @@ def cmd_analyze(args):
     net = read_network(*args.inputs)
     group_by = vocab.field_name(args.group_by, net.attribute_names())
     doc = document(analyze(net, group_by=group_by), args.lang)
-    print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else text_report(doc, args.lang))
+    print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else safe_text(text_report(doc, args.lang)))
     return 0
 
 
 def cmd_validate(args):
     net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
     for w in net.warnings:
-        print(warning_text(w, args.lang))
-    print(validate_summary(net, args.lang, Path(args.inputs[0]).stem))
+        print(safe_text(warning_text(w, args.lang), keep=""))
+    print(safe_text(validate_summary(net, args.lang, Path(args.inputs[0]).stem)))
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 from ..compare import compare, load_input
 from ..present import vocab
 from ..present.diff import diff_text
+from ..present.terminal import safe_text
 from ..privacy import Pseudonymiser, workspace_key
 from .analyze import PSEUDONYMISE_HELP
 
@@ -26,7 +27,7 @@ def cmd_diff(args):
     else:
         names = {a.id: a.label for a in old.actors}
         names.update((a.id, a.label) for a in new.actors)
-        print(diff_text(diff, args.lang, names))
+        print(safe_text(diff_text(diff, args.lang, names)))
     return 0
 
 

@@ -7,6 +7,7 @@ import json
 
 from ..i18n import _, date
 from ..present import vocab
+from ..present.terminal import safe_text
 from ..privacy import workspace_key
 from ..reading import read_network
 from ..snapshots import SnapshotStore
@@ -42,7 +43,7 @@ def cmd_list(args):
     if not rows:
         print(_("no snapshots", args.lang))
     for r in rows:
-        print(f"{r['id']:>5}  {r['network']}  {r['date']}  {r['label']}")
+        print(safe_text(f"{r['id']:>5}  {r['network']}  {r['date']}  {r['label']}", keep=""))
     return 0
 
 

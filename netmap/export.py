@@ -321,7 +321,9 @@ def _union(old, new, removed, tie_status):
 def _statuses(diff, lang):
     """Actor and tie statuses (added / removed / changed) and change lines from a comparison."""
     changes = {c["id"]: mapview.change_lines(c["changes"], lang) for c in diff["actors"]["changed"]}
-    tie_changes = {mapview.tie_key(c): mapview.change_lines(c["changes"], lang) for c in diff["ties"]["changed"]}
+    tie_changes = {
+        mapview.tie_key(c): mapview.change_lines(c["changes"], lang, "ties") for c in diff["ties"]["changed"]
+    }
     tie_status = {mapview.tie_key(d): "added" for d in diff["ties"]["added"]}
     tie_status.update({mapview.tie_key(d): "removed" for d in diff["ties"]["removed"]})
     tie_status.update({k: "changed" for k, v in tie_changes.items() if v})

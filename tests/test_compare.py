@@ -426,6 +426,23 @@ def test_cli_diff_text_in_danish():
     assert r.returncode == 0, r.stderr
     assert "Aktører: 3 tilføjet, 1 fjernet, 0 ændret" in r.stdout
     assert "kernens E-I-indeks: -0,50 -> -0,38" in r.stdout
+    # codes are named in Danish and ties are shown by their ends' names (present.diff, as the map)
+    assert "  + Kontaktperson, Socialforvaltningen (ny) \u2014 Socialforvaltningen (formel aftale)" in r.stdout
+    assert "Noter: Foreningens egne frivillige; endnu ingen workshops \u2192" in r.stdout
+    assert "formal_agreement" not in r.stdout and "Afhængig af enkelte aktører" in r.stdout
+
+
+def test_compared_values_are_said_as_every_view_says_them():
+    """present.diff: one wording of a change for the CLI, the compare map and the app (hand-written)."""
+    from netmap.present.diff import change_texts, value_text
+
+    assert value_text("sector", "public", "da") == "offentlig" and value_text("partner", True, "da") == "ja"
+    assert value_text("strength", 1.5, "da") == "1,50" and value_text("strength", 3, "da") == "3"
+    assert value_text("kind", "formal_agreement", "da", "ties") == "formel aftale"
+    assert change_texts({"sector": ["public", "civil"], "x": [1, 2], "attributes.farve": [None, "blå"]}, "da") == [
+        "Sektor: offentlig \u2192 civil",
+        "attribut farve: - \u2192 blå",
+    ]
 
 
 @pytest.mark.parametrize("content", ['{"netmap_version": 1, "actors": [', "", None])

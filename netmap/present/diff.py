@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import json
 
+from ..compare import IGNORED_FIELDS
 from ..i18n import _, number
 from . import vocab
 from .report import names as list_names
-from .vocab import label
+from .vocab import label, yes_no
 
-__all__ = ["diff_text", "indicator_value"]
+__all__ = ["diff_text", "indicator_value", "field_label", "value_text", "tie_text", "change_texts"]
+
+#: The vocabulary of the values of each coded field of an actor.
+_VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES}
 
 
 def indicator_value(key: str, value, lang: str) -> str:
@@ -17,16 +21,51 @@ def indicator_value(key: str, value, lang: str) -> str:
     return number(value, lang, vocab.INDICATOR_FIGURES.get(key, "count"))
 
 
-def _changes(changes: dict) -> str:
-    return "; ".join(
-        f"{f}: {json.dumps(o, ensure_ascii=False)} -> {json.dumps(n, ensure_ascii=False)}"
+def field_label(field: str, lang: str, table: str = "actors") -> str:
+    """A compared field's name; custom attributes (``attributes.NAME``) by their own name."""
+    if field.startswith("attributes."):
+        return _("attribute {name}", lang, name=field[len("attributes.") :])
+    if (table, field) == ("ties", "kind"):
+        field = "tie_kind"
+    return label(vocab.COLUMNS, field, lang)
+
+
+def value_text(field: str, value, lang: str, table: str = "actors") -> str:
+    """A compared field's value as every view shows it: codes named, yes/no, numbers in the
+    language's format (a whole number as a count, other numbers as an index), "-" for none."""
+    if value is None or value == "":
+        return "-"
+    if isinstance(value, bool):
+        return yes_no(value, lang)
+    if field == "kind":
+        return label(vocab.TIE_KINDS if table == "ties" else vocab.ACTOR_KINDS, value, lang)
+    if field in _VALUES:
+        return label(_VALUES[field], value, lang)
+    if isinstance(value, (int, float)):
+        return number(value, lang, "count" if float(value).is_integer() else "index")
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def change_texts(changes: dict, lang: str, table: str = "actors", limit: int | None = None) -> list[str]:
+    """``field: old → new`` for each change that counts (a move, :data:`IGNORED_FIELDS`, does not)."""
+
+    def short(text):
+        return text if limit is None or len(text) <= limit else text[: limit - 1] + "\u2026"
+
+    return [
+        f"{field_label(f, lang, table)}: {short(value_text(f, o, lang, table))} \u2192 "
+        f"{short(value_text(f, n, lang, table))}"
         for f, (o, n) in changes.items()
-    )
+        if f not in IGNORED_FIELDS
+    ]
 
 
-def _tie(d: dict, names: dict) -> str:
+def tie_text(d: dict, lang: str, names: dict | None = None) -> str:
+    """A tie of a comparison: ``A → B (kind)`` (``A — B`` when undirected), ends by name."""
+    names = names or {}
     source, target = names.get(d["source"], d["source"]), names.get(d["target"], d["target"])
-    return f"{source} {'->' if d['directed'] else '--'} {target} ({d['kind']})"
+    arrow = "\u2192" if d["directed"] else "\u2014"
+    return f"{source} {arrow} {target} ({label(vocab.TIE_KINDS, d['kind'], lang)})"
 
 
 def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
@@ -60,7 +99,7 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
         )
     )
     lines += [f"  + {names.get(i, i)}" for i in a["added"]] + [f"  - {names.get(i, i)}" for i in a["removed"]]
-    lines += [f"  ~ {names.get(c['id'], c['id'])}: {_changes(c['changes'])}" for c in a["changed"]]
+    lines += [f"  ~ {names.get(c['id'], c['id'])}: {'; '.join(change_texts(c['changes'], lang))}" for c in a["changed"]]
     lines.append(
         _(
             "Ties: {a} added, {r} removed, {c} changed",
@@ -70,8 +109,11 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
             c=len(ti["changed"]),
         )
     )
-    lines += [f"  + {_tie(d, names)}" for d in ti["added"]] + [f"  - {_tie(d, names)}" for d in ti["removed"]]
-    lines += [f"  ~ {_tie(c, names)}: {_changes(c['changes'])}" for c in ti["changed"]]
+    lines += [f"  + {tie_text(d, lang, names)}" for d in ti["added"]]
+    lines += [f"  - {tie_text(d, lang, names)}" for d in ti["removed"]]
+    lines += [
+        f"  ~ {tie_text(c, lang, names)}: {'; '.join(change_texts(c['changes'], lang, 'ties'))}" for c in ti["changed"]
+    ]
     lines += ["", _("Partnership indicators (old -> new):", lang)]
     for k, (o, n) in diff["partnership"].items():
         mark = "" if o == n else "  *"
@@ -84,8 +126,8 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
         _(
             "Flags raised: {raised}; cleared: {cleared}",
             lang,
-            raised=", ".join(diff["flags"]["raised"]) or none,
-            cleared=", ".join(diff["flags"]["cleared"]) or none,
+            raised="; ".join(label(vocab.FLAG_TITLES, c, lang) for c in diff["flags"]["raised"]) or none,
+            cleared="; ".join(label(vocab.FLAG_TITLES, c, lang) for c in diff["flags"]["cleared"]) or none,
         )
     )
     changed = list(diff["actor_metrics"])

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import datetime
 
-from ..compare import IGNORED_FIELDS
 from ..i18n import _, date, number
 from ..model import Tie, canonical_tie_kind
 from . import vocab
-from .diff import indicator_value
+from .diff import change_texts, indicator_value, value_text
 from .report import flag_message
 from .vocab import label, yes_no
 
@@ -157,7 +156,7 @@ def value_label(attr: str, value: str, lang: str) -> str:
 
 
 def _strength(x, lang: str) -> str:
-    return number(x, lang, "count" if float(x).is_integer() else "index")
+    return value_text("strength", x, lang, "ties")
 
 
 def colours(net, attr: str, lang: str):
@@ -442,18 +441,9 @@ def tie_key(record: dict) -> tuple:
     return Tie(record["source"], record["target"], kind=record["kind"], directed=bool(record["directed"])).key
 
 
-def _short(value, limit: int = 80) -> str:
-    text = "-" if value is None or value == "" else str(value)
-    return text if len(text) <= limit else text[: limit - 1] + "\u2026"
-
-
-def change_lines(changes: dict, lang: str) -> list:
-    """``field: old → new`` for each change that counts (a move, :data:`IGNORED_FIELDS`, does not)."""
-    return [
-        f"{label(vocab.COLUMNS, field, lang)}: {_short(old)} \u2192 {_short(new)}"
-        for field, (old, new) in changes.items()
-        if field not in IGNORED_FIELDS
-    ]
+def change_lines(changes: dict, lang: str, table: str = "actors") -> list:
+    """``field: old → new`` for each change that counts, as every view says it (:mod:`.diff`)."""
+    return change_texts(changes, lang, table, limit=80)
 
 
 def status_line(status: str, lang: str) -> str:

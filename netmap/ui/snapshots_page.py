@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import math
 
 import pandas as pd
@@ -11,11 +10,11 @@ import streamlit as st
 
 from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
-from netmap.i18n import _, default_lang, ngettext, number
+from netmap.i18n import LANGS, _, default_lang, ngettext
 from netmap.present import vocab
-from netmap.present.diff import indicator_value
+from netmap.present.diff import field_label, indicator_value, tie_text, value_text
 from netmap.present.report import flag_message
-from netmap.present.vocab import label, yes_no
+from netmap.present.vocab import label
 from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.ui.state import md
 
@@ -26,7 +25,7 @@ SAMPLE_NETWORK = "copenhagen_sample"
 
 def _lang():
     lang = st.session_state.get("lang") or default_lang()
-    return lang if lang in ("en", "da") else "en"
+    return lang if lang in LANGS else "en"
 
 
 def _title(row):
@@ -40,33 +39,6 @@ def _show_error(exc, lang):
 def _flag(code, lang):
     """A flag's short title in ``lang``."""
     return label(vocab.FLAG_TITLES, code, lang)
-
-
-def _field(field, lang, table="actors"):
-    """A compared field's name in ``lang``; custom attributes (``attributes.NAME``) by their name."""
-    if field.startswith("attributes."):
-        return _("attribute {name}", lang, name=field[len("attributes.") :])
-    if (table, field) == ("ties", "kind"):
-        field = "tie_kind"
-    return label(vocab.COLUMNS, field, lang)
-
-
-#: The vocabulary of the values of each coded field.
-_VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES}
-
-
-def _value(field, value, lang, table="actors"):
-    """A compared field's value as shown: known codes translated, yes/no for booleans, numbers
-    in the language's format."""
-    if isinstance(value, bool):
-        return yes_no(value, lang)
-    if field == "kind":
-        return label(vocab.TIE_KINDS if table == "ties" else vocab.ACTOR_KINDS, value, lang)
-    if field in _VALUES and value is not None:
-        return label(_VALUES[field], value, lang)
-    if isinstance(value, (int, float)):
-        return number(value, lang, "count" if float(value).is_integer() else "index")
-    return _json(value)
 
 
 def _save_section(store, lang):
@@ -167,14 +139,6 @@ def _manage_section(store, rows, lang):
                 st.rerun()
 
 
-def _json(value):
-    return json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else value
-
-
-def _tie_text(d, lang):
-    return f"{d['source']} {'→' if d['directed'] else '—'} {d['target']} ({label(vocab.TIE_KINDS, d['kind'], lang)})"
-
-
 def _missing(value):
     return value is None or (isinstance(value, float) and math.isnan(value))
 
@@ -251,9 +215,9 @@ def _compare_section(store, rows, lang):
         {
             _("what", lang): _("changed", lang),
             _("actor", lang): names[c["id"]],
-            _("field", lang): _field(f, lang),
-            _("before", lang): _value(f, o, lang),
-            _("after", lang): _value(f, n, lang),
+            _("field", lang): field_label(f, lang),
+            _("before", lang): value_text(f, o, lang),
+            _("after", lang): value_text(f, n, lang),
         }
         for c in changed
         for f, (o, n) in c["changes"].items()
@@ -273,15 +237,15 @@ def _compare_section(store, rows, lang):
         )
         + "**"
     )
-    tie_rows = [{_("what", lang): _("added", lang), _("tie", lang): _tie_text(d, lang)} for d in ti["added"]]
-    tie_rows += [{_("what", lang): _("removed", lang), _("tie", lang): _tie_text(d, lang)} for d in ti["removed"]]
+    tie_rows = [{_("what", lang): _("added", lang), _("tie", lang): tie_text(d, lang, names)} for d in ti["added"]]
+    tie_rows += [{_("what", lang): _("removed", lang), _("tie", lang): tie_text(d, lang, names)} for d in ti["removed"]]
     tie_rows += [
         {
             _("what", lang): _("changed", lang),
-            _("tie", lang): _tie_text(c, lang),
-            _("field", lang): _field(f, lang, "ties"),
-            _("before", lang): _value(f, o, lang, "ties"),
-            _("after", lang): _value(f, n, lang, "ties"),
+            _("tie", lang): tie_text(c, lang, names),
+            _("field", lang): field_label(f, lang, "ties"),
+            _("before", lang): value_text(f, o, lang, "ties"),
+            _("after", lang): value_text(f, n, lang, "ties"),
         }
         for c in ti["changed"]
         for f, (o, n) in c["changes"].items()

@@ -764,7 +764,7 @@ def network_from_records(actor_rows, tie_rows, name="", date=None):
     ``record`` maps field names (headers already mapped) to raw values.
     Raises InputError at the first bad row; warnings are collected.
     """
-    net = Network(name=name or "", date=date)
+    net = Network(name=_check_controls(name or "", "", "name"), date=date)
     seen = {}
     for where, record in actor_rows:
         actor, warns = parse_actor(record, where)

@@ -173,13 +173,12 @@ def test_xlsx_infinite_cell_is_refused(tmp_path):
 
 
 def test_terminal_output_escapes_control_characters(tmp_path, cli_inprocess):
-    """A network name with escape sequences (names of networks are free text) is shown, not obeyed."""
-    doc = {"netmap_version": 1, "name": "x\x1b]0;owned\x07\x1b[2J", "actors": [{"id": "a"}], "ties": []}
-    path = tmp_path / "n.json"
-    path.write_text(json.dumps(doc), encoding="utf-8")
-    status, out, _err = cli_inprocess("analyze", path)
-    assert status == 0 and "\x1b" not in out and "\x07" not in out
-    assert "x\\x1b]0;owned\\x07\\x1b[2J" in out
+    """A file name with escape sequences (names of files are free text) is shown, not obeyed."""
+    path = tmp_path / "x\x1b]0;owned\x07\x1b[2J.json"
+    path.write_text("{", encoding="utf-8")
+    status, out, err = cli_inprocess("analyze", path)
+    assert status == 2 and "\x1b" not in err and "\x07" not in err
+    assert "x\\x1b]0;owned\\x07\\x1b[2J.json" in err
     assert safe_text("a\u202eb\nc", keep="") == "a\\u202eb\\x0ac"
 
 
@@ -210,3 +209,13 @@ def test_csv_cells_are_counted(tmp_path, monkeypatch):
     monkeypatch.setenv("NETMAP_MAX_CELLS", "10000")
     with pytest.raises(Exception, match=r"actors.csv row 13: more than 10000 cells .*NETMAP_MAX_CELLS"):
         read_network(d)
+
+
+def test_control_character_in_the_network_name_is_refused(tmp_path, cli_inprocess):
+    """The network's own name (JSON "name") is text shown in titles and terminals too."""
+    import json
+
+    doc = {"netmap_version": 1, "name": "kort\x1b]0;pwned\x07", "actors": [{"id": "a"}], "ties": []}
+    (tmp_path / "net.json").write_text(json.dumps(doc), encoding="utf-8")
+    status, out, err = cli_inprocess("analyze", tmp_path / "net.json", "--json")
+    assert status == 2 and out == "" and "U+001B" in err and "\x1b" not in err

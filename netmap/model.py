@@ -142,12 +142,17 @@ def canonical_tie_kind(text):
 #: without the definite article), whatever its sector.
 CITIZEN_KINDS = frozenset(
     "citizen citizens borger borgere borgeren borgerne beboer beboere beboeren beboerne bruger brugere "
-    "brugeren brugerne resident residents user users service_user service_users".split()
+    "brugeren brugerne resident residents user users service_user service_users "
+    "klient klienter klienten klienterne client clients patient patienter patienten patienterne "
+    "pårørende relative relatives deltager deltagere deltageren deltagerne participant participants "
+    "elev elever eleven eleverne pupil pupils".split()
 )
 
 
 def is_citizen(actor) -> bool:
-    """A citizen: an actor of sector citizen or of a citizen kind (:data:`CITIZEN_KINDS`).
+    """A citizen: an actor of sector citizen or of a citizen kind (:data:`CITIZEN_KINDS`, also as
+    the first word of a longer kind: "borger med handicap"). Relatives (pårørende), participants,
+    pupils, clients and patients are people the partnership serves too, so they count.
 
     >>> is_citizen(Actor("b", kind="Beboer")), is_citizen(Actor("k", kind="koordinator"))
     (True, False)
@@ -155,7 +160,13 @@ def is_citizen(actor) -> bool:
     if actor.sector == "citizen":
         return True
     key = " ".join(str(actor.kind or "").split()).lower()
-    return key in CITIZEN_KINDS or key.replace(" ", "_") in CITIZEN_KINDS or canonical_kind(key) == "citizen"
+    first = key.split(" ", 1)[0]  # "borger med handicap", "bruger af dagtilbud"
+    return (
+        key in CITIZEN_KINDS
+        or first in CITIZEN_KINDS
+        or key.replace(" ", "_") in CITIZEN_KINDS
+        or canonical_kind(key) == "citizen"
+    )
 
 
 @dataclass

@@ -45,8 +45,12 @@ __all__ = ["pseudonymise", "pseudonym", "workspace_key", "Pseudonymiser", "spell
 
 #: At most this many characters (spaces, hyphens, underscores, dots, commas...) between two words
 #: of a name or id for them to count as one spelling ("Jens  Hansen", "Hansen, Jens", "jens_hansen").
-_MAX_GAP = 3
+_MAX_GAP = 8
 _MIN_LENGTH = 3
+#: Danish letters as they are written without them (æ as ae or a, ø as oe or o, å as aa or a):
+#: a word is compared by a skeleton in which every such spelling is the same.
+_SKELETON = str.maketrans({"æ": "a", "ø": "o", "å": "a"})
+_DIGRAPHS = re.compile(r"ae|oe|aa")
 #: A word: a run of letters or a run of digits ("kontakt007" is "kontakt" and "007").
 _WORD = re.compile(r"\d+|[^\W\d_]+")
 _GENITIVE_MARKS = ("'", "\u2019")
@@ -93,13 +97,32 @@ def pseudonym(actor_id, key=None):
     return "citizen-" + hmac.new(key, str(actor_id).encode("utf-8"), hashlib.sha256).hexdigest()[:8]
 
 
+def _fold(word):
+    """A word's skeleton: case, accents and the Danish letters' spellings folded, so "Søren",
+    "SOEREN", "Soren" and "Sören" are one word ("soren"), as are "Ærø", "Aeroe" and "Aero"."""
+    word = unicodedata.normalize("NFKD", word.casefold())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return _DIGRAPHS.sub(lambda m: m.group()[0], word).translate(_SKELETON)
+
+
 def _words(text):
     text = unicodedata.normalize("NFC", str(text or ""))
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [_fold(w) for w in _WORD.findall(text)]
+
+
+def _person_name(name):
+    """A name that reads as a person's: two to four words, each capitalised, no digits ("Jens
+    Peter Hansen"). A group ("Borgere i dagtilbud") is not one."""
+    words = str(name or "").replace(",", " ").split()
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w.isalpha() for w in words)
 
 
 def spellings(name, actor_id=""):
-    """The word sequences (case-folded) under which a citizen's name and id are searched for."""
+    """The word sequences (as skeletons, :func:`_fold`) under which a citizen's name and id are
+    searched for: the whole name and id, reversed ("Hansen, Jens"), run together, first and last
+    word; and for a name that reads as a person's, each part of 3 letters or more on its own, so
+    that "Hr. Hansen", "J. Hansen" and "Jens H." are caught. A group's name ("Borgere i
+    dagtilbud") is only searched for whole, so words it shares with organisations survive."""
     out = []
     for text in (name, actor_id):
         w = _words(text)
@@ -112,6 +135,8 @@ def spellings(name, actor_id=""):
         if len(w) >= 3:
             out.append([w[0], w[-1]])  # "Jens Hansen" for "Jens Peter Hansen"
             out.append([w[-1], w[0]])
+    if _person_name(name):  # each part on its own: "Hr. Hansen", "J. Hansen", "Jens H.", "Søren"
+        out += [[part] for part in _words(name) if len(part) >= _MIN_LENGTH]
     return out
 
 
@@ -160,7 +185,7 @@ class Pseudonymiser:
         if not self._index or not isinstance(value, str) or not value:
             return value
         text = unicodedata.normalize("NFC", value)
-        tokens = [(m.start(), m.end(), m.group().casefold()) for m in _WORD.finditer(text)]
+        tokens = [(m.start(), m.end(), _fold(m.group())) for m in _WORD.finditer(text)]
         out, pos, i = [], 0, 0
         while i < len(tokens):
             hit = self._match(tokens, i)

@@ -502,7 +502,15 @@ def _workbook_rows(path):
 
 
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s+ref\s*=\s*[\"']([A-Za-z]{0,3})(\d{0,7}):?([A-Za-z]{0,3})(\d{0,7})")
-_DECLARATION = re.compile(rb"<!(?:DOCTYPE|ENTITY)")
+#: A DOCTYPE or ENTITY declaration, as UTF-8 (or ASCII) or as UTF-16 in either byte order (an XML
+#: part may declare UTF-16, and a byte search for the UTF-8 form alone would miss it).
+_DECLARATION = re.compile(
+    b"|".join(
+        re.escape(word.encode(codec))
+        for word in ("<!DOCTYPE", "<!ENTITY")
+        for codec in ("utf-8", "utf-16-le", "utf-16-be")
+    )
+)
 _CHUNK = 1 << 20
 
 
@@ -580,7 +588,7 @@ def _check_part(zf, info, label, lim):
             if sheet:
                 _check_dimension(window, info.filename, label, lim)
                 sheet = False  # the dimension comes before the cells
-            tail = window[-16:]
+            tail = window[-32:]
 
 
 def _column_number(letters):

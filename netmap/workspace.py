@@ -12,6 +12,7 @@ import json
 import os
 import secrets
 import sqlite3
+import stat
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -76,14 +77,19 @@ SCHEMA_VERSION = len(MIGRATIONS)
 def connect(path):
     """A new sqlite3 connection to a workspace file (WAL, synchronous=FULL, foreign keys on,
     autocommit): the one connection setup of the workspace and its snapshots."""
-    con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        raise NetmapError("{path} is not a netmap workspace (not a regular file)", path=str(path))
+    try:
+        con = sqlite3.connect(path, timeout=30, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise NetmapError("cannot open the workspace {path} ({detail})", path=str(path), detail=str(exc)) from None
     try:
         con.execute("PRAGMA busy_timeout=30000")
         _refuse_newer(path, _version(con))  # before anything writes to the file
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA foreign_keys=ON")
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         con.close()
         raise NetmapError("{path} is not a netmap workspace ({detail})", path=str(path), detail=str(exc)) from None
     except BaseException:
@@ -205,7 +211,10 @@ class Workspace:
 
         def __exit__(self, exc_type, exc, tb):
             try:
-                self.con.execute("COMMIT" if exc_type is None else "ROLLBACK")
+                if exc_type is None:
+                    self.con.execute("COMMIT")
+                elif self.con.in_transaction:  # SQLite may have rolled back already (an I/O error)
+                    self.con.execute("ROLLBACK")
             finally:
                 self.con.close()
             return False

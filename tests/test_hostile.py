@@ -219,3 +219,32 @@ def test_control_character_in_the_network_name_is_refused(tmp_path, cli_inproces
     (tmp_path / "net.json").write_text(json.dumps(doc), encoding="utf-8")
     status, out, err = cli_inprocess("analyze", tmp_path / "net.json", "--json")
     assert status == 2 and out == "" and "U+001B" in err and "\x1b" not in err
+
+
+def test_an_entity_declared_in_a_utf16_sheet_is_refused(tmp_path, cli_inprocess):
+    """The declaration check reads UTF-16 parts too (found by review: a byte search for the UTF-8
+    form alone let entities in a UTF-16 sheet through, and the name became "lollollollol")."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.title = "actors"
+    wb.active.append(["id", "name"])
+    wb.active.append(["a", "A"])
+    wb.create_sheet("ties").append(["source", "target"])
+    plain = tmp_path / "plain.xlsx"
+    wb.save(plain)
+    sheet = (
+        '<?xml version="1.0" encoding="UTF-16"?><!DOCTYPE x [<!ENTITY l0 "lol">]>'
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+        '<row r="1"><c r="A1" t="inlineStr"><is><t>id</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>&l0;</t></is></c></row></sheetData></worksheet>'
+    ).encode("utf-16")
+    bad = tmp_path / "utf16.xlsx"
+    with zipfile.ZipFile(plain) as src, zipfile.ZipFile(bad, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item)
+            dst.writestr(item, sheet if item.filename == "xl/worksheets/sheet1.xml" else data)
+    status, out, err = cli_inprocess("validate", bad)
+    assert status == 2 and out == "" and "DOCTYPE or ENTITY" in err and len(err.strip().splitlines()) == 1

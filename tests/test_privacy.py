@@ -198,7 +198,8 @@ def test_who_is_a_citizen():
         f"Netværk om {pseudonym('007', 'k')}",
         "Kommunen",
     ]
-    assert p.text("Jensen og Hansen") == "Jensen og Hansen"  # other words are left alone
+    # a person's name part is scrubbed on its own ("Hansen"); other words ("Jensen") are left alone
+    assert p.text("Jensen og Hansen") == f"Jensen og {pseudonym('jens-hansen', 'k')}"
     assert p.text("10075") == "10075" and p.text("nr. 007.") == f"nr. {pseudonym('007', 'k')}."
 
 
@@ -247,3 +248,48 @@ def test_renamed_ids_never_take_a_citizens_pseudonym_or_another_id():
     ]
     w = out.warnings[0]
     assert str(w["where"]) == f"{alias}.csv row 3" and w["params"] == {"id": f"{alias}-2"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kontakt for Soeren Aeroe",  # Danish letters written out
+        "kontakt-soren-aero",
+        "Hr. Ærø ringer",  # title and surname
+        "S. Ærø",  # initial and surname
+        "Søren",  # a first name alone
+        "SØREN    ÆRØ",  # case and a wide gap
+        "Sören Ærø",  # an accent for the ø
+    ],
+)
+def test_partial_and_transliterated_spellings_of_a_person_are_scrubbed(text):
+    """Found by review: only whole-name spellings were caught (hand-listed spellings of one name)."""
+    from netmap.privacy import Pseudonymiser
+
+    net = Network(actors=[Actor("s1", name="Søren Ærø", kind="beboer"), Actor("o", name="Dagtilbud A")])
+    out = Pseudonymiser(net, key="k").text(text)
+    folded = out.casefold()
+    assert "citizen-" in out and not any(
+        w in folded for w in ("søren", "soeren", "soren", "sören", "ærø", "aeroe", "aero")
+    )
+
+
+def test_a_group_of_citizens_is_scrubbed_whole_only():
+    """A group's name shares words with organisations: only the whole name is replaced."""
+    from netmap.privacy import Pseudonymiser
+
+    net = Network(
+        actors=[
+            Actor("g", name="Borgere i dagtilbud", sector="citizen"),
+            Actor("d", name="Dagtilbud A", kind="day_service"),
+        ]
+    )
+    p = Pseudonymiser(net, key="k")
+    assert p.text("Dagtilbud A") == "Dagtilbud A" and "citizen-" in p.text("Borgere i dagtilbud")
+
+
+@pytest.mark.parametrize("kind", ["borger med handicap", "pårørende", "Deltager", "elev", "klient", "patient"])
+def test_kinds_of_people_served_are_citizens(kind):
+    from netmap.model import is_citizen
+
+    assert is_citizen(Actor("x", kind=kind)) and not is_citizen(Actor("y", kind="borgerservice"))

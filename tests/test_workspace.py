@@ -21,6 +21,7 @@ from netmap.reading import read_network
 from netmap.workspace import StaleEditError, Workspace, default_path
 
 ROOT = Path(__file__).parent.parent
+SAMPLES = ROOT / "sample_networks"
 
 
 @pytest.fixture
@@ -339,3 +340,21 @@ def test_a_file_that_is_not_a_workspace_is_refused_in_one_line(tmp_path, cli_inp
     status, out, err = cli_inprocess("snapshot", "list", "--workspace", path)
     assert status == 2 and len(err.strip().splitlines()) == 1 and "not a netmap workspace" in err
     assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("kind", ["folder", "device"])
+def test_a_workspace_that_is_not_a_file_is_one_line(tmp_path, kind, cli_inprocess, monkeypatch):
+    """Found by review: a folder or a link to /dev/zero as the workspace ended in a traceback."""
+    path = tmp_path / "ws"
+    if kind == "folder":
+        path.mkdir()
+    else:
+        path.symlink_to("/dev/zero")
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    for args in (
+        ["snapshot", "list"],
+        ["convert", SAMPLES / "fredericia", "-o", tmp_path / "p.json", "--pseudonymise"],
+    ):
+        status, out, err = cli_inprocess(*args)
+        assert status == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
+        assert "ws" in err

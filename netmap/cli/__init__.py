@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 
 from ..errors import NetmapError
-from ..i18n import LANGS, default_lang
+from ..i18n import LANGS, _, default_lang
 from ..present.terminal import safe_text
 from . import analyze, diff, export, snapshot
 
@@ -38,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(prog).parse_args(argv)
     try:
         return args.func(args)
+    except sqlite3.Error as exc:  # the workspace file failed under us (disk, locks, damage)
+        print(safe_text(_("the workspace could not be used ({detail})", args.lang, detail=str(exc))), file=sys.stderr)
+        return 2
     except NetmapError as exc:
         print(safe_text(exc.message(args.lang), keep=""), file=sys.stderr)  # one line, shown not obeyed
         return 2

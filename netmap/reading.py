@@ -444,14 +444,25 @@ def _read_csv_pair(actors_path, ties_path, name=None):
     warnings = []
     actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"], warnings)
     ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"], warnings)
-    net = network_from_records(_drain(actors), _drain(ties), name=name or Path(actors_path).parent.name)
-    return _with_warnings(net, warnings)
+    return _network(warnings, _drain(actors), _drain(ties), name=name or Path(actors_path).parent.name)
 
 
 def _with_warnings(net, warnings):
     """``net`` with the warnings about its columns first (they explain the warnings about its rows)."""
     net.warnings[:0] = warnings
     return net
+
+
+def _network(warnings, actors, ties, **meta):
+    """:func:`network_from_records` with the column ``warnings`` first; an error it raises carries
+    them as ``notes``, since a misread header often explains it (``nanv`` for ``navn`` makes the
+    names ids, and then a tie naming an actor fails)."""
+    try:
+        net = network_from_records(actors, ties, **meta)
+    except InputError as exc:
+        exc.notes = [w for w in warnings if w["code"] == "UNKNOWN_COLUMN"]
+        raise
+    return _with_warnings(net, warnings)
 
 
 def _drain(rows):
@@ -640,10 +651,9 @@ def _read_xlsx(path):
     ties = _records(path.name, book["ties"][1], TIE_FIELDS, ["source", "target"], book["ties"][0], False, warnings)
     # netmap writes the network's name and date in a sheet of its own
     meta = {str(r[0]).strip(): r[1] for r in book["netmap"] if len(r) > 1}
-    net = network_from_records(
-        actors, ties, name=meta.get("name") or path.stem, date=_date(meta.get("date"), f"{path.name} netmap")
+    return _network(
+        warnings, actors, ties, name=meta.get("name") or path.stem, date=_date(meta.get("date"), f"{path.name} netmap")
     )
-    return _with_warnings(net, warnings)
 
 
 def read_table_records(path, fields, required, table="actors", warnings=None):
@@ -780,8 +790,9 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
                 raise InputError(
                     'missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-"
                 )
-    net = network_from_records(actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label))
-    return _with_warnings(net, _unknown_keys(lists, label))
+    return _network(
+        _unknown_keys(lists, label), actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label)
+    )
 
 
 def _unknown_keys(lists, label):

@@ -383,3 +383,33 @@ def test_a_name_typed_on_a_mac_matches(tmp_path, cli_inprocess):
     folder = csv_pair(tmp_path / "n", "id;navn\na;Åby Skole\nb;B\n", "fra;til\nA\u030aby skole;b\n")
     assert cli_inprocess("validate", folder)[0] == 0
     assert read_network(folder).ties[0].source == "a"
+
+
+def test_a_header_typo_is_named_with_the_error_it_causes(tmp_path, cli_inprocess):
+    """Found by review: with `nanv` for `navn`, a tie naming an actor failed and the hint was lost."""
+    import shutil
+
+    folder = tmp_path / "nanv"
+    shutil.copytree(SAMPLES / "skabelon", folder)
+    path = folder / "aktører.csv"
+    path.write_bytes(path.read_bytes().replace(b"navn", b"nanv", 1))
+    status, out, err = cli_inprocess("validate", folder, "--lang", "da")
+    lines = err.strip().splitlines()
+    assert status == 2 and len(lines) == 2
+    assert "er ikke et aktør-id eller et aktørnavn" in lines[0] and "Mente du `navn`?" in lines[1]
+
+
+@pytest.mark.parametrize(
+    ("args", "words"),
+    [
+        (["analyze", "--group-by", "nivaeu"], "brug en af: sektor, niveau, rækkevidde, type, organisation, partner"),
+        (["export", "-o", "x.html", "--size-by", "foo"], "brug en af: grad, mellemhed, brobygning"),
+        (["export", "-o", "x.html", "--color-by", "farve"], "brug en af: sektor, niveau"),
+    ],
+)
+def test_option_choices_are_listed_in_the_users_language(tmp_path, cli_inprocess, args, words, monkeypatch):
+    """The choices a Danish user is told are the words the option takes in Danish (found by review)."""
+    monkeypatch.chdir(tmp_path)
+    command, *rest = args
+    status, out, err = cli_inprocess(command, SAMPLES / "fredericia", *rest, "--lang", "da")
+    assert status == 2 and words in err and len(err.strip().splitlines()) == 1

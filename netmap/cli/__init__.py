@@ -14,6 +14,7 @@ import sys
 
 from ..errors import NetmapError
 from ..i18n import LANGS, _, default_lang
+from ..present.report import warning_text
 from ..present.terminal import safe_text
 from . import analyze, diff, export, snapshot
 
@@ -44,6 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except NetmapError as exc:
         print(safe_text(exc.message(args.lang), keep=""), file=sys.stderr)  # one line, shown not obeyed
+        for note in getattr(exc, "notes", [])[:2]:  # a misread column that explains the error
+            print(safe_text(warning_text(note, args.lang), keep=""), file=sys.stderr)
         return 2
     except BrokenPipeError:
         return 0

@@ -28,7 +28,7 @@ KEY_WORKSPACE_HELP = (
 
 def cmd_analyze(args):
     net = read_network(*args.inputs)
-    group_by = vocab.field_name(args.group_by, net.attribute_names())
+    group_by = vocab.group_field(args.group_by, net.attribute_names(), args.lang)
     doc = document(analyze(net, group_by=group_by), args.lang)
     print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else safe_text(text_report(doc, args.lang)))
     return 0

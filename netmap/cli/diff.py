@@ -21,7 +21,7 @@ def cmd_diff(args):
         scrub = Pseudonymiser(old, new, key=workspace_key(args.workspace))
         old, new = scrub.network(old), scrub.network(new)
     custom = old.attribute_names() + new.attribute_names()
-    diff = compare(old, new, group_by=vocab.field_name(args.group_by, custom))
+    diff = compare(old, new, group_by=vocab.group_field(args.group_by, custom, args.lang))
     if args.json:
         print(json.dumps(diff, ensure_ascii=False, indent=2))
     else:

@@ -20,13 +20,7 @@ def _cmd_export(args):
     out = args.output
     if not out.lower().endswith((".html", ".htm")):
         raise InputError('the map must be written to an .html file (got "{value}")', value=out)
-    size_by = vocab.measure_name(args.size_by)
-    if size_by is None:
-        raise InputError(
-            'cannot size by "{value}"; use one of: {allowed}',
-            value=args.size_by,
-            allowed=", ".join(vocab.label(vocab.MEASURES, m, args.lang) for m in vocab.MEASURES),
-        )
+    size_by = vocab.size_measure(args.size_by, args.lang)
     net = read_network(*args.inputs)
     key = workspace_key(args.workspace) if args.pseudonymise else None
     if args.compare_to:
@@ -35,7 +29,7 @@ def _cmd_export(args):
     else:
         page = export(
             net,
-            color_by=vocab.field_name(args.color_by, net.attribute_names()),
+            color_by=vocab.group_field(args.color_by, net.attribute_names(), args.lang),
             size_by=size_by,
             title=args.title,
             lang=args.lang,

@@ -393,3 +393,54 @@ def measure_name(name: str) -> str | None:
     from ..model import header_key
 
     return _words(_MEASURE_WORDS, MEASURES).get(header_key(name))
+
+
+#: The words the command line's options take, as a user of each language is told them.
+OPTION_WORDS = {
+    "group": {
+        "en": {c: c for c in ("sector", "level", "scope", "kind", "organisation", "partner")},
+        "da": {
+            "sector": "sektor",
+            "level": "niveau",
+            "scope": "rækkevidde",
+            "kind": "type",
+            "organisation": "organisation",
+            "partner": "partner",
+        },
+    },
+    "measure": {
+        "en": {"degree": "degree", "betweenness": "betweenness", "brokerage": "brokerage"},
+        "da": {"degree": "grad", "betweenness": "mellemhed", "brokerage": "brobygning"},
+    },
+}
+__all__ += ["OPTION_WORDS", "group_field", "size_measure"]
+
+
+def _choices(kind: str, lang: str, extra=()) -> str:
+    words = OPTION_WORDS[kind]
+    return ", ".join([*words.get(lang, words["en"]).values(), *extra])
+
+
+def group_field(name: str, custom, lang: str) -> str:
+    """The field or custom attribute ``name`` means for grouping or colouring (``niveau`` ->
+    ``level``); an unknown name is an InputError listing the choices in the user's language."""
+    from ..errors import InputError
+
+    field = field_name(name, custom)
+    if field in OPTION_WORDS["group"]["en"] or field in custom:
+        return field
+    raise InputError(
+        'cannot group by "{value}"; use one of: {allowed}', value=name, allowed=_choices("group", lang, custom)
+    )
+
+
+def size_measure(name: str, lang: str) -> str:
+    """The measure ``name`` means for sizing the map (``grad`` -> ``degree``), or an InputError."""
+    from ..errors import InputError
+
+    measure = measure_name(name)
+    if measure is None:
+        raise InputError(
+            'cannot size by "{value}"; use one of: {allowed}', value=name, allowed=_choices("measure", lang)
+        )
+    return measure

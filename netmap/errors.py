@@ -2,7 +2,7 @@
 
 import threading
 
-__all__ = ["NetmapError", "InputError", "Where"]
+__all__ = ["NetmapError", "InputError", "Where", "Named"]
 
 _TABLES_LOCK = threading.Lock()
 
@@ -89,3 +89,71 @@ class Where(str):
     @classmethod
     def from_dict(cls, d):
         return cls(d["file"], d["row"], d.get("sheet"))
+
+
+class _FieldLabel(str):
+    """A field of an actor or tie said by its label (:data:`netmap.present.vocab.COLUMNS`);
+    ``str`` is the English label, ``text(lang)`` the label in ``lang``."""
+
+    __slots__ = ("field",)
+
+    def __new__(cls, field):
+        obj = str.__new__(cls, _column_label(field, "en"))
+        obj.field = field
+        return obj
+
+    def text(self, lang="en"):
+        return _column_label(self.field, lang)
+
+
+def _column_label(field, lang):
+    from .present.vocab import COLUMNS, label
+
+    return label(COLUMNS, field, lang)
+
+
+class Named(str):
+    """A location that names an actor or a tie instead of a row: ``Named.actor("Kommunen")``
+    says ``actor "Kommunen"`` (``aktør "Kommunen"``), ``Named.tie("A", "B")`` says
+    ``tie A – B``; a column in the message is said by its label in the same language
+    (``column "Strength"`` / ``kolonne "Styrke"``)."""
+
+    msgid = ""
+    params: dict = {}
+    columns: dict = {}
+
+    def __new__(cls, msgid, table="actors", /, **params):
+        from .i18n import _
+
+        obj = str.__new__(cls, _(msgid, "en", **params))
+        obj.msgid, obj.params = msgid, params
+        fields = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
+        if table == "ties":
+            fields = ("source", "target", "strength", "directed", "notes")
+        obj.columns = {f: _FieldLabel(f) for f in fields}
+        if table == "ties":
+            obj.columns["kind"] = _FieldLabel("tie_kind")
+        return obj
+
+    @classmethod
+    def actor(cls, name):
+        from .i18n import N_
+
+        return cls(N_('actor "{name}"'), "actors", name=name)
+
+    @classmethod
+    def new_actor(cls, n):
+        from .i18n import N_
+
+        return cls(N_("new actor (row {n})"), "actors", n=n)
+
+    @classmethod
+    def tie(cls, source, target):
+        from .i18n import N_
+
+        return cls(N_("tie {source} \u2013 {target}"), "ties", source=source, target=target)
+
+    def text(self, lang="en"):
+        from .i18n import _
+
+        return _(self.msgid, lang, **self.params)

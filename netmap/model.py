@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .errors import InputError
+from .errors import InputError, Named
 from .i18n import N_, Message
 
 # The values a user may type, as an error message lists them (in the user's language).
@@ -853,8 +853,11 @@ def validate(network: Network) -> Network:
 
     Raises InputError naming the actor or tie, as a file would.
     """
-    actor_rows = [(f"actors[{i}]", _actor_record(a)) for i, a in enumerate(network.actors)]
-    tie_rows = [(f"ties[{i}]", _tie_record(t)) for i, t in enumerate(network.ties)]
+    names = {a.id: a.label for a in network.actors}
+    actor_rows = [(Named.actor(a.label), _actor_record(a)) for a in network.actors]
+    tie_rows = [
+        (Named.tie(names.get(t.source, t.source), names.get(t.target, t.target)), _tie_record(t)) for t in network.ties
+    ]
     return network_from_records(actor_rows, tie_rows, network.name, network.date)
 
 

@@ -2,6 +2,7 @@
 expects, checked both on screen and in the workspace file."""
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -117,7 +118,11 @@ def test_add_a_row_in_the_actors_table(ws_path):
 def test_an_invalid_cell_is_shown_inline_and_the_last_valid_network_stays(ws_path):
     at = start("actors")
     edit_table(at, "actors", {"edited_rows": {1: {"id": "lavuk_ledelse"}}})
-    assert any('Actors, row 2: column "id": duplicate id "lavuk_ledelse"' in e for e in texts(at, "error"))
+    assert any(
+        'actor "Koordinator, Lavuk Stjernen": column "Id": duplicate id "lavuk_ledelse" '
+        '(first at actor "Lavuk Stjernen (ledelse)")' in e
+        for e in texts(at, "error")
+    )
     assert Workspace(ws_path).revision("copenhagen") == 1
     at.button(key="discard_actors").click().run()  # back to the saved table
     assert not at.error and not at.exception
@@ -447,3 +452,117 @@ def test_upload_with_a_near_miss_of_a_required_column_asks_for_the_columns(ws_pa
     upload(at, "upload_ties", "relationer.csv", b"fra;til\r\n", "text/csv")
     at.run()
     assert not at.error and any("Match the columns of aktører.csv" in s for s in texts(at, "subheader"))
+
+
+# Safety for bulk edits (issue 10): a change to several rows at once asks first; out-of-range
+# values are refused, not clamped; a form clears and a double submit adds once; errors name
+# the actor or tie and the field as the user reads them.
+
+
+def _blank_every_actor(at):
+    """What Ctrl+A then Delete does in the Actors table: every editable cell of every row blanked."""
+    n = len(Workspace(os.environ["NETMAP_WORKSPACE"]).load("copenhagen").actors)
+    blank = {"name": None, "kind": None, "sector": None, "organisation": None, "notes": None}
+    edit_table(at, "actors", {"edited_rows": {i: dict(blank) for i in range(n)}})
+
+
+def test_blanking_every_actor_asks_and_saves_nothing_until_confirmed(ws_path):
+    at = start("actors")
+    before = Workspace(ws_path).load("copenhagen")
+    _blank_every_actor(at)
+    summary = " ".join(texts(at, "warning"))
+    assert "This edit changes 21 actors at once. Nothing is saved until you confirm." in summary
+    assert "- **Lavuk Stjernen (ledelse)**: Name: Lavuk Stjernen (ledelse) → -; Kind: institution → -" in summary
+    assert Workspace(ws_path).revision("copenhagen") == 1  # nothing saved
+    at.run()  # a rerun is not a confirmation
+    assert Workspace(ws_path).revision("copenhagen") == 1
+    at.button(key="confirm_bulk_cancel").click().run()  # cancel restores the table
+    assert not at.warning and not at.exception
+    assert Workspace(ws_path).load("copenhagen") == before
+    _blank_every_actor(at)
+    at.button(key="confirm_bulk").click().run()  # saved only now
+    assert Workspace(ws_path).revision("copenhagen") == 2
+    assert all(a.name == a.id for a in Workspace(ws_path).load("copenhagen").actors)
+
+
+def test_a_bulk_edit_is_summarised_in_danish(ws_path):
+    at = start("actors")
+    at.radio(key="lang").set_value("da").run()
+    edit_table(at, "actors", {"edited_rows": {0: {"sector": "private"}, 1: {"sector": "private"}}})
+    summary = " ".join(texts(at, "warning"))
+    assert "Denne ændring rører 2 aktører på én gang. Intet gemmes, før du bekræfter." in summary
+    assert "- **Lavuk Stjernen (ledelse)**: Sektor: offentlig → privat" in summary
+    assert Workspace(ws_path).revision("copenhagen") == 1
+
+
+def test_one_row_still_saves_at_once_and_deleting_two_ties_asks(ws_path):
+    at = start("ties")
+    edit_table(at, "ties", {"edited_rows": {0: {"notes": "one row"}}})
+    assert Workspace(ws_path).revision("copenhagen") == 2 and not at.warning
+    edit_table(at, "ties", {"deleted_rows": [0, 1]})
+    assert any("This edit changes 2 ties at once" in w and "deleted" in w for w in texts(at, "warning"))
+    assert len(Workspace(ws_path).load("copenhagen").ties) == 36
+    at.button(key="confirm_bulk").click().run()
+    assert len(Workspace(ws_path).load("copenhagen").ties) == 34
+
+
+def test_strength_7_is_refused_inline_never_clamped(ws_path):
+    at = start("ties")
+    net = Workspace(ws_path).load("copenhagen")
+    names = {a.id: a.label for a in net.actors}
+    tie = net.ties[0]
+    edit_table(at, "ties", {"edited_rows": {0: {"strength": 7.0}}})
+    errors = texts(at, "error")
+    assert any(
+        f'tie {names[tie.source]} – {names[tie.target]}: column "Strength": strength "7' in e and "outside 1-3" in e
+        for e in errors
+    ), errors
+    assert Workspace(ws_path).revision("copenhagen") == 1
+    assert Workspace(ws_path).load("copenhagen").ties[0].strength == tie.strength
+    src = (ROOT / "netmap/ui/pages/ties.py").read_text()
+    assert "max_value" not in src  # the column does not clamp in the browser either
+    at.radio(key="lang").set_value("da").run()
+    edit_table(at, "ties", {"edited_rows": {0: {"strength": 7.0}}})
+    assert any("relation" in e and 'kolonne "Styrke"' in e for e in texts(at, "error")), texts(at, "error")
+
+
+def test_the_add_actor_form_clears_and_a_double_submit_adds_once(ws_path):
+    at = start()
+
+    def fill_and_send():
+        at.text_input(key="add_actor_name").input("Dobbeltklik")
+        at.selectbox(key="add_actor_kind").set_value("volunteer")
+        at.selectbox(key="add_actor_sector").set_value("civil")
+        at.button(key="add_actor_submit").click().run()
+        assert not at.exception
+
+    fill_and_send()
+    assert any("Added Dobbeltklik" in s for s in texts(at, "success"))
+    assert at.text_input(key="add_actor_name").value == ""  # the form is cleared
+    assert at.selectbox(key="add_actor_kind").value is None
+    fill_and_send()  # the same actor again at once: a double submit
+    assert any("Dobbeltklik was just added; the same actor is not added twice." in w for w in texts(at, "warning"))
+    ids = Workspace(ws_path).load("copenhagen").actor_ids
+    assert "dobbeltklik" in ids and "dobbeltklik_2" not in ids
+    assert Workspace(ws_path).revision("copenhagen") == 2
+
+
+def test_a_form_sent_again_after_a_while_adds_again(ws_path, monkeypatch):
+    from netmap.ui import forms
+
+    monkeypatch.setattr(forms, "REPEAT_SECONDS", 0.0)
+    at = start()
+    for _ in range(2):
+        at.text_input(key="add_actor_name").input("Ny frivillig")
+        at.button(key="add_actor_submit").click().run()
+    assert {"ny_frivillig", "ny_frivillig_2"} <= set(Workspace(ws_path).load("copenhagen").actor_ids)
+
+
+def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
+    at = start()
+    at.text_input(key="add_actor_name").input("Another")
+    at.text_input(key="add_actor_id").input("lavuk_ledelse")
+    at.button(key="add_actor_submit").click().run()
+    errors = texts(at, "error")
+    assert any('actor "Another": column "Id": duplicate id "lavuk_ledelse"' in e for e in errors), errors
+    assert not any("actors[" in e for e in errors)

@@ -9,7 +9,7 @@ from dataclasses import replace
 import pandas as pd
 
 from netmap import model
-from netmap.i18n import N_, _
+from netmap.errors import Named
 from netmap.layout import layout
 from netmap.model import Actor, Tie, network_from_records
 
@@ -26,6 +26,8 @@ __all__ = [
     "with_positions",
     "new_id",
     "flag_changes",
+    "bulk_changes",
+    "is_bulk",
 ]
 
 ACTOR_COLUMNS = list(model.ACTOR_COLUMNS)  # the one list, as a list for pandas
@@ -72,9 +74,25 @@ def ties_frame(net):
     return df.astype({"strength": float, "directed": bool}) if len(df) else df
 
 
-def _records(df, base_items, columns, where_msg, lang):
-    """``(where, record, original)`` for each row of an edited table; ``where_msg`` (marked with
-    ``N_``, ``{n}`` the row) names a row in ``lang``.
+def _actor_place(n, rec, orig):
+    """Where an actors-table row is, for messages: the actor by name (the new name, else the old)."""
+    name = str(rec.get("name") or "").strip() or (orig.label if orig is not None else str(rec.get("id") or "").strip())
+    return Named.actor(name) if name else Named.new_actor(n)
+
+
+def _tie_place(names):
+    """Where a ties-table row is: the tie by the names of its ends (``names``: id -> name)."""
+
+    def place(n, rec, orig):
+        ends = [str(rec.get(k) or "").strip() for k in ("source", "target")]
+        return Named.tie(*(names.get(e, e) or "?" for e in ends))
+
+    return place
+
+
+def _records(df, base_items, columns, place_of):
+    """``(where, record, original)`` for each row of an edited table; ``place_of(n, record,
+    original)`` names the row (:class:`netmap.errors.Named`) for messages.
 
     ``original`` is the item of ``base_items`` the row came from (matched by
     the row's index label), or None for an added row. Custom attribute cells
@@ -94,7 +112,7 @@ def _records(df, base_items, columns, where_msg, lang):
                 rec[col] = orig.attributes.get(col, "")
             else:
                 rec[col] = value
-        out.append((_(where_msg, lang, n=n), rec, orig))
+        out.append((place_of(n, rec, orig), rec, orig))
     return out
 
 
@@ -105,7 +123,7 @@ def actors_from_frame(base, df, lang="en"):
     with deleted actors, ``renamed`` maps changed ids (their ties follow).
     Raises InputError, naming the table row, when the table is not valid.
     """
-    rows = _records(df, base.actors, ACTOR_COLUMNS, N_("Actors, row {n}"), lang)
+    rows = _records(df, base.actors, ACTOR_COLUMNS, _actor_place)
     actor_rows, kept, renamed = [], set(), {}
     for where, rec, orig in rows:
         if orig is not None:
@@ -116,22 +134,23 @@ def actors_from_frame(base, df, lang="en"):
                 renamed[orig.id] = new
         actor_rows.append((where, rec))
     removed = [t_ for t_ in base.ties if t_.source not in kept or t_.target not in kept]
+    names = {a.id: a.label for a in base.actors}
     tie_rows = []
-    for i, t_ in enumerate(base.ties):
+    for t_ in base.ties:
         if t_.source not in kept or t_.target not in kept:
             continue
         rec = _tie_record(t_)
         rec["source"] = renamed.get(t_.source, t_.source)
         rec["target"] = renamed.get(t_.target, t_.target)
-        tie_rows.append((_("Ties, row {n}", lang, n=i + 1), rec))
+        tie_rows.append((Named.tie(names[t_.source], names[t_.target]), rec))
     net = network_from_records(actor_rows, tie_rows, base.name, base.date)
     return net, removed, renamed
 
 
 def ties_from_frame(base, df, lang="en"):
     """The network after an edit of its ties table; raises InputError naming the row."""
-    rows = _records(df, base.ties, TIE_COLUMNS, N_("Ties, row {n}"), lang)
-    actor_rows = [(a.id, _actor_record(a)) for a in base.actors]
+    rows = _records(df, base.ties, TIE_COLUMNS, _tie_place({a.id: a.label for a in base.actors}))
+    actor_rows = [(Named.actor(a.label), _actor_record(a)) for a in base.actors]
     return network_from_records(actor_rows, [(w, r) for w, r, _orig in rows], base.name, base.date)
 
 
@@ -202,3 +221,46 @@ def flag_changes(before, after):
     clear = [f for f in before["flags"] if f["code"] not in new]
     stay = [f for f in after["flags"] if f["code"] in old]
     return appear, clear, stay
+
+
+def _same(old, new):
+    """Whether a cell's value is unchanged by an edit (``2.0`` is ``2``; a blank is ``""``)."""
+    old, new = _cell(old), _cell(new)
+    if isinstance(old, (int, float)) and isinstance(new, (int, float)) and not isinstance(old, bool):
+        return float(old) == float(new)
+    return old == new
+
+
+def bulk_changes(frame, delta, row_names, lang, table="actors"):
+    """What an edit of a table (``delta``: the data editor's ``edited_rows``, ``added_rows`` and
+    ``deleted_rows``) does to rows that were there, in words.
+
+    ``frame`` is the table as shown, ``row_names`` the name of each of its rows (an actor's name,
+    a tie's ends). Returns ``(changed, deleted)``: ``changed`` lists ``(name, ["Field: old →
+    new", ...])`` for each row whose values change, ``deleted`` the names of deleted rows. An edit
+    is a bulk edit when the two together touch more than one row (:func:`is_bulk`).
+    """
+    from netmap.present.diff import change_texts
+
+    delta = delta or {}
+    deleted_rows = {int(i) for i in delta.get("deleted_rows") or []}
+    changed = []
+    for idx, cells in sorted((int(i), c) for i, c in (delta.get("edited_rows") or {}).items()):
+        if idx in deleted_rows or not 0 <= idx < len(frame):
+            continue
+        diffs = {}
+        for col, new in (cells or {}).items():
+            if col not in frame.columns:
+                continue
+            old = frame.iloc[idx][col]
+            if not _same(old, new):
+                diffs[col if col in ACTOR_COLUMNS + TIE_COLUMNS else f"attributes.{col}"] = (_cell(old), _cell(new))
+        if diffs:
+            changed.append((row_names[idx], change_texts(diffs, lang, table, limit=60)))
+    deleted = [row_names[i] for i in sorted(deleted_rows) if 0 <= i < len(row_names)]
+    return changed, deleted
+
+
+def is_bulk(changed, deleted):
+    """An edit that changes or blanks more than one row, or deletes more than one, asks first."""
+    return len(changed) + len(deleted) > 1

@@ -6,14 +6,15 @@ from netmap.errors import NetmapError
 from netmap.i18n import ngettext
 from netmap.present import vocab
 from netmap.ui import state, views
-from netmap.ui.edits import actors_frame, actors_from_frame
+from netmap.ui.bulk import confirm, show_summary
+from netmap.ui.edits import actors_frame, actors_from_frame, bulk_changes, is_bulk
 from netmap.ui.state import md, tr
 
 name, net, rev = views.open_page(tr("Actors"))
 lang = state.lang()
 st.caption(
     tr(
-        "Edit a cell, add a row at the bottom, or select rows and delete them. Every valid change is saved at once as a new revision."
+        "Edit a cell, add a row at the bottom, or select rows and delete them. A valid change to one actor is saved at once as a new revision; a change to several actors at once is shown first and saved when you confirm."
     )
 )
 key, base, base_rev = views.editor("actors", net, rev)
@@ -34,9 +35,8 @@ for field, (options, fmt) in views.choices().items():
     config[field] = st.column_config.SelectboxColumn(
         column(field), options=options, format_func=fmt, help=column_help(field)
     )
-edited = st.data_editor(
-    actors_frame(base), key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch"
-)
+frame = actors_frame(base)
+edited = st.data_editor(frame, key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch")
 
 if views.has_edits(st.session_state.get(key)):
     try:
@@ -45,6 +45,10 @@ if views.has_edits(st.session_state.get(key)):
         st.error(md(exc.message(lang)))
         st.caption(tr("Not saved; the last valid version is kept."))
         new = None
+    changed, deleted = bulk_changes(frame, st.session_state.get(key), [a.label for a in base.actors], lang)
+    bulk = is_bulk(changed, deleted)
+    if bulk:
+        show_summary(changed, deleted, "actors")
     confirmed = True
     if new is not None and removed:
         gone = [a.label for a in base.actors if a.id not in set(new.actor_ids) | set(renamed)]
@@ -72,11 +76,13 @@ if views.has_edits(st.session_state.get(key)):
             ],
             hide_index=True,
         )
-        confirmed = st.button(
-            ngettext("Delete the actor and its ties", "Delete the actors and their ties", len(gone), lang),
-            key="confirm_delete",
-            type="primary",
+    if new is not None and (removed or bulk):
+        label = (
+            ngettext("Delete the actor and its ties", "Delete the actors and their ties", len(gone), lang)
+            if removed
+            else tr("Save these changes")
         )
+        confirmed = confirm(label, "confirm_delete" if removed else "confirm_bulk")
     if new is not None and confirmed:
         saved = state.commit(new, base_rev, shown=base)
         if saved:

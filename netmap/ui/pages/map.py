@@ -3,7 +3,7 @@
 import streamlit as st
 
 from netmap.present import vocab
-from netmap.ui import state, views
+from netmap.ui import forms, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
 
@@ -59,8 +59,15 @@ with actor_col.form("add_actor", clear_on_submit=False):
 
 if add_actor_clicked:
     base = views.load_base(net, rev, state.acting_on())
+    entry = dict(
+        name=a_name.strip(), id=a_id.strip(), kind=a_kind or "", organisation=a_org.strip(), partner=a_partner, **fields
+    )
     if not (a_name.strip() or a_id.strip()):
         actor_col.error(tr("Give the actor a name or an id."))
+    elif forms.repeated("actor", entry):
+        actor_col.warning(
+            tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip())
+        )
     else:
         actor_id = a_id.strip() or new_id(base, a_name)
         new = add_actor(
@@ -75,6 +82,7 @@ if add_actor_clicked:
         with actor_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
+            forms.succeeded("actor", entry, [k for k in st.session_state if str(k).startswith("add_actor_")])
             state.flash("success", tr("Added {name} (revision {rev}).", name=a_name.strip() or actor_id, rev=saved))
             st.rerun()
 

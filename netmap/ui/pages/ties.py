@@ -5,11 +5,16 @@ import streamlit as st
 from netmap.errors import NetmapError
 from netmap.present import vocab
 from netmap.ui import state, views
-from netmap.ui.edits import ties_frame, ties_from_frame
+from netmap.ui.bulk import confirm, show_summary
+from netmap.ui.edits import bulk_changes, is_bulk, ties_frame, ties_from_frame
 from netmap.ui.state import md, tr
 
 name, net, rev = views.open_page(tr("Ties"))
-st.caption(tr("One row per tie. From and To are actor ids. Every valid change is saved at once as a new revision."))
+st.caption(
+    tr(
+        "One row per tie, between two actors chosen by name. Strength is 1, 2 or 3 (halves allowed). A valid change to one tie is saved at once as a new revision; a change to several ties at once is shown first and saved when you confirm."
+    )
+)
 key, base, base_rev = views.editor("ties", net, rev)
 
 column, column_help = views.column, views.column_help
@@ -30,24 +35,31 @@ config = {
         help=column_help("kind"),
         format_func=views.label_of(vocab.TIE_KINDS),
     ),
-    "strength": st.column_config.NumberColumn(
-        column("strength"), min_value=1, max_value=3, step=0.5, default=2.0, help=column_help("strength")
-    ),
+    "strength": st.column_config.NumberColumn(column("strength"), step=0.5, default=2.0, help=column_help("strength")),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
     "notes": st.column_config.TextColumn(column("notes")),
 }
-edited = st.data_editor(
-    ties_frame(base), key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch"
-)
+frame = ties_frame(base)
+edited = st.data_editor(frame, key=key, num_rows="dynamic", hide_index=True, column_config=config, width="stretch")
 
 if views.has_edits(st.session_state.get(key)):
+    names = {a.id: a.label for a in base.actors}
+    row_names = [f"{names.get(t.source, t.source)} \u2013 {names.get(t.target, t.target)}" for t in base.ties]
+    changed, deleted = bulk_changes(frame, st.session_state.get(key), row_names, state.lang(), "ties")
+    bulk = is_bulk(changed, deleted)
+    if bulk:
+        show_summary(changed, deleted, "ties")
     try:
         new = ties_from_frame(base, edited, state.lang())
     except NetmapError as exc:
         st.error(md(exc.message(state.lang())))
         st.caption(tr("Not saved; the last valid version is kept."))
     else:
-        saved = state.commit(new, base_rev, shown=base)
+        saved = (
+            state.commit(new, base_rev, shown=base)
+            if not bulk or confirm(tr("Save these changes"), "confirm_bulk")
+            else None
+        )
         if saved:
             state.flash("success", tr("Saved as revision {rev}.", rev=saved))
             st.rerun()

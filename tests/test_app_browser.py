@@ -155,3 +155,100 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
     finally:
         stop_server(server)
         log.close()
+
+
+# Safety for bulk edits (issue 10), in the real data grid.
+
+
+@pytest.fixture
+def app_page(tmp_path):
+    """``(page, url, workspace)``: the app on a fresh workspace, in Chromium."""
+    from playwright.sync_api import sync_playwright
+
+    workspace = tmp_path / "ws.sqlite"
+    port = free_port()
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            yield page, f"http://127.0.0.1:{port}", workspace
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()
+
+
+def _grid(page, url, path):
+    from playwright.sync_api import expect
+
+    page.goto(f"{url}/{path}")
+    expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+    grid = page.locator("[data-testid='stDataFrame']").first
+    expect(grid).to_be_visible(timeout=15000)
+    page.wait_for_timeout(500)  # the grid draws on a canvas after it shows
+    return grid.bounding_box()
+
+
+def test_ctrl_a_and_delete_in_the_actors_table_asks_and_saves_nothing_until_confirmed(app_page):
+    from playwright.sync_api import expect
+
+    page, url, workspace = app_page
+    box = _grid(page, url, "actors")
+    page.mouse.click(box["x"] + 250, box["y"] + 55)  # a Name cell
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    expect(page.get_by_text("This edit changes 21 actors at once. Nothing is saved until you confirm.")).to_be_visible(
+        timeout=15000
+    )
+    page.wait_for_timeout(1000)
+    assert Workspace(workspace, seed=False).revision("copenhagen") == 1
+    page.get_by_role("button", name="Cancel").click()
+    expect(page.get_by_text("This edit changes 21 actors")).to_have_count(0, timeout=15000)
+    page.wait_for_timeout(500)
+    assert Workspace(workspace, seed=False).revision("copenhagen") == 1
+    # Asked again, and confirmed: only now is it saved.
+    page.mouse.click(box["x"] + 250, box["y"] + 55)
+    page.keyboard.press("Control+a")
+    page.keyboard.press("Delete")
+    page.get_by_role("button", name="Save these changes").click(timeout=15000)
+    expect(page.get_by_text("Saved as revision 2.")).to_be_visible(timeout=15000)
+    assert all(a.name == a.id for a in Workspace(workspace, seed=False).load("copenhagen").actors)
+
+
+def test_strength_7_in_the_ties_table_is_refused_not_clamped(app_page):
+    from playwright.sync_api import expect
+
+    page, url, workspace = app_page
+    box = _grid(page, url, "ties")
+    page.wait_for_timeout(500)
+    page.mouse.click(box["x"] + 60, box["y"] + 55)  # the first row's From cell
+    page.wait_for_timeout(300)
+    for _ in range(3):  # From, To, Kind of tie, Strength
+        page.keyboard.press("ArrowRight")
+    page.wait_for_timeout(300)
+    page.keyboard.type("7")  # typing on a cell edits it
+    page.wait_for_timeout(300)
+    page.keyboard.press("Enter")
+    expect(page.get_by_text('column "Strength": strength "7" is outside 1-3').first).to_be_visible(timeout=15000)
+    page.wait_for_timeout(500)
+    ws = Workspace(workspace, seed=False)
+    assert ws.revision("copenhagen") == 1 and 7 not in [t.strength for t in ws.load("copenhagen").ties]
+
+
+def test_a_double_click_on_add_actor_adds_one_actor_and_clears_the_form(app_page):
+    from playwright.sync_api import expect
+
+    page, url, workspace = app_page
+    page.goto(f"{url}/")
+    expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+    form = page.locator("[data-testid='stForm']").first
+    form.get_by_label("Name").fill("Dobbeltklik")
+    form.get_by_role("button", name="Add actor").dblclick()
+    expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
+    page.wait_for_timeout(2000)  # time for a second add, if there were one
+    expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible()
+    ids = Workspace(workspace, seed=False).load("copenhagen").actor_ids
+    assert "dobbeltklik" in ids and "dobbeltklik_2" not in ids
+    expect(form.get_by_label("Name")).to_have_value("")

@@ -7,7 +7,7 @@ import time
 
 import streamlit as st
 
-__all__ = ["REPEAT_SECONDS", "repeated", "succeeded"]
+__all__ = ["REPEAT_SECONDS", "repeated", "succeeded", "clear", "start"]
 
 #: The same entry sent again within this many seconds is taken for a double submit.
 REPEAT_SECONDS = 5.0
@@ -20,9 +20,20 @@ def repeated(form, entry):
     return last is not None and last[0] == entry and time.monotonic() - last[1] < REPEAT_SECONDS
 
 
-def succeeded(form, entry, keys):
-    """Note that ``entry`` was added with ``form`` now, and clear the form's widgets (``keys``),
-    so they show their defaults in the next run."""
+def succeeded(form, entry, defaults):
+    """Note that ``entry`` was added with ``form`` now, and clear the form in the next run
+    (``defaults``: ``{widget key: value it starts with}``)."""
     st.session_state.setdefault("_last_added", {})[form] = (entry, time.monotonic())
-    for key in keys:
-        st.session_state.pop(key, None)
+    clear(form, defaults)
+
+
+def clear(form, defaults):
+    """Show ``form`` with its widgets at ``defaults`` in the next run (call :func:`start` before
+    the form is drawn; a widget's value cannot change once drawn in a run)."""
+    st.session_state.setdefault("_form_reset", {})[form] = dict(defaults)
+
+
+def start(form):
+    """Put the widgets of ``form`` back to their defaults when the last run asked for it."""
+    for key, value in st.session_state.get("_form_reset", {}).pop(form, {}).items():
+        st.session_state[key] = value

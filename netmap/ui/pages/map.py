@@ -34,6 +34,10 @@ else:
 choices = views.choices()
 actor_col, tie_col = st.columns(2)
 
+actor_defaults = {"add_actor_name": "", "add_actor_id": "", "add_actor_kind": None, "add_actor_organisation": ""}
+actor_defaults |= {f"add_actor_{f}": choices[f][0][0] for f in ("sector", "level", "scope")}
+actor_defaults["add_actor_partner"] = False
+forms.start("actor")
 with actor_col.form("add_actor", clear_on_submit=False):
     st.subheader(tr("Add an actor"))
     a_name = st.text_input(column("name"), key="add_actor_name")
@@ -64,10 +68,13 @@ if add_actor_clicked:
     )
     if not (a_name.strip() or a_id.strip()):
         actor_col.error(tr("Give the actor a name or an id."))
-    elif forms.repeated("actor", entry):
-        actor_col.warning(
-            tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip())
+    elif forms.repeated("actor", entry):  # a double submit: the actor is there already
+        state.flash(
+            "warning",
+            tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip()),
         )
+        forms.clear("actor", actor_defaults)
+        st.rerun()
     else:
         actor_id = a_id.strip() or new_id(base, a_name)
         new = add_actor(
@@ -82,7 +89,7 @@ if add_actor_clicked:
         with actor_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
-            forms.succeeded("actor", entry, [k for k in st.session_state if str(k).startswith("add_actor_")])
+            forms.succeeded("actor", entry, actor_defaults)
             state.flash("success", tr("Added {name} (revision {rev}).", name=a_name.strip() or actor_id, rev=saved))
             st.rerun()
 

@@ -253,6 +253,8 @@ def bulk_changes(frame, delta, row_names, lang, table="actors"):
             if col not in frame.columns:
                 continue
             old = frame.iloc[idx][col]
+            if frame[col].dtype == bool and _cell(new) == "":
+                new = False  # a blanked checkbox is unticked
             if not _same(old, new):
                 diffs[col if col in ACTOR_COLUMNS + TIE_COLUMNS else f"attributes.{col}"] = (_cell(old), _cell(new))
         if diffs:

@@ -1,4 +1,4 @@
-"""Actors: an editable table; every valid change is saved at once as a new revision."""
+"""Actors: an editable table; a valid change to one actor is saved at once as a new revision, a change to several is summarised and saved when confirmed."""
 
 import streamlit as st
 

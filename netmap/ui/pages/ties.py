@@ -1,4 +1,4 @@
-"""Ties: an editable table; every valid change is saved at once as a new revision."""
+"""Ties: an editable table; a valid change to one tie is saved at once as a new revision, a change to several is summarised and saved when confirmed."""
 
 import streamlit as st
 

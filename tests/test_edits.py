@@ -1,0 +1,54 @@
+"""netmap.ui.edits without streamlit: what a table edit would change, and errors that name the
+actor or tie and the field as the user reads them."""
+
+import pytest
+
+from netmap.errors import InputError, Named
+from netmap.model import validate
+from netmap.reading import read_network
+from netmap.ui.edits import actors_frame, bulk_changes, is_bulk, ties_frame, ties_from_frame
+
+from .test_samples import SAMPLES
+
+
+@pytest.fixture
+def net():
+    return read_network(SAMPLES / "copenhagen")
+
+
+def test_a_change_that_keeps_the_value_is_no_change(net):
+    frame = ties_frame(net)
+    names = [f"{t.source} – {t.target}" for t in net.ties]
+    same = {"edited_rows": {0: {"strength": int(net.ties[0].strength)}, 1: {"notes": net.ties[1].notes}}}
+    assert bulk_changes(frame, same, names, "en", "ties") == ([], [])
+
+
+def test_blanking_two_actors_is_a_bulk_edit_said_by_name(net):
+    frame = actors_frame(net)
+    names = [a.label for a in net.actors]
+    changed, deleted = bulk_changes(frame, {"edited_rows": {0: {"partner": None}, 2: {"sector": None}}}, names, "da")
+    assert changed == [
+        ("Lavuk Stjernen (ledelse)", ["Partner (kerne): ja → nej"]),
+        ("Medarbejdere på Lavuk Stjernen", ["Sektor: offentlig → -"]),
+    ]
+    assert is_bulk(changed, deleted) and not is_bulk(changed[:1], [])
+    assert is_bulk([], bulk_changes(frame, {"deleted_rows": [3, 4]}, names, "en")[1])
+
+
+def test_strength_7_is_refused_naming_the_tie_and_the_column(net):
+    frame = ties_frame(net)
+    frame.loc[0, "strength"] = 7.0
+    with pytest.raises(InputError) as err:
+        ties_from_frame(net, frame)
+    a, b = net.actor(net.ties[0].source).label, net.actor(net.ties[0].target).label
+    assert err.value.message("en").startswith(f'tie {a} – {b}: column "Strength": strength "7')
+    assert err.value.message("da").startswith(f'relation {a} – {b}: kolonne "Styrke"')
+
+
+def test_validate_names_the_actor_not_its_index(net):
+    net.actors[5].id = net.actors[0].id
+    with pytest.raises(InputError) as err:
+        validate(net)
+    text = err.value.message("da")
+    assert text.startswith(f'aktør "{net.actors[5].label}": kolonne "Id"') and "actors[" not in text
+    assert Named.actor("X").text("da") == 'aktør "X"'

@@ -112,6 +112,24 @@ def _column_label(field, lang):
     return label(COLUMNS, field, lang)
 
 
+class _Labels(dict):
+    """Every field of an actor or tie (custom attributes too) by its label: the ``columns`` of a
+    :class:`Named` location. A tie's ``kind`` is said as "Kind of tie"."""
+
+    def __init__(self, table):
+        super().__init__()
+        self.table = table
+
+    def __contains__(self, field):
+        return isinstance(field, str)
+
+    def __bool__(self):
+        return True
+
+    def __missing__(self, field):
+        return _FieldLabel("tie_kind" if (self.table, field) == ("ties", "kind") else field)
+
+
 class Named(str):
     """A location that names an actor or a tie instead of a row: ``Named.actor("Kommunen")``
     says ``actor "Kommunen"`` (``aktør "Kommunen"``), ``Named.tie("A", "B")`` says
@@ -127,12 +145,7 @@ class Named(str):
 
         obj = str.__new__(cls, _(msgid, "en", **params))
         obj.msgid, obj.params = msgid, params
-        fields = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes", "x", "y")
-        if table == "ties":
-            fields = ("source", "target", "strength", "directed", "notes")
-        obj.columns = {f: _FieldLabel(f) for f in fields}
-        if table == "ties":
-            obj.columns["kind"] = _FieldLabel("tie_kind")
+        obj.columns = _Labels(table)
         return obj
 
     @classmethod

@@ -189,23 +189,64 @@ def test_a_stale_form_submit_is_refused(ws_path):
     assert "tab_one" not in Workspace(ws_path).load("copenhagen").actor_ids
 
 
+def reload(at, page=None):
+    """A reload of the browser tab: a new session that keeps only the address (``?lang=...``)."""
+    again = AppTest.from_file(APP, default_timeout=60)
+    again.query_params.update(at.query_params)
+    again.run()
+    if page:
+        again.switch_page(f"netmap/ui/pages/{page}.py").run()
+    assert not again.exception, again.exception
+    return again
+
+
 def test_switching_language_survives_a_reload(ws_path):
     at = start()
     at.radio(key="lang").set_value("da").run()
     assert texts(at, "title") == ["Kort"]
     assert at.query_params.get("lang") == "da"
-    again = start()  # a reload starts a new session
+    again = reload(at)
     assert texts(again, "title") == ["Kort"]
     again.switch_page("netmap/ui/pages/diagnosis.py").run()
     assert "Advarsler" in texts(again, "header")
+
+
+def test_language_and_open_network_are_per_person_not_per_workspace(ws_path):
+    """One person switches to Danish and opens fredericia; a colleague's new browser on the
+    same workspace still opens in English on the first network."""
+    one = start()
+    one.radio(key="lang").set_value("da").run()
+    one.selectbox(key="network").set_value("fredericia").run()
+    assert texts(one, "title") == ["Kort"]
+    two = start()
+    assert texts(two, "title") == ["Map"]
+    assert two.selectbox(key="network").value == "copenhagen"
+    assert Workspace(ws_path).get_setting("lang") is None and Workspace(ws_path).get_setting("network") is None
+    one.run()  # the first person's session is untouched by the second one
+    assert texts(one, "title") == ["Kort"] and one.selectbox(key="network").value == "fredericia"
 
 
 def test_open_network_survives_a_reload(ws_path):
     at = start()
     at.selectbox(key="network").set_value("fredericia").run()
     assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
-    again = start()
-    assert again.selectbox(key="network").value == "fredericia"
+    assert at.query_params.get("network") == "fredericia"
+    assert reload(at).selectbox(key="network").value == "fredericia"
+    assert start().selectbox(key="network").value == "copenhagen"  # another browser: not the last user's
+
+
+def test_a_select_shows_its_choice_in_the_new_language_at_once(ws_path):
+    """The browser holds the label it showed; after a switch the page sends the new label."""
+    at = start()
+    at.selectbox(key="map_size_by").set_value("brokerage").run()
+    at.selectbox(key="map_color_by").set_value("level").run()
+    at.radio(key="lang").set_value("da").run()
+    assert not at.exception
+    size, color = at.selectbox(key="map_size_by"), at.selectbox(key="map_color_by")
+    assert size.value == "brokerage" and color.value == "level"
+    assert size.proto.set_value and size.proto.raw_value == size.options[size.index]
+    assert color.proto.raw_value == color.options[color.index]
+    assert size.options[size.index] != "cross-sector brokerage"  # shown in Danish
 
 
 def test_diagnosis_shows_flags_with_actors_and_meaning(ws_path):

@@ -88,7 +88,12 @@ def sidebar():
     ws = state.workspace()
     with st.sidebar:
         st.radio(
-            tr("Language"), ["en", "da"], key="lang", horizontal=True, format_func={"en": "English", "da": "Dansk"}.get
+            tr("Language"),
+            ["en", "da"],
+            key="lang",
+            horizontal=True,
+            format_func={"en": "English", "da": "Dansk"}.get,
+            on_change=state.relabel,
         )
         names = ws.names()
         if names:

@@ -13,6 +13,7 @@ import os
 import secrets
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -175,7 +176,10 @@ def _now():
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _dump(net):
+def _dump(net, name=None):
+    """The canonical JSON text of ``net``, named ``name`` (the workspace's name is the network's)."""
+    if name is not None and net.name != name:
+        net = replace(net, name=name)
     return json.dumps(to_json(net), ensure_ascii=False)
 
 
@@ -287,8 +291,10 @@ class Workspace:
         return row[0]
 
     def load(self, name, revision=None):
-        """The network at its current revision (or at ``revision``)."""
-        return network_from_json(json.loads(self.document(name, revision)), name)
+        """The network at its current revision (or at ``revision``), named as in the workspace."""
+        net = network_from_json(json.loads(self.document(name, revision)), name)
+        net.name = name
+        return net
 
     def history(self, name):
         """``[(rev, saved, is_head), ...]`` oldest first."""
@@ -301,11 +307,12 @@ class Workspace:
         return [(rev, saved, rev == head) for rev, saved in rows]
 
     def create(self, name, net):
-        """Add a new network (revision 1); raises NetmapError if the name is taken."""
+        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file);
+        raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
             raise NetmapError("a network needs a name")
-        doc = _dump(validate(net))
+        doc = _dump(validate(net), name)
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
@@ -322,7 +329,7 @@ class Workspace:
         given and is not the current revision, and InputError when ``net`` is
         invalid; in both cases nothing changes.
         """
-        doc = _dump(validate(net))
+        doc = _dump(validate(net), name)
         with self._tx() as con:
             head, last = self._head(con, name)
             _check_stale(name, head, expected_revision)

@@ -287,6 +287,13 @@ def test_upload_a_good_json_and_import_it(ws_path, tmp_path):
     at.button(key="import_new").click().run()
     assert "København 2016" in Workspace(ws_path).names()
     assert at.selectbox(key="network").value == "København 2016"
+    # The network takes the name the user gave, not the file's internal one ("København: Frivillig ...").
+    assert Workspace(ws_path).load("København 2016").name == "København 2016"
+    assert json.loads(Workspace(ws_path).document("København 2016"))["name"] == "København 2016"
+    at.switch_page("netmap/ui/pages/map.py").run()
+    (frame,) = [e for e in at.main if getattr(getattr(e, "proto", None), "srcdoc", "")]
+    assert "<title>København 2016</title>" in frame.proto.srcdoc
+    assert "Frivillig kulturformidling" not in frame.proto.srcdoc
 
 
 def test_a_bad_upload_shows_the_command_line_error_and_changes_nothing(ws_path, tmp_path):

@@ -358,3 +358,14 @@ def test_a_workspace_that_is_not_a_file_is_one_line(tmp_path, kind, cli_inproces
         status, out, err = cli_inprocess(*args)
         assert status == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
         assert "ws" in err
+
+
+def test_a_network_is_named_as_in_the_workspace_not_as_in_its_file(tmp_path):
+    """An imported file's internal name ("aktører") gives way to the name the user chose."""
+    ws = Workspace(tmp_path / "ws.sqlite", seed=False)
+    ws.create("Kort 2024", replace(small(), name="aktører"))
+    assert ws.load("Kort 2024").name == "Kort 2024"
+    ws.save("Kort 2024", replace(small(), name="something else"))
+    assert ws.load("Kort 2024").name == "Kort 2024"
+    ws.rename("Kort 2024", "Kort 2025")
+    assert ws.load("Kort 2025").name == "Kort 2025" and ws.load("Kort 2025", 1).name == "Kort 2025"

@@ -154,7 +154,9 @@ def current():
     ws = workspace()
     if rev is None:
         rev = ws.revision(name)
-    return name, parse(ws.document(name, rev), name), rev
+    net = parse(ws.document(name, rev), name)
+    net.name = name  # the name the user gave it in the workspace, not the one inside its file
+    return name, net, rev
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

@@ -28,6 +28,7 @@ __all__ = [
     "StaleEditError",
     "default_path",
     "SAMPLES_DIR",
+    "SAMPLES",
     "SCHEMA_VERSION",
     "MIGRATIONS",
     "connect",
@@ -36,7 +37,8 @@ __all__ = [
 ]
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
-_SAMPLES = ("copenhagen", "fredericia")
+#: The sample networks (folders of :data:`SAMPLES_DIR`) a person can open as their own copy.
+SAMPLES = ("copenhagen", "fredericia")
 
 
 _SCHEMA = """
@@ -186,14 +188,16 @@ def _dump(net, name=None):
 class Workspace:
     """Named networks with their history, in one SQLite file.
 
-    ``Workspace(path=None, seed=True)``: the file (and its folder) is created
-    when missing; a new workspace is seeded once with the sample networks
-    (an emptied workspace is not re-seeded).
+    ``Workspace(path=None, seed=False)``: the file (and its folder) is created
+    when missing, empty: a person starts their own network, imports one, or opens
+    a sample as their own copy (:meth:`add_sample`). With ``seed=True`` a new
+    workspace is seeded once with the sample networks (an emptied workspace is
+    not re-seeded): for tests and demonstrations.
 
     >>> ws = Workspace(":memory:")   # doctest: +SKIP
     """
 
-    def __init__(self, path=None, seed=True):
+    def __init__(self, path=None, seed=False):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         prepare(self.path)
@@ -250,15 +254,26 @@ class Workspace:
     def seed_samples(self):
         """Add the sample networks that are not there yet; returns the names added."""
         added = []
-        for name in _SAMPLES:
-            folder = SAMPLES_DIR / name
-            if folder.is_dir() and name not in self.names():
-                net = placed(read_network(folder))  # saved positions: the first map is the one kept
-                net.name = name
-                self.create(name, net)
-                added.append(name)
+        for name in SAMPLES:
+            if (SAMPLES_DIR / name).is_dir() and name not in self.names():
+                added.append(self.add_sample(name))
         self.set_setting("seeded", "1")
         return added
+
+    def add_sample(self, sample, name=None):
+        """Add a copy of the sample network ``sample`` (one of :data:`SAMPLES`) as a network of
+        its own, called ``name`` or, by default, the sample's name (``copenhagen 2`` when that is
+        taken); returns the name it got. The copy is the user's to change: the sample stays."""
+        if sample not in SAMPLES:
+            raise NetmapError('there is no sample network "{name}"', name=sample)
+        net = placed(read_network(SAMPLES_DIR / sample))  # saved positions: the first map is the one kept
+        if name is None:
+            taken, name, n = set(self.names()), sample, 1
+            while name in taken:
+                n += 1
+                name = f"{sample} {n}"
+        self.create(name, net)
+        return name.strip()
 
     def names(self):
         """Names of the networks, sorted case-insensitively."""

@@ -28,6 +28,17 @@ def texts(at, kind):
 
 @pytest.fixture
 def ws_path(tmp_path, monkeypatch):
+    """A workspace with the two samples (as "Open a sample as your own copy" makes them)."""
+    path = tmp_path / "ws.sqlite"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(path, seed=True)
+    return path
+
+
+@pytest.fixture
+def empty_ws(tmp_path, monkeypatch):
+    """A new workspace, as a first start makes it: empty."""
     path = tmp_path / "ws.sqlite"
     monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
     monkeypatch.delenv("NETMAP_LANG", raising=False)
@@ -58,6 +69,55 @@ def test_every_page_loads(ws_path, page):
         "import_export",
         "snapshots",
     )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_loads_on_an_empty_workspace(empty_ws, page):
+    at = start(page)
+    assert at.title and not at.error
+
+
+def test_a_new_workspace_starts_empty_and_offers_three_ways_in(empty_ws):
+    at = start()
+    assert Workspace(empty_ws).names() == []
+    assert texts(at, "subheader") == ["Welcome to netmap"]
+    assert at.text_input(key="start_name") and at.button(key="sample_open")
+    assert any(b.label == "Download the spreadsheet template" for b in at.get("download_button"))
+    assert not any("sqlite" in c.lower() for c in texts(at, "caption"))
+
+
+def test_start_a_new_network_with_a_name_and_a_date(empty_ws):
+    import datetime
+
+    at = start()
+    at.text_input(key="start_name").input("Kultur for alle")
+    at.date_input(key="start_date").set_value(datetime.date(2025, 3, 1))
+    at.button(key="start_submit").click().run()
+    assert not at.exception
+    assert at.selectbox(key="network").value == "Kultur for alle"
+    net = Workspace(empty_ws).load("Kultur for alle")
+    assert net.date == "2025-03-01" and net.actors == []
+    assert "Kultur for alle: every change is saved." in texts(at, "caption")
+    assert not any("Revision" in c or "sqlite" in c for c in texts(at, "caption"))
+
+
+def test_open_a_sample_as_your_own_copy(empty_ws):
+    at = start()
+    at.radio(key="sample_choice").set_value("fredericia")
+    at.button(key="sample_open").click().run()
+    assert not at.exception
+    assert any("Opened a copy of the sample as fredericia." in s for s in texts(at, "success"))
+    assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Mine now"}}})
+    assert Workspace(empty_ws).load("fredericia").actors[0].name == "Mine now"
+    assert (ROOT / "sample_networks" / "fredericia" / "actors.csv").read_text("utf-8").count("Mine now") == 0
+
+
+def test_the_first_screen_in_danish(empty_ws):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    assert texts(at, "subheader") == ["Velkommen til netmap"]
 
 
 def test_first_screen_shows_the_sample_map(ws_path):

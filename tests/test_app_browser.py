@@ -97,16 +97,21 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
                 ),
             )
             page.goto(url)
-            # The first screen: the Copenhagen sample partnership on the map.
+            # The first screen of a new, empty workspace: three ways in. Open a sample as your own copy.
+            expect(page.get_by_text("Welcome to netmap")).to_be_visible(timeout=30000)
+            expect(page.get_by_text("Start a new network")).to_be_visible()
+            page.screenshot(path=str(tmp_path / "first_screen.png"))
+            assert Workspace(workspace).names() == []
+            page.get_by_role("button", name="Open a copy").click()
             expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
             expect(page.locator("iframe").first).to_be_visible(timeout=15000)
-            page.screenshot(path=str(tmp_path / "first_screen.png"))
+            expect(page.get_by_text("copenhagen: every change is saved.")).to_be_visible()
 
             form = page.locator("[data-testid='stForm']").first
             form.get_by_label("Name").fill("Aftenskole Østerbro")
             form.get_by_role("button", name="Add actor").click()
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
-            assert "aftenskole_østerbro" in Workspace(workspace, seed=False).load("copenhagen").actor_ids
+            assert "aftenskole_østerbro" in Workspace(workspace).load("copenhagen").actor_ids
 
             page.reload()
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
@@ -129,9 +134,8 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
     from tests.test_export_browser import NON_BLANK, PROTO_IDS, proto_network
 
     workspace = tmp_path / "ws.sqlite"
-    ws = Workspace(workspace, seed=False)
+    ws = Workspace(workspace)
     ws.create("proto", proto_network())
-    ws.set_setting("seeded", "1")
     port = free_port()
     log = open(tmp_path / "server.log", "w")
     server = start_server(port, workspace, log)

@@ -22,6 +22,7 @@ def workspace(tmp_path, monkeypatch):
     path = tmp_path / "ws.sqlite"
     monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
     monkeypatch.setenv("NETMAP_LANG", "en")
+    Workspace(path, seed=True)  # the two samples, as "Open a sample as your own copy" makes them
     return path
 
 

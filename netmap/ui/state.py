@@ -63,7 +63,7 @@ def tr(message, **params):
 
 @st.cache_resource(show_spinner=False)
 def _workspace(path):
-    return Workspace(path)
+    return Workspace(path)  # empty when new: the first screen offers the ways in
 
 
 def workspace():

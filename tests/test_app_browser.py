@@ -159,3 +159,40 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
     finally:
         stop_server(server)
         log.close()
+
+
+def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_path):
+    """The Map page's select shows its choice in Danish at once after the switch (the browser
+    holds the label it showed, so the app must send the new one); a colleague's new browser on
+    the same workspace still opens in English."""
+    from playwright.sync_api import expect, sync_playwright
+
+    workspace = tmp_path / "ws.sqlite"
+    Workspace(workspace, seed=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Size by")
+            size_by.click()
+            page.get_by_role("option", name="cross-sector brokerage").click()
+            expect(size_by.locator("input").first).to_have_value("cross-sector brokerage")
+            page.get_by_text("Dansk").click()
+            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Størrelse efter")
+            expect(size_by.locator("input").first).to_have_value("brobygning på tværs af sektorer", timeout=10000)
+            colleague = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            colleague.goto(url)
+            expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            page.reload()  # the first person keeps Danish: it is in their address
+            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()

@@ -244,3 +244,17 @@ def test_counts_show_as_whole_numbers(workspace):
     (metrics,) = [d for d in at.dataframe if "measure" in d.value.columns]
     types = arrow_types(metrics)
     assert types["before"].startswith("int") and types["after"].startswith("int"), types
+
+
+def test_series_legends_are_whole_and_in_columns_below_the_chart(workspace):
+    """Long Danish indicator names are neither cut nor drawn over each other."""
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"] = "da"
+    at.run()
+    at.button(key="snap_sample_btn").click().run()
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    for chart in charts:
+        legend = json.loads(chart.proto.spec)["encoding"]["color"]["legend"]
+        assert legend["orient"] == "bottom" and legend["labelLimit"] == 0 and legend["columns"] == 2

@@ -313,6 +313,35 @@ def _compare_section(store, rows, lang):
         st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
 
 
+def _line_chart(frame, key):
+    """One line per column of ``frame`` over its index, the legend below the chart in columns
+    with whole labels (long Danish names are neither cut nor drawn over each other)."""
+    import altair as alt
+
+    order, lines = list(frame.index), list(frame.columns)
+    data = frame.reset_index(names="snapshot").melt("snapshot", var_name="line", value_name="value")
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=None),
+            color=alt.Color(
+                "line:N",
+                sort=lines,
+                title=None,
+                legend=alt.Legend(orient="bottom", direction="vertical", columns=2, labelLimit=0),
+            ),
+            tooltip=[
+                alt.Tooltip("snapshot:N", title=" "),
+                alt.Tooltip("line:N", title=" "),
+                alt.Tooltip("value:Q", title=" ", format=".2~f"),
+            ],
+        )
+    )
+    st.altair_chart(chart, width="stretch", key=key)
+
+
 def _series_section(store, lang):
     st.subheader(_("Follow a series", lang))
     networks = store.networks()
@@ -328,9 +357,9 @@ def _series_section(store, lang):
     frame = pd.DataFrame({label(vocab.INDICATORS, k, lang): values[k] for k in INDICATORS}, index=index)
     ratios = [label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share")]
     st.markdown("**" + _("Core E-I index and unintegrated share", lang) + "**")
-    st.line_chart(frame[ratios])
+    _line_chart(frame[ratios], "series_ratios")
     st.markdown("**" + _("Reach of the core, boundary spanners, isolated actors", lang) + "**")
-    st.line_chart(frame.drop(columns=ratios))
+    _line_chart(frame.drop(columns=ratios), "series_counts")
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
     # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
     st.table(

@@ -388,6 +388,7 @@ def test_upload_danish_excel_csv_pair(ws_path):
     at.button(key="import_new").click().run()
     net = Workspace(ws_path).load("dansk")
     assert net.actor("f").name == "Foreningen Æblegården" and net.ties[0].strength == 2.5
+    assert json.loads(Workspace(ws_path).document("dansk"))["name"] == "dansk"  # not the file's "aktører"
 
 
 def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):

@@ -1,9 +1,9 @@
 """Per-session state of the app and the few cached calls into the core.
 
 Session keys (each initialised once): ``lang``, ``network`` (the open network, also the
-sidebar widgets' keys; both per session and kept in the address, never in the workspace), ``_shown`` (``{network: revision shown in the last run}``),
-``_acting_on`` (the revision the user saw when acting in this run) and ``_flash``
-(messages carried over a rerun).
+sidebar widgets' keys; both belong to the session and are kept in the address, never in the
+workspace), ``_shown`` (``{network: revision shown in the last run}``), ``_acting_on`` (the
+revision the user saw when acting in this run) and ``_flash`` (messages carried over a rerun).
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import os
 import secrets
 import sqlite3
 import stat
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -27,6 +28,7 @@ __all__ = [
     "StaleEditError",
     "default_path",
     "SAMPLES_DIR",
+    "SAMPLES",
     "SCHEMA_VERSION",
     "MIGRATIONS",
     "connect",
@@ -35,7 +37,8 @@ __all__ = [
 ]
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
-_SAMPLES = ("copenhagen", "fredericia")
+#: The sample networks (folders of :data:`SAMPLES_DIR`) a person can open as their own copy.
+SAMPLES = ("copenhagen", "fredericia")
 
 
 _SCHEMA = """
@@ -175,21 +178,26 @@ def _now():
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def _dump(net):
+def _dump(net, name=None):
+    """The canonical JSON text of ``net``, named ``name`` (the workspace's name is the network's)."""
+    if name is not None and net.name != name:
+        net = replace(net, name=name)
     return json.dumps(to_json(net), ensure_ascii=False)
 
 
 class Workspace:
     """Named networks with their history, in one SQLite file.
 
-    ``Workspace(path=None, seed=True)``: the file (and its folder) is created
-    when missing; a new workspace is seeded once with the sample networks
-    (an emptied workspace is not re-seeded).
+    ``Workspace(path=None, seed=False)``: the file (and its folder) is created
+    when missing, empty: a person starts their own network, imports one, or opens
+    a sample as their own copy (:meth:`add_sample`). With ``seed=True`` a new
+    workspace is seeded once with the sample networks (an emptied workspace is
+    not re-seeded): for tests and demonstrations.
 
     >>> ws = Workspace(":memory:")   # doctest: +SKIP
     """
 
-    def __init__(self, path=None, seed=True):
+    def __init__(self, path=None, seed=False):
         self.path = Path(path) if path else default_path()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         prepare(self.path)
@@ -246,15 +254,26 @@ class Workspace:
     def seed_samples(self):
         """Add the sample networks that are not there yet; returns the names added."""
         added = []
-        for name in _SAMPLES:
-            folder = SAMPLES_DIR / name
-            if folder.is_dir() and name not in self.names():
-                net = placed(read_network(folder))  # saved positions: the first map is the one kept
-                net.name = name
-                self.create(name, net)
-                added.append(name)
+        for name in SAMPLES:
+            if (SAMPLES_DIR / name).is_dir() and name not in self.names():
+                added.append(self.add_sample(name))
         self.set_setting("seeded", "1")
         return added
+
+    def add_sample(self, sample, name=None):
+        """Add a copy of the sample network ``sample`` (one of :data:`SAMPLES`) as a network of
+        its own, called ``name`` or, by default, the sample's name (``copenhagen 2`` when that is
+        taken); returns the name it got. The copy is the user's to change: the sample stays."""
+        if sample not in SAMPLES:
+            raise NetmapError('there is no sample network "{name}"', name=sample)
+        net = placed(read_network(SAMPLES_DIR / sample))  # saved positions: the first map is the one kept
+        if name is None:
+            taken, name, n = set(self.names()), sample, 1
+            while name in taken:
+                n += 1
+                name = f"{sample} {n}"
+        self.create(name, net)
+        return name.strip()
 
     def names(self):
         """Names of the networks, sorted case-insensitively."""
@@ -287,8 +306,10 @@ class Workspace:
         return row[0]
 
     def load(self, name, revision=None):
-        """The network at its current revision (or at ``revision``)."""
-        return network_from_json(json.loads(self.document(name, revision)), name)
+        """The network at its current revision (or at ``revision``), named as in the workspace."""
+        net = network_from_json(json.loads(self.document(name, revision)), name)
+        net.name = name
+        return net
 
     def history(self, name):
         """``[(rev, saved, is_head), ...]`` oldest first."""
@@ -301,11 +322,12 @@ class Workspace:
         return [(rev, saved, rev == head) for rev, saved in rows]
 
     def create(self, name, net):
-        """Add a new network (revision 1); raises NetmapError if the name is taken."""
+        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file);
+        raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
             raise NetmapError("a network needs a name")
-        doc = _dump(validate(net))
+        doc = _dump(validate(net), name)
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
@@ -322,7 +344,7 @@ class Workspace:
         given and is not the current revision, and InputError when ``net`` is
         invalid; in both cases nothing changes.
         """
-        doc = _dump(validate(net))
+        doc = _dump(validate(net), name)
         with self._tx() as con:
             head, last = self._head(con, name)
             _check_stale(name, head, expected_revision)

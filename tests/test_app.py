@@ -29,6 +29,17 @@ def texts(at, kind):
 
 @pytest.fixture
 def ws_path(tmp_path, monkeypatch):
+    """A workspace with the two samples (as "Open a sample as your own copy" makes them)."""
+    path = tmp_path / "ws.sqlite"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(path, seed=True)
+    return path
+
+
+@pytest.fixture
+def empty_ws(tmp_path, monkeypatch):
+    """A new workspace, as a first start makes it: empty."""
     path = tmp_path / "ws.sqlite"
     monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
     monkeypatch.delenv("NETMAP_LANG", raising=False)
@@ -59,6 +70,55 @@ def test_every_page_loads(ws_path, page):
         "import_export",
         "snapshots",
     )
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_loads_on_an_empty_workspace(empty_ws, page):
+    at = start(page)
+    assert at.title and not at.error
+
+
+def test_a_new_workspace_starts_empty_and_offers_three_ways_in(empty_ws):
+    at = start()
+    assert Workspace(empty_ws).names() == []
+    assert texts(at, "subheader") == ["Welcome to netmap"]
+    assert at.text_input(key="start_name") and at.button(key="sample_open")
+    assert any(b.label == "Download the spreadsheet template" for b in at.get("download_button"))
+    assert not any("sqlite" in c.lower() for c in texts(at, "caption"))
+
+
+def test_start_a_new_network_with_a_name_and_a_date(empty_ws):
+    import datetime
+
+    at = start()
+    at.text_input(key="start_name").input("Kultur for alle")
+    at.date_input(key="start_date").set_value(datetime.date(2025, 3, 1))
+    at.button(key="start_submit").click().run()
+    assert not at.exception
+    assert at.selectbox(key="network").value == "Kultur for alle"
+    net = Workspace(empty_ws).load("Kultur for alle")
+    assert net.date == "2025-03-01" and net.actors == []
+    assert "Kultur for alle: every change is saved." in texts(at, "caption")
+    assert not any("Revision" in c or "sqlite" in c for c in texts(at, "caption"))
+
+
+def test_open_a_sample_as_your_own_copy(empty_ws):
+    at = start()
+    at.radio(key="sample_choice").set_value("fredericia")
+    at.button(key="sample_open").click().run()
+    assert not at.exception
+    assert any("Opened a copy of the sample as fredericia." in s for s in texts(at, "success"))
+    assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Mine now"}}})
+    assert Workspace(empty_ws).load("fredericia").actors[0].name == "Mine now"
+    assert (ROOT / "sample_networks" / "fredericia" / "actors.csv").read_text("utf-8").count("Mine now") == 0
+
+
+def test_the_first_screen_in_danish(empty_ws):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    assert texts(at, "subheader") == ["Velkommen til netmap"]
 
 
 def test_first_screen_shows_the_sample_map(ws_path):
@@ -194,23 +254,64 @@ def test_a_stale_form_submit_is_refused(ws_path):
     assert "tab_one" not in Workspace(ws_path).load("copenhagen").actor_ids
 
 
+def reload(at, page=None):
+    """A reload of the browser tab: a new session that keeps only the address (``?lang=...``)."""
+    again = AppTest.from_file(APP, default_timeout=60)
+    again.query_params.update(at.query_params)
+    again.run()
+    if page:
+        again.switch_page(f"netmap/ui/pages/{page}.py").run()
+    assert not again.exception, again.exception
+    return again
+
+
 def test_switching_language_survives_a_reload(ws_path):
     at = start()
     at.radio(key="lang").set_value("da").run()
     assert texts(at, "title") == ["Kort"]
     assert at.query_params.get("lang") == "da"
-    again = start()  # a reload starts a new session
+    again = reload(at)
     assert texts(again, "title") == ["Kort"]
     again.switch_page("netmap/ui/pages/diagnosis.py").run()
     assert "Advarsler" in texts(again, "header")
+
+
+def test_language_and_open_network_are_per_person_not_per_workspace(ws_path):
+    """One person switches to Danish and opens fredericia; a colleague's new browser on the
+    same workspace still opens in English on the first network."""
+    one = start()
+    one.radio(key="lang").set_value("da").run()
+    one.selectbox(key="network").set_value("fredericia").run()
+    assert texts(one, "title") == ["Kort"]
+    two = start()
+    assert texts(two, "title") == ["Map"]
+    assert two.selectbox(key="network").value == "copenhagen"
+    assert Workspace(ws_path).get_setting("lang") is None and Workspace(ws_path).get_setting("network") is None
+    one.run()  # the first person's session is untouched by the second one
+    assert texts(one, "title") == ["Kort"] and one.selectbox(key="network").value == "fredericia"
 
 
 def test_open_network_survives_a_reload(ws_path):
     at = start()
     at.selectbox(key="network").set_value("fredericia").run()
     assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
-    again = start()
-    assert again.selectbox(key="network").value == "fredericia"
+    assert at.query_params.get("network") == "fredericia"
+    assert reload(at).selectbox(key="network").value == "fredericia"
+    assert start().selectbox(key="network").value == "copenhagen"  # another browser: not the last user's
+
+
+def test_a_select_shows_its_choice_in_the_new_language_at_once(ws_path):
+    """The browser holds the label it showed; after a switch the page sends the new label."""
+    at = start()
+    at.selectbox(key="map_size_by").set_value("brokerage").run()
+    at.selectbox(key="map_color_by").set_value("level").run()
+    at.radio(key="lang").set_value("da").run()
+    assert not at.exception
+    size, color = at.selectbox(key="map_size_by"), at.selectbox(key="map_color_by")
+    assert size.value == "brokerage" and color.value == "level"
+    assert size.proto.set_value and size.proto.raw_value == size.options[size.index]
+    assert color.proto.raw_value == color.options[color.index]
+    assert size.options[size.index] != "cross-sector brokerage"  # shown in Danish
 
 
 def test_diagnosis_shows_flags_with_actors_and_meaning(ws_path):
@@ -251,6 +352,13 @@ def test_upload_a_good_json_and_import_it(ws_path, tmp_path):
     at.button(key="import_new").click().run()
     assert "København 2016" in Workspace(ws_path).names()
     assert at.selectbox(key="network").value == "København 2016"
+    # The network takes the name the user gave, not the file's internal one ("København: Frivillig ...").
+    assert Workspace(ws_path).load("København 2016").name == "København 2016"
+    assert json.loads(Workspace(ws_path).document("København 2016"))["name"] == "København 2016"
+    at.switch_page("netmap/ui/pages/map.py").run()
+    (frame,) = [e for e in at.main if getattr(getattr(e, "proto", None), "srcdoc", "")]
+    assert "<title>København 2016</title>" in frame.proto.srcdoc
+    assert "Frivillig kulturformidling" not in frame.proto.srcdoc
 
 
 def test_a_bad_upload_shows_the_command_line_error_and_changes_nothing(ws_path, tmp_path):
@@ -285,6 +393,7 @@ def test_upload_danish_excel_csv_pair(ws_path):
     at.button(key="import_new").click().run()
     net = Workspace(ws_path).load("dansk")
     assert net.actor("f").name == "Foreningen Æblegården" and net.ties[0].strength == 2.5
+    assert json.loads(Workspace(ws_path).document("dansk"))["name"] == "dansk"  # not the file's "aktører"
 
 
 def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):

@@ -97,16 +97,21 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
                 ),
             )
             page.goto(url)
-            # The first screen: the Copenhagen sample partnership on the map.
+            # The first screen of a new, empty workspace: three ways in. Open a sample as your own copy.
+            expect(page.get_by_text("Welcome to netmap")).to_be_visible(timeout=30000)
+            expect(page.get_by_text("Start a new network")).to_be_visible()
+            page.screenshot(path=str(tmp_path / "first_screen.png"))
+            assert Workspace(workspace).names() == []
+            page.get_by_role("button", name="Open a copy").click()
             expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
             expect(page.locator("iframe").first).to_be_visible(timeout=15000)
-            page.screenshot(path=str(tmp_path / "first_screen.png"))
+            expect(page.get_by_text("copenhagen: every change is saved.")).to_be_visible()
 
             form = page.locator("[data-testid='stForm']").first
             form.get_by_label("Name").fill("Aftenskole Østerbro")
             form.get_by_role("button", name="Add actor").click()
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
-            assert "aftenskole_østerbro" in Workspace(workspace, seed=False).load("copenhagen").actor_ids
+            assert "aftenskole_østerbro" in Workspace(workspace).load("copenhagen").actor_ids
 
             page.reload()
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
@@ -129,9 +134,8 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
     from tests.test_export_browser import NON_BLANK, PROTO_IDS, proto_network
 
     workspace = tmp_path / "ws.sqlite"
-    ws = Workspace(workspace, seed=False)
+    ws = Workspace(workspace)
     ws.create("proto", proto_network())
-    ws.set_setting("seeded", "1")
     port = free_port()
     log = open(tmp_path / "server.log", "w")
     server = start_server(port, workspace, log)
@@ -162,10 +166,11 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
 
 @pytest.fixture
 def app_page(tmp_path):
-    """``(page, url, workspace)``: the app on a fresh workspace, in Chromium."""
+    """``(page, url, workspace)``: the app on a workspace holding the samples, in Chromium."""
     from playwright.sync_api import sync_playwright
 
     workspace = tmp_path / "ws.sqlite"
+    Workspace(workspace, seed=True)
     port = free_port()
     log = open(tmp_path / "server.log", "w")
     server = start_server(port, workspace, log)
@@ -252,3 +257,40 @@ def test_a_double_click_on_add_actor_adds_one_actor_and_clears_the_form(app_page
     ids = Workspace(workspace, seed=False).load("copenhagen").actor_ids
     assert "dobbeltklik" in ids and "dobbeltklik_2" not in ids
     expect(form.get_by_label("Name")).to_have_value("")
+
+
+def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_path):
+    """The Map page's select shows its choice in Danish at once after the switch (the browser
+    holds the label it showed, so the app must send the new one); a colleague's new browser on
+    the same workspace still opens in English."""
+    from playwright.sync_api import expect, sync_playwright
+
+    workspace = tmp_path / "ws.sqlite"
+    Workspace(workspace, seed=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url)
+            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Size by")
+            size_by.click()
+            page.get_by_role("option", name="cross-sector brokerage").click()
+            expect(size_by.locator("input").first).to_have_value("cross-sector brokerage")
+            page.get_by_text("Dansk").click()
+            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Størrelse efter")
+            expect(size_by.locator("input").first).to_have_value("brobygning på tværs af sektorer", timeout=10000)
+            colleague = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+            colleague.goto(url)
+            expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            page.reload()  # the first person keeps Danish: it is in their address
+            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()

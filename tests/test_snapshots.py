@@ -121,7 +121,7 @@ def test_checksum_catches_a_change_behind_the_trigger(store):
 def test_shares_the_workspace_file(tmp_path):
     """Same file as the workspace: purge removes the snapshots; rename carries them along."""
     path = tmp_path / "ws.sqlite"
-    ws = Workspace(path)
+    ws = Workspace(path, seed=True)
     store = SnapshotStore(path)
     sid = store.save("copenhagen", ws.load("copenhagen"), date="2018-01-01")
     other = store.save("fredericia", ws.load("fredericia"), date="2018-01-01")
@@ -166,6 +166,7 @@ def test_sample_series_tells_the_story(store):
 
 def test_cli_end_to_end(tmp_path):
     ws = tmp_path / "ws.sqlite"
+    Workspace(ws, seed=True)  # the samples, to save a snapshot of one from the workspace
     files = sorted(SERIES.glob("*.json"))
     r = run_cli("snapshot", "import", "cph", *files, workspace=ws)
     assert r.returncode == 0, r.stderr
@@ -185,7 +186,7 @@ def test_cli_end_to_end(tmp_path):
     r = run_cli("diff", "snapshot:cph@1", "snapshot:cph@2", "--json", workspace=ws)
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["flags"]["raised"] == ["SPANNER_DEPENDENCY"]
-    # save from the workspace (seeded with the samples) and from a file
+    # save from the workspace (with the samples) and from a file
     r = run_cli("snapshot", "save", "copenhagen", "--label", "nu", "--date", "2020-02-02", workspace=ws)
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip() == "saved snapshot 4 of copenhagen (2020-02-02)"

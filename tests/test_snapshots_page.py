@@ -22,6 +22,7 @@ def workspace(tmp_path, monkeypatch):
     path = tmp_path / "ws.sqlite"
     monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
     monkeypatch.setenv("NETMAP_LANG", "en")
+    Workspace(path, seed=True)  # the two samples, as "Open a sample as your own copy" makes them
     return path
 
 
@@ -196,3 +197,64 @@ def test_danish_tables_name_fields_kinds_and_flags(workspace):
     assert "Styrke" in text and "samarbejde" in text
     for code in ("collaboration", "formal_agreement", "personal", '"strength"', '"kind"', "SPANNER"):
         assert code not in text
+
+
+APP = str(ROOT / "app.py")
+
+
+def arrow_types(element):
+    """``{column: Arrow type}`` of a dataframe as the browser gets it."""
+    import pyarrow as pa
+
+    table = pa.ipc.open_stream(element.proto.arrow_data.data).read_all()
+    return {name: str(table.schema.field(name).type) for name in table.column_names}
+
+
+def test_the_page_follows_the_open_network_and_the_newest_pair(workspace):
+    """The series, the save and the comparison start on the network open in the sidebar; a new
+    snapshot moves the comparison to the newest pair."""
+    store = SnapshotStore(workspace)
+    ws = Workspace(workspace)
+    for name in ("copenhagen", "fredericia"):
+        store.save(name, ws.load(name), label="one", date="2024-01-01")
+        store.save(name, ws.load(name), label="two", date="2024-06-01")
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.run()
+    at.selectbox(key="network").set_value("fredericia").run()
+    at.switch_page("netmap/ui/pages/snapshots.py").run()
+    assert not at.exception, at.exception
+    assert at.selectbox(key="snap_series_network").value == "fredericia"
+    assert at.selectbox(key="snap_save_network").value == "fredericia"
+    assert (at.selectbox(key="snap_old").value, at.selectbox(key="snap_new").value) == (3, 4)
+    at.text_input(key="snap_save_label").input("three")
+    at.button(key="snap_save_btn").click().run()
+    at.run()
+    assert (at.selectbox(key="snap_old").value, at.selectbox(key="snap_new").value) == (4, 5)
+    at.selectbox(key="snap_old").set_value(1).run()  # the user's own pick stays
+    assert at.selectbox(key="snap_old").value == 1
+    at.selectbox(key="network").set_value("copenhagen").run()  # another network opened
+    assert at.selectbox(key="snap_series_network").value == "copenhagen"
+    assert (at.selectbox(key="snap_old").value, at.selectbox(key="snap_new").value) == (1, 2)
+
+
+def test_counts_show_as_whole_numbers(workspace):
+    at = app()
+    at.button(key="snap_sample_btn").click().run()
+    at.run()
+    (metrics,) = [d for d in at.dataframe if "measure" in d.value.columns]
+    types = arrow_types(metrics)
+    assert types["before"].startswith("int") and types["after"].startswith("int"), types
+
+
+def test_series_legends_are_whole_and_in_columns_below_the_chart(workspace):
+    """Long Danish indicator names are neither cut nor drawn over each other."""
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"] = "da"
+    at.run()
+    at.button(key="snap_sample_btn").click().run()
+    at.run()
+    charts = at.get("vega_lite_chart")
+    assert len(charts) == 2
+    for chart in charts:
+        legend = json.loads(chart.proto.spec)["encoding"]["color"]["legend"]
+        assert legend["orient"] == "bottom" and legend["labelLimit"] == 0 and legend["columns"] == 2

@@ -26,7 +26,7 @@ SAMPLES = ROOT / "sample_networks"
 
 @pytest.fixture
 def ws(tmp_path):
-    return Workspace(tmp_path / "ws.sqlite")
+    return Workspace(tmp_path / "ws.sqlite", seed=True)
 
 
 def small():
@@ -37,7 +37,22 @@ def renamed(net, actor_id, name):
     return replace(net, actors=[replace(a, name=name) if a.id == actor_id else a for a in net.actors])
 
 
-def test_first_open_is_seeded_with_the_samples(ws):
+def test_a_new_workspace_starts_empty(tmp_path):
+    """No samples seeded: the first screen offers them as the user's own copy instead."""
+    assert Workspace(tmp_path / "ws.sqlite").names() == []
+
+
+def test_a_sample_opened_as_your_own_copy(tmp_path):
+    ws = Workspace(tmp_path / "ws.sqlite")
+    assert ws.add_sample("copenhagen") == "copenhagen"
+    assert ws.add_sample("copenhagen") == "copenhagen 2"  # the first copy is kept
+    assert ws.add_sample("fredericia", "Min kopi") == "Min kopi"
+    assert ws.load("copenhagen 2").name == "copenhagen 2" and len(ws.load("copenhagen 2").actors) == 21
+    with pytest.raises(NetmapError, match="no sample network"):
+        ws.add_sample("nowhere")
+
+
+def test_seed_true_adds_the_samples_on_first_open(ws):
     assert ws.names() == ["copenhagen", "fredericia"]
     net = ws.load("copenhagen")
     sample = read_network(ROOT / "sample_networks" / "copenhagen")
@@ -46,10 +61,10 @@ def test_first_open_is_seeded_with_the_samples(ws):
 
 
 def test_an_emptied_workspace_is_not_seeded_again(tmp_path):
-    ws = Workspace(tmp_path / "ws.sqlite")
+    ws = Workspace(tmp_path / "ws.sqlite", seed=True)
     for name in ws.names():
         ws.purge(name)
-    assert Workspace(tmp_path / "ws.sqlite").names() == []
+    assert Workspace(tmp_path / "ws.sqlite", seed=True).names() == []
 
 
 def test_seed_false_gives_an_empty_workspace(tmp_path):
@@ -189,7 +204,7 @@ _WRITER = """
 import sys
 from dataclasses import replace
 from netmap.workspace import Workspace
-ws = Workspace(sys.argv[1])
+ws = Workspace(sys.argv[1], seed=True)
 i = 0
 while True:
     net = ws.load("copenhagen")
@@ -205,7 +220,7 @@ def test_sigkill_during_edits_loses_at_most_the_edit_in_flight(tmp_path):
     """A writer saving as fast as it can is killed with SIGKILL; every save it reported is kept
     and the file opens, passes an integrity check and loads."""
     path = tmp_path / "ws.sqlite"
-    Workspace(path)
+    Workspace(path, seed=True)
     proc = subprocess.Popen([sys.executable, "-c", _WRITER, str(path)], cwd=ROOT, stdout=subprocess.PIPE, text=True)
     reported = []
     try:
@@ -229,7 +244,7 @@ def test_sigkill_during_edits_loses_at_most_the_edit_in_flight(tmp_path):
 
 def test_seeded_samples_carry_saved_positions(tmp_path):
     """The first map is drawn from saved positions, so it does not jump after the first edit."""
-    ws = Workspace(tmp_path / "ws.sqlite")
+    ws = Workspace(tmp_path / "ws.sqlite", seed=True)
     for name in ws.names():
         assert all(a.x is not None and a.y is not None for a in ws.load(name).actors)
 
@@ -358,3 +373,14 @@ def test_a_workspace_that_is_not_a_file_is_one_line(tmp_path, kind, cli_inproces
         status, out, err = cli_inprocess(*args)
         assert status == 2 and "Traceback" not in err and len(err.strip().splitlines()) == 1, err
         assert "ws" in err
+
+
+def test_a_network_is_named_as_in_the_workspace_not_as_in_its_file(tmp_path):
+    """An imported file's internal name ("aktører") gives way to the name the user chose."""
+    ws = Workspace(tmp_path / "ws.sqlite", seed=False)
+    ws.create("Kort 2024", replace(small(), name="aktører"))
+    assert ws.load("Kort 2024").name == "Kort 2024"
+    ws.save("Kort 2024", replace(small(), name="something else"))
+    assert ws.load("Kort 2024").name == "Kort 2024"
+    ws.rename("Kort 2024", "Kort 2025")
+    assert ws.load("Kort 2025").name == "Kort 2025" and ws.load("Kort 2025", 1).name == "Kort 2025"

@@ -28,6 +28,34 @@ def _lang():
     return lang if lang in LANGS else "en"
 
 
+def _follow_open_network(key, options):
+    """Set the select ``key`` to the open network when the page is new or the user opened another
+    network since the last run (a choice made on this page stays until then)."""
+    ss = st.session_state
+    current, marker = ss.get("network"), f"_{key}_follows"
+    if key in ss and marker in ss and ss[marker] == current:
+        return
+    ss[marker] = current
+    if current in options:
+        ss[key] = current
+
+
+def _newest_pair(rows, network):
+    """The two newest snapshots (by date, then by when they were saved) of ``network`` when it has
+    two, else of the whole list: what a comparison shows unless the user picks another pair."""
+    mine = [r for r in rows if r["network"] == network]
+    pool = mine if len(mine) >= 2 else rows
+    ordered = sorted(pool, key=lambda r: (r["date"] or "", r["id"]))
+    return ordered[-2]["id"] if len(ordered) > 1 else ordered[-1]["id"], ordered[-1]["id"]
+
+
+def _whole(value):
+    """A count as a whole number (``4``, not ``4.00``); other values as they are."""
+    if isinstance(value, float) and not math.isnan(value) and value.is_integer():
+        return int(value)
+    return value
+
+
 def _title(row):
     return f"#{row['id']} · {row['network']} · {row['date']} · {row['label']}"
 
@@ -52,17 +80,12 @@ def _save_section(store, lang):
         _show_error(exc, lang)
         return
     if names:
-        current = st.session_state.get("network")
         # A network removed in another tab stays selected, so saving it says so instead of
         # silently saving whichever network the list would move to.
         chosen = st.session_state.get("snap_save_network")
         options = names + ([chosen] if chosen and chosen not in names else [])
-        name = st.selectbox(
-            _("Network", lang),
-            options,
-            key="snap_save_network",
-            index=options.index(current) if current in options else 0,
-        )
+        _follow_open_network("snap_save_network", options)
+        name = st.selectbox(_("Network", lang), options, key="snap_save_network")
         snap_label = st.text_input(_("Label", lang), key="snap_save_label")
         date = st.date_input(_("Date the snapshot describes", lang), value=_dt.date.today(), key="snap_save_date")
         if st.button(_("Save snapshot", lang), key="snap_save_btn"):
@@ -173,13 +196,16 @@ def _compare_section(store, rows, lang):
     st.subheader(_("Compare two snapshots", lang))
     by_id = {r["id"]: r for r in rows}
     ids = list(by_id)
+    ss = st.session_state
+    # The newest pair of the open network, again whenever snapshots were saved or deleted or
+    # another network was opened; otherwise the pair the user picked stays.
+    situation = (tuple(ids), ss.get("network"))
+    if ss.get("_snap_pair_for") != situation or ss.get("snap_old") not in by_id or ss.get("snap_new") not in by_id:
+        ss["snap_old"], ss["snap_new"] = _newest_pair(rows, ss.get("network"))
+        ss["_snap_pair_for"] = situation
     cols = st.columns(2)
-    old_id = cols[0].selectbox(
-        _("Before", lang), ids, index=max(0, len(ids) - 2), format_func=lambda i: _title(by_id[i]), key="snap_old"
-    )
-    new_id = cols[1].selectbox(
-        _("After", lang), ids, index=len(ids) - 1, format_func=lambda i: _title(by_id[i]), key="snap_new"
-    )
+    old_id = cols[0].selectbox(_("Before", lang), ids, format_func=lambda i: _title(by_id[i]), key="snap_old")
+    new_id = cols[1].selectbox(_("After", lang), ids, format_func=lambda i: _title(by_id[i]), key="snap_new")
     try:
         old, new = store.load(old_id), store.load(new_id)
         diff = compare(old, new)
@@ -262,14 +288,14 @@ def _compare_section(store, rows, lang):
                     {
                         _("actor", lang): names.get(i, i),
                         _("measure", lang): label(vocab.ACTOR_MEASURES, k, lang),
-                        _("before", lang): o,
-                        _("after", lang): n,
+                        _("before", lang): _whole(o),
+                        _("after", lang): _whole(n),
                     }
                     for i, d in m.items()
                     for k, (o, n) in d.items()
                 ],
                 dtype=object,
-            ),  # counts stay whole beside a null
+            ),  # counts stay whole (4, not 4,00), also beside a null
             hide_index=True,
             key="snap_metric_changes",
         )
@@ -287,9 +313,39 @@ def _compare_section(store, rows, lang):
         st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
 
 
+def _line_chart(frame, key):
+    """One line per column of ``frame`` over its index, the legend below the chart in columns
+    with whole labels (long Danish names are neither cut nor drawn over each other)."""
+    import altair as alt
+
+    order, lines = list(frame.index), list(frame.columns)
+    data = frame.reset_index(names="snapshot").melt("snapshot", var_name="line", value_name="value")
+    chart = (
+        alt.Chart(data)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+            y=alt.Y("value:Q", title=None),
+            color=alt.Color(
+                "line:N",
+                sort=lines,
+                title=None,
+                legend=alt.Legend(orient="bottom", direction="vertical", columns=2, labelLimit=0),
+            ),
+            tooltip=[
+                alt.Tooltip("snapshot:N", title=" "),
+                alt.Tooltip("line:N", title=" "),
+                alt.Tooltip("value:Q", title=" ", format=".2~f"),
+            ],
+        )
+    )
+    st.altair_chart(chart, width="stretch", key=key)
+
+
 def _series_section(store, lang):
     st.subheader(_("Follow a series", lang))
     networks = store.networks()
+    _follow_open_network("snap_series_network", networks)
     network = st.selectbox(_("Network", lang), networks, key="snap_series_network")
     points = store.series(network)
     if len(points) < 2:
@@ -301,9 +357,9 @@ def _series_section(store, lang):
     frame = pd.DataFrame({label(vocab.INDICATORS, k, lang): values[k] for k in INDICATORS}, index=index)
     ratios = [label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share")]
     st.markdown("**" + _("Core E-I index and unintegrated share", lang) + "**")
-    st.line_chart(frame[ratios])
+    _line_chart(frame[ratios], "series_ratios")
     st.markdown("**" + _("Reach of the core, boundary spanners, isolated actors", lang) + "**")
-    st.line_chart(frame.drop(columns=ratios))
+    _line_chart(frame.drop(columns=ratios), "series_counts")
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
     # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
     st.table(

@@ -1,9 +1,9 @@
 """Per-session state of the app and the few cached calls into the core.
 
 Session keys (each initialised once): ``lang``, ``network`` (the open network, also the
-sidebar widgets' keys), ``_shown`` (``{network: revision shown in the last run}``),
-``_acting_on`` (the revision the user saw when acting in this run) and ``_flash``
-(messages carried over a rerun).
+sidebar widgets' keys; both belong to the session and are kept in the address, never in the
+workspace), ``_shown`` (``{network: revision shown in the last run}``), ``_acting_on`` (the
+revision the user saw when acting in this run) and ``_flash`` (messages carried over a rerun).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ __all__ = [
     "editor_key",
     "reset_editors",
     "remember",
+    "relabel",
     "begin_run",
     "flash",
     "show_flash",
@@ -62,7 +63,7 @@ def tr(message, **params):
 
 @st.cache_resource(show_spinner=False)
 def _workspace(path):
-    return Workspace(path)
+    return Workspace(path)  # empty when new: the first screen offers the ways in
 
 
 def workspace():
@@ -70,34 +71,59 @@ def workspace():
     return _workspace(str(default_path()))
 
 
+def _browser_lang():
+    """The language of the browser (``navigator.language``) when netmap speaks it, else None."""
+    try:
+        locale = st.context.locale or ""
+    except Exception:  # noqa: BLE001  (no browser, e.g. a bare script run)
+        locale = ""
+    lang = locale.strip().lower()[:2]
+    return lang if lang in LANGS else None
+
+
 def init():
-    """Initialise the session keys once, from the URL, then the workspace settings."""
+    """Initialise the session keys once: from the address (``?lang=``, ``?network=``), else the
+    browser's language and the first network. Nothing is read from the workspace: two people
+    on one workspace each keep their own language and open network."""
     ss, ws = st.session_state, workspace()
     if "lang" not in ss:
-        wanted = st.query_params.get("lang") or ws.get_setting("lang") or default_lang()
+        wanted = st.query_params.get("lang") or _browser_lang() or default_lang()
         ss.lang = wanted if wanted in LANGS else "en"
     names = ws.names()
     if "_open_next" in ss:
         ss.network = ss.pop("_open_next")
     if names and ss.get("network") not in names:
-        wanted = st.query_params.get("network") or ws.get_setting("network")
+        wanted = st.query_params.get("network")
         ss.network = wanted if wanted in names else names[0]
     ss.setdefault("_shown", {})
     ss.setdefault("_flash", [])
 
 
 def remember():
-    """Keep the language and the open network for the next visit (URL and workspace)."""
-    ss, ws = st.session_state, workspace()
+    """Keep the language and the open network in the address, so a reload or a bookmark opens
+    them again (per browser tab, never for the whole workspace)."""
+    ss = st.session_state
     wanted = {"lang": ss.lang}
     if ss.get("network"):
         wanted["network"] = ss.network
     for key, value in wanted.items():
         if st.query_params.get(key) != value:
             st.query_params[key] = value
-        if ss.get(f"_saved_{key}") != value:
-            ws.set_setting(key, value)
-            ss[f"_saved_{key}"] = value
+
+
+def relabel():
+    """After a language switch: set every chosen value again, so that each select shows its
+    choice in the new language at once (the browser holds the label it showed, not the code).
+
+    Only text values of widgets that may be set are touched (buttons, uploads and tables hold
+    other kinds of values); setting a value to itself changes nothing else."""
+    ss = st.session_state
+    for key in list(ss.keys()):
+        if key == "lang" or str(key).startswith("_"):
+            continue
+        value = ss[key]
+        if isinstance(value, str):
+            ss[key] = value
 
 
 def begin_run():
@@ -128,7 +154,9 @@ def current():
     ws = workspace()
     if rev is None:
         rev = ws.revision(name)
-    return name, parse(ws.document(name, rev), name), rev
+    net = parse(ws.document(name, rev), name)
+    net.name = name  # the name the user gave it in the workspace, not the one inside its file
+    return name, net, rev
 
 
 @st.cache_data(max_entries=32, show_spinner=False)

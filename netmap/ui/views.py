@@ -8,9 +8,11 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.model import LEVELS, SCOPES, SECTORS
+from netmap.i18n import N_, _
+from netmap.model import LEVELS, SCOPES, SECTORS, Network
 from netmap.present import vocab
 from netmap.present.vocab import count
+from netmap.workspace import SAMPLES, SAMPLES_DIR
 from netmap.writing import write_network
 
 from . import state
@@ -33,6 +35,8 @@ __all__ = [
     "html_file",
     "map_failed",
     "sidebar",
+    "welcome",
+    "SAMPLE_TITLES",
 ]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
@@ -88,7 +92,12 @@ def sidebar():
     ws = state.workspace()
     with st.sidebar:
         st.radio(
-            tr("Language"), ["en", "da"], key="lang", horizontal=True, format_func={"en": "English", "da": "Dansk"}.get
+            tr("Language"),
+            ["en", "da"],
+            key="lang",
+            horizontal=True,
+            format_func={"en": "English", "da": "Dansk"}.get,
+            on_change=state.relabel,
         )
         names = ws.names()
         if names:
@@ -102,7 +111,7 @@ def sidebar():
         left, right = st.columns(2)
         undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
         redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
-        st.caption(md(tr("Revision {rev}, saved in {path}", rev=ws.revision(name), path=ws.path)))
+        st.caption(md(tr("{name}: every change is saved.", name=name)))
     if undo or redo:
         try:
             rev = (ws.undo if undo else ws.redo)(name, expected_revision=state.acting_on())
@@ -130,11 +139,73 @@ def open_page(title):
     state.show_flash()
     cur = state.current()
     if cur is None:
-        st.info(tr("The workspace has no network yet. Import one on the Import / export page."))
+        welcome()
         st.stop()
     name, net, rev = cur
     st.caption(summary(name, net))
     return cur
+
+
+#: What each sample network is, for the first screen.
+SAMPLE_TITLES = {
+    "copenhagen": N_("Copenhagen: volunteers bring culture to citizens with disabilities (21 actors)"),
+    "fredericia": N_('Fredericia: "Grow your life" (18 actors)'),
+}
+
+
+def welcome():
+    """The first screen of an empty workspace: start a new network, import a file, or open a
+    sample as your own copy."""
+    ws = state.workspace()
+    st.subheader(tr("Welcome to netmap"))
+    st.write(
+        tr("Map who works with whom in your partnership. There is no network here yet: start in one of three ways.")
+    )
+    start, upload, sample = st.columns(3)
+    with start.form("start_network", border=True):
+        st.markdown("**" + tr("Start a new network") + "**")
+        name = st.text_input(tr("Name"), key="start_name", placeholder=tr("e.g. Culture partnership 2025"))
+        date = st.date_input(tr("Date the map describes"), value=None, key="start_date", format="YYYY-MM-DD")
+        if st.form_submit_button(tr("Start"), key="start_submit", type="primary"):
+            try:
+                ws.create(name, Network(name=name.strip(), date=date.isoformat() if date else None))
+            except NetmapError as exc:
+                st.error(md(exc.message(state.lang())))
+            else:
+                state.flash("success", tr("Started {name}.", name=name.strip()))
+                st.session_state._open_next = name.strip()
+                st.rerun()
+    with upload.container(border=True):
+        st.markdown("**" + tr("Import a file") + "**")
+        st.write(tr("A spreadsheet (XLSX, or two CSV files for actors and ties), or a JSON, GraphML or GEXF file."))
+        st.page_link("netmap/ui/pages/import_export.py", label=tr("Import a file"), icon=":material/upload_file:")
+        st.download_button(
+            tr("Download the spreadsheet template"),
+            (SAMPLES_DIR / "skabelon" / "skabelon.xlsx").read_bytes(),
+            file_name="netmap-template.xlsx",
+            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            key="template_download",
+            on_click="ignore",
+        )
+    with sample.container(border=True):
+        st.markdown("**" + tr("Open a sample as your own copy") + "**")
+        lang = state.lang()
+        chosen = st.radio(
+            tr("Sample"),
+            list(SAMPLES),
+            key="sample_choice",
+            format_func=lambda code: _(SAMPLE_TITLES.get(code, code), lang),
+        )
+        st.caption(tr("Illustrative reconstructions, not data from the evaluation. The copy is yours to change."))
+        if st.button(tr("Open a copy"), key="sample_open"):
+            try:
+                copy = ws.add_sample(chosen)
+            except NetmapError as exc:
+                st.error(md(exc.message(lang)))
+            else:
+                state.flash("success", tr("Opened a copy of the sample as {name}.", name=copy))
+                st.session_state._open_next = copy
+                st.rerun()
 
 
 def load_base(net, rev, base_rev):

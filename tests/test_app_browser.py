@@ -97,9 +97,9 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
                 ),
             )
             page.goto(url)
-            # The first screen: the Copenhagen sample partnership on the map.
+            # The first screen: the Copenhagen sample partnership on the (editable) map.
             expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            expect(page.locator("iframe").first).to_be_visible(timeout=15000)
+            expect(page.locator(".netmap-editor canvas")).to_be_visible(timeout=15000)
             page.screenshot(path=str(tmp_path / "first_screen.png"))
 
             form = page.locator("[data-testid='stForm']").first
@@ -115,7 +115,10 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
             server = start_server(port, workspace, log)
             page.goto(url)
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
-            assert "Aftenskole Østerbro" in page.locator("iframe").first.get_attribute("srcdoc")
+            page.wait_for_function(
+                "() => globalThis.netmapEditor?.body.data.nodes.get('a:aftenskole_østerbro')?.label === 'Aftenskole Østerbro'",
+                timeout=15000,
+            )
             browser.close()
             assert outside == []
     finally:
@@ -143,6 +146,12 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"http://127.0.0.1:{port}/")
             expect(page.get_by_text("proto: 7 actors, 7 ties")).to_be_visible(timeout=30000)
+            # The editable map draws them (its node ids are "a:" and the actor's id) ...
+            page.wait_for_function("() => globalThis.netmapEditor?.body.data.nodes.length === 7", timeout=30000)
+            drawn = page.evaluate("globalThis.netmapEditor.body.data.nodes.getIds().map(i => i.slice(2))")
+            assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+            # ... and so does the exported map, shown when editing is switched off.
+            page.get_by_text("Edit on the map").click()
             frame = page.frame_locator("iframe").first
             frame.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
             page.wait_for_timeout(300)

@@ -1,0 +1,67 @@
+// The editable map (a Streamlit components v2 module). vis-network (from pyvis) is put before
+// this module by netmap/ui/mapeditor.py and sets globalThis.vis. The vis Network lives on
+// parentElement, so new data (after an edit) updates the drawing in place: zoom, pan and
+// selection stay. Events reach Python as triggers: "select" {id} and "move" {moves: [{id, x, y}]}.
+export default function ({ data, parentElement, setTriggerValue }) {
+  const vis = globalThis.vis;
+  const actorOf = (node) => (typeof node === "string" && node.startsWith("a:") ? node.slice(2) : null);
+  let st = parentElement.__netmap;
+  if (!st) {
+    const box = document.createElement("div");
+    box.className = "netmap-editor";
+    box.setAttribute("role", "img");
+    box.setAttribute("aria-label", data.label || "");
+    box.style.height = (data.height || 640) + "px";
+    parentElement.appendChild(box);
+    st = parentElement.__netmap = { nodes: new vis.DataSet(), edges: new vis.DataSet(), seen: new Map(), seenEdges: new Map() };
+    st.network = new vis.Network(box, { nodes: st.nodes, edges: st.edges }, data.options);
+    st.network.on("click", (p) => {
+      if (p.nodes.length) setTriggerValue("select", { id: actorOf(p.nodes[0]) });
+      else if (!p.edges.length) setTriggerValue("select", { id: null });
+    });
+    st.network.on("dragEnd", (p) => {
+      if (!p.nodes.length) return;
+      const pos = st.network.getPositions(p.nodes);
+      const moves = p.nodes.map((n) => ({ id: actorOf(n), x: pos[n].x, y: pos[n].y }));
+      for (const n of p.nodes) {
+        // What the server will send back: no redraw when it does.
+        const last = st.seen.get(n);
+        if (last) st.seen.set(n, JSON.stringify({ ...JSON.parse(last), x: pos[n].x, y: pos[n].y }));
+      }
+      setTriggerValue("move", { moves });
+    });
+    globalThis.netmapEditor = st.network; // for tests and benchmarks
+    st.fresh = true;
+  }
+  apply(st.nodes, st.seen, data.nodes || []);
+  apply(st.edges, st.seenEdges, data.edges || []);
+  if (st.fresh) {
+    st.fresh = false;
+    st.network.fit({ animation: false });
+  }
+  if (data.selected !== st.selected) {
+    st.selected = data.selected;
+    if (data.selected && st.nodes.get(data.selected)) st.network.selectNodes([data.selected]);
+    else st.network.unselectAll();
+  }
+  parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// Bring a vis DataSet to `items`: remove what is gone, add or update only what changed.
+function apply(set, seen, items) {
+  const want = new Set(items.map((i) => i.id));
+  const gone = set.getIds().filter((id) => !want.has(id));
+  if (gone.length) {
+    set.remove(gone);
+    gone.forEach((id) => seen.delete(id));
+  }
+  const changed = [];
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    if (seen.get(item.id) !== text) {
+      seen.set(item.id, text);
+      changed.push(item);
+    }
+  }
+  if (changed.length) set.update(changed);
+}

@@ -1,0 +1,50 @@
+"""The editable map: a Streamlit components v2 component around vis-network (from pyvis).
+
+The page gives it :func:`netmap.ui.mapedits.map_data`; what the user does on it comes back as
+triggers (``select``: ``{"id"}``, ``move``: ``{"moves": [{"id", "x", "y"}]}``), which the callbacks
+store in the session for the page to act on (callbacks run before the page's script).
+"""
+
+from __future__ import annotations
+
+import functools
+
+import streamlit as st
+
+from netmap import assets
+
+__all__ = ["NAME", "mapeditor", "take"]
+
+NAME = "netmap_mapeditor"
+_PENDING = "_map_pending"
+
+
+@functools.cache
+def _component():
+    js = assets.vis_network().script + "\n;\n" + assets.static_text("mapeditor.js")
+    return st.components.v2.component(NAME, css=assets.static_text("mapeditor.css"), js=js)
+
+
+def _store(key, event):
+    value = getattr(st.session_state.get(key), event, None)
+    if value is None:
+        value = (st.session_state.get(key) or {}).get(event) if isinstance(st.session_state.get(key), dict) else None
+    if value is not None:
+        st.session_state.setdefault(_PENDING, {})[event] = value
+
+
+def mapeditor(data, key):
+    """Draw the map (``data`` from :func:`netmap.ui.mapedits.map_data`) under ``key``; a click or
+    a drag is kept for :func:`take`."""
+    return _component()(
+        key=key,
+        data=data,
+        height=data.get("height", 640) + 2,
+        on_select_change=lambda: _store(key, "select"),
+        on_move_change=lambda: _store(key, "move"),
+    )
+
+
+def take(event):
+    """The last ``event`` (``"select"`` or ``"move"``) the map sent, once (None when there is none)."""
+    return st.session_state.get(_PENDING, {}).pop(event, None)

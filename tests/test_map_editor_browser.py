@@ -1,0 +1,102 @@
+"""The editable map in a real browser (Chromium through Playwright): click an actor and rename it
+in its panel; drag an actor, reload, and find it where it was dropped."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from netmap.workspace import Workspace
+from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
+
+#: An actor's place: on the page (for the mouse) and on the map (vis-network's canvas units).
+PLACE = """(actor) => {
+  const net = globalThis.netmapEditor, id = "a:" + actor;
+  const p = net.getPositions([id])[id], d = net.canvasToDOM(p);
+  const r = net.body.container.getBoundingClientRect();
+  return {x: r.left + d.x, y: r.top + d.y, mapX: p.x, mapY: p.y};
+}"""
+
+
+@pytest.fixture
+def app(tmp_path):
+    """``(page, workspace path)``: the app on the Copenhagen sample, its editable map drawn."""
+    from playwright.sync_api import expect, sync_playwright
+
+    workspace = tmp_path / "ws.sqlite"
+    port = free_port()
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{port}/")
+            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            wait_for_map(page)
+            yield page, workspace
+            assert errors == []
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()
+
+
+def wait_for_map(page):
+    page.locator(".netmap-editor canvas").wait_for(timeout=30000)
+    page.wait_for_function("() => globalThis.netmapEditor && globalThis.netmapEditor.body.data.nodes.length > 0")
+    page.wait_for_timeout(200)
+
+
+def test_click_an_actor_and_rename_it_in_its_panel(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_text("Click an actor on the map")).to_be_visible()
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+    expect(panel.get_by_text("Ties (")).to_be_visible()
+    scale = page.evaluate("globalThis.netmapEditor.getScale()")
+
+    panel.get_by_label("Name", exact=True).fill("Hovedbiblioteket")
+    panel.get_by_role("button", name="Save changes").click()
+    page.wait_for_function(
+        "() => globalThis.netmapEditor.body.data.nodes.get('a:bibliotek').label === 'Hovedbiblioteket'", timeout=10000
+    )
+    expect(panel.get_by_role("heading", name="Hovedbiblioteket")).to_be_visible()
+    assert Workspace(workspace, seed=False).load("copenhagen").actor("bibliotek").name == "Hovedbiblioteket"
+    # Updated in place: the same zoom, the actor still selected.
+    assert page.evaluate("globalThis.netmapEditor.getScale()") == scale
+    assert page.evaluate("globalThis.netmapEditor.getSelectedNodes()") == ["a:bibliotek"]
+
+
+def test_drag_an_actor_reload_and_find_it_where_it_was_dropped(app):
+    page, workspace = app
+    before = page.evaluate(PLACE, "museum")
+    page.mouse.move(before["x"], before["y"])
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(before["x"] + 8 * i, before["y"] + 6 * i)
+        page.wait_for_timeout(30)
+    page.mouse.up()
+    dropped = page.evaluate(PLACE, "museum")
+    assert dropped["mapX"] > before["mapX"] + 50 and dropped["mapY"] > before["mapY"] + 40
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        saved = Workspace(workspace, seed=False).load("copenhagen").actor("museum")
+        if abs(saved.x - before["mapX"]) > 1:
+            break
+        time.sleep(0.1)
+    # vis-network's getPositions rounds to whole units.
+    assert (saved.x, saved.y) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)
+
+    page.reload()
+    wait_for_map(page)
+    after = page.evaluate(PLACE, "museum")
+    assert (after["mapX"], after["mapY"]) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)

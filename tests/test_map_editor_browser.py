@@ -100,3 +100,65 @@ def test_drag_an_actor_reload_and_find_it_where_it_was_dropped(app):
     wait_for_map(page)
     after = page.evaluate(PLACE, "museum")
     assert (after["mapX"], after["mapY"]) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)
+
+
+def choose_mode(page, name, hint):
+    from playwright.sync_api import expect
+
+    page.get_by_text(name, exact=True).first.click()
+    expect(page.locator(".netmap-status")).to_contain_text(hint, timeout=10000)
+
+
+def test_add_an_actor_at_a_place_on_the_map(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    choose_mode(page, "Add an actor", "Click an empty place")
+    box = page.locator(".netmap-editor").bounding_box()
+    page.mouse.click(box["x"] + 60, box["y"] + 60)
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_role("heading", name="New actor")).to_be_visible(timeout=10000)
+    place = page.evaluate(
+        "([x, y]) => globalThis.netmapEditor.DOMtoCanvas({x, y})",
+        [60 - 1, 60 - 1],  # the canvas sits inside the 1 px border
+    )
+    panel.get_by_label("Name", exact=True).fill("Aftenskole Østerbro")
+    panel.get_by_role("button", name="Add actor").click()
+    page.wait_for_function("() => globalThis.netmapEditor.body.data.nodes.get('a:aftenskole_østerbro')", timeout=10000)
+    expect(page.get_by_text("Added Aftenskole Østerbro")).to_be_visible()
+    expect(panel.get_by_role("heading", name="New actor")).to_have_count(0)
+    saved = Workspace(workspace, seed=False).load("copenhagen").actor("aftenskole_østerbro")
+    assert saved.name == "Aftenskole Østerbro"
+    assert (saved.x, saved.y) == pytest.approx((place["x"], place["y"]), abs=2)
+    expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible()
+
+
+def test_draw_a_tie_between_two_actors_and_pick_kind_and_strength(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    before = len(Workspace(workspace, seed=False).load("copenhagen").ties)
+    choose_mode(page, "Draw a tie", "Click the actor the tie starts from")
+    for actor in ("museum", "frivilligcenter"):
+        place = page.evaluate(PLACE, actor)
+        page.mouse.click(place["x"], place["y"])
+        page.wait_for_timeout(100)
+    expect(page.locator(".netmap-status")).not_to_contain_text("From")
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_role("heading", name="New tie")).to_be_visible(timeout=10000)
+    expect(panel.get_by_text("Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+    panel.get_by_role("combobox", name="Kind of tie").click()
+    page.get_by_role("option", name="personal (informal)").click()
+    panel.get_by_role("slider").press("ArrowRight")
+    panel.get_by_role("button", name="Add tie").click()
+    page.wait_for_function(f"() => globalThis.netmapEditor.body.data.edges.length === {before + 1}", timeout=10000)
+    expect(page.get_by_text("Added the tie Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+    expect(panel.get_by_role("heading", name="New tie")).to_have_count(0)
+    tie = Workspace(workspace, seed=False).load("copenhagen").ties[-1]
+    assert (tie.source, tie.target, tie.kind, tie.strength, tie.directed) == (
+        "museum",
+        "frivilligcenter",
+        "personal",
+        3.0,
+        False,
+    )

@@ -1,7 +1,9 @@
 // The editable map (a Streamlit components v2 module). vis-network (from pyvis) is put before
 // this module by netmap/ui/mapeditor.py and sets globalThis.vis. The vis Network lives on
 // parentElement, so new data (after an edit) updates the drawing in place: zoom, pan and
-// selection stay. Events reach Python as triggers: "select" {id} and "move" {moves: [{id, x, y}]}.
+// selection stay. Events reach Python as triggers: "select" {id}, "move" {moves: [{id, x, y}]},
+// and by mode (data.mode): "add" {x, y} (a click on an empty place) and "connect" {source, target}
+// (two actors clicked one after the other).
 export default function ({ data, parentElement, setTriggerValue }) {
   const vis = globalThis.vis;
   const actorOf = (node) => (typeof node === "string" && node.startsWith("a:") ? node.slice(2) : null);
@@ -12,12 +14,31 @@ export default function ({ data, parentElement, setTriggerValue }) {
     box.setAttribute("role", "img");
     box.setAttribute("aria-label", data.label || "");
     box.style.height = (data.height || 640) + "px";
+    const status = document.createElement("p");
+    status.className = "netmap-status";
+    status.setAttribute("aria-live", "polite");
+    parentElement.appendChild(status);
     parentElement.appendChild(box);
     st = parentElement.__netmap = { nodes: new vis.DataSet(), edges: new vis.DataSet(), seen: new Map(), seenEdges: new Map() };
     st.network = new vis.Network(box, { nodes: st.nodes, edges: st.edges }, data.options);
     st.network.on("click", (p) => {
-      if (p.nodes.length) setTriggerValue("select", { id: actorOf(p.nodes[0]) });
-      else if (!p.edges.length) setTriggerValue("select", { id: null });
+      const mode = st.data.mode;
+      if (mode === "connect" && p.nodes.length) {
+        if (st.from && st.from !== p.nodes[0] && st.nodes.get(st.from)) {
+          setTriggerValue("connect", { source: actorOf(st.from), target: actorOf(p.nodes[0]) });
+          st.from = null;
+        } else {
+          st.from = p.nodes[0];
+        }
+        showStatus(st, status);
+      } else if (mode === "add" && !p.nodes.length && !p.edges.length) {
+        setTriggerValue("add", { x: Math.round(p.pointer.canvas.x), y: Math.round(p.pointer.canvas.y) });
+      } else if (p.nodes.length) setTriggerValue("select", { id: actorOf(p.nodes[0]) });
+      else if (!p.edges.length) {
+        st.from = null;
+        showStatus(st, status);
+        setTriggerValue("select", { id: null });
+      }
     });
     st.network.on("dragEnd", (p) => {
       if (!p.nodes.length) return;
@@ -33,6 +54,9 @@ export default function ({ data, parentElement, setTriggerValue }) {
     globalThis.netmapEditor = st.network; // for tests and benchmarks
     st.fresh = true;
   }
+  st.data = data;
+  if (data.mode !== "connect") st.from = null;
+  showStatus(st, parentElement.querySelector(".netmap-status"));
   apply(st.nodes, st.seen, data.nodes || []);
   apply(st.edges, st.seenEdges, data.edges || []);
   if (st.fresh) {
@@ -45,6 +69,14 @@ export default function ({ data, parentElement, setTriggerValue }) {
     else st.network.unselectAll();
   }
   parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// The line above the map: what a click does now (and, when connecting, from which actor).
+function showStatus(st, el) {
+  const text = st.data.text || {};
+  const from = st.from && st.nodes.get(st.from);
+  el.textContent = from ? (text.connect_from || "").replace("{name}", from.name) : text[st.data.mode] || "";
+  el.hidden = !el.textContent;
 }
 
 // Bring a vis DataSet to `items`: remove what is gone, add or update only what changed.

@@ -8,13 +8,32 @@ import streamlit as st
 from netmap.present import vocab
 
 from . import mapeditor, state, views
+from .edits import add_actor, add_tie, new_id
 from .mapedits import actor_ties, edit_actor, map_data, move_actors
 from .state import md, tr
 
-__all__ = ["handle_moves", "panel", "draw", "SELECTED"]
+__all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
 
-#: Session key of the actor whose panel is open.
-SELECTED = "map_selected"
+#: Session keys: the actor whose panel is open, the place of an actor being added, the two
+#: actors of a tie being drawn.
+SELECTED, NEW_ACTOR, NEW_TIE = "map_selected", "map_new_actor", "map_new_tie"
+#: What a click on the map does.
+MODES = ("select", "add", "connect")
+
+
+def _mode_names():
+    return {"select": tr("Select and move"), "add": tr("Add an actor"), "connect": tr("Draw a tie")}
+
+
+def mode(container):
+    """The map's mode, chosen in ``container``."""
+    names = _mode_names()
+    return (
+        container.segmented_control(
+            tr("A click on the map"), MODES, default="select", format_func=names.get, key="map_mode"
+        )
+        or "select"
+    )
 
 
 def _saved(new, base, base_rev):
@@ -57,9 +76,131 @@ def _choice(field, options, current, fmt, form_key):
     )
 
 
+def _events(net):
+    """Keep what the map asked for (a place for a new actor, two actors to tie)."""
+    ss, ids = st.session_state, set(net.actor_ids)
+    place = mapeditor.take("add")
+    if (
+        isinstance(place, dict)
+        and isinstance(place.get("x"), (int, float))
+        and isinstance(place.get("y"), (int, float))
+    ):
+        ss[NEW_ACTOR] = {"x": float(place["x"]), "y": float(place["y"])}
+        ss.pop(NEW_TIE, None)
+    pair = mapeditor.take("connect")
+    if isinstance(pair, dict) and pair.get("source") in ids and pair.get("target") in ids:
+        if pair["source"] != pair["target"]:
+            ss[NEW_TIE] = {"source": pair["source"], "target": pair["target"]}
+            ss.pop(NEW_ACTOR, None)
+    if NEW_TIE in ss and not {ss[NEW_TIE]["source"], ss[NEW_TIE]["target"]} <= ids:
+        ss.pop(NEW_TIE)
+
+
+def _cancel(key):
+    if st.button(tr("Cancel"), key=f"{key}_cancel"):
+        st.session_state.pop(key, None)
+        st.rerun()
+
+
+def _new_actor(net, rev):
+    """The form of an actor being added at the clicked place; ``(net, rev)`` after a save."""
+    place = st.session_state[NEW_ACTOR]
+    holder = st.empty()  # emptied after a save: the form goes, the message stays
+    box = holder.container()
+    box.subheader(tr("New actor"), anchor=False)
+    choices = views.choices()
+    form_key = f"map_new_actor_{rev}"
+    with box.form(form_key, border=True):
+        name = st.text_input(views.column("name"), key=f"{form_key}_name")
+        kind = _choice("kind", views.ACTOR_KINDS, "", views.label_of(vocab.ACTOR_KINDS), form_key)
+        fields = {}
+        for field in ("sector", "level", "scope"):
+            options, fmt = choices[field]
+            fields[field] = _choice(field, options, options[-1] if field == "sector" else options[0], fmt, form_key)
+        partner = st.checkbox(views.column("partner"), key=f"{form_key}_partner", help=views.column_help("partner"))
+        submitted = st.form_submit_button(tr("Add actor"), key=f"{form_key}_save", type="primary")
+    with box:
+        _cancel(NEW_ACTOR)
+    if not submitted:
+        return net, rev
+    if not name.strip():
+        st.error(tr("Give the actor a name."))
+        return net, rev
+    base_rev = state.acting_on()
+    base = views.load_base(net, rev, base_rev)
+    actor_id = new_id(base, name)
+    new = add_actor(
+        base, id=actor_id, name=name.strip(), kind=kind or "", partner=partner, x=place["x"], y=place["y"], **fields
+    )
+    now = _saved(new, base, base_rev)
+    if not now:
+        return net, rev
+    st.session_state.pop(NEW_ACTOR, None)
+    st.session_state[SELECTED] = actor_id
+    holder.empty()
+    state.flash("success", tr("Added {name} (revision {rev}).", name=name.strip(), rev=now[1]))
+    return now
+
+
+def _new_tie(net, rev):
+    """The form of a tie being drawn between two actors; ``(net, rev)`` after a save."""
+    pair = st.session_state[NEW_TIE]
+    names = {a.id: a.label for a in net.actors}
+    source, target = names[pair["source"]], names[pair["target"]]
+    holder = st.empty()  # emptied after a save: the form goes, the message stays
+    box = holder.container()
+    box.subheader(tr("New tie"), anchor=False)
+    box.markdown(md(f"{source} \u2013 {target}"))
+    form_key = f"map_new_tie_{rev}"
+    with box.form(form_key, border=True):
+        kind = st.selectbox(
+            views.column("tie_kind"),
+            views.TIE_KINDS,
+            accept_new_options=True,
+            format_func=views.label_of(vocab.TIE_KINDS),
+            key=f"{form_key}_kind",
+            help=views.column_help("kind"),
+        )
+        strength = st.select_slider(
+            views.column("strength"), [1, 2, 3], value=2, key=f"{form_key}_strength", help=views.column_help("strength")
+        )
+        directed = st.checkbox(
+            tr("Directed: from {source} to {target}", source=source, target=target), key=f"{form_key}_directed"
+        )
+        submitted = st.form_submit_button(tr("Add tie"), key=f"{form_key}_save", type="primary")
+    with box:
+        _cancel(NEW_TIE)
+    if not submitted:
+        return net, rev
+    base_rev = state.acting_on()
+    base = views.load_base(net, rev, base_rev)
+    new = add_tie(
+        base,
+        source=pair["source"],
+        target=pair["target"],
+        kind=kind or "collaboration",
+        strength=float(strength),
+        directed=directed,
+    )
+    now = _saved(new, base, base_rev)
+    if not now:
+        return net, rev
+    st.session_state.pop(NEW_TIE, None)
+    holder.empty()
+    state.flash(
+        "success", tr("Added the tie {source} – {target} (revision {rev}).", source=source, target=target, rev=now[1])
+    )
+    return now
+
+
 def panel(net, rev):
-    """The open actor's panel (fields in a form, its ties by name); ``(net, rev)`` to show after
-    a save."""
+    """The panel beside the map: a tie being drawn, an actor being added, or the open actor
+    (fields in a form, its ties by name); ``(net, rev)`` to show after a save."""
+    _events(net)
+    if NEW_TIE in st.session_state:
+        return _new_tie(net, rev)
+    if NEW_ACTOR in st.session_state:
+        return _new_actor(net, rev)
     actor_id = _selected(net)
     if actor_id is None:
         st.info(tr("Click an actor on the map to see and edit it here."))
@@ -112,10 +253,16 @@ def panel(net, rev):
     return net, rev
 
 
-def draw(net, rev, color_by):
+def draw(net, rev, color_by, mode="select"):
     """The editable map of ``net``, updated in place (same key) after every edit."""
     data = map_data(net, state.lang(), color_by, selected=st.session_state.get(SELECTED))
     data["rev"] = rev
+    data["mode"] = mode
+    data["text"] = {
+        "add": tr("Click an empty place on the map to add an actor there."),
+        "connect": tr("Click the actor the tie starts from, then the other actor."),
+        "connect_from": tr("From {name}: now click the other actor."),
+    }
     data["label"] = tr(
         "Network map (drawing). Click an actor to edit it in the panel; the tables list the same actors."
     )

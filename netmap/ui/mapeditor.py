@@ -1,7 +1,8 @@
 """The editable map: a Streamlit components v2 component around vis-network (from pyvis).
 
 The page gives it :func:`netmap.ui.mapedits.map_data`; what the user does on it comes back as
-triggers (``select``: ``{"id"}``, ``move``: ``{"moves": [{"id", "x", "y"}]}``), which the callbacks
+triggers (``select``: ``{"id"}``, ``move``: ``{"moves": [{"id", "x", "y"}]}``, ``add``: ``{"x", "y"}``,
+``connect``: ``{"source", "target"}``), which the callbacks
 store in the session for the page to act on (callbacks run before the page's script).
 """
 
@@ -27,8 +28,6 @@ def _component():
 
 def _store(key, event):
     value = getattr(st.session_state.get(key), event, None)
-    if value is None:
-        value = (st.session_state.get(key) or {}).get(event) if isinstance(st.session_state.get(key), dict) else None
     if value is not None:
         st.session_state.setdefault(_PENDING, {})[event] = value
 
@@ -42,9 +41,11 @@ def mapeditor(data, key):
         height=data.get("height", 640) + 2,
         on_select_change=lambda: _store(key, "select"),
         on_move_change=lambda: _store(key, "move"),
+        on_add_change=lambda: _store(key, "add"),
+        on_connect_change=lambda: _store(key, "connect"),
     )
 
 
 def take(event):
-    """The last ``event`` (``"select"`` or ``"move"``) the map sent, once (None when there is none)."""
+    """The last ``event`` (``"select"``, ``"move"``, ``"add"`` or ``"connect"``) the map sent, once (None when there is none)."""
     return st.session_state.get(_PENDING, {}).pop(event, None)

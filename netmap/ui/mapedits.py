@@ -65,6 +65,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
         nodes.append(
             {
                 "id": node_id(a.id),
+                "name": a.label,
                 "label": (mapview.CORE_MARK + " " if a.partner else "") + _short(a.label),
                 "title": _tip(a, lang),
                 "x": x,

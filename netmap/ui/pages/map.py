@@ -8,9 +8,10 @@ from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
 
 name, net, rev = views.open_page(tr("Map"))
+shown_counts = (len(net.actors), len(net.ties))
 column, column_help = views.column, views.column_help
 
-left, middle, right = st.columns(3)
+left, middle, right = st.columns([1, 1, 1.6])
 editing = left.toggle(
     tr("Edit on the map"),
     value=True,
@@ -24,13 +25,16 @@ color_by = middle.selectbox(
     key="map_color_by",
 )
 if editing:
+    map_mode = map_panel.mode(right)
     net, rev = map_panel.handle_moves(net, rev)
     map_col, panel_col = st.columns([3, 2])
     with panel_col.container(key="map_panel"):
         net, rev = map_panel.panel(net, rev)
     with map_col:
-        map_panel.draw(net, rev, color_by)
+        map_panel.draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
+    if (len(net.actors), len(net.ties)) != shown_counts:
+        st.rerun()  # the map shows the new actor or tie already; the counts above follow
 else:
     size_by = right.selectbox(
         tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"

@@ -162,3 +162,16 @@ def test_draw_a_tie_between_two_actors_and_pick_kind_and_strength(app):
         3.0,
         False,
     )
+
+
+def test_vis_network_is_sent_once_and_again_to_a_page_that_lacks_it(app):
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    page.get_by_role("link", name="Actors").click()
+    expect(page.locator(".netmap-editor")).to_have_count(0, timeout=10000)  # the map has gone
+    page.evaluate("() => { delete globalThis.vis; delete globalThis.netmapEditor; }")
+    page.get_by_role("link", name="Map").click()
+    wait_for_map(page)  # the map asked for vis-network (need_vis) and got it
+    assert page.evaluate("globalThis.netmapEditor.body.data.nodes.length") == 21
+    assert page.evaluate("typeof globalThis.vis.Network") == "function"

@@ -1,11 +1,17 @@
-// The editable map (a Streamlit components v2 module). vis-network (from pyvis) is put before
-// this module by netmap/ui/mapeditor.py and sets globalThis.vis. The vis Network lives on
+// The editable map (a Streamlit components v2 module). vis-network (from pyvis) comes once per
+// session in data.vis (netmap/ui/mapeditor.py) and stays on globalThis.vis; a page without it
+// asks for it with the trigger "need_vis". The vis Network lives on
 // parentElement, so new data (after an edit) updates the drawing in place: zoom, pan and
 // selection stay. Events reach Python as triggers: "select" {id}, "move" {moves: [{id, x, y}]},
 // and by mode (data.mode): "add" {x, y} (a click on an empty place) and "connect" {source, target}
 // (two actors clicked one after the other).
 export default function ({ data, parentElement, setTriggerValue }) {
+  if (!globalThis.vis && data.vis) (0, eval)(data.vis); // a global script (UMD: sets globalThis.vis)
   const vis = globalThis.vis;
+  if (!vis) {
+    setTriggerValue("need_vis", true);
+    return;
+  }
   const actorOf = (node) => (typeof node === "string" && node.startsWith("a:") ? node.slice(2) : null);
   let st = parentElement.__netmap;
   if (!st) {

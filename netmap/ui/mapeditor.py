@@ -20,10 +20,19 @@ NAME = "netmap_mapeditor"
 _PENDING = "_map_pending"
 
 
+#: Session key: vis-network was sent to this session's page (it stays there, on ``globalThis``).
+_VIS_SENT = "_map_vis_sent"
+
+
 @functools.cache
 def _component():
-    js = assets.vis_network().script + "\n;\n" + assets.static_text("mapeditor.js")
-    return st.components.v2.component(NAME, css=assets.static_text("mapeditor.css"), js=js)
+    return st.components.v2.component(
+        NAME, css=assets.static_text("mapeditor.css"), js=assets.static_text("mapeditor.js")
+    )
+
+
+def _resend_vis():
+    st.session_state[_VIS_SENT] = False
 
 
 def _store(key, event):
@@ -34,7 +43,13 @@ def _store(key, event):
 
 def mapeditor(data, key):
     """Draw the map (``data`` from :func:`netmap.ui.mapedits.map_data`) under ``key``; a click or
-    a drag is kept for :func:`take`."""
+    a drag is kept for :func:`take`.
+
+    vis-network (about 470 KB) goes with the data of the session's first map only: the page keeps
+    it, so an edit sends only the map's data. A page that lacks it asks again (``need_vis``)."""
+    if not st.session_state.get(_VIS_SENT):
+        data = {**data, "vis": assets.vis_network().script}
+        st.session_state[_VIS_SENT] = True
     return _component()(
         key=key,
         data=data,
@@ -43,6 +58,7 @@ def mapeditor(data, key):
         on_move_change=lambda: _store(key, "move"),
         on_add_change=lambda: _store(key, "add"),
         on_connect_change=lambda: _store(key, "connect"),
+        on_need_vis_change=_resend_vis,
     )
 
 

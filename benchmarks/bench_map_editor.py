@@ -1,0 +1,87 @@
+"""Benchmark: the editable map in real Chromium (Playwright): first show, click an actor until its
+panel shows it, and rename it in the panel until the map draws the new name.
+
+Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(n, seed=1)``
+(placed, as the workspace stores networks) and prints medians of ``--runs`` (at least 10).
+
+    python benchmarks/bench_map_editor.py --actors 300 --runs 10
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from netmap.generate import generate  # noqa: E402
+from netmap.layout import placed  # noqa: E402
+from netmap.workspace import Workspace  # noqa: E402
+from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server  # noqa: E402
+from tests.test_map_editor_browser import PLACE, wait_for_map  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=10)
+    args = parser.parse_args()
+    from playwright.sync_api import expect, sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-map-editor-"))
+    net = placed(generate(args.actors, seed=1))
+    ws = Workspace(folder / "ws.sqlite", seed=False)
+    ws.create("bench", net)
+    ws.set_setting("seeded", "1")
+    port = free_port()
+    log = open(folder / "server.log", "w")
+    server = start_server(port, folder / "ws.sqlite", log)
+    first, click, rename = [], [], []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            for _ in range(args.runs):
+                t0 = time.perf_counter()
+                page.goto(f"http://127.0.0.1:{port}/")
+                wait_for_map(page)
+                first.append(time.perf_counter() - t0 - 0.2)  # wait_for_map waits 0.2 s at the end
+            panel = page.locator(".st-key-map_panel")
+            ids = [a.id for a in net.actors]
+            for i in range(args.runs):
+                actor = ids[(i * 37) % len(ids)]
+                place = page.evaluate(PLACE, actor)
+                t0 = time.perf_counter()
+                page.mouse.click(place["x"], place["y"])
+                panel.locator(f"input[value='{net.actor(actor).label}']").wait_for(timeout=30000)
+                click.append(time.perf_counter() - t0)
+                new = f"Renamed {i}"
+                name = panel.get_by_label("Name", exact=True)
+                expect(name).to_have_count(1, timeout=30000)  # the last run's panel has gone
+                name.fill(new)
+                t0 = time.perf_counter()
+                panel.get_by_role("button", name="Save changes").click()
+                page.wait_for_function(
+                    "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).name === name",
+                    arg=["a:" + actor, new],
+                    timeout=30000,
+                )
+                rename.append(time.perf_counter() - t0)
+                net.actor(actor).name = new
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()
+    print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties")
+    for label, values in (("first show", first), ("click to panel", click), ("rename to redraw", rename)):
+        print(
+            f"{label}: median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})"
+        )
+
+
+if __name__ == "__main__":
+    main()

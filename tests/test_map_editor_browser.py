@@ -175,3 +175,22 @@ def test_vis_network_is_sent_once_and_again_to_a_page_that_lacks_it(app):
     wait_for_map(page)  # the map asked for vis-network (need_vis) and got it
     assert page.evaluate("globalThis.netmapEditor.body.data.nodes.length") == 21
     assert page.evaluate("typeof globalThis.vis.Network") == "function"
+
+
+def test_open_an_actor_by_name_without_the_mouse_and_the_map_follows(app):
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    panel = page.locator(".st-key-map_panel")
+    choice = panel.get_by_role("combobox", name="Open an actor")
+    choice.fill("Frivilligcenter")
+    choice.press("Enter")
+    expect(panel.get_by_role("heading", name="Frivilligcenter")).to_be_visible(timeout=10000)
+    page.wait_for_function(
+        "() => JSON.stringify(globalThis.netmapEditor.getSelectedNodes()) === '[\"a:frivilligcenter\"]'", timeout=10000
+    )
+    # A click on the map opens another actor, and the choice follows.
+    place = page.evaluate(PLACE, "museum")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    expect(choice).to_have_value("Museum (kulturformidling)")

@@ -17,6 +17,8 @@ __all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NE
 #: Session keys: the actor whose panel is open, the place of an actor being added, the two
 #: actors of a tie being drawn.
 SELECTED, NEW_ACTOR, NEW_TIE = "map_selected", "map_new_actor", "map_new_tie"
+#: The widget key of the panel's "Open an actor" choice.
+PICK = "map_pick"
 #: What a click on the map does.
 MODES = ("select", "add", "connect")
 
@@ -193,15 +195,43 @@ def _new_tie(net, rev):
     return now
 
 
+def _picked():
+    ss = st.session_state
+    ss[SELECTED] = ss.get(PICK)
+    ss.pop(NEW_ACTOR, None)
+    ss.pop(NEW_TIE, None)
+
+
+def _picker(net, actor_id):
+    """Open an actor by name (for the keyboard and screen readers, and to find one): follows the map."""
+    names = {a.id: a.label for a in net.actors}
+    twice = (
+        {n for n in names.values() if list(names.values()).count(n) > 1}
+        if len(set(names.values())) < len(names)
+        else set()
+    )
+    st.session_state[PICK] = actor_id
+    st.selectbox(
+        tr("Open an actor"),
+        list(names),
+        index=None,
+        format_func=lambda i: f"{names[i]} ({i})" if names[i] in twice else names[i],
+        key=PICK,
+        on_change=_picked,
+        placeholder=tr("Choose an actor, or click one on the map"),
+    )
+
+
 def panel(net, rev):
     """The panel beside the map: a tie being drawn, an actor being added, or the open actor
     (fields in a form, its ties by name); ``(net, rev)`` to show after a save."""
     _events(net)
+    actor_id = _selected(net)
+    _picker(net, actor_id)
     if NEW_TIE in st.session_state:
         return _new_tie(net, rev)
     if NEW_ACTOR in st.session_state:
         return _new_actor(net, rev)
-    actor_id = _selected(net)
     if actor_id is None:
         st.info(tr("Click an actor on the map to see and edit it here."))
         return net, rev

@@ -57,7 +57,7 @@ def main():
                 place = page.evaluate(PLACE, actor)
                 t0 = time.perf_counter()
                 page.mouse.click(place["x"], place["y"])
-                panel.locator(f"input[value='{net.actor(actor).label}']").wait_for(timeout=30000)
+                panel.locator(f"input[aria-label='Name'][value='{net.actor(actor).label}']").wait_for(timeout=30000)
                 click.append(time.perf_counter() - t0)
                 new = f"Renamed {i}"
                 name = panel.get_by_label("Name", exact=True)

@@ -194,3 +194,20 @@ def test_open_an_actor_by_name_without_the_mouse_and_the_map_follows(app):
     page.mouse.click(place["x"], place["y"])
     expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
     expect(choice).to_have_value("Museum (kulturformidling)")
+
+
+def test_delete_an_actor_from_its_panel_after_seeing_how_many_ties_go(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    panel = page.locator(".st-key-map_panel")
+    place = page.evaluate(PLACE, "museum")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    panel.get_by_role("button", name="Delete this actor").click()
+    expect(panel.get_by_text("Delete Museum (kulturformidling) and its 1 tie (listed above)?")).to_be_visible()
+    assert "museum" in Workspace(workspace, seed=False).load("copenhagen").actor_ids  # nothing yet
+    panel.get_by_role("button", name="Delete", exact=True).click()
+    expect(page.get_by_text("copenhagen: 20 actors, 35 ties")).to_be_visible(timeout=10000)
+    page.wait_for_function("() => !globalThis.netmapEditor.body.data.nodes.get('a:museum')", timeout=10000)
+    assert "museum" not in Workspace(workspace, seed=False).load("copenhagen").actor_ids

@@ -3,7 +3,7 @@
 import pytest
 
 from netmap.model import Actor, Network, Tie
-from netmap.ui.mapedits import actor_of, actor_ties, edit_actor, map_data, move_actors, node_id
+from netmap.ui.mapedits import actor_of, actor_ties, delete_actor, edit_actor, map_data, move_actors, node_id
 from netmap.workspace import Workspace
 
 
@@ -101,3 +101,11 @@ def test_actor_ties_lists_the_other_actor_by_name_with_direction_kind_and_streng
         ("Gamma", "\u2190", "collaboration", "1"),
     ]
     assert actor_ties(small(), "__proto__")[0][:2] == ("Alpha", "\u2192")
+
+
+def test_delete_actor_takes_its_ties_and_says_which():
+    net, gone = delete_actor(small(), "a")
+    assert net.actor_ids == ["b", "__proto__"] and net.ties == []
+    assert [(t.source, t.target) for t in gone] == [("a", "b"), ("__proto__", "a")]
+    with pytest.raises(KeyError):
+        delete_actor(small(), "nobody")

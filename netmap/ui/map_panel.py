@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import streamlit as st
 
+from netmap.i18n import ngettext
 from netmap.present import vocab
 
 from . import mapeditor, state, views
 from .edits import add_actor, add_tie, new_id
-from .mapedits import actor_ties, edit_actor, map_data, move_actors
+from .mapedits import actor_ties, delete_actor, edit_actor, map_data, move_actors
 from .state import md, tr
 
 __all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
@@ -17,8 +18,8 @@ __all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NE
 #: Session keys: the actor whose panel is open, the place of an actor being added, the two
 #: actors of a tie being drawn.
 SELECTED, NEW_ACTOR, NEW_TIE = "map_selected", "map_new_actor", "map_new_tie"
-#: The widget key of the panel's "Open an actor" choice.
-PICK = "map_pick"
+#: The widget key of the panel's "Open an actor" choice; the actor asked to be deleted.
+PICK, DELETE = "map_pick", "map_delete"
 #: What a click on the map does.
 MODES = ("select", "add", "connect")
 
@@ -280,6 +281,52 @@ def panel(net, rev):
         )
     else:
         st.caption(tr("No ties yet."))
+    return _delete(net, rev, actor_id, len(ties))
+
+
+def _delete(net, rev, actor_id, n_ties):
+    """Delete the open actor after a confirmation that says how many ties go with it."""
+    ss, lang, name = st.session_state, state.lang(), net.actor(actor_id).label
+    if ss.get(DELETE) != actor_id:
+        if st.button(tr("Delete this actor"), key=f"map_delete_{actor_id}"):
+            ss[DELETE] = actor_id
+            st.rerun()
+        return net, rev
+    st.warning(
+        md(
+            ngettext(
+                "Delete {name} and its {n} tie (listed above)?",
+                "Delete {name} and its {n} ties (listed above)?",
+                n_ties,
+                lang,
+                name=name,
+            )
+        )
+    )
+    yes, no = st.columns(2)
+    if no.button(tr("Keep it"), key=f"map_delete_no_{actor_id}"):
+        ss.pop(DELETE, None)
+        st.rerun()
+    if yes.button(tr("Delete"), key=f"map_delete_yes_{actor_id}", type="primary"):
+        base_rev = state.acting_on()
+        base = views.load_base(net, rev, base_rev)
+        new, gone = delete_actor(base, actor_id)
+        now = _saved(new, base, base_rev)
+        if now:
+            ss.pop(DELETE, None)
+            ss.pop(SELECTED, None)
+            state.flash(
+                "success",
+                ngettext(
+                    "Deleted {names} and {n} tie (revision {rev}).",
+                    "Deleted {names} and {n} ties (revision {rev}).",
+                    len(gone),
+                    lang,
+                    names=name,
+                    rev=now[1],
+                ),
+            )
+            st.rerun()
     return net, rev
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "map_data",
     "move_actors",
     "edit_actor",
+    "delete_actor",
     "actor_ties",
 ]
 
@@ -151,6 +152,13 @@ def edit_actor(net, actor_id, **fields):
     net.actor(actor_id)  # KeyError for an unknown actor
     actors = [replace(a, **clean) if a.id == actor_id else a for a in net.actors]
     return replace(net, actors=actors, ties=list(net.ties))
+
+
+def delete_actor(net, actor_id):
+    """``(net without the actor, the ties that went with it)``; KeyError for an unknown actor."""
+    net.actor(actor_id)
+    gone = [t for t in net.ties if actor_id in (t.source, t.target)]
+    return net.without(actor_id), gone
 
 
 def actor_ties(net, actor_id, lang: str = "en"):

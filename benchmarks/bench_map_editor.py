@@ -52,24 +52,38 @@ def main():
                 first.append(time.perf_counter() - t0 - 0.2)  # wait_for_map waits 0.2 s at the end
             panel = page.locator(".st-key-map_panel")
             ids = [a.id for a in net.actors]
+            on_top = """(id) => { const n = globalThis.netmapEditor, p = n.getPositions([id])[id];
+                const d = n.canvasToDOM(p), r = n.body.container.getBoundingClientRect();
+                const y = r.top + d.y, x = r.left + d.x;
+                return n.getNodeAt(d) === id && y > 10 && y < innerHeight - 10 && x > 10 && x < innerWidth - 10; }"""
+            candidates = iter(ids[(k * 37) % len(ids)] for k in range(len(ids)))
             for i in range(args.runs):
-                actor = ids[(i * 37) % len(ids)]
+                # An actor not hidden under another one, on screen.
+                page.locator(".netmap-editor").scroll_into_view_if_needed()
+                actor = next(a for a in candidates if page.evaluate(on_top, "a:" + a))
                 place = page.evaluate(PLACE, actor)
                 t0 = time.perf_counter()
                 page.mouse.click(place["x"], place["y"])
-                panel.locator(f"input[aria-label='Name'][value='{net.actor(actor).label}']").wait_for(timeout=30000)
+                label = page.evaluate("(id) => globalThis.netmapEditor.body.data.nodes.get(id).name", "a:" + actor)
+                panel.locator(f"input[aria-label='Name'][value='{label}']").wait_for(timeout=30000)
                 click.append(time.perf_counter() - t0)
+                page.wait_for_timeout(300)  # not timed: let the run finish before typing
                 new = f"Renamed {i}"
                 name = panel.get_by_label("Name", exact=True)
                 expect(name).to_have_count(1, timeout=30000)  # the last run's panel has gone
                 name.fill(new)
                 t0 = time.perf_counter()
                 panel.get_by_role("button", name="Save changes").click()
-                page.wait_for_function(
-                    "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).name === name",
-                    arg=["a:" + actor, new],
-                    timeout=30000,
-                )
+                try:
+                    page.wait_for_function(
+                        "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).name === name",
+                        arg=["a:" + actor, new],
+                        timeout=30000,
+                    )
+                except Exception:
+                    page.screenshot(path=str(folder / "failed.png"))
+                    print("failed at", i, actor, folder, file=sys.stderr)
+                    raise
                 rename.append(time.perf_counter() - t0)
                 net.actor(actor).name = new
             browser.close()

@@ -64,8 +64,16 @@ def main():
                 place = page.evaluate(PLACE, actor)
                 t0 = time.perf_counter()
                 page.mouse.click(place["x"], place["y"])
+                # Small marks can still overlap: the panel opens for the actor the click selected.
+                actor = (page.evaluate("globalThis.netmapEditor.getSelectedNodes()[0]") or ("a:" + actor))[2:]
                 label = page.evaluate("(id) => globalThis.netmapEditor.body.data.nodes.get(id).name", "a:" + actor)
-                panel.locator(f"input[aria-label='Name'][value='{label}']").wait_for(timeout=30000)
+                try:
+                    panel.locator(f"input[aria-label='Name'][value='{label}']").wait_for(timeout=30000)
+                except Exception:
+                    page.screenshot(path=str(folder / "failed.png"))
+                    sel = page.evaluate("globalThis.netmapEditor.getSelectedNodes()")
+                    print("no panel at", i, actor, sel, folder, file=sys.stderr)
+                    raise
                 click.append(time.perf_counter() - t0)
                 page.wait_for_timeout(300)  # not timed: let the run finish before typing
                 new = f"Renamed {i}"

@@ -124,6 +124,14 @@ def test_the_first_screen_in_danish(empty_ws):
 def test_first_screen_shows_the_sample_map(ws_path):
     at = start()
     assert texts(at, "title") == ["Map"]
+    # The editable map (a components v2 element: AppTest sees its data, not its drawing) ...
+    (editor,) = at.get("bidi_component")
+    assert editor.proto.component_name == "netmap_mapeditor"
+    data = json.loads(editor.proto.json)
+    assert len(data["nodes"]) == 21 and len(data["edges"]) == 36
+    assert "\u2605 Lavuk Stjernen (ledelse)" in [n["label"] for n in data["nodes"]]
+    # ... and, with editing switched off, the exported map.
+    at.toggle(key="map_editing").set_value(False).run()
     frames = [e for e in at.get("iframe")] or [e for e in at.main if getattr(e, "type", "") == "iframe"]
     html = frames[0].proto.srcdoc if frames else ""
     assert "Lavuk Stjernen" in html
@@ -303,6 +311,7 @@ def test_open_network_survives_a_reload(ws_path):
 def test_a_select_shows_its_choice_in_the_new_language_at_once(ws_path):
     """The browser holds the label it showed; after a switch the page sends the new label."""
     at = start()
+    at.toggle(key="map_editing").set_value(False).run()  # "Size by" belongs to the exported map
     at.selectbox(key="map_size_by").set_value("brokerage").run()
     at.selectbox(key="map_color_by").set_value("level").run()
     at.radio(key="lang").set_value("da").run()
@@ -535,6 +544,7 @@ def test_size_by_uses_the_words_of_the_map_legend(ws_path):
     from netmap.present.vocab import MEASURES, label
 
     at = start()
+    at.toggle(key="map_editing").set_value(False).run()
     assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "en") == "degree"
     at.radio(key="lang").set_value("da").run()
     assert at.selectbox(key="map_size_by").options[0] == label(MEASURES, "degree", "da") == "grad"

@@ -104,7 +104,7 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
             assert Workspace(workspace).names() == []
             page.get_by_role("button", name="Open a copy").click()
             expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            expect(page.locator("iframe").first).to_be_visible(timeout=15000)
+            expect(page.locator(".netmap-editor canvas")).to_be_visible(timeout=15000)
             expect(page.get_by_text("copenhagen: every change is saved.")).to_be_visible()
 
             form = page.locator("[data-testid='stForm']").first
@@ -120,7 +120,10 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
             server = start_server(port, workspace, log)
             page.goto(url)
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
-            assert "Aftenskole Østerbro" in page.locator("iframe").first.get_attribute("srcdoc")
+            page.wait_for_function(
+                "() => globalThis.netmapEditor?.body.data.nodes.get('a:aftenskole_østerbro')?.label === 'Aftenskole Østerbro'",
+                timeout=15000,
+            )
             browser.close()
             assert outside == []
     finally:
@@ -147,6 +150,12 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(f"http://127.0.0.1:{port}/")
             expect(page.get_by_text("proto: 7 actors, 7 ties")).to_be_visible(timeout=30000)
+            # The editable map draws them (its node ids are "a:" and the actor's id) ...
+            page.wait_for_function("() => globalThis.netmapEditor?.body.data.nodes.length === 7", timeout=30000)
+            drawn = page.evaluate("globalThis.netmapEditor.body.data.nodes.getIds().map(i => i.slice(2))")
+            assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+            # ... and so does the exported map, shown when editing is switched off.
+            page.get_by_text("Edit on the map").click()
             frame = page.frame_locator("iframe").first
             frame.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
             page.wait_for_timeout(300)
@@ -277,14 +286,14 @@ def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_p
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
             page.goto(url)
             expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Size by")
-            size_by.click()
-            page.get_by_role("option", name="cross-sector brokerage").click()
-            expect(size_by.locator("input").first).to_have_value("cross-sector brokerage")
+            colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Colour by")
+            colour_by.click()
+            page.get_by_role("option", name="Level", exact=True).click()
+            expect(colour_by.locator("input").first).to_have_value("Level")
             page.get_by_text("Dansk").click()
             expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
-            size_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Størrelse efter")
-            expect(size_by.locator("input").first).to_have_value("brobygning på tværs af sektorer", timeout=10000)
+            colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Farve efter")
+            expect(colour_by.locator("input").first).to_have_value("Niveau", timeout=10000)
             colleague = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
             colleague.goto(url)
             expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)

@@ -3,33 +3,51 @@
 import streamlit as st
 
 from netmap.present import vocab
-from netmap.ui import forms, state, views
+from netmap.ui import forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
 
 name, net, rev = views.open_page(tr("Map"))
+shown_counts = (len(net.actors), len(net.ties))
 column, column_help = views.column, views.column_help
-key = state.digest(net)
 
-left, right = st.columns(2)
-color_by = left.selectbox(
+left, middle, right = st.columns([1, 1, 1.6])
+editing = left.toggle(
+    tr("Edit on the map"),
+    value=True,
+    key="map_editing",
+    help=tr("Click an actor to edit it beside the map; drag an actor to move it (its place is saved)."),
+)
+color_by = middle.selectbox(
     tr("Colour by"),
     ["sector", "level", "scope", "partner", "organisation"],
     format_func=views.label_of(vocab.COLUMNS),
     key="map_color_by",
 )
-size_by = right.selectbox(
-    tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"
-)
-try:
-    html = views.map_html(net, key, color_by, size_by)
-except ImportError:
-    st.info(tr("The map view is not available in this installation (netmap.export is missing)."))
-except Exception as exc:  # a broken map must not take the forms below with it
-    views.map_failed(exc)
+if editing:
+    map_mode = map_panel.mode(right)
+    net, rev = map_panel.handle_moves(net, rev)
+    map_col, panel_col = st.columns([3, 2])
+    with panel_col.container(key="map_panel"):
+        net, rev = map_panel.panel(net, rev)
+    with map_col:
+        map_panel.draw(net, rev, color_by, map_mode)
+        st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
+    if (len(net.actors), len(net.ties)) != shown_counts:
+        st.rerun()  # the map shows the new actor or tie already; the counts above follow
 else:
-    st.iframe(html, height=760)
-    st.caption(tr("Drag to move the view, scroll to zoom, point at an actor to see its details."))
+    size_by = right.selectbox(
+        tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"
+    )
+    try:
+        html = views.map_html(net, state.digest(net), color_by, size_by)
+    except ImportError:
+        st.info(tr("The map view is not available in this installation (netmap.export is missing)."))
+    except Exception as exc:  # a broken map must not take the forms below with it
+        views.map_failed(exc)
+    else:
+        st.iframe(html, height=760)
+        st.caption(tr("Drag to move the view, scroll to zoom, point at an actor to see its details."))
 
 choices = views.choices()
 actor_col, tie_col = st.columns(2)

@@ -1,0 +1,346 @@
+"""The Map page's editing half: the editable map, the actor's panel beside it, and what the
+user did on the map saved as new revisions (through :mod:`netmap.ui.mapedits`)."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from netmap.i18n import ngettext
+from netmap.present import vocab
+
+from . import mapeditor, state, views
+from .edits import add_actor, add_tie, new_id
+from .mapedits import actor_ties, delete_actor, edit_actor, map_data, move_actors
+from .state import md, tr
+
+__all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
+
+#: Session keys: the actor whose panel is open, the place of an actor being added, the two
+#: actors of a tie being drawn.
+SELECTED, NEW_ACTOR, NEW_TIE = "map_selected", "map_new_actor", "map_new_tie"
+#: The widget key of the panel's "Open an actor" choice; the actor asked to be deleted.
+PICK, DELETE = "map_pick", "map_delete"
+#: What a click on the map does.
+MODES = ("select", "add", "connect")
+
+
+def _mode_names():
+    return {"select": tr("Select and move"), "add": tr("Add an actor"), "connect": tr("Draw a tie")}
+
+
+def mode(container):
+    """The map's mode, chosen in ``container``."""
+    names = _mode_names()
+    return (
+        container.segmented_control(
+            tr("A click on the map"), MODES, default="select", format_func=names.get, key="map_mode"
+        )
+        or "select"
+    )
+
+
+def _saved(new, base, base_rev):
+    """Commit ``new`` (made on ``base``, revision ``base_rev``); ``(net, rev)`` now shown, or None."""
+    saved = state.commit(new, base_rev, shown=base)
+    if not saved:
+        return None
+    cur = state.current()
+    return cur[1], cur[2]
+
+
+def handle_moves(net, rev):
+    """Save actors dragged on the map since the last run; ``(net, rev)`` to show."""
+    moved = mapeditor.take("move")
+    if not moved:
+        return net, rev
+    base = views.load_base(net, rev, state.acting_on())
+    now = _saved(move_actors(base, moved.get("moves")), base, state.acting_on())
+    return now or (net, rev)
+
+
+def _selected(net):
+    clicked = mapeditor.take("select")
+    if clicked is not None:
+        st.session_state[SELECTED] = clicked.get("id") if isinstance(clicked, dict) else None
+    chosen = st.session_state.get(SELECTED)
+    return chosen if chosen in set(net.actor_ids) else None
+
+
+def _choice(field, options, current, fmt, form_key):
+    opts = list(options) + ([current] if current and current not in options else [])
+    return st.selectbox(
+        views.column(field),
+        opts,
+        index=opts.index(current) if current in opts else None,
+        format_func=fmt,
+        key=f"{form_key}_{field}",
+        help=views.column_help(field),
+        accept_new_options=field == "kind",
+    )
+
+
+def _events(net):
+    """Keep what the map asked for (a place for a new actor, two actors to tie)."""
+    ss, ids = st.session_state, set(net.actor_ids)
+    place = mapeditor.take("add")
+    if (
+        isinstance(place, dict)
+        and isinstance(place.get("x"), (int, float))
+        and isinstance(place.get("y"), (int, float))
+    ):
+        ss[NEW_ACTOR] = {"x": float(place["x"]), "y": float(place["y"])}
+        ss.pop(NEW_TIE, None)
+    pair = mapeditor.take("connect")
+    if isinstance(pair, dict) and pair.get("source") in ids and pair.get("target") in ids:
+        if pair["source"] != pair["target"]:
+            ss[NEW_TIE] = {"source": pair["source"], "target": pair["target"]}
+            ss.pop(NEW_ACTOR, None)
+    if NEW_TIE in ss and not {ss[NEW_TIE]["source"], ss[NEW_TIE]["target"]} <= ids:
+        ss.pop(NEW_TIE)
+
+
+def _cancel(key):
+    if st.button(tr("Cancel"), key=f"{key}_cancel"):
+        st.session_state.pop(key, None)
+        st.rerun()
+
+
+def _new_actor(net, rev):
+    """The form of an actor being added at the clicked place; ``(net, rev)`` after a save."""
+    place = st.session_state[NEW_ACTOR]
+    holder = st.empty()  # emptied after a save: the form goes, the message stays
+    box = holder.container()
+    box.subheader(tr("New actor"), anchor=False)
+    choices = views.choices()
+    form_key = f"map_new_actor_{rev}"
+    with box.form(form_key, border=True):
+        name = st.text_input(views.column("name"), key=f"{form_key}_name")
+        kind = _choice("kind", views.ACTOR_KINDS, "", views.label_of(vocab.ACTOR_KINDS), form_key)
+        fields = {}
+        for field in ("sector", "level", "scope"):
+            options, fmt = choices[field]
+            fields[field] = _choice(field, options, options[-1] if field == "sector" else options[0], fmt, form_key)
+        partner = st.checkbox(views.column("partner"), key=f"{form_key}_partner", help=views.column_help("partner"))
+        submitted = st.form_submit_button(tr("Add actor"), key=f"{form_key}_save", type="primary")
+    with box:
+        _cancel(NEW_ACTOR)
+    if not submitted:
+        return net, rev
+    if not name.strip():
+        st.error(tr("Give the actor a name."))
+        return net, rev
+    base_rev = state.acting_on()
+    base = views.load_base(net, rev, base_rev)
+    actor_id = new_id(base, name)
+    new = add_actor(
+        base, id=actor_id, name=name.strip(), kind=kind or "", partner=partner, x=place["x"], y=place["y"], **fields
+    )
+    now = _saved(new, base, base_rev)
+    if not now:
+        return net, rev
+    st.session_state.pop(NEW_ACTOR, None)
+    st.session_state[SELECTED] = actor_id
+    holder.empty()
+    state.flash("success", tr("Added {name} (revision {rev}).", name=name.strip(), rev=now[1]))
+    return now
+
+
+def _new_tie(net, rev):
+    """The form of a tie being drawn between two actors; ``(net, rev)`` after a save."""
+    pair = st.session_state[NEW_TIE]
+    names = {a.id: a.label for a in net.actors}
+    source, target = names[pair["source"]], names[pair["target"]]
+    holder = st.empty()  # emptied after a save: the form goes, the message stays
+    box = holder.container()
+    box.subheader(tr("New tie"), anchor=False)
+    box.markdown(md(f"{source} \u2013 {target}"))
+    form_key = f"map_new_tie_{rev}"
+    with box.form(form_key, border=True):
+        kind = st.selectbox(
+            views.column("tie_kind"),
+            views.TIE_KINDS,
+            accept_new_options=True,
+            format_func=views.label_of(vocab.TIE_KINDS),
+            key=f"{form_key}_kind",
+            help=views.column_help("kind"),
+        )
+        strength = st.select_slider(
+            views.column("strength"), [1, 2, 3], value=2, key=f"{form_key}_strength", help=views.column_help("strength")
+        )
+        directed = st.checkbox(
+            tr("Directed: from {source} to {target}", source=source, target=target), key=f"{form_key}_directed"
+        )
+        submitted = st.form_submit_button(tr("Add tie"), key=f"{form_key}_save", type="primary")
+    with box:
+        _cancel(NEW_TIE)
+    if not submitted:
+        return net, rev
+    base_rev = state.acting_on()
+    base = views.load_base(net, rev, base_rev)
+    new = add_tie(
+        base,
+        source=pair["source"],
+        target=pair["target"],
+        kind=kind or "collaboration",
+        strength=float(strength),
+        directed=directed,
+    )
+    now = _saved(new, base, base_rev)
+    if not now:
+        return net, rev
+    st.session_state.pop(NEW_TIE, None)
+    holder.empty()
+    state.flash(
+        "success", tr("Added the tie {source} – {target} (revision {rev}).", source=source, target=target, rev=now[1])
+    )
+    return now
+
+
+def _picked():
+    ss = st.session_state
+    ss[SELECTED] = ss.get(PICK)
+    ss.pop(NEW_ACTOR, None)
+    ss.pop(NEW_TIE, None)
+
+
+def _picker(net, actor_id):
+    """Open an actor by name (for the keyboard and screen readers, and to find one): follows the map."""
+    names = {a.id: a.label for a in net.actors}
+    twice = (
+        {n for n in names.values() if list(names.values()).count(n) > 1}
+        if len(set(names.values())) < len(names)
+        else set()
+    )
+    st.session_state[PICK] = actor_id
+    st.selectbox(
+        tr("Open an actor"),
+        list(names),
+        index=None,
+        format_func=lambda i: f"{names[i]} ({i})" if names[i] in twice else names[i],
+        key=PICK,
+        on_change=_picked,
+        placeholder=tr("Choose an actor, or click one on the map"),
+    )
+
+
+def panel(net, rev):
+    """The panel beside the map: a tie being drawn, an actor being added, or the open actor
+    (fields in a form, its ties by name); ``(net, rev)`` to show after a save."""
+    _events(net)
+    actor_id = _selected(net)
+    _picker(net, actor_id)
+    if NEW_TIE in st.session_state:
+        return _new_tie(net, rev)
+    if NEW_ACTOR in st.session_state:
+        return _new_actor(net, rev)
+    if actor_id is None:
+        st.info(tr("Click an actor on the map to see and edit it here."))
+        return net, rev
+    actor = net.actor(actor_id)
+    heading = st.empty()  # filled last: a saved rename shows at once
+    choices = views.choices()
+    form_key = f"map_actor_{rev}_{actor_id}"
+    with st.form(form_key, border=True):
+        name = st.text_input(views.column("name"), value=actor.name, key=f"{form_key}_name")
+        kind = _choice("kind", views.ACTOR_KINDS, actor.kind, views.label_of(vocab.ACTOR_KINDS), form_key)
+        fields = {}
+        for field in ("sector", "level", "scope"):
+            options, fmt = choices[field]
+            fields[field] = _choice(field, options, getattr(actor, field), fmt, form_key)
+        organisation = st.text_input(
+            views.column("organisation"), value=actor.organisation, key=f"{form_key}_organisation"
+        )
+        partner = st.checkbox(
+            views.column("partner"), value=actor.partner, key=f"{form_key}_partner", help=views.column_help("partner")
+        )
+        notes = st.text_area(views.column("notes"), value=actor.notes, key=f"{form_key}_notes")
+        submitted = st.form_submit_button(tr("Save changes"), key=f"{form_key}_save", type="primary")
+    if submitted:
+        base_rev = state.acting_on()
+        base = views.load_base(net, rev, base_rev)
+        new = edit_actor(
+            base,
+            actor_id,
+            name=name,
+            kind=kind or "",
+            organisation=organisation,
+            partner=partner,
+            notes=notes,
+            **{k: v or "unknown" if k == "sector" else v for k, v in fields.items()},
+        )
+        now = _saved(new, base, base_rev)
+        if now:
+            net, rev = now
+            st.success(md(tr("Saved {name} (revision {rev}).", name=net.actor(actor_id).label, rev=rev)))
+    heading.subheader(net.actor(actor_id).label, anchor=False)
+    ties = actor_ties(net, actor_id, state.lang())
+    st.markdown("**" + md(tr("Ties ({n})", n=len(ties))) + "**")
+    if ties:
+        st.markdown(
+            "\n".join(f"- {arrow} {md(other)}: {md(kind)}, {md(strength)}" for other, arrow, kind, strength in ties)
+        )
+    else:
+        st.caption(tr("No ties yet."))
+    return _delete(net, rev, actor_id, len(ties))
+
+
+def _delete(net, rev, actor_id, n_ties):
+    """Delete the open actor after a confirmation that says how many ties go with it."""
+    ss, lang, name = st.session_state, state.lang(), net.actor(actor_id).label
+    if ss.get(DELETE) != actor_id:
+        if st.button(tr("Delete this actor"), key=f"map_delete_{actor_id}"):
+            ss[DELETE] = actor_id
+            st.rerun()
+        return net, rev
+    st.warning(
+        md(
+            ngettext(
+                "Delete {name} and its {n} tie (listed above)?",
+                "Delete {name} and its {n} ties (listed above)?",
+                n_ties,
+                lang,
+                name=name,
+            )
+        )
+    )
+    yes, no = st.columns(2)
+    if no.button(tr("Keep it"), key=f"map_delete_no_{actor_id}"):
+        ss.pop(DELETE, None)
+        st.rerun()
+    if yes.button(tr("Delete"), key=f"map_delete_yes_{actor_id}", type="primary"):
+        base_rev = state.acting_on()
+        base = views.load_base(net, rev, base_rev)
+        new, gone = delete_actor(base, actor_id)
+        now = _saved(new, base, base_rev)
+        if now:
+            ss.pop(DELETE, None)
+            ss.pop(SELECTED, None)
+            state.flash(
+                "success",
+                ngettext(
+                    "Deleted {names} and {n} tie (revision {rev}).",
+                    "Deleted {names} and {n} ties (revision {rev}).",
+                    len(gone),
+                    lang,
+                    names=name,
+                    rev=now[1],
+                ),
+            )
+            st.rerun()
+    return net, rev
+
+
+def draw(net, rev, color_by, mode="select"):
+    """The editable map of ``net``, updated in place (same key) after every edit."""
+    data = map_data(net, state.lang(), color_by, selected=st.session_state.get(SELECTED))
+    data["rev"] = rev
+    data["mode"] = mode
+    data["text"] = {
+        "add": tr("Click an empty place on the map to add an actor there."),
+        "connect": tr("Click the actor the tie starts from, then the other actor."),
+        "connect_from": tr("From {name}: now click the other actor."),
+    }
+    data["label"] = tr(
+        "Network map (drawing). Click an actor to edit it in the panel; the tables list the same actors."
+    )
+    mapeditor.mapeditor(data, key=f"mapeditor_{state.network_name()}")

@@ -1,0 +1,214 @@
+"""The editable map in a real browser (Chromium through Playwright): click an actor and rename it
+in its panel; drag an actor, reload, and find it where it was dropped."""
+
+import time
+from pathlib import Path
+
+import pytest
+
+from netmap.workspace import Workspace
+from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
+
+#: An actor's place: on the page (for the mouse) and on the map (vis-network's canvas units).
+PLACE = """(actor) => {
+  const net = globalThis.netmapEditor, id = "a:" + actor;
+  const p = net.getPositions([id])[id], d = net.canvasToDOM(p);
+  const r = net.body.container.getBoundingClientRect();
+  return {x: r.left + d.x, y: r.top + d.y, mapX: p.x, mapY: p.y};
+}"""
+
+
+@pytest.fixture
+def app(tmp_path):
+    """``(page, workspace path)``: the app on the Copenhagen sample, its editable map drawn."""
+    from playwright.sync_api import expect, sync_playwright
+
+    workspace = tmp_path / "ws.sqlite"
+    Workspace(workspace, seed=True)
+    port = free_port()
+    log = open(tmp_path / "server.log", "w")
+    server = start_server(port, workspace, log)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            page.goto(f"http://127.0.0.1:{port}/")
+            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            wait_for_map(page)
+            yield page, workspace
+            assert errors == []
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()
+
+
+def wait_for_map(page):
+    page.locator(".netmap-editor canvas").wait_for(timeout=30000)
+    page.wait_for_function("() => globalThis.netmapEditor && globalThis.netmapEditor.body.data.nodes.length > 0")
+    page.wait_for_timeout(200)
+
+
+def test_click_an_actor_and_rename_it_in_its_panel(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_text("Click an actor on the map")).to_be_visible()
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+    expect(panel.get_by_text("Ties (")).to_be_visible()
+    scale = page.evaluate("globalThis.netmapEditor.getScale()")
+
+    panel.get_by_label("Name", exact=True).fill("Hovedbiblioteket")
+    panel.get_by_role("button", name="Save changes").click()
+    page.wait_for_function(
+        "() => globalThis.netmapEditor.body.data.nodes.get('a:bibliotek').label === 'Hovedbiblioteket'", timeout=10000
+    )
+    expect(panel.get_by_role("heading", name="Hovedbiblioteket")).to_be_visible()
+    assert Workspace(workspace, seed=False).load("copenhagen").actor("bibliotek").name == "Hovedbiblioteket"
+    # Updated in place: the same zoom, the actor still selected.
+    assert page.evaluate("globalThis.netmapEditor.getScale()") == scale
+    assert page.evaluate("globalThis.netmapEditor.getSelectedNodes()") == ["a:bibliotek"]
+
+
+def test_drag_an_actor_reload_and_find_it_where_it_was_dropped(app):
+    page, workspace = app
+    before = page.evaluate(PLACE, "museum")
+    page.mouse.move(before["x"], before["y"])
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(before["x"] + 8 * i, before["y"] + 6 * i)
+        page.wait_for_timeout(30)
+    page.mouse.up()
+    dropped = page.evaluate(PLACE, "museum")
+    assert dropped["mapX"] > before["mapX"] + 50 and dropped["mapY"] > before["mapY"] + 40
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        saved = Workspace(workspace, seed=False).load("copenhagen").actor("museum")
+        if abs(saved.x - before["mapX"]) > 1:
+            break
+        time.sleep(0.1)
+    # vis-network's getPositions rounds to whole units.
+    assert (saved.x, saved.y) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)
+
+    page.reload()
+    wait_for_map(page)
+    after = page.evaluate(PLACE, "museum")
+    assert (after["mapX"], after["mapY"]) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)
+
+
+def choose_mode(page, name, hint):
+    from playwright.sync_api import expect
+
+    page.get_by_text(name, exact=True).first.click()
+    expect(page.locator(".netmap-status")).to_contain_text(hint, timeout=10000)
+
+
+def test_add_an_actor_at_a_place_on_the_map(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    choose_mode(page, "Add an actor", "Click an empty place")
+    box = page.locator(".netmap-editor").bounding_box()
+    page.mouse.click(box["x"] + 60, box["y"] + 60)
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_role("heading", name="New actor")).to_be_visible(timeout=10000)
+    place = page.evaluate(
+        "([x, y]) => globalThis.netmapEditor.DOMtoCanvas({x, y})",
+        [60 - 1, 60 - 1],  # the canvas sits inside the 1 px border
+    )
+    panel.get_by_label("Name", exact=True).fill("Aftenskole Østerbro")
+    panel.get_by_role("button", name="Add actor").click()
+    page.wait_for_function("() => globalThis.netmapEditor.body.data.nodes.get('a:aftenskole_østerbro')", timeout=10000)
+    expect(page.get_by_text("Added Aftenskole Østerbro")).to_be_visible()
+    expect(panel.get_by_role("heading", name="New actor")).to_have_count(0)
+    saved = Workspace(workspace, seed=False).load("copenhagen").actor("aftenskole_østerbro")
+    assert saved.name == "Aftenskole Østerbro"
+    assert (saved.x, saved.y) == pytest.approx((place["x"], place["y"]), abs=2)
+    expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible()
+
+
+def test_draw_a_tie_between_two_actors_and_pick_kind_and_strength(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    before = len(Workspace(workspace, seed=False).load("copenhagen").ties)
+    choose_mode(page, "Draw a tie", "Click the actor the tie starts from")
+    for actor in ("museum", "frivilligcenter"):
+        place = page.evaluate(PLACE, actor)
+        page.mouse.click(place["x"], place["y"])
+        page.wait_for_timeout(100)
+    expect(page.locator(".netmap-status")).not_to_contain_text("From")
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_role("heading", name="New tie")).to_be_visible(timeout=10000)
+    expect(panel.get_by_text("Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+    panel.get_by_role("combobox", name="Kind of tie").click()
+    page.get_by_role("option", name="personal (informal)").click()
+    panel.get_by_role("slider").press("ArrowRight")
+    panel.get_by_role("button", name="Add tie").click()
+    page.wait_for_function(f"() => globalThis.netmapEditor.body.data.edges.length === {before + 1}", timeout=10000)
+    expect(page.get_by_text("Added the tie Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+    expect(panel.get_by_role("heading", name="New tie")).to_have_count(0)
+    tie = Workspace(workspace, seed=False).load("copenhagen").ties[-1]
+    assert (tie.source, tie.target, tie.kind, tie.strength, tie.directed) == (
+        "museum",
+        "frivilligcenter",
+        "personal",
+        3.0,
+        False,
+    )
+
+
+def test_vis_network_is_sent_once_and_again_to_a_page_that_lacks_it(app):
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    page.get_by_role("link", name="Actors").click()
+    expect(page.locator(".netmap-editor")).to_have_count(0, timeout=10000)  # the map has gone
+    page.evaluate("() => { delete globalThis.vis; delete globalThis.netmapEditor; }")
+    page.get_by_role("link", name="Map").click()
+    wait_for_map(page)  # the map asked for vis-network (need_vis) and got it
+    assert page.evaluate("globalThis.netmapEditor.body.data.nodes.length") == 21
+    assert page.evaluate("typeof globalThis.vis.Network") == "function"
+
+
+def test_open_an_actor_by_name_without_the_mouse_and_the_map_follows(app):
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    panel = page.locator(".st-key-map_panel")
+    choice = panel.get_by_role("combobox", name="Open an actor")
+    choice.fill("Frivilligcenter")
+    choice.press("Enter")
+    expect(panel.get_by_role("heading", name="Frivilligcenter")).to_be_visible(timeout=10000)
+    page.wait_for_function(
+        "() => JSON.stringify(globalThis.netmapEditor.getSelectedNodes()) === '[\"a:frivilligcenter\"]'", timeout=10000
+    )
+    # A click on the map opens another actor, and the choice follows.
+    place = page.evaluate(PLACE, "museum")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    expect(choice).to_have_value("Museum (kulturformidling)")
+
+
+def test_delete_an_actor_from_its_panel_after_seeing_how_many_ties_go(app):
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    panel = page.locator(".st-key-map_panel")
+    place = page.evaluate(PLACE, "museum")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    panel.get_by_role("button", name="Delete this actor").click()
+    expect(panel.get_by_text("Delete Museum (kulturformidling) and its 1 tie (listed above)?")).to_be_visible()
+    assert "museum" in Workspace(workspace, seed=False).load("copenhagen").actor_ids  # nothing yet
+    panel.get_by_role("button", name="Delete", exact=True).click()
+    expect(page.get_by_text("copenhagen: 20 actors, 35 ties")).to_be_visible(timeout=10000)
+    page.wait_for_function("() => !globalThis.netmapEditor.body.data.nodes.get('a:museum')", timeout=10000)
+    assert "museum" not in Workspace(workspace, seed=False).load("copenhagen").actor_ids

@@ -1,0 +1,111 @@
+"""The editable map's plain functions: the data it draws and the edits it sends back."""
+
+import pytest
+
+from netmap.model import Actor, Network, Tie
+from netmap.ui.mapedits import actor_of, actor_ties, delete_actor, edit_actor, map_data, move_actors, node_id
+from netmap.workspace import Workspace
+
+
+def small():
+    return Network(
+        actors=[
+            Actor("a", name="Alpha", sector="public", level="management", partner=True, x=0.0, y=0.0),
+            Actor("b", name="Beta", sector="civil", x=100.0, y=50.0),
+            Actor("__proto__", name="Gamma", sector="private", x=-80.0, y=20.0),
+        ],
+        ties=[
+            Tie("a", "b", kind="personal", strength=3),
+            Tie("__proto__", "a", directed=True, strength=1),
+        ],
+        name="small",
+    )
+
+
+def test_node_ids_are_never_javascript_property_names():
+    assert node_id("__proto__") == "a:__proto__"
+    assert actor_of("a:__proto__") == "__proto__"
+    assert actor_of("t0") is None and actor_of(None) is None
+
+
+def test_map_data_draws_saved_places_colours_and_shapes_of_the_exported_map():
+    data = map_data(small(), "en", selected="b")
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert (nodes["a:a"]["x"], nodes["a:a"]["y"]) == (0.0, 0.0)
+    assert nodes["a:a"]["shape"] == "square" and nodes["a:b"]["shape"] == "dot"
+    assert nodes["a:a"]["label"] == "\u2605 Alpha"  # the core's mark, as on the exported map
+    assert nodes["a:a"]["color"]["background"] == "#56B4E9"  # public
+    assert nodes["a:b"]["color"]["background"] == "#009E73"  # civil
+    assert data["selected"] == "a:b"
+    assert data["options"]["physics"]["enabled"] is False
+    e0, e1 = data["edges"]
+    assert (e0["from"], e0["to"], e0["dashes"], e0["width"]) == ("a:a", "a:b", True, 4.0)
+    assert (e1["from"], e1["arrows"]["to"]["enabled"], e1["width"]) == ("a:__proto__", True, 1.0)
+
+
+def test_map_data_places_actors_without_a_saved_place_and_shortens_long_names():
+    net = small()
+    net.actors.append(Actor("c", name="x" * 2000))
+    node = map_data(net)["nodes"][-1]
+    assert isinstance(node["x"], float) and isinstance(node["y"], float)
+    assert len(node["label"]) == 40 and node["label"].endswith("\u2026")
+    assert node["title"].startswith("x" * 2000)  # the tooltip keeps the whole name
+
+
+def test_move_actors_moves_only_known_actors_to_finite_places():
+    net = small()
+    moves = [
+        {"id": "b", "x": 12.34, "y": -5},
+        {"id": "nobody", "x": 1, "y": 1},
+        {"id": "a", "x": float("nan"), "y": 0},
+        {"id": "__proto__", "x": "bad", "y": 0},
+        {"x": 1},
+    ]
+    moved = move_actors(net, moves)
+    assert (moved.actor("b").x, moved.actor("b").y) == (12.3, -5.0)
+    assert (moved.actor("a").x, moved.actor("a").y) == (0.0, 0.0)
+    assert (moved.actor("__proto__").x, moved.actor("__proto__").y) == (-80.0, 20.0)
+    assert net.actor("b").x == 100.0  # the original is not changed
+    assert move_actors(net, None).actors == net.actors
+
+
+def test_edit_actor_changes_fields_and_keeps_id_place_attributes_and_ties():
+    net = small()
+    net.actors[1].attributes["team"] = "north"
+    new = edit_actor(net, "b", name="  Beta Two ", sector="private", partner=1, notes="met twice")
+    b = new.actor("b")
+    assert (b.name, b.sector, b.partner, b.notes) == ("Beta Two", "private", True, "met twice")
+    assert (b.x, b.y, b.attributes) == (100.0, 50.0, {"team": "north"})
+    assert new.ties == net.ties
+    assert net.actor("b").name == "Beta"
+    with pytest.raises(ValueError, match="id"):
+        edit_actor(net, "b", id="other")
+    with pytest.raises(KeyError):
+        edit_actor(net, "nobody", name="x")
+
+
+def test_an_edit_from_the_map_is_saved_as_a_new_revision(tmp_path):
+    ws = Workspace(tmp_path / "ws.sqlite", seed=False)
+    ws.create("small", small())
+    rev = ws.revision("small")
+    moved = move_actors(ws.load("small"), [{"id": "a", "x": 5, "y": 6}])
+    rev2 = ws.save("small", edit_actor(moved, "a", name="Alfa"), expected_revision=rev)
+    assert rev2 == rev + 1
+    a = ws.load("small").actor("a")
+    assert (a.name, a.x, a.y) == ("Alfa", 5.0, 6.0)
+
+
+def test_actor_ties_lists_the_other_actor_by_name_with_direction_kind_and_strength():
+    assert actor_ties(small(), "a") == [
+        ("Beta", "\u2013", "personal (informal)", "3"),
+        ("Gamma", "\u2190", "collaboration", "1"),
+    ]
+    assert actor_ties(small(), "__proto__")[0][:2] == ("Alpha", "\u2192")
+
+
+def test_delete_actor_takes_its_ties_and_says_which():
+    net, gone = delete_actor(small(), "a")
+    assert net.actor_ids == ["b", "__proto__"] and net.ties == []
+    assert [(t.source, t.target) for t in gone] == [("a", "b"), ("__proto__", "a")]
+    with pytest.raises(KeyError):
+        delete_actor(small(), "nobody")

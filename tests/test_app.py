@@ -365,6 +365,7 @@ def test_upload_a_good_json_and_import_it(ws_path, tmp_path):
     assert Workspace(ws_path).load("København 2016").name == "København 2016"
     assert json.loads(Workspace(ws_path).document("København 2016"))["name"] == "København 2016"
     at.switch_page("netmap/ui/pages/map.py").run()
+    at.toggle(key="map_editing").set_value(False).run()  # the exported map, whose title we check
     (frame,) = [e for e in at.main if getattr(getattr(e, "proto", None), "srcdoc", "")]
     assert "<title>København 2016</title>" in frame.proto.srcdoc
     assert "Frivillig kulturformidling" not in frame.proto.srcdoc

@@ -1,6 +1,7 @@
 """The app in a real browser: ``streamlit run`` on a free loopback port, driven by Chromium
 through Playwright. An actor added in the browser survives a reload and a server restart."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -173,13 +174,15 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
 # Safety for bulk edits (issue 10), in the real data grid.
 
 
-@pytest.fixture
-def app_page(tmp_path):
-    """``(page, url, workspace)``: the app on a workspace holding the samples, in Chromium."""
+@contextlib.contextmanager
+def running_app(tmp_path, seed=True):
+    """The app on a workspace (holding the samples when ``seed``), in Chromium:
+    ``(page, url, workspace, page errors)``."""
     from playwright.sync_api import sync_playwright
 
     workspace = tmp_path / "ws.sqlite"
-    Workspace(workspace, seed=True)
+    if seed:
+        Workspace(workspace, seed=True)
     port = free_port()
     log = open(tmp_path / "server.log", "w")
     server = start_server(port, workspace, log)
@@ -187,11 +190,20 @@ def app_page(tmp_path):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            yield page, f"http://127.0.0.1:{port}", workspace
+            errors = []
+            page.on("pageerror", lambda e: errors.append(str(e)))
+            yield page, f"http://127.0.0.1:{port}", workspace, errors
             browser.close()
     finally:
         stop_server(server)
         log.close()
+
+
+@pytest.fixture
+def app_page(tmp_path):
+    """``(page, url, workspace)``: the app on a workspace holding the samples, in Chromium."""
+    with running_app(tmp_path) as (page, url, workspace, _errors):
+        yield page, url, workspace
 
 
 def _grid(page, url, path):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netmap.workspace import Workspace
-from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server
+from tests.test_app_browser import CHROMIUM, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -23,28 +23,14 @@ PLACE = """(actor) => {
 @pytest.fixture
 def app(tmp_path):
     """``(page, workspace path)``: the app on the Copenhagen sample, its editable map drawn."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    workspace = tmp_path / "ws.sqlite"
-    Workspace(workspace, seed=True)
-    port = free_port()
-    log = open(tmp_path / "server.log", "w")
-    server = start_server(port, workspace, log)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"http://127.0.0.1:{port}/")
-            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            wait_for_map(page)
-            yield page, workspace
-            assert errors == []
-            browser.close()
-    finally:
-        stop_server(server)
-        log.close()
+    with running_app(tmp_path) as (page, url, workspace, errors):
+        page.goto(f"{url}/")
+        expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+        wait_for_map(page)
+        yield page, workspace
+        assert errors == []
 
 
 def wait_for_map(page):

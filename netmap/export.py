@@ -78,18 +78,12 @@ def _options(n, physics):
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
         "nodes": {
-            "font": {
-                "size": 16,
-                "face": "DejaVu Sans, Verdana, Arial, sans-serif",
-                "strokeWidth": 4,
-                "strokeColor": "#ffffff",
-                "color": "#1a1a1a",
-            },
+            "font": dict(mapview.NODE_FONT),
             "borderWidthSelected": 5,
         },
         "edges": {
             "smooth": False if big else {"enabled": True, "type": "continuous", "roundness": 0.2},
-            "color": {"color": mapview.EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+            "color": dict(mapview.EDGE_COLOURS),
             "selectionWidth": 2,
             "hoverWidth": 1,
             "arrows": {"to": {"scaleFactor": 0.7}},

@@ -53,6 +53,15 @@ CORE_MARK, SPANNER_MARK, FLAG_MARK = "\u2605", "\u21c4", "\u26a0"
 STATUS_MARKS = {"added": "+", "removed": "\u2212", "changed": "\u0394", "same": ""}
 STATUS_COLOURS = {"added": "#009E73", "removed": "#D55E00", "changed": "#0072B2", "same": "#1a1a1a"}
 EDGE_GREY = "#7f7f7f"
+#: How actors' names and ties look on every map (the exported page and the app's editable map).
+NODE_FONT = {
+    "size": 16,
+    "face": "DejaVu Sans, Verdana, Arial, sans-serif",
+    "strokeWidth": 4,
+    "strokeColor": "#ffffff",
+    "color": "#1a1a1a",
+}
+EDGE_COLOURS = {"color": EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"}
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).
 _VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "kind": vocab.ACTOR_KINDS}

@@ -105,18 +105,12 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
             "layout": {"improvedLayout": False},
             "nodes": {
                 "size": 16,
-                "font": {
-                    "size": 16,
-                    "face": "DejaVu Sans, Verdana, Arial, sans-serif",
-                    "strokeWidth": 4,
-                    "strokeColor": "#ffffff",
-                    "color": "#1a1a1a",
-                },
+                "font": dict(mapview.NODE_FONT),
                 "borderWidthSelected": 5,
             },
             "edges": {
                 "smooth": False,
-                "color": {"color": mapview.EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
+                "color": dict(mapview.EDGE_COLOURS),
                 "selectionWidth": 2,
                 "arrows": {"to": {"scaleFactor": 0.7}},
             },

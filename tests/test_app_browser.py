@@ -133,42 +133,28 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
 
 
 def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     from tests.test_export_browser import NON_BLANK, PROTO_IDS, proto_network
 
-    workspace = tmp_path / "ws.sqlite"
-    ws = Workspace(workspace)
-    ws.create("proto", proto_network())
-    port = free_port()
-    log = open(tmp_path / "server.log", "w")
-    server = start_server(port, workspace, log)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            errors = []
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(f"http://127.0.0.1:{port}/")
-            expect(page.get_by_text("proto: 7 actors, 7 ties")).to_be_visible(timeout=30000)
-            # The editable map draws them (its node ids are "a:" and the actor's id) ...
-            page.wait_for_function("() => globalThis.netmapEditor?.body.data.nodes.length === 7", timeout=30000)
-            drawn = page.evaluate("globalThis.netmapEditor.body.data.nodes.getIds().map(i => i.slice(2))")
-            assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
-            # ... and so does the exported map, shown when editing is switched off.
-            page.get_by_text("Edit on the map").click()
-            frame = page.frame_locator("iframe").first
-            frame.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
-            page.wait_for_timeout(300)
-            inner = next(f for f in page.frames if f != page.main_frame and f.query_selector("#graph"))
-            assert inner.evaluate(NON_BLANK) > 1000
-            drawn = inner.evaluate("window.netmapActorIds(window.netmapNetwork.body.data.nodes.getIds())")
-            assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
-            assert errors == []
-            browser.close()
-    finally:
-        stop_server(server)
-        log.close()
+    Workspace(tmp_path / "ws.sqlite").create("proto", proto_network())
+    with running_app(tmp_path, seed=False) as (page, url, _workspace, errors):
+        page.goto(f"{url}/")
+        expect(page.get_by_text("proto: 7 actors, 7 ties")).to_be_visible(timeout=30000)
+        # The editable map draws them (its node ids are "a:" and the actor's id) ...
+        page.wait_for_function("() => globalThis.netmapEditor?.body.data.nodes.length === 7", timeout=30000)
+        drawn = page.evaluate("globalThis.netmapEditor.body.data.nodes.getIds().map(i => i.slice(2))")
+        assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+        # ... and so does the exported map, shown when editing is switched off.
+        page.get_by_text("Edit on the map").click()
+        frame = page.frame_locator("iframe").first
+        frame.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
+        page.wait_for_timeout(300)
+        inner = next(f for f in page.frames if f != page.main_frame and f.query_selector("#graph"))
+        assert inner.evaluate(NON_BLANK) > 1000
+        drawn = inner.evaluate("window.netmapActorIds(window.netmapNetwork.body.data.nodes.getIds())")
+        assert sorted(drawn) == sorted(PROTO_IDS + ["plain"])
+        assert errors == []
 
 
 # Safety for bulk edits (issue 10), in the real data grid.
@@ -284,34 +270,21 @@ def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_p
     """The Map page's select shows its choice in Danish at once after the switch (the browser
     holds the label it showed, so the app must send the new one); a colleague's new browser on
     the same workspace still opens in English."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    workspace = tmp_path / "ws.sqlite"
-    Workspace(workspace, seed=True)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    log = open(tmp_path / "server.log", "w")
-    server = start_server(port, workspace, log)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
-            page.goto(url)
-            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Colour by")
-            colour_by.click()
-            page.get_by_role("option", name="Level", exact=True).click()
-            expect(colour_by.locator("input").first).to_have_value("Level")
-            page.get_by_text("Dansk").click()
-            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
-            colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Farve efter")
-            expect(colour_by.locator("input").first).to_have_value("Niveau", timeout=10000)
-            colleague = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
-            colleague.goto(url)
-            expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-            page.reload()  # the first person keeps Danish: it is in their address
-            expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
-            browser.close()
-    finally:
-        stop_server(server)
-        log.close()
+    with running_app(tmp_path) as (page, url, _workspace, _errors):
+        page.goto(f"{url}/")
+        expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+        colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Colour by")
+        colour_by.click()
+        page.get_by_role("option", name="Level", exact=True).click()
+        expect(colour_by.locator("input").first).to_have_value("Level")
+        page.get_by_text("Dansk").click()
+        expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+        colour_by = page.locator("[data-testid='stSelectbox']").filter(has_text="Farve efter")
+        expect(colour_by.locator("input").first).to_have_value("Niveau", timeout=10000)
+        colleague = page.context.browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+        colleague.goto(f"{url}/")
+        expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+        page.reload()  # the first person keeps Danish: it is in their address
+        expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)

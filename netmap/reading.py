@@ -148,13 +148,13 @@ def _spreadsheet_hint(path):
 _NOT_REGULAR = N_("not a regular file (a pipe, device or socket); netmap reads only ordinary files")
 
 
+def _over(msgid, where, lim, field, **params):
+    """The error of a limit: ``msgid`` with the limit's value and the setting that raises it."""
+    return InputError(msgid, where, limit=getattr(lim, field), setting=limits.setting(field), **params)
+
+
 def _too_large(label, lim):
-    return InputError(
-        "the file is larger than {limit} MB (set {setting} to raise the limit)",
-        label,
-        limit=lim.max_file_mb,
-        setting=limits.setting("max_file_mb"),
-    )
+    return _over(N_("the file is larger than {limit} MB (set {setting} to raise the limit)"), label, lim, "max_file_mb")
 
 
 def _read_bytes(path):
@@ -417,27 +417,12 @@ def _lines(text):
 
 def _too_many(what, where, lim):
     if what == "rows":
-        return InputError(
-            "more than {limit} rows (set {setting} to raise the limit)",
-            where,
-            limit=lim.max_rows,
-            setting=limits.setting("max_rows"),
-        )
-    return InputError(
-        "more than {limit} columns (set {setting} to raise the limit)",
-        where,
-        limit=lim.max_columns,
-        setting=limits.setting("max_columns"),
-    )
+        return _over(N_("more than {limit} rows (set {setting} to raise the limit)"), where, lim, "max_rows")
+    return _over(N_("more than {limit} columns (set {setting} to raise the limit)"), where, lim, "max_columns")
 
 
 def _too_many_cells(where, lim):
-    return InputError(
-        "more than {limit} cells (set {setting} to raise the limit)",
-        where,
-        limit=lim.max_cells,
-        setting=limits.setting("max_cells"),
-    )
+    return _over(N_("more than {limit} cells (set {setting} to raise the limit)"), where, lim, "max_cells")
 
 
 def _read_csv_pair(actors_path, ties_path, name=None):
@@ -547,22 +532,24 @@ def _check_workbook(data, label, lim):
         if len(infos) > lim.max_xlsx_parts:
             raise _workbook_parts(label, lim)
         if sum(i.file_size for i in infos) > lim.max_xlsx_uncompressed_mb * 10**6:
-            raise InputError(
-                "the workbook unpacks to more than {limit} MB (set {setting} to raise the limit)",
+            raise _over(
+                N_("the workbook unpacks to more than {limit} MB (set {setting} to raise the limit)"),
                 label,
-                limit=lim.max_xlsx_uncompressed_mb,
-                setting=limits.setting("max_xlsx_uncompressed_mb"),
+                lim,
+                "max_xlsx_uncompressed_mb",
             )
         for info in infos:
             if info.file_size > 10**6 and info.file_size > lim.max_xlsx_ratio * max(info.compress_size, 1):
-                raise InputError(
-                    "the workbook part {part} is compressed {ratio} to 1, more than {limit} to 1 "
-                    "(a zip bomb?); set {setting} to raise the limit",
+                raise _over(
+                    N_(
+                        "the workbook part {part} is compressed {ratio} to 1, more than {limit} to 1 "
+                        "(a zip bomb?); set {setting} to raise the limit"
+                    ),
                     label,
+                    lim,
+                    "max_xlsx_ratio",
                     part=info.filename,
                     ratio=info.file_size // max(info.compress_size, 1),
-                    limit=lim.max_xlsx_ratio,
-                    setting=limits.setting("max_xlsx_ratio"),
                 )
         try:
             for info in infos:
@@ -575,11 +562,8 @@ def _check_workbook(data, label, lim):
 
 
 def _workbook_parts(label, lim):
-    return InputError(
-        "the workbook has more than {limit} parts (set {setting} to raise the limit)",
-        label,
-        limit=lim.max_xlsx_parts,
-        setting=limits.setting("max_xlsx_parts"),
+    return _over(
+        N_("the workbook has more than {limit} parts (set {setting} to raise the limit)"), label, lim, "max_xlsx_parts"
     )
 
 
@@ -618,16 +602,14 @@ def _check_dimension(head, part, label, lim):
     rows = abs(int(r2 or 1) - int(r1 or 1)) + 1
     columns = abs(_column_number(c2 or "A") - _column_number(c1 or "A")) + 1
     ref = f"{c1}{r1}:{c2}{r2}"
-    for value, limit, name, msg in (
+    for value, name, msg in (
         (
             rows,
-            lim.max_rows,
             "max_rows",
             N_("the sheet {part} declares the range {ref}: more than {limit} rows (set {setting} to raise the limit)"),
         ),
         (
             columns,
-            lim.max_columns,
             "max_columns",
             N_(
                 "the sheet {part} declares the range {ref}: more than {limit} columns (set {setting} to raise the limit)"
@@ -635,13 +617,12 @@ def _check_dimension(head, part, label, lim):
         ),
         (
             rows * columns,
-            lim.max_cells,
             "max_cells",
             N_("the sheet {part} declares the range {ref}: more than {limit} cells (set {setting} to raise the limit)"),
         ),
     ):
-        if value > limit:
-            raise InputError(msg, label, part=part, ref=ref, limit=limit, setting=limits.setting(name))
+        if value > getattr(lim, name):
+            raise _over(msg, label, lim, name, part=part, ref=ref)
 
 
 def _read_xlsx(path):
@@ -742,11 +723,11 @@ def _read_json(path):
 
 
 def _too_deep(label, lim):
-    return InputError(
-        "objects and lists nested more than {limit} deep (set {setting} to raise the limit)",
+    return _over(
+        N_("objects and lists nested more than {limit} deep (set {setting} to raise the limit)"),
         label,
-        limit=lim.max_json_depth,
-        setting=limits.setting("max_json_depth"),
+        lim,
+        "max_json_depth",
     )
 
 

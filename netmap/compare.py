@@ -318,4 +318,4 @@ def load_input(spec, workspace=None):
         )
     from .snapshots import SnapshotStore
 
-    return SnapshotStore(workspace).load(int(sid), network=network)
+    return SnapshotStore(workspace, create=False).load(int(sid), network=network)

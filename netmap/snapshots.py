@@ -14,7 +14,7 @@ from .errors import InputError, NetmapError
 from .i18n import _
 from .model import Actor, Network, Tie, validate
 from .reading import read_network
-from .workspace import connect, default_path, prepare
+from .workspace import connect, default_path, prepare, require_existing
 from .writing import to_json
 
 __all__ = ["SnapshotStore", "SAMPLE_SERIES", "import_sample_series"]
@@ -65,9 +65,12 @@ class SnapshotStore:
     the workspace. Ids are SQLite row ids, stable once given.
     """
 
-    def __init__(self, path=None):
+    def __init__(self, path=None, create=True):
         self.path = str(path or default_path())
-        Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        else:
+            require_existing(self.path)
         prepare(self.path)  # the workspace's tables and migrations; a newer file is refused
         con = connect(self.path)
         try:

@@ -101,6 +101,13 @@ def connect(path):
     return con
 
 
+def require_existing(path):
+    """Refuse a workspace that does not exist yet: a command that only reads (or changes what
+    is already there) never creates one where a mistyped --workspace points."""
+    if not Path(path).exists():
+        raise NetmapError("no workspace at {path} (check --workspace or NETMAP_WORKSPACE)", path=str(path))
+
+
 def _version(con):
     return con.execute("PRAGMA user_version").fetchone()[0]
 
@@ -197,9 +204,12 @@ class Workspace:
     >>> ws = Workspace(":memory:")   # doctest: +SKIP
     """
 
-    def __init__(self, path=None, seed=False):
+    def __init__(self, path=None, seed=False, create=True):
         self.path = Path(path) if path else default_path()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if create:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        else:
+            require_existing(self.path)
         prepare(self.path)
         if seed and self.get_setting("seeded") is None:
             self.seed_samples()

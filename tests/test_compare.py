@@ -16,6 +16,7 @@ from netmap.compare import INDICATORS, apply_diff, compare, series
 from netmap.model import Actor, Network, Tie
 from netmap.present.report import flag_message
 from netmap.reading import read_network
+from netmap.workspace import Workspace
 from tests.conftest import run_cli as shared_run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -464,6 +465,10 @@ def test_cli_bad_snapshot_reference(tmp_path):
     assert r.stderr.strip() == (
         'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "snapshot:copenhagen")'
     )
+    r = run_cli("diff", "snapshot:copenhagen@7", START, "--workspace", tmp_path / "ws.sqlite")
+    assert r.returncode == 2
+    assert r.stderr.strip() == f"no workspace at {tmp_path / 'ws.sqlite'} (check --workspace or NETMAP_WORKSPACE)"
+    Workspace(tmp_path / "ws.sqlite")
     r = run_cli("diff", "snapshot:copenhagen@7", START, "--workspace", tmp_path / "ws.sqlite")
     assert r.returncode == 2
     assert r.stderr.strip() == "no snapshot 7 of network copenhagen (see: snapshot list copenhagen)"

@@ -17,8 +17,9 @@ from .analyze import PSEUDONYMISE_HELP
 __all__ = ["add_commands"]
 
 
-def _store(args):
-    return SnapshotStore(args.workspace)
+def _store(args, create=False):
+    """The workspace's snapshots; only ``save`` and ``import`` may create the workspace."""
+    return SnapshotStore(args.workspace, create=create)
 
 
 def cmd_save(args):
@@ -27,8 +28,8 @@ def cmd_save(args):
     else:
         from ..workspace import Workspace
 
-        net = Workspace(args.workspace).load(args.network)
-    store = _store(args)
+        net = Workspace(args.workspace, create=False).load(args.network)
+    store = _store(args, create=True)
     sid = store.save(args.network, net, label=args.label, date=args.date)
     row = store.get(sid)
     print(_("saved snapshot {id} of {network} ({date})", args.lang, id=sid, network=args.network, date=row["date"]))
@@ -80,7 +81,7 @@ def cmd_export(args):
 
 
 def cmd_import(args):
-    store = _store(args)
+    store = _store(args, create=True)
     for sid in store.import_series(args.network, args.files):
         row = store.get(sid)
         print(_("saved snapshot {id} of {network} ({date})", args.lang, id=sid, network=args.network, date=row["date"]))

@@ -46,3 +46,29 @@ def test_saving_from_a_file_creates_the_workspace(cli_inprocess, tmp_path):
     assert made.exists()
     status, out, _ = cli_inprocess("snapshot", "list", "--workspace", made)
     assert status == 0 and "fredericia" in out
+
+
+def test_twenty_processes_saving_into_a_new_workspace_all_succeed(tmp_path):
+    """20 ``snapshot save --input`` processes started at once on a workspace that does not exist
+    yet: every one succeeds, the ids are unique and the file passes SQLite's integrity check."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    ws = tmp_path / "new" / "ws.sqlite"
+    command = [sys.executable, "-m", "netmap", "snapshot", "save", "fredericia", "--input", FREDERICIA]
+    procs = [
+        subprocess.Popen([*command, "--workspace", ws], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(20)
+    ]
+    results = [(p.wait(timeout=300), *p.communicate()) for p in procs]
+    assert [(status, err) for status, _, err in results] == [(0, "")] * 20
+    said = sorted(int(out.split()[2]) for _, out, _ in results)  # "saved snapshot ID of ..."
+    assert said == list(range(1, 21))
+    con = sqlite3.connect(ws)
+    try:
+        assert con.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert con.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert con.execute("SELECT count(DISTINCT id) FROM snapshots").fetchone() == (20,)
+    finally:
+        con.close()

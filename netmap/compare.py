@@ -6,17 +6,14 @@ import copy
 from typing import Any
 
 from .analysis import analyze
-from .errors import InputError
 from .flags import closing_trend
 from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Network, Tie, tie_key
-from .reading import read_network
 
 __all__ = [
     "compare",
     "apply_diff",
     "indicators",
     "series",
-    "load_input",
     "INDICATORS",
     "ACTOR_MEASURES",
     "IGNORED_FIELDS",
@@ -49,7 +46,6 @@ _ACTOR_FIELDS = ACTOR_COLUMNS[1:] + ("x", "y")
 IGNORED_FIELDS = ("x", "y")
 _COMPARED_FIELDS = tuple(f for f in _ACTOR_FIELDS if f not in IGNORED_FIELDS)
 _TIE_FIELDS = tuple(c for c in TIE_COLUMNS if c not in ("source", "target", "directed"))
-SNAPSHOT_PREFIX = "snapshot:"
 
 
 # --- the light analysis the comparison needs ---------------------------------
@@ -302,20 +298,3 @@ def series(points: list[tuple[str, Network]], group_by: str = "sector") -> dict[
     labels = [label for label, _ in points]
     flags = closing_trend([(label, v["core_ei"]) for label, v in zip(labels, values, strict=False)])
     return {"labels": labels, "indicators": {k: [v[k] for v in values] for k in INDICATORS}, "flags": flags}
-
-
-# --- command line ---------------------------------------------------------------
-
-
-def load_input(spec, workspace=None):
-    """One network input of ``diff``: a file, a CSV folder, or ``snapshot:NETWORK@ID``."""
-    if not spec.startswith(SNAPSHOT_PREFIX):
-        return read_network(spec)
-    network, _, sid = spec[len(SNAPSHOT_PREFIX) :].rpartition("@")
-    if not network or not sid.strip().isdigit():
-        raise InputError(
-            'write a snapshot as snapshot:NETWORK@ID, e.g. snapshot:copenhagen@3 (got "{value}")', value=spec
-        )
-    from .snapshots import SnapshotStore
-
-    return SnapshotStore(workspace, create=False).load(int(sid), network=network)

@@ -2,6 +2,8 @@
 delete refuse a missing one in one line; only ``snapshot save --input`` and ``snapshot import``
 may create it."""
 
+import json
+
 import pytest
 
 from tests.conftest import ROOT
@@ -72,3 +74,104 @@ def test_twenty_processes_saving_into_a_new_workspace_all_succeed(tmp_path):
         assert con.execute("SELECT count(DISTINCT id) FROM snapshots").fetchone() == (20,)
     finally:
         con.close()
+
+
+# --- the workspace from the command line: workspace:NAME, list, add, backup, restore, check ---
+
+COPENHAGEN = ROOT / "sample_networks" / "copenhagen"
+
+
+@pytest.fixture
+def ws(tmp_path, cli_inprocess):
+    """A workspace holding Fredericia (as "fred") with a second revision without its first actor."""
+    from netmap.reading import read_network
+    from netmap.workspace import Workspace
+
+    path = tmp_path / "ws.sqlite"
+    assert cli_inprocess("workspace", "add", "fred", FREDERICIA, "--workspace", path)[0] == 0
+    net = read_network(FREDERICIA)
+    gone = net.actors[0].id
+    net.actors = net.actors[1:]
+    net.ties = [t for t in net.ties if gone not in (t.source, t.target)]
+    Workspace(path).save("fred", net)
+    return path
+
+
+def test_workspace_networks_are_inputs_of_every_command(ws, cli_inprocess, tmp_path):
+    import csv
+
+    with open(FREDERICIA / "actors.csv", encoding="utf-8") as f:
+        first = next(csv.DictReader(f))["id"]
+    with open(FREDERICIA / "ties.csv", encoding="utf-8") as f:
+        ties = sum(first not in (t["source"], t["target"]) for t in csv.DictReader(f))  # 35 less the first's
+    status, out, _ = cli_inprocess("workspace", "list", "--workspace", ws, "--lang", "da")
+    assert (status, out) == (0, f"fred  17 aktører, {ties} relationer\n")
+    status, out, _ = cli_inprocess("analyze", "workspace:fred@1", "--workspace", ws)
+    assert status == 0 and out.startswith("fred: 18 actors, 35 ties")
+    status, out, _ = cli_inprocess("analyze", "workspace:fred", "--workspace", ws)
+    assert status == 0 and out.startswith(f"fred: 17 actors, {ties} ties")
+    status, out, _ = cli_inprocess("diff", "workspace:fred@1", "workspace:fred", "--workspace", ws, "--json")
+    assert status == 0 and len(json.loads(out)["actors"]["removed"]) == 1
+    status, _, _ = cli_inprocess("convert", "workspace:fred", "-o", tmp_path / "fred.json", "--workspace", ws)
+    assert status == 0 and len(json.loads((tmp_path / "fred.json").read_text())["actors"]) == 17
+    status, _, err = cli_inprocess("analyze", "workspace:nope", "--workspace", ws)
+    assert (status, err) == (2, 'there is no network "nope" in the workspace\n')
+
+
+def test_adding_a_name_twice_is_refused_and_changes_nothing(ws, cli_inprocess):
+    before = ws.read_bytes()
+    status, _, err = cli_inprocess("workspace", "add", "fred", COPENHAGEN, "--workspace", ws)
+    assert (status, err) == (2, 'a network "fred" already exists\n')
+    assert ws.read_bytes() == before
+
+
+def test_backup_and_restore_bring_back_what_was_there(ws, cli_inprocess, tmp_path):
+    from netmap.workspace import Workspace
+
+    backup = tmp_path / "backup.sqlite"
+    assert cli_inprocess("workspace", "backup", backup, "--workspace", ws)[0] == 0
+    assert sorted(p.name for p in tmp_path.glob("backup*")) == ["backup.sqlite"]  # one file, no -wal
+    before = Workspace(ws).document("fred")
+    Workspace(ws).purge("fred")
+    assert cli_inprocess("workspace", "list", "--workspace", ws)[1] == "no networks\n"
+    status, out, err = cli_inprocess("workspace", "restore", backup, "--workspace", ws)
+    assert (status, err) == (0, "")
+    assert Workspace(ws).document("fred") == before and Workspace(ws).revision("fred") == 2
+    kept = out.splitlines()[1].rpartition(" ")[2]  # "the workspace as it was is kept in PATH"
+    assert Workspace(kept, create=False).names() == []  # the purged state, kept
+
+
+def test_a_backup_never_overwrites_a_file(ws, cli_inprocess, tmp_path):
+    other = tmp_path / "other.txt"
+    other.write_text("mine")
+    status, _, err = cli_inprocess("workspace", "backup", other, "--workspace", ws)
+    assert (status, err) == (2, f"{other} exists already: choose a new file for the backup\n")
+    assert other.read_text() == "mine"
+
+
+def test_a_damaged_backup_is_not_restored(ws, cli_inprocess, tmp_path):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 200)  # a truncated file
+    before = ws.read_bytes()
+    status, _, err = cli_inprocess("workspace", "restore", bad, "--workspace", ws)
+    assert status == 2 and err.startswith(f"{bad} cannot be restored, nothing changed: ")
+    assert len(err.strip().splitlines()) == 1
+    assert ws.read_bytes() == before and not list(tmp_path.glob("ws.sqlite.before-restore-*"))
+
+
+def test_check_finds_a_changed_snapshot_and_a_damaged_file(ws, cli_inprocess, tmp_path):
+    import sqlite3
+
+    assert cli_inprocess("snapshot", "save", "fred", "--workspace", ws)[0] == 0
+    assert cli_inprocess("workspace", "check", "--workspace", ws)[:2] == (0, f"{ws}: no problems\n")
+    con = sqlite3.connect(ws)  # changed outside netmap: past the trigger that guards snapshots
+    con.execute("DROP TRIGGER snapshots_immutable")
+    con.execute("UPDATE snapshots SET content = replace(content, 'Fredericia', 'Frederica')")
+    con.commit()
+    con.close()
+    status, out, _ = cli_inprocess("workspace", "check", "--workspace", ws)
+    assert (status, out) == (1, "snapshot 1 of fred does not match its checksum\n")
+    garbage = tmp_path / "garbage.sqlite"
+    garbage.write_text("not a database at all, " * 100)
+    status, out, _ = cli_inprocess("workspace", "check", "--workspace", garbage, "--lang", "da")
+    assert status == 1 and len(out.strip().splitlines()) == 1 and "sikkerhedskopi" in out

@@ -16,11 +16,10 @@ from ..errors import NetmapError
 from ..i18n import LANGS, _, default_lang
 from ..present.report import warning_text
 from ..present.terminal import safe_text
-from . import analyze, diff, export, snapshot
+from ..sources import INPUTS_HELP
+from . import analyze, diff, export, snapshot, workspace
 
 __all__ = ["main", "build_parser"]
-
-INPUTS_HELP = "a .json/.xlsx/.graphml/.gexf file, a folder with actors.csv and ties.csv, or two CSV files"
 
 
 def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
@@ -30,7 +29,7 @@ def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
         "--lang", choices=LANGS, default=default_lang(), help="language of the output (default: NETMAP_LANG, else en)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (analyze, snapshot, diff, export):
+    for module in (analyze, snapshot, diff, export, workspace):
         module.add_commands(sub, common, INPUTS_HELP)
     return parser
 

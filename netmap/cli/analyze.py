@@ -11,7 +11,7 @@ from ..present import vocab
 from ..present.report import document, text_report, warning_text
 from ..present.terminal import safe_text
 from ..privacy import workspace_key
-from ..reading import read_network
+from ..sources import load_input
 from ..writing import write_network
 
 __all__ = ["add_commands", "PSEUDONYMISE_HELP", "KEY_WORKSPACE_HELP"]
@@ -21,13 +21,13 @@ PSEUDONYMISE_HELP = (
     "from every text and replaced by stable pseudonyms (key: NETMAP_PSEUDONYM_KEY, else the workspace's)"
 )
 KEY_WORKSPACE_HELP = (
-    "workspace file whose pseudonym key is used (default: NETMAP_WORKSPACE, else "
-    "~/.local/share/netmap/workspace.sqlite)"
+    "the workspace file of workspace:NAME and snapshot:NETWORK@ID inputs and of the pseudonym key "
+    "(default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)"
 )
 
 
 def cmd_analyze(args):
-    net = read_network(*args.inputs)
+    net = load_input(*args.inputs, workspace=args.workspace)
     group_by = vocab.group_field(args.group_by, net.attribute_names(), args.lang)
     doc = document(analyze(net, group_by=group_by), args.lang)
     print(json.dumps(doc, ensure_ascii=False, indent=2) if args.json else safe_text(text_report(doc, args.lang)))
@@ -35,7 +35,7 @@ def cmd_analyze(args):
 
 
 def cmd_validate(args):
-    net = read_network(*args.inputs)  # an error stops here with its message (exit 2)
+    net = load_input(*args.inputs, workspace=args.workspace)  # an error stops here with its message (exit 2)
     for w in net.warnings:
         print(safe_text(warning_text(w, args.lang), keep=""))
     print(safe_text(validate_summary(net, args.lang, Path(args.inputs[0]).stem)))
@@ -57,7 +57,7 @@ def validate_summary(net, lang, fallback="-"):
 
 
 def cmd_convert(args):
-    net = read_network(*args.inputs)
+    net = load_input(*args.inputs, workspace=args.workspace)
     key = workspace_key(args.workspace) if args.pseudonymise else None
     path = write_network(net, args.output, pseudonymise=args.pseudonymise, key=key, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
@@ -79,6 +79,7 @@ def add_commands(sub, common, inputs_help):
         "--group-by", default="sector", metavar="ATTR", help="group attribute, in English or Danish (default: sector)"
     )
     p.add_argument("--json", action="store_true", help="print the JSON document of METHODS.md")
+    p.add_argument("--workspace", metavar="PATH", default=None, help=KEY_WORKSPACE_HELP)
     p.set_defaults(func=cmd_analyze)
 
     p = sub.add_parser(
@@ -87,6 +88,7 @@ def add_commands(sub, common, inputs_help):
         help="check a network: prints its warnings and a summary line, or the error; exit 0 when valid, 2 when not",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help=inputs_help)
+    p.add_argument("--workspace", metavar="PATH", default=None, help=KEY_WORKSPACE_HELP)
     p.set_defaults(func=cmd_validate)
 
     p = sub.add_parser("convert", parents=[common], help="write a network in another format")

@@ -6,22 +6,21 @@ from ..errors import InputError
 from ..i18n import _
 from ..present import vocab
 from ..privacy import workspace_key
+from ..sources import load_input
 from ..writing import write_text
-from .analyze import PSEUDONYMISE_HELP
+from .analyze import KEY_WORKSPACE_HELP, PSEUDONYMISE_HELP
 
 __all__ = ["add_commands"]
 
 
 def _cmd_export(args):
-    from ..compare import load_input
     from ..export import export, export_compare
-    from ..reading import read_network
 
     out = args.output
     if not out.lower().endswith((".html", ".htm")):
         raise InputError('the map must be written to an .html file (got "{value}")', value=out)
     size_by = vocab.size_measure(args.size_by, args.lang)
-    net = read_network(*args.inputs)
+    net = load_input(*args.inputs, workspace=args.workspace)
     key = workspace_key(args.workspace) if args.pseudonymise else None
     if args.compare_to:
         old = load_input(args.compare_to, workspace=args.workspace)
@@ -72,9 +71,7 @@ def add_commands(sub, common, inputs_help):
         "--compare-to",
         default=None,
         metavar="OLD",
-        help="an earlier version (file, CSV folder or snapshot:NETWORK@ID): map the changes from OLD to INPUT instead",
+        help="an earlier version (file, CSV folder, snapshot:NETWORK@ID or workspace:NAME@REVISION): map the changes from OLD to INPUT instead",
     )
-    p.add_argument(
-        "--workspace", default=None, metavar="PATH", help="workspace for snapshot:NETWORK@ID and the pseudonym key"
-    )
+    p.add_argument("--workspace", default=None, metavar="PATH", help=KEY_WORKSPACE_HELP)
     p.set_defaults(func=_cmd_export)

@@ -9,8 +9,8 @@ from ..i18n import _, date
 from ..present import vocab
 from ..present.terminal import safe_text
 from ..privacy import workspace_key
-from ..reading import read_network
 from ..snapshots import SnapshotStore
+from ..sources import load_input
 from ..writing import write_network
 from .analyze import PSEUDONYMISE_HELP
 
@@ -24,7 +24,7 @@ def _store(args, create=False):
 
 def cmd_save(args):
     if args.input:
-        net = read_network(*args.input)
+        net = load_input(*args.input, workspace=args.workspace)
     else:
         from ..workspace import Workspace
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from .errors import NetmapError
 from .i18n import Message
 from .reading import network_from_json
-from .workspace import SCHEMA_VERSION, connect, require_existing
+from .workspace import SCHEMA_VERSION, connect, lock_wait, require_existing
 
 __all__ = ["backup", "restore", "check"]
 
@@ -50,7 +50,7 @@ def restore(workspace, source):
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
         kept = backup(workspace, Path(workspace).with_name(f"{Path(workspace).name}.before-restore-{stamp}"))
     src = _open_read_only(source)
-    dst = sqlite3.connect(workspace, timeout=30)
+    dst = sqlite3.connect(workspace, timeout=lock_wait())
     try:
         src.backup(dst)  # one transaction on the destination: all of the backup or nothing
     finally:
@@ -101,7 +101,7 @@ def _problems(con):
 
 
 def _open_read_only(path):
-    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+    return sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, timeout=lock_wait())
 
 
 def _copy(src, dest):

@@ -33,6 +33,7 @@ __all__ = [
     "MIGRATIONS",
     "connect",
     "prepare",
+    "storage_error",
     "PSEUDONYM_KEY_SETTING",
 ]
 
@@ -77,28 +78,64 @@ MIGRATIONS = (_m1_pseudonym_key,)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def lock_wait():
+    """Seconds a command waits for another program's lock on the workspace before it gives up:
+    ``NETMAP_LOCK_WAIT_S``, else 30."""
+    raw = os.environ.get("NETMAP_LOCK_WAIT_S", "").strip()
+    return float(raw) if raw.replace(".", "", 1).isdigit() else 30.0
+
+
 def connect(path):
     """A new sqlite3 connection to a workspace file (WAL, synchronous=FULL, foreign keys on,
     autocommit): the one connection setup of the workspace and its snapshots."""
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         raise NetmapError("{path} is not a netmap workspace (not a regular file)", path=str(path))
     try:
-        con = sqlite3.connect(path, timeout=30, isolation_level=None)
+        con = sqlite3.connect(path, timeout=lock_wait(), isolation_level=None)
     except sqlite3.Error as exc:
         raise NetmapError("cannot open the workspace {path} ({detail})", path=str(path), detail=str(exc)) from None
     try:
-        con.execute("PRAGMA busy_timeout=30000")
+        con.execute(f"PRAGMA busy_timeout={int(lock_wait() * 1000):d}")
         _refuse_newer(path, _version(con))  # before anything writes to the file
         con.execute("PRAGMA journal_mode=WAL")
         con.execute("PRAGMA synchronous=FULL")
         con.execute("PRAGMA foreign_keys=ON")
     except sqlite3.Error as exc:
         con.close()
-        raise NetmapError("{path} is not a netmap workspace ({detail})", path=str(path), detail=str(exc)) from None
+        raise storage_error(path, exc) from None
     except BaseException:
         con.close()
         raise
     return con
+
+
+def storage_error(path, exc):
+    """What to do when the workspace file fails (``exc``, an sqlite3.Error), in one line."""
+    detail = str(exc)
+    if "locked" in detail or "busy" in detail:
+        return NetmapError(
+            "the workspace {path} is still locked after {seconds} s: another program is using it; try again",
+            path=str(path),
+            seconds=f"{lock_wait():g}",
+        )
+    if "readonly" in detail or "read-only" in detail:
+        return NetmapError(
+            "the workspace {path} is read-only: netmap cannot save in it (check the file's permissions)",
+            path=str(path),
+        )
+    if "malformed" in detail or "not a database" in detail:
+        return NetmapError(
+            "{path} is not a netmap workspace, or it is damaged ({detail}): restore a backup",
+            path=str(path),
+            detail=detail,
+        )
+    if "unable to open" in detail:
+        return NetmapError(
+            "cannot open the workspace {path} ({detail}): does its folder exist, and may you write there?",
+            path=str(path),
+            detail=detail,
+        )
+    return NetmapError("the workspace {path} could not be used ({detail})", path=str(path), detail=detail)
 
 
 def require_existing(path):

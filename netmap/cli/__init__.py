@@ -40,7 +40,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except sqlite3.Error as exc:  # the workspace file failed under us (disk, locks, damage)
-        print(safe_text(_("the workspace could not be used ({detail})", args.lang, detail=str(exc))), file=sys.stderr)
+        from ..workspace import default_path, storage_error
+
+        where = getattr(args, "workspace", None) or default_path()
+        print(safe_text(storage_error(where, exc).message(args.lang), keep=""), file=sys.stderr)
         return 2
     except NetmapError as exc:
         print(safe_text(exc.message(args.lang), keep=""), file=sys.stderr)  # one line, shown not obeyed

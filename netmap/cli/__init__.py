@@ -13,7 +13,7 @@ import sqlite3
 import sys
 
 from ..errors import NetmapError
-from ..i18n import LANGS, _, default_lang
+from ..i18n import LANGS, default_lang
 from ..present.report import warning_text
 from ..present.terminal import safe_text
 from ..sources import INPUTS_HELP

@@ -1,7 +1,7 @@
 """Load test of the workspace (issue 12): many editors saving edits to one network at once.
 
 Run by hand, not in the test suite (bounded in time, loopback only):
-    python benchmarks/bench_load.py [--editors 20] [--edits 50] [--processes 4] [--workspace URL_OR_PATH]
+    python benchmarks/bench_load.py [--editors 20] [--edits 50] [--processes 4] [--workspace URL_OR_PATH | --postgres]
 
 ``--editors`` editors (threads, spread over ``--processes`` processes) each make ``--edits`` edits
 through the workspace API, as the app does: load the current revision, change one actor's notes
@@ -68,16 +68,31 @@ def main():
     ap.add_argument("--processes", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=300, help="stop retrying after this long")
     ap.add_argument("--workspace", default=None, help="a workspace (default: a new SQLite file)")
+    ap.add_argument(
+        "--postgres", action="store_true", help="on a throwaway PostgreSQL server (Debian's postgresql, as the tests)"
+    )
     args = ap.parse_args()
+    server = None
+    if args.postgres:
+        from tests.pg import Server
+
+        server = Server()
+        args.workspace = server.new_database()
+    try:
+        return run(args)
+    finally:
+        if server:
+            server.stop()
+
+
+def run(args):
     workspace = args.workspace or str(Path(tempfile.mkdtemp()) / "load.sqlite")
     Workspace(workspace).create(NETWORK, read_network(ROOT / "sample_networks" / "copenhagen"))
 
     deadline = time.monotonic() + args.seconds
     queue = multiprocessing.Queue()
     groups = [list(range(args.editors))[i :: args.processes] for i in range(args.processes)]
-    procs = [
-        multiprocessing.Process(target=process, args=(workspace, g, args.edits, deadline, queue)) for g in groups
-    ]
+    procs = [multiprocessing.Process(target=process, args=(workspace, g, args.edits, deadline, queue)) for g in groups]
     started = time.monotonic()
     for p in procs:
         p.start()
@@ -96,7 +111,7 @@ def main():
     latencies = sorted(r[1] * 1000 for r in results)
     p95 = latencies[int(0.95 * (len(latencies) - 1))]
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
-    print(f"workspace: {'SQLite' if '://' not in workspace else workspace.split(':')[0]}")
+    print(f"workspace: {'PostgreSQL' if '://' in workspace else 'SQLite'}")
     print(
         f"{args.editors} editors x {args.edits} edits in {args.processes} processes, {wall:.1f} s: "
         f"accepted {len(accepted)}, refused as stale {len(results) - len(accepted)}, lost {lost}, "

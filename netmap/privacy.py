@@ -74,7 +74,7 @@ def workspace_key(path=None) -> bytes:
     if not key:  # removed by hand: make a new one (only where none is stored)
         with ws._tx() as con:
             con.execute(
-                "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)",
+                "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 (PSEUDONYM_KEY_SETTING, secrets.token_hex(32)),
             )
         key = ws.get_setting(PSEUDONYM_KEY_SETTING)

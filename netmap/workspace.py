@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import sqlite3
 import stat
@@ -21,6 +22,7 @@ from .errors import NetmapError
 from .layout import placed
 from .model import validate
 from .reading import network_from_json, read_network
+from .store import DB_ERRORS, PgConnection, is_url, pg_connect
 from .writing import to_json
 
 __all__ = [
@@ -34,6 +36,8 @@ __all__ = [
     "connect",
     "prepare",
     "storage_error",
+    "has_table",
+    "shown",
     "PSEUDONYM_KEY_SETTING",
 ]
 
@@ -66,7 +70,8 @@ PSEUDONYM_KEY_SETTING = "pseudonym_key"
 def _m1_pseudonym_key(con):
     """1: a random pseudonym key of this workspace (METHODS.md, Personal data)."""
     con.execute(
-        "INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", (PSEUDONYM_KEY_SETTING, secrets.token_hex(32))
+        "INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT DO NOTHING",
+        (PSEUDONYM_KEY_SETTING, secrets.token_hex(32)),
     )
 
 
@@ -86,8 +91,17 @@ def lock_wait():
 
 
 def connect(path):
-    """A new sqlite3 connection to a workspace file (WAL, synchronous=FULL, foreign keys on,
-    autocommit): the one connection setup of the workspace and its snapshots."""
+    """A new connection to a workspace, in autocommit: the one connection setup of the workspace
+    and its snapshots. A file gets sqlite3 with WAL, synchronous=FULL and foreign keys on; a
+    ``postgresql://`` URL gets a :class:`netmap.store.PgConnection`."""
+    if is_url(path):
+        try:
+            con = pg_connect(str(path), lock_wait())
+            if con.fresh:  # a kept connection was checked when it was made
+                _refuse_newer(path, _version(con))
+        except DB_ERRORS as exc:
+            raise storage_error(path, exc) from None
+        return con
     if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
         raise NetmapError("{path} is not a netmap workspace (not a regular file)", path=str(path))
     try:
@@ -109,10 +123,17 @@ def connect(path):
     return con
 
 
+def shown(location):
+    """A workspace location as it may be shown: a URL's password is left out."""
+    return re.sub(r"(://[^:/@]+):[^@]*@", r"\1:***@", str(location))
+
+
 def storage_error(path, exc):
-    """What to do when the workspace file fails (``exc``, an sqlite3.Error), in one line."""
-    detail = str(exc)
-    if "locked" in detail or "busy" in detail:
+    """What to do when the workspace fails (``exc``, one of :data:`netmap.store.DB_ERRORS`), in
+    one line."""
+    detail = shown(str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__)
+    path = shown(path)
+    if "locked" in detail or "busy" in detail or "lock timeout" in detail:
         return NetmapError(
             "the workspace {path} is still locked after {seconds} s: another program is using it; try again",
             path=str(path),
@@ -129,7 +150,7 @@ def storage_error(path, exc):
             path=str(path),
             detail=detail,
         )
-    if "unable to open" in detail:
+    if "unable to open" in detail or "connection" in detail:
         return NetmapError(
             "cannot open the workspace {path} ({detail}): does its folder exist, and may you write there?",
             path=str(path),
@@ -141,12 +162,43 @@ def storage_error(path, exc):
 def require_existing(path):
     """Refuse a workspace that does not exist yet: a command that only reads (or changes what
     is already there) never creates one where a mistyped --workspace points."""
-    if not Path(path).exists():
-        raise NetmapError("no workspace at {path} (check --workspace or NETMAP_WORKSPACE)", path=str(path))
+    if is_url(path):
+        con = connect(path)
+        try:
+            missing = not has_table(con, "networks")
+        finally:
+            con.close()
+    else:
+        missing = not Path(path).exists()
+    if missing:
+        raise NetmapError("no workspace at {path} (check --workspace or NETMAP_WORKSPACE)", path=shown(path))
+
+
+def has_table(con, table):
+    """Whether the workspace has the table ``table``."""
+    if isinstance(con, PgConnection):
+        return con.execute("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0]
+    sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+    return con.execute(sql, (table,)).fetchone() is not None
 
 
 def _version(con):
+    """The workspace's schema version: SQLite's ``PRAGMA user_version``; on PostgreSQL the one
+    row of the table ``netmap_schema`` (0 when there is none yet)."""
+    if isinstance(con, PgConnection):
+        if not has_table(con, "netmap_schema"):
+            return 0
+        return con.execute("SELECT version FROM netmap_schema").fetchone()[0]
     return con.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _set_version(con, version):
+    if isinstance(con, PgConnection):
+        con.execute("CREATE TABLE IF NOT EXISTS netmap_schema (version INTEGER NOT NULL)")
+        con.execute("DELETE FROM netmap_schema")
+        con.execute("INSERT INTO netmap_schema (version) VALUES (?)", (version,))
+    else:
+        con.execute(f"PRAGMA user_version = {version:d}")
 
 
 def _refuse_newer(path, version):
@@ -154,7 +206,7 @@ def _refuse_newer(path, version):
         raise NetmapError(
             "the workspace {path} was made by a newer netmap (schema version {found}, this netmap knows "
             "{known}); update netmap to open it",
-            path=str(path),
+            path=shown(path),
             found=version,
             known=SCHEMA_VERSION,
         )
@@ -169,7 +221,7 @@ def prepare(path):
     """
     con = connect(path)
     try:
-        if _version(con) == SCHEMA_VERSION and _has_settings(con):
+        if _version(con) == SCHEMA_VERSION and has_table(con, "settings"):
             return
         con.execute("BEGIN IMMEDIATE")
         try:
@@ -180,17 +232,13 @@ def prepare(path):
                     con.execute(statement)
             for migration in MIGRATIONS[version:]:
                 migration(con)
-            con.execute(f"PRAGMA user_version = {SCHEMA_VERSION:d}")
+            _set_version(con, SCHEMA_VERSION)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
             raise
     finally:
         con.close()
-
-
-def _has_settings(con):
-    return con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'settings'").fetchone() is not None
 
 
 def _check_stale(name, head, expected_revision):
@@ -209,11 +257,11 @@ class StaleEditError(NetmapError):
 
 
 def default_path():
-    """``NETMAP_WORKSPACE`` if set, else ``$XDG_DATA_HOME/netmap/workspace.sqlite``
-    (``~/.local/share/netmap/workspace.sqlite``)."""
+    """``NETMAP_WORKSPACE`` if set (a file, or a ``postgresql://`` URL kept as text), else
+    ``$XDG_DATA_HOME/netmap/workspace.sqlite`` (``~/.local/share/netmap/workspace.sqlite``)."""
     env = os.environ.get("NETMAP_WORKSPACE", "").strip()
     if env:
-        return Path(env).expanduser()
+        return env if is_url(env) else Path(env).expanduser()
     base = os.environ.get("XDG_DATA_HOME", "").strip() or Path.home() / ".local" / "share"
     return Path(base) / "netmap" / "workspace.sqlite"
 
@@ -242,8 +290,11 @@ class Workspace:
     """
 
     def __init__(self, path=None, seed=False, create=True):
-        self.path = Path(path) if path else default_path()
-        if create:
+        self.path = str(path) if is_url(path or "") else Path(path) if path else default_path()
+        if is_url(self.path):
+            if not create:
+                require_existing(self.path)
+        elif create:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         else:
             require_existing(self.path)
@@ -454,7 +505,7 @@ class Workspace:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (new,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=new)
             con.execute("UPDATE networks SET name = ? WHERE name = ?", (new, old))
-            if self._has_table(con, "snapshots"):
+            if has_table(con, "snapshots"):
                 con.execute("UPDATE snapshots SET network = ? WHERE network = ?", (new, old))
 
     def purge(self, name):
@@ -462,19 +513,17 @@ class Workspace:
         with self._tx() as con:
             con.execute("DELETE FROM revisions WHERE network = ?", (name,))
             con.execute("DELETE FROM networks WHERE name = ?", (name,))
-            if self._has_table(con, "snapshots"):
+            if has_table(con, "snapshots"):
                 con.execute("DELETE FROM snapshots WHERE network = ?", (name,))
         con = self.connect()
-        try:  # give the freed pages back, so deleted text does not linger in the file
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-            con.execute("VACUUM")
-            con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        try:  # give the freed space back, so deleted text does not linger in the file or tables
+            if isinstance(con, PgConnection):
+                for table in ("revisions", "networks", "snapshots"):
+                    if has_table(con, table):
+                        con.execute(f"VACUUM FULL {table}")
+            else:
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                con.execute("VACUUM")
+                con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
-
-    @staticmethod
-    def _has_table(con, table):
-        return (
-            con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).fetchone()
-            is not None
-        )

@@ -26,18 +26,39 @@ def _has_sna():
 
 HAS_CHROMIUM = Path(CHROMIUM).exists()
 HAS_SNA = _has_sna()
+from tests.pg import HAS_POSTGRES, Server  # noqa: E402
 
 
 def pytest_collection_modifyitems(config, items):
     """In CI (CI=true) .ci/run installs Chromium and R's sna: a missing one is a failure, not a skip."""
     if os.environ.get("CI", "").lower() != "true":
         return
-    missing = [name for name, ok in (("chromium", HAS_CHROMIUM), ("R package sna", HAS_SNA)) if not ok]
+    tools = (("chromium", HAS_CHROMIUM), ("R package sna", HAS_SNA), ("PostgreSQL", HAS_POSTGRES))
+    missing = [name for name, ok in tools if not ok]
     if missing:
         raise pytest.UsageError(f"CI=true but {', '.join(missing)} missing: .ci/run should have installed it")
 
 
 ROOT = Path(__file__).parent.parent
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the session (see tests/pg.py)."""
+    if not HAS_POSTGRES:
+        pytest.skip("needs Debian's postgresql (apt-get install postgresql)")
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def location(request, tmp_path):
+    """Where a test's workspace lives, once for each backend: a new SQLite file, or a new
+    database on the session's PostgreSQL server."""
+    if request.param == "sqlite":
+        return tmp_path / "ws.sqlite"
+    return request.getfixturevalue("postgres").new_database()
 
 
 def run_cli(*args, env=None, cwd=ROOT, timeout=120):

@@ -2,7 +2,6 @@
 
 import json
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,7 +12,8 @@ from netmap.compare import series
 from netmap.errors import InputError, NetmapError
 from netmap.reading import read_network
 from netmap.snapshots import SnapshotStore, import_sample_series
-from netmap.workspace import Workspace
+from netmap.store import DB_ERRORS, is_url
+from netmap.workspace import Workspace, connect
 from tests.conftest import run_cli as shared_run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,8 +26,9 @@ def run_cli(*args, workspace):
 
 
 @pytest.fixture
-def store(tmp_path):
-    return SnapshotStore(tmp_path / "ws.sqlite")
+def store(location):
+    """The snapshots of a new workspace, on SQLite and on PostgreSQL (conftest's ``location``)."""
+    return SnapshotStore(location)
 
 
 def test_save_and_load_round_trip(store):
@@ -100,8 +101,8 @@ def test_an_id_is_never_reused_after_a_delete(store):
 def test_content_and_date_cannot_change_in_sql(store, sql):
     sid = store.save("cph", read_network(COPENHAGEN), date="2018-01-01")
     before = store.get(sid)
-    con = sqlite3.connect(store.path)
-    with pytest.raises(sqlite3.IntegrityError, match="cannot be changed"):
+    con = connect(store.path)
+    with pytest.raises(DB_ERRORS, match="cannot be changed"):
         con.execute(sql, (sid,))
     con.close()
     assert store.get(sid) == before
@@ -109,18 +110,18 @@ def test_content_and_date_cannot_change_in_sql(store, sql):
 
 def test_checksum_catches_a_change_behind_the_trigger(store):
     sid = store.save("cph", read_network(COPENHAGEN), date="2018-01-01")
-    con = sqlite3.connect(store.path)
-    con.execute("DROP TRIGGER snapshots_immutable")
+    con = connect(store.path)  # autocommit
+    on = " ON snapshots" if is_url(store.path) else ""
+    con.execute(f"DROP TRIGGER snapshots_immutable{on}")
     con.execute("UPDATE snapshots SET content = replace(content, 'Lavuk', 'Xavuk') WHERE id = ?", (sid,))
-    con.commit()
     con.close()
     with pytest.raises(NetmapError, match="does not match its checksum"):
         store.load(sid)
 
 
-def test_shares_the_workspace_file(tmp_path):
+def test_shares_the_workspace_file(location):
     """Same file as the workspace: purge removes the snapshots; rename carries them along."""
-    path = tmp_path / "ws.sqlite"
+    path = location
     ws = Workspace(path, seed=True)
     store = SnapshotStore(path)
     sid = store.save("copenhagen", ws.load("copenhagen"), date="2018-01-01")

@@ -25,8 +25,9 @@ SAMPLES = ROOT / "sample_networks"
 
 
 @pytest.fixture
-def ws(tmp_path):
-    return Workspace(tmp_path / "ws.sqlite", seed=True)
+def ws(location):
+    """A workspace holding the samples, on SQLite and on PostgreSQL (conftest's ``location``)."""
+    return Workspace(location, seed=True)
 
 
 def small():
@@ -37,13 +38,13 @@ def renamed(net, actor_id, name):
     return replace(net, actors=[replace(a, name=name) if a.id == actor_id else a for a in net.actors])
 
 
-def test_a_new_workspace_starts_empty(tmp_path):
+def test_a_new_workspace_starts_empty(location):
     """No samples seeded: the first screen offers them as the user's own copy instead."""
-    assert Workspace(tmp_path / "ws.sqlite").names() == []
+    assert Workspace(location).names() == []
 
 
-def test_a_sample_opened_as_your_own_copy(tmp_path):
-    ws = Workspace(tmp_path / "ws.sqlite")
+def test_a_sample_opened_as_your_own_copy(location):
+    ws = Workspace(location)
     assert ws.add_sample("copenhagen") == "copenhagen"
     assert ws.add_sample("copenhagen") == "copenhagen 2"  # the first copy is kept
     assert ws.add_sample("fredericia", "Min kopi") == "Min kopi"
@@ -60,15 +61,15 @@ def test_seed_true_adds_the_samples_on_first_open(ws):
     assert ws.revision("copenhagen") == 1
 
 
-def test_an_emptied_workspace_is_not_seeded_again(tmp_path):
-    ws = Workspace(tmp_path / "ws.sqlite", seed=True)
+def test_an_emptied_workspace_is_not_seeded_again(location):
+    ws = Workspace(location, seed=True)
     for name in ws.names():
         ws.purge(name)
-    assert Workspace(tmp_path / "ws.sqlite", seed=True).names() == []
+    assert Workspace(location, seed=True).names() == []
 
 
-def test_seed_false_gives_an_empty_workspace(tmp_path):
-    assert Workspace(tmp_path / "ws.sqlite", seed=False).names() == []
+def test_seed_false_gives_an_empty_workspace(location):
+    assert Workspace(location, seed=False).names() == []
 
 
 def test_path_from_the_environment_and_per_user_default(tmp_path, monkeypatch):
@@ -81,8 +82,8 @@ def test_path_from_the_environment_and_per_user_default(tmp_path, monkeypatch):
     assert default_path() == tmp_path / ".local" / "share" / "netmap" / "workspace.sqlite"
 
 
-def test_connection_is_wal_with_full_sync(ws):
-    con = ws.connect()
+def test_connection_is_wal_with_full_sync(tmp_path):
+    con = Workspace(tmp_path / "ws.sqlite").connect()
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     assert con.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     con.close()
@@ -126,8 +127,8 @@ def test_invalid_network_is_refused_and_changes_nothing(ws):
     assert ws.revision("s") == 1 and len(ws.history("s")) == 1
 
 
-def test_undo_and_redo_survive_a_restart(tmp_path):
-    path = tmp_path / "ws.sqlite"
+def test_undo_and_redo_survive_a_restart(location):
+    path = location
     ws = Workspace(path, seed=False)
     ws.create("s", small())
     ws.save("s", renamed(ws.load("s"), "a", "v2"))
@@ -176,7 +177,8 @@ def test_rename_keeps_the_history(ws):
     assert ws.revision("t") == 2 and ws.undo("t") == 1
 
 
-def test_purge_removes_history_and_snapshots_from_the_file(ws):
+def test_purge_removes_history_and_snapshots_from_the_file(tmp_path):
+    ws = Workspace(tmp_path / "ws.sqlite", seed=True)
     secret = "Borger Bøgelund med diagnose"
     ws.create("s", replace(small(), actors=[Actor("a", name=secret, sector="citizen"), Actor("b")]))
     ws.save("s", renamed(ws.load("s"), "b", "v2"))
@@ -195,9 +197,9 @@ def test_purge_removes_history_and_snapshots_from_the_file(ws):
     assert secret.encode("utf-8") not in data
 
 
-def test_settings_persist(tmp_path):
-    Workspace(tmp_path / "ws.sqlite").set_setting("lang", "da")
-    assert Workspace(tmp_path / "ws.sqlite").get_setting("lang") == "da"
+def test_settings_persist(location):
+    Workspace(location).set_setting("lang", "da")
+    assert Workspace(location).get_setting("lang") == "da"
 
 
 _WRITER = """
@@ -242,9 +244,9 @@ def test_sigkill_during_edits_loses_at_most_the_edit_in_flight(tmp_path):
     assert ws.load("copenhagen").actors[0].notes.startswith("edit ")
 
 
-def test_seeded_samples_carry_saved_positions(tmp_path):
+def test_seeded_samples_carry_saved_positions(location):
     """The first map is drawn from saved positions, so it does not jump after the first edit."""
-    ws = Workspace(tmp_path / "ws.sqlite", seed=True)
+    ws = Workspace(location, seed=True)
     for name in ws.names():
         assert all(a.x is not None and a.y is not None for a in ws.load(name).actors)
 

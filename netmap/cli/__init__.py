@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 
 from ..errors import NetmapError
@@ -17,6 +16,7 @@ from ..i18n import LANGS, default_lang
 from ..present.report import warning_text
 from ..present.terminal import safe_text
 from ..sources import INPUTS_HELP
+from ..store import DB_ERRORS
 from . import analyze, diff, export, snapshot, workspace
 
 __all__ = ["main", "build_parser"]
@@ -39,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(prog).parse_args(argv)
     try:
         return args.func(args)
-    except sqlite3.Error as exc:  # the workspace file failed under us (disk, locks, damage)
+    except DB_ERRORS as exc:  # the workspace failed under us (disk, locks, damage, server)
         from ..workspace import default_path, storage_error
 
         where = getattr(args, "workspace", None) or default_path()

@@ -9,7 +9,7 @@ from ..i18n import _
 from ..present import vocab
 from ..present.terminal import safe_text
 from ..sources import load_input
-from ..workspace import Workspace, default_path
+from ..workspace import Workspace, default_path, shown
 
 __all__ = ["add_commands"]
 
@@ -37,7 +37,7 @@ def cmd_list(args):
 def cmd_add(args):
     net = load_input(*args.inputs, workspace=args.workspace)
     Workspace(_path(args)).create(args.name, net)
-    print(_('added the network "{name}" to {path}', args.lang, name=args.name, path=str(_path(args))))
+    print(_('added the network "{name}" to {path}', args.lang, name=args.name, path=shown(_path(args))))
     return 0
 
 
@@ -48,7 +48,7 @@ def cmd_backup(args):
 
 def cmd_restore(args):
     kept = restore(_path(args), args.file)
-    print(_("restored {path} from {file}", args.lang, path=str(_path(args)), file=args.file))
+    print(_("restored {path} from {file}", args.lang, path=shown(_path(args)), file=args.file))
     if kept:
         print(_("the workspace as it was is kept in {path}", args.lang, path=str(kept)))
     return 0
@@ -60,7 +60,7 @@ def cmd_check(args):
         print(safe_text(problem.text(args.lang), keep=""))
     if problems:
         return 1
-    print(_("{path}: no problems", args.lang, path=str(_path(args))))
+    print(_("{path}: no problems", args.lang, path=shown(_path(args))))
     return 0
 
 

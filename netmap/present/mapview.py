@@ -133,7 +133,7 @@ def _meta(net, lang: str, extra=()) -> str:
             "{actors}, {ties}",
             lang,
             actors=vocab.count("actors", len(net.actors), lang),
-            ties=vocab.count("ties", len(net.ties), lang),
+            ties=vocab.tie_count(net.ties, lang),
         )
     ]
     if net.date:

@@ -81,7 +81,7 @@ def summary(name, net):
             "{name}: {actors}, {ties}",
             name=name,
             actors=count("actors", len(net.actors), lang),
-            ties=count("ties", len(net.ties), lang),
+            ties=vocab.tie_count(net.ties, lang),
         )
     )
 

@@ -52,10 +52,8 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
         fill["details"] = _dependency(p["dependency"], lang, label_of)
     elif code == "COORDINATORS_ONLY":
         fill["links"] = (
-            ngettext(
-                "The {n} tie between a public and a civil actor has a coordinator at one end ({names})",
-                "All {n} ties between public and civil actors have a coordinator at one end ({names})",
-                p["ties"],
+            _(
+                "Every tie between public and civil actors ({n} in all) has a coordinator at one end ({names})",
                 lang,
                 n=number(p["ties"], lang, "count"),
                 names=names(actors, label_of),

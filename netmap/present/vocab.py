@@ -320,7 +320,6 @@ COUNTS = {
     "actors": Nn_("{n} actor", "{n} actors"),
     "ties": Nn_("{n} tie", "{n} ties"),
     "parts": Nn_("{n} connected part", "{n} connected parts"),
-    "planned_ties": Nn_("{n} planned tie", "{n} planned ties"),
 }
 
 

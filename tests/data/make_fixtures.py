@@ -131,6 +131,13 @@ def main():
     folder(BAD, "self_tie", ACTORS, TIES + "a,a,collaboration,2\n")
     folder(BAD, "strength_text", ACTORS, TIES + "a,c,collaboration,stærk\n")
     folder(BAD, "strength_range", ACTORS, TIES + "a,c,collaboration,5\n")
+    # A tie status that is neither active nor planned (aktiv / planlagt).
+    folder(
+        BAD,
+        "bad_status",
+        ACTORS,
+        "source,target,kind,strength,status\na,b,collaboration,2,planlagt\nb,c,personal,3,måske\n",
+    )
     folder(BAD, "unknown_sector", ACTORS + "d,Delta,kommune,operational,false\n", TIES)
     folder(BAD, "unknown_level", ACTORS + "d,Delta,public,chef,false\n", TIES)
     folder(BAD, "bad_partner", ACTORS + "d,Delta,public,operational,måske\n", TIES)

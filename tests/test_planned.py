@@ -212,3 +212,46 @@ def test_the_ties_table_sets_the_status():
     frame.loc[0, "status"] = "someday"
     with pytest.raises(InputError, match='column "Status": "someday" is not allowed'):
         ties_from_frame(net, frame)
+
+
+# --- in the app -----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_ws(tmp_path, monkeypatch):
+    path = tmp_path / "ws.sqlite"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(path, seed=True)
+    return path
+
+
+def _app(page=None):
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+    at.run()
+    if page:
+        at.switch_page(f"netmap/ui/pages/{page}.py").run()
+    assert not at.exception, at.exception
+    return at
+
+
+def test_the_app_adds_a_planned_tie_and_sets_a_status_in_the_ties_table(app_ws):
+    at = _app()
+    at.selectbox(key="add_tie_source").set_value("dagtilbud_b")
+    at.selectbox(key="add_tie_target").set_value("frivillige")
+    at.checkbox(key="add_tie_planned").check()
+    at.button(key="add_tie_submit").click().run()
+    assert not at.exception, at.exception
+    tie = next(
+        t for t in Workspace(app_ws).load("copenhagen").ties if {t.source, t.target} == {"dagtilbud_b", "frivillige"}
+    )
+    assert tie.status == "planned"
+    at.switch_page("netmap/ui/pages/ties.py").run()
+    key = at.session_state["_editor_keys"]["ties"]
+    at.session_state[key] = {"edited_rows": {0: {"status": "planned"}}, "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert not at.exception, at.exception
+    net = Workspace(app_ws).load("copenhagen")
+    assert net.ties[0].status == "planned" and sum(t.status == "planned" for t in net.ties) == 2

@@ -791,9 +791,10 @@ def parse_tie(record, where):
         t.directed = directed
     elif as_text(directed).strip():
         t.directed = parse_bool(as_text(directed), where, "directed")
-    status = _field(record, "status", where).strip()
-    if status:
-        t.status = _enum(status, _STATUS_WORDS, _ALLOWED["status"], where, "status")
+    if record.get("status") not in (None, "", "active"):  # a file without the column costs nothing here
+        status = _field(record, "status", where).strip()
+        if status:
+            t.status = _enum(status, _STATUS_WORDS, _ALLOWED["status"], where, "status")
     t.notes = _field(record, "notes", where, lines=True)
     t.attributes = _custom(record, _TIE_FIELD_SET)
     if t.attributes:

@@ -27,37 +27,33 @@ ARENA_KINDS = frozenset({"community_house", "culture_house", "volunteer_centre"}
 FLOW_TIE_KINDS = frozenset({"funding", "information", "referral"})
 
 
-def _role(actor):
+def _role(kind, sector, level):
     """``"arena"``, ``"setting"``, ``"staff"``, ``"civil"`` or None (coordinators never count)."""
-    kind = canonical_kind(actor.kind)
     if kind in ARENA_KINDS:
         return "arena"
     if kind == "coordinator":
         return None
-    if actor.sector == "public" and actor.level == "operational":
+    if sector == "public" and level == "operational":
         if kind in SETTING_KINDS:
             return "setting"
         if kind in STAFF_KINDS:
             return "staff"
-    if actor.sector == "civil":
+    if sector == "civil":
         return "civil"
     return None
 
 
-def _form(tie, roles):
-    """The form (a) or (b) of a tie between a municipal service actor and a civil actor, or None.
+_SERVICE_CIVIL = {("setting", "civil"), ("civil", "setting"), ("staff", "civil"), ("civil", "staff")}
+
+
+def _form(tie, rs, rt):
+    """The form (a) or (b) of a tie between a municipal service actor and a civil actor.
 
     A directed tie says who goes where: from the municipal end, the staff go out (a); from the
     civil end, the civil offer comes in (b). An undirected tie to a setting is (b), to staff (a).
     """
-    rs, rt = roles[tie.source], roles[tie.target]
-    if {rs, rt} not in ({"setting", "civil"}, {"staff", "civil"}):
-        return None
     municipal, civil = (tie.source, tie.target) if rs != "civil" else (tie.target, tie.source)
-    if tie.directed:
-        out = tie.source == municipal
-    else:
-        out = roles[municipal] == "staff"
+    out = tie.source == municipal if tie.directed else (rs if rs != "civil" else rt) == "staff"
     return ("staff_in_civil_arena" if out else "civil_in_municipal_setting"), municipal, civil
 
 
@@ -73,47 +69,61 @@ def overlaps(net) -> dict:
     actor, those of them with no coordinator at either end, the coordinators on them, and the
     arenas that join a public and a civil actor other than coordinators by active ties.
     """
-    by_id = {a.id: a for a in net.actors}
-    roles = {a.id: _role(a) for a in net.actors}
-    coordinator = {a.id for a in net.actors if canonical_kind(a.kind) == "coordinator"}
+    kinds, tie_kinds = {}, {}  # canonical kinds, once per distinct text (a large network repeats them)
+    roles, sector, coordinator = {}, {}, set()
+    for a in net.actors:
+        kind = kinds.get(a.kind)
+        if kind is None:
+            kind = kinds[a.kind] = canonical_kind(a.kind)
+        roles[a.id] = _role(kind, a.sector, a.level)
+        sector[a.id] = a.sector
+        if kind == "coordinator":
+            coordinator.add(a.id)
+    arena_ids = {v for v, r in roles.items() if r == "arena"}
     forms = {f: {"active": [], "planned": []} for f in FORMS}
-    # arena id -> {"active"/"all": {"municipal": set, "civil": set}}
-    arenas = {a: {"active": ({}, {}), "all": ({}, {})} for a, r in roles.items() if r == "arena"}
-    joined = {a: (set(), set()) for a in arenas}  # COORDINATORS_ONLY: public / civil non-coordinators
+    # arena -> (municipal, civil) actors tied to it by concrete ties: active ones, and all
+    arenas = {a: {"active": ({}, {}), "all": ({}, {})} for a in arena_ids}
+    joined = {a: (set(), set()) for a in arena_ids}  # COORDINATORS_ONLY: public / civil, any kind of tie
     cross = without = 0
     on_cross = {}
     for t in net.ties:
+        s, e = t.source, t.target
         active = t.status == "active"
-        ends = (by_id[t.source], by_id[t.target])
-        if active and {ends[0].sector, ends[1].sector} == {"public", "civil"}:
+        ss, se = sector[s], sector[e]
+        if active and ss != se and ss in ("public", "civil") and se in ("public", "civil"):
             cross += 1
-            here = [e.id for e in ends if e.id in coordinator]
+            here = [v for v in (s, e) if v in coordinator]
             on_cross.update(dict.fromkeys(here))
             without += not here
-        for arena, other in ((t.source, by_id[t.target]), (t.target, by_id[t.source])):
-            if arena in joined and active and other.id not in coordinator and other.id not in arenas:
-                side = {"public": 0, "civil": 1}.get(other.sector)
-                if side is not None:
-                    joined[arena][side].add(other.id)
-        if canonical_tie_kind(t.kind) in FLOW_TIE_KINDS:
+        rs, rt = roles[s], roles[e]
+        if rs is None and rt is None:
             continue
-        found = _form(t, roles)
-        if found:
-            form, municipal, civil = found
+        kind = tie_kinds.get(t.kind)
+        if kind is None:
+            kind = tie_kinds[t.kind] = canonical_tie_kind(t.kind)
+        concrete = kind not in FLOW_TIE_KINDS
+        if "arena" in (rs, rt):
+            for arena, other in ((s, e), (e, s)):
+                if arena not in arenas or other in arena_ids:
+                    continue
+                side = {"public": 0, "civil": 1}.get(sector[other])
+                if active and side is not None and other not in coordinator:
+                    joined[arena][side].add(other)
+                if concrete and roles[other] in ("setting", "staff", "civil"):
+                    side = 1 if roles[other] == "civil" else 0
+                    for scope in ("active", "all") if active else ("all",):
+                        arenas[arena][scope][side].setdefault(other, None)
+        elif concrete and (rs, rt) in _SERVICE_CIVIL:
+            form, municipal, civil = _form(t, rs, rt)
             entry = {
-                "source": t.source,
-                "target": t.target,
-                "kind": canonical_tie_kind(t.kind),
+                "source": s,
+                "target": e,
+                "kind": kind,
                 "directed": t.directed,
                 "municipal": municipal,
                 "civil": civil,
             }
             forms[form]["active" if active else "planned"].append(entry)
-        for arena, other in ((t.source, t.target), (t.target, t.source)):
-            if arena in arenas and roles[other] in ("setting", "staff", "civil"):
-                side = 1 if roles[other] == "civil" else 0
-                for scope in ("active", "all") if active else ("all",):
-                    arenas[arena][scope][side].setdefault(other, None)
     for arena, scopes in arenas.items():
         municipal, civil = scopes["active"]
         if municipal and civil:
@@ -124,7 +134,7 @@ def overlaps(net) -> dict:
                 forms["third_arena"]["planned"].append(
                     {"arena": arena, "municipal": list(municipal), "civil": list(civil)}
                 )
-    sectors = {a.sector for a in net.actors}
+    sectors = set(sector.values())
     return {
         "forms": forms,
         "shown": [f for f in FORMS if forms[f]["active"]],
@@ -132,7 +142,7 @@ def overlaps(net) -> dict:
         "public_civil_ties": cross,
         "without_coordinator": without,
         "coordinators": [a.id for a in net.actors if a.id in on_cross],
-        "joining_arenas": [a for a, (pub, civ) in joined.items() if pub and civ],
+        "joining_arenas": [a for a in arenas if joined[a][0] and joined[a][1]],
         "public": "public" in sectors,
         "civil": "civil" in sectors,
     }

@@ -38,8 +38,8 @@ def main():
         net.ties = [replace(t, status="planned") if i % 10 == 0 else t for i, t in enumerate(net.ties)]
         planned = sum(t.status == "planned" for t in net.ties)
         cells = []
-        for f in (lambda: overlaps(net), lambda: net.active_ties, lambda: net.simple_graph()):
-            med, lo, hi = median(f)
+        for f in (overlaps, lambda g: g.active_ties, lambda g: g.simple_graph()):
+            med, lo, hi = median(lambda f=f, g=net: f(g))
             cells.append(f"{med * 1000:.1f} ({lo * 1000:.1f}-{hi * 1000:.1f})")
         print(f"| {n:,} | {len(net.ties):,} ({planned:,}) | " + " | ".join(cells) + " |")
 

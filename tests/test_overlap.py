@@ -250,3 +250,21 @@ def test_the_samples_arenas_are_recognised_by_their_kinds():
     kinds = {a.id: a.kind for a in read_network(SAMPLES / "copenhagen").actors}
     assert (kinds["medborgerhus"], kinds["frivilligcenter"]) == ("community_house", "volunteer_centre")
     assert read_network(SAMPLES / "fredericia").actor("kulturhus").kind == "culture_house"
+
+
+def test_the_diagnosis_page_says_which_forms_the_network_shows(tmp_path, monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from netmap.workspace import Workspace
+
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(tmp_path / "ws.sqlite"))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(tmp_path / "ws.sqlite", seed=True)
+    at = AppTest.from_file(str(Path(__file__).parent.parent / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("netmap/ui/pages/diagnosis.py").run()
+    assert not at.exception, at.exception
+    assert "Concrete overlaps, not only coordinators" in [h.value for h in at.header]
+    lines = [t.value for t in at.text]
+    assert "civil offers come into municipal settings: yes: Dagtilbud A – Frivillige kulturformidlere" in lines
+    assert "a third shared arena joins the sectors: no" in lines

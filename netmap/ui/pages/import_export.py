@@ -38,7 +38,7 @@ column_warnings = []
 # Fields offered in the column-mapping step, besides the required ones.
 OPTIONAL = {
     "actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
-    "ties": ["kind", "strength", "directed", "notes"],
+    "ties": ["kind", "strength", "directed", "status", "notes"],
 }
 
 

@@ -8,8 +8,9 @@ from . import betweenness as _bc
 from .brokerage import ROLES, brokerage
 from .dependency import spanner_dependency
 from .ei import expected_group_ei, expected_network_ei, group_ei, group_sizes, network_ei
-from .flags import Settings, partnership_flags
+from .flags import Settings, coordinators_only, partnership_flags
 from .isolation import connected_components, isolation
+from .overlap import overlaps
 from .reach import actor_reach, reached, set_reach
 
 if TYPE_CHECKING:
@@ -62,9 +63,11 @@ def analyze(
     actors of sector ``unknown`` form one group ``unknown``.
     """
     net.check_group_attribute(group_by)
+    # Every measure counts the active ties only: a planned tie is an idea not yet realised.
     G = net.simple_graph()  # the pairs of net.to_graph(), without networkx
     D = net.simple_graph(directed=True)  # the arcs of net.to_digraph()
     n = G.number_of_nodes()
+    n_active = len(net.active_ties)
     by_id = {a.id: a for a in net.actors}
     groups = {a.id: net.group_of(a, group_by) for a in net.actors}
     far = {a.id: a.is_far for a in net.actors}
@@ -149,6 +152,10 @@ def analyze(
         reach_political = any(by_id[v].level == "political" for v in near_core)
 
     flags = partnership_flags(net, partnership, iso, dependency, reach_political, settings)
+    overlap = overlaps(net)
+    only = coordinators_only(overlap)
+    if only:
+        flags.append(only)
     for f in flags:
         if f["code"] == "SPANNER_DEPENDENCY":
             f["details"] = f["params"]["dependency"]
@@ -167,6 +174,7 @@ def analyze(
             "date": net.date,
             "actors": n,
             "ties": len(net.ties),
+            "planned_ties": len(net.ties) - n_active,
             "group_by": group_by,
             "components": sum(1 for _ in connected_components(G)) if n else 0,
         },
@@ -176,6 +184,7 @@ def analyze(
         "expected_ei": expected_network_ei(sizes.values()),
         "betweenness_approximate": approx,
         "partnership": partnership,
+        "overlaps": overlap,
         "flags": flags,
         "warnings": warnings,
     }

@@ -119,6 +119,7 @@ def _tie_doc(tie):
         "kind": tie.kind,
         "strength": _number(tie.strength),
         "directed": tie.directed,
+        "status": tie.status,
         "notes": tie.notes,
         "attributes": dict(tie.attributes),
     }
@@ -147,7 +148,7 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
     Actors are matched by id: a rename is a changed name under the same id.
     Ties are matched by their identity (METHODS.md): kind and pair, ordered
     only when directed, so a new kind or a new direction is a removal and an
-    addition, while strength, notes and custom attributes change in place.
+    addition, while strength, status (active or planned), notes and custom attributes change in place.
 
     Returns
     -------
@@ -161,7 +162,7 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         "cleared": [codes]}, "actor_metrics": {id: {measure: [old, new]}}}``.
         ``changes`` maps a field (custom attributes as ``attributes.NAME``) to
         ``[old, new]``. A tie is ``{"source", "target", "kind", "strength",
-        "directed", "notes", "attributes"}`` with the ends of an undirected
+        "directed", "status", "notes", "attributes"}`` with the ends of an undirected
         tie sorted; a changed tie names its canonical kind. ``partnership``
         holds every indicator of :data:`INDICATORS`, changed or not;
         ``actor_metrics`` only the actors (also added or removed ones, with
@@ -249,6 +250,7 @@ def _tie_from_doc(d):
         kind=d["kind"],
         strength=float(d["strength"]),
         directed=d["directed"],
+        status=d.get("status", "active"),
         notes=d["notes"],
         attributes=dict(d["attributes"]),
     )

@@ -11,7 +11,8 @@ access backs this up.
 
 What a map shows: shape shows the level; the core has a thick border and "★", boundary spanners
 a dashed border and "⇄", actors of a high-severity flag "⚠"; each flag has a button that picks
-out its actors. Tie width shows strength, personal ties are dashed, directed ties have arrows.
+out its actors. Tie width shows strength, personal ties are dashed, planned ties dotted with the
+word "planned" on them (the measures leave them out), directed ties have arrows.
 Saved positions (``x``, ``y``) are kept, others come from :func:`netmap.layout.layout`; physics
 runs (bounded) only up to PHYSICS_LIMIT actors without saved positions. Betweenness is estimated
 above :data:`netmap.betweenness.EXACT_LIMIT` actors, as in :func:`netmap.analysis.analyze`, and
@@ -28,7 +29,7 @@ from .analysis import analyze
 from .betweenness import EXACT_LIMIT
 from .errors import InputError
 from .layout import layout
-from .model import Network, canonical_tie_kind
+from .model import Network
 from .present import mapview
 from .present.mapview import PALETTE
 from .privacy import Pseudonymiser
@@ -143,17 +144,7 @@ def _node(a, pos, marks, tip, **extra):
 
 def _tie_edge(tie, lang):
     """A vis-network edge; ``tip`` holds the parts of its tooltip, which the page assembles."""
-    e = {
-        "from": tie.source,
-        "to": tie.target,
-        "width": round(1 + 1.5 * (tie.strength - 1), 2),
-        "tip": mapview.tie_tip(tie, lang),
-    }
-    if canonical_tie_kind(tie.kind) == "personal":
-        e["dashes"] = True
-    if tie.directed:
-        e["arrows"] = "to"
-    return e
+    return {"from": tie.source, "to": tie.target, "tip": mapview.tie_tip(tie, lang), **mapview.tie_look(tie, lang)}
 
 
 def _page_data(nodes, edges, groups, saved, sets, lang):
@@ -357,7 +348,7 @@ def _compare_edges(union, tie_status, tie_changes, lang):
         if s != "same":
             colour = mapview.STATUS_COLOURS[s]
             e.update(
-                label=mapview.STATUS_MARKS[s],
+                label=" ".join(filter(None, (mapview.STATUS_MARKS[s], e.get("label")))),
                 width=e["width"] + 1.5,
                 color={"color": colour, "highlight": "#1a1a1a", "hover": "#1a1a1a"},
                 font={"size": 18, "strokeWidth": 4, "color": colour, "align": "top"},

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from .model import canonical_kind
 
-__all__ = ["Settings", "partnership_flags", "closing_trend", "FLAG_CODES"]
+__all__ = ["Settings", "partnership_flags", "coordinators_only", "closing_trend", "FLAG_CODES"]
 
 FLAG_CODES = (
     "NO_CORE",
@@ -23,6 +23,7 @@ FLAG_CODES = (
     "NO_POLITICAL_ANCHOR",
     "WEAK_PARTICIPATION",
     "SPANNER_DEPENDENCY",
+    "COORDINATORS_ONLY",
     "CLOSING_TREND",
 )
 
@@ -110,6 +111,24 @@ def partnership_flags(net, partnership, iso, dependency, reach_political, settin
             }
         )
     return flags
+
+
+def coordinators_only(overlaps):
+    """COORDINATORS_ONLY from :func:`netmap.overlap.overlaps`, or None.
+
+    Raised when the network has public and civil actors, every active tie between a public and a
+    civil actor (if any) has a coordinator at one end, and no third arena joins the two sectors.
+    Its actors are the coordinators on those ties; ``params["ties"]`` counts the ties.
+    """
+    o = overlaps
+    if not (o["public"] and o["civil"]) or o["without_coordinator"] or o["joining_arenas"]:
+        return None
+    return {
+        "code": "COORDINATORS_ONLY",
+        "severity": "warning",
+        "actors": list(o["coordinators"]),
+        "params": {"ties": o["public_civil_ties"]},
+    }
 
 
 def closing_trend(points, settings=Settings()):

@@ -15,6 +15,7 @@ _ALLOWED = {
     "sector": Message(N_("public, civil, private, citizen")),
     "level": Message(N_("operational, management, political")),
     "scope": Message(N_("local, municipal, regional, national")),
+    "status": Message(N_("active, planned")),
 }
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "SECTORS",
     "LEVELS",
     "SCOPES",
+    "TIE_STATUSES",
     "ACTOR_FIELDS",
     "TIE_FIELDS",
     "ACTOR_COLUMNS",
@@ -42,6 +44,8 @@ __all__ = [
 SECTORS = ("public", "civil", "private", "citizen")
 LEVELS = ("operational", "management", "political")
 SCOPES = ("local", "municipal", "regional", "national")
+#: A tie is active, or planned: an idea not yet realised, kept and shown but not counted by the measures.
+TIE_STATUSES = ("active", "planned")
 
 _SECTOR_WORDS = {
     "public": "public",
@@ -74,6 +78,14 @@ _SCOPE_WORDS = {
     "regional": "regional",
     "national": "national",
 }
+_STATUS_WORDS = {
+    "active": "active",
+    "aktiv": "active",
+    "aktive": "active",
+    "planned": "planned",
+    "planlagt": "planned",
+    "planlagte": "planned",
+}
 _TRUE = {"true", "ja", "1", "yes", "sand", "y", "j"}
 _FALSE = {"false", "nej", "0", "no", "falsk", "n"}
 
@@ -89,6 +101,18 @@ _KIND_WORDS = {
     "association": ["forening", "foreninger", "associations"],
     "steering_group": ["styregruppe", "styregrupper", "steering group", "steering groups", "steering_groups"],
     "politician": ["politiker", "politikere", "politicians"],
+    "staff": ["medarbejder", "medarbejdere", "personale", "employee", "employees"],
+    # Third arenas shared by the sectors (section 7.1.1: "et Medborger- eller kulturhus, eller et frivilligcenter").
+    "community_house": ["medborgerhus", "medborgerhuse", "community house", "community houses", "community centre"],
+    "culture_house": ["kulturhus", "kulturhuse", "culture house", "culture houses", "cultural centre"],
+    "volunteer_centre": [
+        "frivilligcenter",
+        "frivilligcentre",
+        "frivilligcentret",
+        "volunteer centre",
+        "volunteer center",
+        "volunteer centres",
+    ],
 }
 _TIE_KIND_WORDS = {
     "formal_agreement": [
@@ -205,6 +229,7 @@ class Tie:
     kind: str = "collaboration"
     strength: float = 2.0
     directed: bool = False
+    status: str = "active"
     notes: str = ""
     attributes: dict = field(default_factory=dict)
 
@@ -246,6 +271,11 @@ class Network:
         return [a.id for a in self.actors]
 
     @property
+    def active_ties(self):
+        """The ties the measures count: the active ones (a planned tie is an idea not yet realised)."""
+        return [t for t in self.ties if t.status == "active"]
+
+    @property
     def core(self):
         """Ids of the partnership core (actors with partner = true)."""
         return [a.id for a in self.actors if a.partner]
@@ -283,7 +313,7 @@ class Network:
             raise InputError('cannot group by "{value}"; use one of: {allowed}', value=attr, allowed=", ".join(allowed))
 
     def to_graph(self):
-        """The simple undirected graph the measures use (a pair is tied if any tie joins it).
+        """The simple undirected graph the measures use (a pair is tied if any active tie joins it).
 
         Nodes are actor ids with the actor fields as attributes; an edge
         keeps the largest strength among its ties and the list of its kinds.
@@ -293,7 +323,7 @@ class Network:
         G = nx.Graph()
         for a in self.actors:
             G.add_node(a.id)
-        for t in self.ties:
+        for t in self.active_ties:
             if G.has_edge(t.source, t.target):
                 d = G.edges[t.source, t.target]
                 d["strength"] = max(d["strength"], t.strength)
@@ -303,12 +333,12 @@ class Network:
         return G
 
     def to_digraph(self):
-        """Directed graph of arcs: an undirected tie counts as two arcs, a directed one as one."""
+        """Directed graph of arcs: an undirected active tie counts as two arcs, a directed one as one."""
         import networkx as nx
 
         D = nx.DiGraph()
         D.add_nodes_from(a.id for a in self.actors)
-        for t in self.ties:
+        for t in self.active_ties:
             D.add_edge(t.source, t.target)
             if not t.directed:
                 D.add_edge(t.target, t.source)
@@ -322,7 +352,7 @@ class Network:
         (about 0.2 s); :func:`netmap.analyze` measures on these.
         """
         adj = {a.id: {} for a in self.actors}
-        for t in self.ties:
+        for t in self.active_ties:
             adj.setdefault(t.source, {})[t.target] = None
             if directed:
                 adj.setdefault(t.target, {})
@@ -400,7 +430,7 @@ _ACTOR_ATTRS = ("id", "name", "kind", "sector", "level", "scope", "partner", "or
 # Accepted headers, English and Danish (compared case-insensitively after trimming).
 #: The one list of an actor's and a tie's columns, in the order files, tables and forms show them.
 ACTOR_COLUMNS = ("id", "name", "kind", "sector", "level", "scope", "partner", "organisation", "notes")
-TIE_COLUMNS = ("source", "target", "kind", "strength", "directed", "notes")
+TIE_COLUMNS = ("source", "target", "kind", "strength", "directed", "status", "notes")
 
 ACTOR_FIELDS = {
     "id": "id",
@@ -441,6 +471,7 @@ TIE_FIELDS = {
     "styrke": "strength",
     "directed": "directed",
     "rettet": "directed",
+    "status": "status",
     "notes": "notes",
     "noter": "notes",
 }
@@ -484,7 +515,7 @@ def custom_header(name, table):
 
 
 _ACTOR_FIELD_SET = frozenset(_ACTOR_ATTRS)
-_TIE_FIELD_SET = frozenset(("source", "target", "kind", "strength", "directed", "notes"))
+_TIE_FIELD_SET = frozenset(TIE_COLUMNS)
 
 
 def _custom(record, fields):
@@ -760,6 +791,10 @@ def parse_tie(record, where):
         t.directed = directed
     elif as_text(directed).strip():
         t.directed = parse_bool(as_text(directed), where, "directed")
+    if record.get("status") not in (None, "", "active"):  # a file without the column costs nothing here
+        status = _field(record, "status", where).strip()
+        if status:
+            t.status = _enum(status, _STATUS_WORDS, _ALLOWED["status"], where, "status")
     t.notes = _field(record, "notes", where, lines=True)
     t.attributes = _custom(record, _TIE_FIELD_SET)
     if t.attributes:
@@ -868,6 +903,6 @@ def _actor_record(a):
 
 
 def _tie_record(t):
-    rec = {k: getattr(t, k) for k in ("source", "target", "kind", "strength", "directed", "notes")}
+    rec = {k: getattr(t, k) for k in TIE_COLUMNS}
     rec["attributes"] = dict(t.attributes)
     return rec

@@ -57,6 +57,7 @@ def to_json(net: Network) -> dict[str, Any]:
             "kind": t.kind,
             "strength": _number(t.strength),
             "directed": t.directed,
+            "status": t.status,
             "notes": t.notes,
             "attributes": dict(t.attributes),
         }
@@ -82,6 +83,7 @@ DANISH_VALUES = {
     "sector": {"public": "offentlig", "civil": "civil", "private": "privat", "citizen": "borger", "unknown": "ukendt"},
     "level": {"operational": "udfører", "management": "ledelse", "political": "politisk"},
     "scope": {"local": "lokal", "municipal": "kommunal", "regional": "regional", "national": "national"},
+    "status": {"active": "aktiv", "planned": "planlagt"},
 }
 #: Sheet names (XLSX) and file names (CSV folder) of the two tables, per language.
 TABLE_NAMES = {"en": ("actors", "ties"), "da": ("aktører", "relationer")}
@@ -134,7 +136,15 @@ def tie_rows(net, lang="en"):
     custom = net.tie_attribute_names()
     header = _header(TIE_COLUMNS, lang) + [custom_header(k, TIE_FIELDS) for k in custom]
     rows = [
-        [t.source, t.target, t.kind, _number(t.strength), _flag(t.directed, lang), t.notes]
+        [
+            t.source,
+            t.target,
+            t.kind,
+            _number(t.strength),
+            _flag(t.directed, lang),
+            _enum("status", t.status, lang),
+            t.notes,
+        ]
         + [t.attributes.get(k, "") for k in custom]
         for t in net.ties
     ]
@@ -214,6 +224,7 @@ def _graph(net, fmt):
             "kind": t.kind,
             "strength": float(t.strength),
             "directed": t.directed,
+            "status": t.status,
             "notes": t.notes,
             "weight": float(t.strength),
         }

@@ -16,6 +16,7 @@ CASES = {
     "self_tie": ["ties.csv row 4", '"a"', "itself"],
     "strength_text": ["ties.csv row 4", '"strength"', '"stærk" is not a number'],
     "strength_range": ["ties.csv row 4", "outside 1-3"],
+    "bad_status": ["ties.csv row 3", '"status"', '"måske"', "active, planned"],
     "unknown_sector": ["actors.csv row 5", '"sector"', '"kommune"', "public, civil, private, citizen"],
     "unknown_level": ["actors.csv row 5", '"level"', "operational, management, political"],
     "bad_partner": ["actors.csv row 5", '"partner"', '"måske"'],
@@ -42,6 +43,7 @@ DANISH = {
     "unknown_sector": ["actors.csv række 5", "offentlig, civil (civilsamfund), privat, borger"],
     "unknown_actor": ["relationer.csv række 8", "er ikke et aktør-id"],
     "xlsx_strength.xlsx": ["ark relationer række 3", "ikke mellem 1 og 3"],
+    "bad_status": ["ties.csv række 3", '"måske"', "aktiv, planlagt"],
 }
 
 

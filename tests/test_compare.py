@@ -178,6 +178,7 @@ def test_small_pair_by_hand():
         "kind": "collaboration",
         "strength": 2,
         "directed": False,
+        "status": "active",
         "notes": "",
         "attributes": {},
     }
@@ -417,7 +418,7 @@ def test_cli_diff_json_shape():
     assert set(d) >= {"actors", "ties", "partnership", "flags", "actor_metrics"}
     assert set(d["actors"]) >= {"added", "removed", "changed"}
     for tie in d["ties"]["added"] + d["ties"]["removed"]:
-        assert set(tie) == {"source", "target", "kind", "strength", "directed", "notes", "attributes"}
+        assert set(tie) == {"source", "target", "kind", "strength", "directed", "status", "notes", "attributes"}
         assert tie["directed"] or tie["source"] <= tie["target"]
     assert d["partnership"]["core_ei"] == [-0.5, pytest.approx(-4 / 36)]
 

@@ -295,3 +295,30 @@ def test_compare_map_with_property_name_ids(chromium, tmp_path):
         assert_quiet(path, seen)
     finally:
         page.close()
+
+
+def test_planned_ties_are_dotted_labelled_and_explained(chromium, tmp_path):
+    """Fredericia's three idea-ties (status planned in its ties.csv) in Danish: dotted, the word
+    "planlagt" on the line and in the tooltip, explained in the legend, named in the table."""
+    planned = [r for r in rows(SAMPLES / "fredericia" / "ties.csv") if r["status"] == "planned"]
+    assert len(planned) == 3
+    path = tmp_path / "fredericia.html"
+    path.write_text(export(read_network(SAMPLES / "fredericia"), lang="da"), encoding="utf-8")
+    page, seen = open_map(chromium, path)
+    try:
+        edges = page.evaluate(
+            "() => window.netmapNetwork.body.data.edges.get().map(e => [e.from, e.to, e.label || '', e.dashes || false, e.title])"
+        )
+        drawn = [e for e in edges if e[2] == "planlagt"]
+        assert sorted((f, t) for f, t, *_ in drawn) == sorted((r["source"], r["target"]) for r in planned)
+        assert all(e[3] == [2, 6] and "Planlagt: en idé, der endnu ikke er ført ud i livet" in e[4] for e in drawn)
+        assert not any("Planlagt:" in e[4] for e in edges if e[2] != "planlagt")
+        legend = page.locator("aside li", has_text="prikket").first
+        assert legend.locator("line").get_attribute("stroke-dasharray") == "2 6"
+        assert "planlagt" in legend.inner_text()
+        cells = page.evaluate("() => [...document.querySelectorAll('#ties-table td')].map(td => td.textContent)")
+        assert cells.count("planlagt") == 3 and cells.count("aktiv") == 33
+        assert page.evaluate(NON_BLANK) > 2000
+        assert_quiet(path, seen)
+    finally:
+        page.close()

@@ -127,7 +127,9 @@ def test_a_near_miss_of_a_required_column_is_an_error(case, message, cli_inproce
 @pytest.mark.parametrize("lang, expected", [("en", "no problems"), ("da", "ingen problemer")])
 def test_validate_ends_with_a_summary_line(lang, expected, cli_inprocess):
     status, out, _ = cli_inprocess("validate", SAMPLES / "fredericia", "--lang", lang)
-    actors, ties = ("18 actors", "35 ties") if lang == "en" else ("18 aktører", "35 relationer")
+    actors, ties = (
+        ("18 actors", "36 ties (3 planned)") if lang == "en" else ("18 aktører", "36 relationer (3 planlagte)")
+    )
     assert status == 0 and out == f"fredericia: {actors}, {ties}, {expected}\n"
 
 
@@ -219,7 +221,8 @@ def test_convert_lang_da_writes_danish_headers_and_values(tmp_path, cli_inproces
     text = actors.decode("utf-8-sig")
     assert ";offentlig;ledelse;kommunal;ja;" in text and ";nej;" in text and "public" not in text
     ties = (tmp_path / "da" / "relationer.csv").read_bytes().decode("utf-8-sig")
-    assert ties.startswith("fra;til;type;styrke;rettet;noter\r\n") and ";nej;" in ties
+    assert ties.startswith("fra;til;type;styrke;rettet;status;noter\r\n") and ";nej;aktiv;" in ties
+    assert ";ja;planlagt;" in ties  # a planned tie, in Danish
     assert cli_inprocess("convert", SAMPLES / "fredericia", "-o", tmp_path / "da.xlsx", "--lang", "da")[0] == 0
     wb = openpyxl.load_workbook(tmp_path / "da.xlsx")
     assert wb.sheetnames[:2] == ["aktører", "relationer"]

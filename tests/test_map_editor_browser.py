@@ -198,3 +198,34 @@ def test_delete_an_actor_from_its_panel_after_seeing_how_many_ties_go(app):
     expect(page.get_by_text("copenhagen: 20 actors, 35 ties")).to_be_visible(timeout=10000)
     page.wait_for_function("() => !globalThis.netmapEditor.body.data.nodes.get('a:museum')", timeout=10000)
     assert "museum" not in Workspace(workspace, seed=False).load("copenhagen").actor_ids
+
+
+def test_a_planned_tie_is_dotted_and_labelled_on_the_editable_map(tmp_path):
+    """A tie of Copenhagen made planned (as the Ties table does): the editable map draws it dotted
+    with the word "planned" on it and says so in its tooltip, and the caption explains the lines."""
+    from dataclasses import replace
+
+    from playwright.sync_api import expect
+
+    with running_app(tmp_path) as (page, url, workspace, errors):
+        ws = Workspace(workspace, seed=False)
+        net = ws.load("copenhagen")
+        idea = next(
+            i for i, t in enumerate(net.ties) if {t.source, t.target} == {"medborgerhus", "forening_koordinator"}
+        )
+        ws.save(
+            "copenhagen",
+            replace(net, ties=[replace(t, status="planned") if i == idea else t for i, t in enumerate(net.ties)]),
+        )
+        page.goto(f"{url}/")
+        expect(page.get_by_text("copenhagen: 21 actors, 36 ties (1 planned)")).to_be_visible(timeout=30000)
+        wait_for_map(page)
+        edges = page.evaluate(
+            "() => globalThis.netmapEditor.body.data.edges.get().map(e => [e.from, e.to, e.label, e.dashes, e.title])"
+        )
+        planned = [e for e in edges if e[2] == "planned"]
+        assert [sorted(e[:2]) for e in planned] == [["a:forening_koordinator", "a:medborgerhus"]]
+        assert planned[0][3] == [2, 6] and "Planned: an idea not yet realised" in planned[0][4]
+        assert all(e[2] == "" and e[3] in (True, False) for e in edges if e not in planned)
+        expect(page.get_by_text('dotted, marked "planned": planned', exact=False)).to_be_visible()
+        assert errors == []

@@ -139,7 +139,7 @@ def test_graphml_is_gephi_readable_xml(tmp_path):
 
 def test_rich_network_round_trips_exactly(tmp_path):
     """A hand-written network with every kind of value: positions, decimal strength, directed ties,
-    custom attributes of several types, empty ones, and names that collide with fields ("Type",
+    custom attributes of several types, empty ones, a planned tie, and names that collide with fields ("Type",
     "sector", "label") or look like formulas ("=1+1"). JSON and GraphML keep the values' types;
     CSV and XLSX (read as text, as METHODS.md asks) and GEXF keep their text. Name and date are
     kept by JSON, XLSX (sheet "netmap") and GraphML."""
@@ -159,6 +159,7 @@ def test_rich_network_round_trips_exactly(tmp_path):
             }, out
             assert a["kind"] == a0["kind"] and a["sector"] == a0["sector"]
         assert [t["attributes"] for t in back["ties"]] == [t["attributes"] for t in src["ties"]]
+        assert [t["status"] for t in back["ties"]] == ["active", "planned"], out
         if out in ("net.json", "net.xlsx", "net.graphml"):
             assert (back["name"], back["date"]) == ("Rig prøve", "2024-05-01")
         if out in ("net.json", "net.graphml"):

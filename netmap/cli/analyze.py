@@ -51,7 +51,7 @@ def validate_summary(net, lang, fallback="-"):
         lang,
         name=net.name or fallback,
         actors=vocab.count("actors", len(net.actors), lang),
-        ties=vocab.count("ties", len(net.ties), lang),
+        ties=vocab.tie_count(net.ties, lang),
         problems=problems,
     )
 

@@ -64,7 +64,7 @@ def cmd_show(args):
             date=date(row["date"], args.lang),
             label=row["label"] or "-",
             actors=vocab.count("actors", len(net.actors), args.lang),
-            ties=vocab.count("ties", len(net.ties), args.lang),
+            ties=vocab.tie_count(net.ties, args.lang),
             saved_at=row["saved_at"],
             sha=row["sha256"][:12],
         )

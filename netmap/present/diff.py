@@ -12,8 +12,8 @@ from .vocab import label, yes_no
 
 __all__ = ["diff_text", "indicator_value", "field_label", "value_text", "tie_text", "change_texts"]
 
-#: The vocabulary of the values of each coded field of an actor.
-_VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES}
+#: The vocabulary of the values of each coded field of an actor or a tie.
+_VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "status": vocab.TIE_STATUSES}
 
 
 def indicator_value(key: str, value, lang: str) -> str:

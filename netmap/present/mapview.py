@@ -35,6 +35,9 @@ __all__ = [
     "node_tip",
     "tie_tip",
     "tie_key",
+    "PLANNED_DASHES",
+    "tie_look",
+    "tie_legend",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black left out (it hides the borders).
@@ -62,6 +65,8 @@ NODE_FONT = {
     "color": "#1a1a1a",
 }
 EDGE_COLOURS = {"color": EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"}
+#: A planned tie is dotted (a personal tie is dashed) and carries the word "planned" on the line.
+PLANNED_DASHES = [2, 6]
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).
 _VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "kind": vocab.ACTOR_KINDS}
@@ -99,7 +104,11 @@ def chrome(lang: str, vis_version: str) -> dict:
         "ties": _("Ties", lang),
         "tie_width": _("width: strength 1, 2, 3", lang),
         "tie_personal": _("dashed: personal (informal)", lang),
+        "tie_planned": _(
+            'dotted, marked "planned": planned, an idea not yet realised (not counted in the measures)', lang
+        ),
         "tie_directed": _("arrow: directed (one-way)", lang),
+        "planned_dashes": " ".join(map(str, PLANNED_DASHES)),
         "tables": _("Actors and ties as tables", lang),
         "credit": _(
             "Drawn with vis-network {version} (licensed under Apache-2.0 or MIT), which this file includes.",
@@ -133,7 +142,7 @@ def _meta(net, lang: str, extra=()) -> str:
             "{actors}, {ties}",
             lang,
             actors=vocab.count("actors", len(net.actors), lang),
-            ties=vocab.count("ties", len(net.ties), lang),
+            ties=vocab.tie_count(net.ties, lang),
         )
     ]
     if net.date:
@@ -207,11 +216,43 @@ def _measures_tip(m: dict, lang: str) -> dict:
 
 
 def tie_tip(tie, lang: str) -> dict:
-    """The parts of a tie's tooltip: its kind, its strength and its notes."""
+    """The parts of a tie's tooltip: its kind, its strength, whether it is planned, and its notes."""
     tip = {"k": label(vocab.TIE_KINDS, canonical_tie_kind(tie.kind), lang), "s": _strength(tie.strength, lang)}
+    if tie.status == "planned":
+        tip["st"] = _("Planned: an idea not yet realised, not counted in the measures", lang)
     if tie.notes:
         tip["n"] = tie.notes
     return tip
+
+
+def tie_look(tie, lang: str) -> dict:
+    """How a tie is drawn on every map (vis-network edge options): its width shows strength, a
+    personal tie is dashed, a planned one dotted with the word "planned" on it (never colour alone)."""
+    look = {"width": round(1 + 1.5 * (tie.strength - 1), 2)}
+    if tie.status == "planned":
+        look.update(
+            dashes=PLANNED_DASHES,
+            label=label(vocab.TIE_STATUSES, "planned", lang),
+            font={"size": 12, "strokeWidth": 3, "color": "#1a1a1a", "align": "top"},
+        )
+    elif canonical_tie_kind(tie.kind) == "personal":
+        look["dashes"] = True
+    if tie.directed:
+        look["arrows"] = "to"
+    return look
+
+
+def tie_legend(lang: str) -> str:
+    """What the lines on a map mean, in one sentence (for a map shown without the legend beside it)."""
+    t = chrome(lang, "")
+    return _(
+        "Lines: {width}; {personal}; {planned}; {directed}.",
+        lang,
+        width=t["tie_width"],
+        personal=t["tie_personal"],
+        planned=t["tie_planned"],
+        directed=t["tie_directed"],
+    )
 
 
 # --- tables ------------------------------------------------------------------------------
@@ -281,7 +322,9 @@ def _actors_table(net, measures: dict, titles: dict, color_by: str, lang: str) -
 
 def _ties_table(net, lang: str, status=None) -> dict:
     names = {a.id: a.label for a in net.actors}
-    headers = [label(vocab.COLUMNS, c, lang) for c in ("source", "target", "kind", "strength", "directed", "notes")]
+    headers = [
+        label(vocab.COLUMNS, c, lang) for c in ("source", "target", "kind", "strength", "directed", "status", "notes")
+    ]
     rows = [
         [
             names[t.source],
@@ -289,6 +332,7 @@ def _ties_table(net, lang: str, status=None) -> dict:
             label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang),
             _strength(t.strength, lang),
             yes_no(t.directed, lang),
+            label(vocab.TIE_STATUSES, t.status, lang),
             t.notes,
         ]
         for t in net.ties

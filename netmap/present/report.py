@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from ..errors import Where
-from ..i18n import _, number, percent
+from ..i18n import _, ngettext, number, percent
 from . import vocab
 from .vocab import label
 
-__all__ = ["flag_message", "warning_text", "document", "text_report", "names"]
+__all__ = ["flag_message", "warning_text", "document", "text_report", "names", "overlap_lines"]
 
 #: How many names a message lists before it says "(+n)".
 NAMES_SHOWN = 8
@@ -50,7 +50,46 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
         fill["outside"] = _(" (outside the core: {names})", lang, names=names(actors, label_of)) if actors else ""
     elif code == "SPANNER_DEPENDENCY":
         fill["details"] = _dependency(p["dependency"], lang, label_of)
+    elif code == "COORDINATORS_ONLY":
+        fill["links"] = (
+            _(
+                "Every tie between public and civil actors ({n} in all) has a coordinator at one end ({names})",
+                lang,
+                n=number(p["ties"], lang, "count"),
+                names=names(actors, label_of),
+            )
+            if p["ties"]
+            else _("No tie joins a public and a civil actor", lang)
+        )
     return label(vocab.FLAG_TEXTS, code, lang, n=len(actors), **fill)
+
+
+def _overlap_entry(entry: dict, label_of: dict) -> str:
+    """One overlap of :func:`netmap.overlap.overlaps`: a tie ``A – B``, or an arena ``C (A; B)``."""
+    if "arena" in entry:
+        return (
+            f"{label_of.get(entry['arena'], entry['arena'])} ({names(entry['municipal'] + entry['civil'], label_of)})"
+        )
+    return (
+        f"{label_of.get(entry['municipal'], entry['municipal'])} \u2013 {label_of.get(entry['civil'], entry['civil'])}"
+    )
+
+
+def overlap_lines(overlaps: dict, lang: str, label_of: dict) -> list[str]:
+    """Which of the three forms of concrete overlap the network shows, one line each, with its ties
+    (active; else planned) by name."""
+    lines = []
+    for form, found in overlaps["forms"].items():
+        if found["active"]:
+            state = _("yes: {items}", lang, items="; ".join(_overlap_entry(e, label_of) for e in found["active"]))
+        elif found["planned"]:
+            state = _(
+                "planned only: {items}", lang, items="; ".join(_overlap_entry(e, label_of) for e in found["planned"])
+            )
+        else:
+            state = _("no", lang)
+        lines.append(f"{label(vocab.OVERLAP_FORMS, form, lang)}: {state}")
+    return lines
 
 
 def warning_text(warning: dict, lang: str) -> str:
@@ -107,8 +146,21 @@ def text_report(doc: dict, lang: str) -> str:
             lang,
             name=nw["name"] or "-",
             actors=vocab.count("actors", nw["actors"], lang),
-            ties=vocab.count("ties", nw["ties"], lang),
+            ties=vocab.tie_count(nw["ties"], lang, nw.get("planned_ties", 0)),
             parts=vocab.count("parts", nw["components"], lang),
+        ),
+        *(
+            [
+                ngettext(
+                    "{n} planned tie is not counted in the measures (an idea not yet realised)",
+                    "{n} planned ties are not counted in the measures (ideas not yet realised)",
+                    nw["planned_ties"],
+                    lang,
+                    n=number(nw["planned_ties"], lang, "count"),
+                )
+            ]
+            if nw.get("planned_ties")
+            else []
         ),
         _(
             "E-I index of the network by {group}: {ei} (expected: {exp})",
@@ -157,6 +209,8 @@ def text_report(doc: dict, lang: str) -> str:
     off = [a for a in doc["actors"] if a["isolated"] or a["detached"]]
     lines += ["", _("Isolated or detached actors", lang) + ":"]
     lines += [f"  {a['name']}" for a in off[:20]] or ["  " + _("No isolated or detached actors.", lang)]
+    lines += ["", _("Concrete overlaps between municipal staff and civil actors (section 7.1.1)", lang) + ":"]
+    lines += [f"  {line}" for line in overlap_lines(doc["overlaps"], lang, names_of)]
     if doc["warnings"]:
         lines += ["", _("Warnings", lang) + ":"] + [f"  {w}" for w in doc["warnings"]]
     return "\n".join(lines)

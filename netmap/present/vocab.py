@@ -15,6 +15,8 @@ __all__ = [
     "SCOPES",
     "ACTOR_KINDS",
     "TIE_KINDS",
+    "TIE_STATUSES",
+    "OVERLAP_FORMS",
     "COLUMNS",
     "SEVERITIES",
     "MEASURES",
@@ -29,6 +31,7 @@ __all__ = [
     "COUNTS",
     "label",
     "count",
+    "tie_count",
     "yes_no",
 ]
 
@@ -77,6 +80,10 @@ ACTOR_KINDS = {
     "culture_institution": N_("cultural institution"),
     "business": N_("business"),
     "funder": N_("funder"),
+    "staff": N_("staff"),
+    "community_house": N_("community house"),
+    "culture_house": N_("culture house"),
+    "volunteer_centre": N_("volunteer centre"),
 }
 
 
@@ -88,6 +95,21 @@ TIE_KINDS = {
     "funding": N_("funding"),
     "referral": N_("referral"),
     "information": N_("information"),
+}
+
+
+#: Status of a tie: only active ties count in the measures.
+TIE_STATUSES = {
+    "active": N_("active"),
+    "planned": N_("planned"),
+}
+
+
+#: The three forms of concrete overlap (section 7.1.1 of the evaluation; METHODS.md).
+OVERLAP_FORMS = {
+    "staff_in_civil_arena": N_("staff join citizens in civil arenas"),
+    "civil_in_municipal_setting": N_("civil offers come into municipal settings"),
+    "third_arena": N_("a third shared arena joins the sectors"),
 }
 
 
@@ -107,6 +129,7 @@ COLUMNS = {
     "tie_kind": N_("Kind of tie"),
     "strength": N_("Strength"),
     "directed": N_("One-way"),
+    "status": N_("Status"),
 }
 
 
@@ -161,6 +184,7 @@ FLAG_TITLES = {
     "NO_POLITICAL_ANCHOR": N_("No political anchoring"),
     "WEAK_PARTICIPATION": N_("Weak participation"),
     "SPANNER_DEPENDENCY": N_("Depends on single actors"),
+    "COORDINATORS_ONLY": N_("Only coordinators link the sectors"),
     "CLOSING_TREND": N_("Closing in over time"),
 }
 
@@ -197,6 +221,9 @@ FLAG_TEXTS = {
     ),
     "SPANNER_DEPENDENCY": N_(
         "The partnership hangs on single actors: {details}. The evaluation: personal relations matter as much as formal agreements, and one staff change can cut a link (in Copenhagen, Social Services became less involved after staff turnover)."
+    ),
+    "COORDINATORS_ONLY": N_(
+        '{links} and no third arena (a community house, a culture house or a volunteer centre) joins the two sectors. The evaluation: including citizens who need support and care takes concrete overlaps between the municipal staff around their services and civil actors, "not only coordinators" (section 7.1.1).'
     ),
     "CLOSING_TREND": N_(
         "Between {old} and {new} the core's E-I index fell from {a} to {b}: the partnership is closing in on itself, the tendency the evaluation found in both partnerships (Fotaki 2011; Andersen & Espersen 2017a)."
@@ -235,6 +262,9 @@ FLAG_ADVICE = {
     ),
     "SPANNER_DEPENDENCY": N_(
         "The partnership depends on these single actors. Plan for staff turnover: let a second person share their contacts."
+    ),
+    "COORDINATORS_ONLY": N_(
+        "Build a concrete overlap in the activities: the staff can join citizens in civil activities, a civil offer can come into a municipal setting (evening classes at a residential home), or the two can meet in a third arena such as a community house, a culture house or a volunteer centre."
     ),
     "CLOSING_TREND": N_("The partnership has turned more inward over time. Look at which outside ties were lost."),
 }
@@ -298,6 +328,21 @@ def count(what: str, n: int, lang: str) -> str:
     return label(COUNTS, what, lang, n=n)
 
 
+#: A count of ties with its planned ones (:func:`tie_count`).
+PLANNED_OF = Nn_("{ties} ({n} planned)", "{ties} ({n} planned)")
+
+
+def tie_count(ties, lang: str, planned: int | None = None) -> str:
+    """How many ties, and how many of them are planned: ``36 ties (3 planned)``; ``35 ties`` when none is.
+
+    ``ties`` is the list of ties, or their number with ``planned`` the number of planned ones.
+    """
+    if planned is None:
+        planned = sum(1 for t in ties if t.status == "planned")
+    text = count("ties", ties if isinstance(ties, int) else len(ties), lang)
+    return label({"p": PLANNED_OF}, "p", lang, n=planned, ties=text) if planned else text
+
+
 def yes_no(value: bool, lang: str) -> str:
     """``yes`` or ``no`` in ``lang``."""
     return _("yes", lang) if value else _("no", lang)
@@ -314,6 +359,7 @@ COLUMN_HELP = {
     "scope": N_("Regional and national actors count as far."),
     "partner": N_("A member of the partnership core."),
     "strength": N_("1 weak, 2 medium, 3 strong."),
+    "status": N_("Planned: an idea not yet realised. It is drawn apart and not counted in the measures."),
 }
 
 

@@ -14,6 +14,7 @@ if(p.f){L.push(fmt(T.tip_flags,{v:p.f}));}
 return L.concat(p.z||[]).join("\n");}
 function edgeTip(e){var p=e.tip,L=[names.get(e.from)+(e.arrows?" \u2192 ":" \u2014 ")+names.get(e.to),
 p.k+" \u00b7 "+fmt(T.tip_strength,{v:p.s})+(e.arrows?" \u00b7 "+T.tip_directed:"")];
+if(p.st){L.push(p.st);}
 if(p.n){L.push(fmt(T.tip_notes,{v:p.n}));}
 return L.concat(p.z||[]).join("\n");}
 // vis-network keeps nodes in plain objects keyed by id: an actor id that is a property of every

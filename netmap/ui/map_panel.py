@@ -170,6 +170,7 @@ def _new_tie(net, rev):
         directed = st.checkbox(
             tr("Directed: from {source} to {target}", source=source, target=target), key=f"{form_key}_directed"
         )
+        planned = st.checkbox(views.planned_label(), key=f"{form_key}_planned", help=views.column_help("status"))
         submitted = st.form_submit_button(tr("Add tie"), key=f"{form_key}_save", type="primary")
     with box:
         _cancel(NEW_TIE)
@@ -184,6 +185,7 @@ def _new_tie(net, rev):
         kind=kind or "collaboration",
         strength=float(strength),
         directed=directed,
+        status="planned" if planned else "active",
     )
     now = _saved(new, base, base_rev)
     if not now:

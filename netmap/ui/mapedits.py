@@ -84,13 +84,15 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
     edges = []
     for i, t in enumerate(net.ties):
         tip = mapview.tie_tip(t, lang)
+        look = mapview.tie_look(t, lang)
         e = {
             "id": f"t{i}",
             "from": node_id(t.source),
             "to": node_id(t.target),
-            "width": round(1 + 1.5 * (t.strength - 1), 2),
-            "title": f"{tip['k']} \u00b7 {tip['s']}",
-            "dashes": canonical_tie_kind(t.kind) == "personal",
+            "title": "\n".join([f"{tip['k']} \u00b7 {tip['s']}"] + ([tip["st"]] if "st" in tip else [])),
+            "dashes": False,
+            "label": "",
+            **look,
             "arrows": {"to": {"enabled": t.directed}},
         }
         edges.append(e)

@@ -64,6 +64,11 @@ def column_help(field):
     return vocab.label(vocab.COLUMN_HELP, field, state.lang()) if field in vocab.COLUMN_HELP else None
 
 
+def planned_label():
+    """The label of the "planned" box of the forms that add a tie."""
+    return tr("Planned (an idea not yet realised)")
+
+
 def choices():
     """``{field: (options, format_func)}`` for the enumerated actor fields."""
     return {
@@ -81,7 +86,7 @@ def summary(name, net):
             "{name}: {actors}, {ties}",
             name=name,
             actors=count("actors", len(net.actors), lang),
-            ties=count("ties", len(net.ties), lang),
+            ties=vocab.tie_count(net.ties, lang),
         )
     )
 

@@ -131,6 +131,13 @@ def main():
     folder(BAD, "self_tie", ACTORS, TIES + "a,a,collaboration,2\n")
     folder(BAD, "strength_text", ACTORS, TIES + "a,c,collaboration,stærk\n")
     folder(BAD, "strength_range", ACTORS, TIES + "a,c,collaboration,5\n")
+    # A tie status that is neither active nor planned (aktiv / planlagt).
+    folder(
+        BAD,
+        "bad_status",
+        ACTORS,
+        "source,target,kind,strength,status\na,b,collaboration,2,planlagt\nb,c,personal,3,måske\n",
+    )
     folder(BAD, "unknown_sector", ACTORS + "d,Delta,kommune,operational,false\n", TIES)
     folder(BAD, "unknown_level", ACTORS + "d,Delta,public,chef,false\n", TIES)
     folder(BAD, "bad_partner", ACTORS + "d,Delta,public,operational,måske\n", TIES)
@@ -228,6 +235,7 @@ def main():
                 "kind": "personal",
                 "strength": 1.5,
                 "directed": False,
+                "status": "active",
                 "notes": "",
                 "attributes": {"siden": "2019", "label": "tie label"},
             },
@@ -237,6 +245,7 @@ def main():
                 "kind": "funding",
                 "strength": 3,
                 "directed": True,
+                "status": "planned",
                 "notes": "kr.",
                 "attributes": {"siden": "", "label": ""},
             },

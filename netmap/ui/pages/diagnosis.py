@@ -4,6 +4,7 @@ import streamlit as st
 
 from netmap.i18n import number
 from netmap.present import vocab
+from netmap.present.report import overlap_lines
 from netmap.present.vocab import label
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
@@ -132,6 +133,15 @@ st.write(
         )
     )
 )
+
+st.header(tr("Concrete overlaps, not only coordinators"))
+st.caption(
+    tr(
+        "The report (section 7.1.1): citizens who need support take part when the municipal staff around their services meet civil actors in practice: the staff join citizens in civil arenas, civil offers come into municipal settings, or the two meet in a third arena. Planned ties show what is only an idea so far."
+    )
+)
+for line in overlap_lines(report["overlaps"], lang, names):
+    st.text(line)
 
 if report["warnings"]:
     st.header(tr("Notes on the data"))

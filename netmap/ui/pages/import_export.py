@@ -9,7 +9,7 @@ import streamlit as st
 from netmap.errors import NetmapError
 from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, Network, network_from_records
 from netmap.present.report import warning_text
-from netmap.present.vocab import count
+from netmap.present.vocab import count, tie_count
 from netmap.reading import MISSING_COLUMN, NEAR_MISS, read_network, read_table_records
 from netmap.ui import state, views
 from netmap.ui.edits import with_positions
@@ -38,7 +38,7 @@ column_warnings = []
 # Fields offered in the column-mapping step, besides the required ones.
 OPTIONAL = {
     "actors": ["name", "kind", "sector", "level", "scope", "partner", "organisation", "notes"],
-    "ties": ["kind", "strength", "directed", "notes"],
+    "ties": ["kind", "strength", "directed", "status", "notes"],
 }
 
 
@@ -140,7 +140,7 @@ if first is not None:
                     "Read {name}: {actors}, {ties}.",
                     name=uploaded.name or Path(first.name).stem,
                     actors=count("actors", len(uploaded.actors), lang),
-                    ties=count("ties", len(uploaded.ties), lang),
+                    ties=tie_count(uploaded.ties, lang),
                 )
             )
         )

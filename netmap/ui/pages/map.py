@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from netmap.present import vocab
+from netmap.present import mapview, vocab
 from netmap.ui import forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
@@ -33,6 +33,7 @@ if editing:
     with map_col:
         map_panel.draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
+        st.caption(mapview.tie_legend(state.lang()))
     if (len(net.actors), len(net.ties)) != shown_counts:
         st.rerun()  # the map shows the new actor or tie already; the counts above follow
 else:
@@ -131,6 +132,7 @@ with tie_col.form("add_tie", clear_on_submit=False):
         column("strength"), [1, 2, 3], value=2, key="add_tie_strength", help=column_help("strength")
     )
     t_directed = st.checkbox(column("directed"), key="add_tie_directed")
+    t_planned = st.checkbox(views.planned_label(), key="add_tie_planned", help=column_help("status"))
     add_tie_clicked = st.form_submit_button(tr("Add tie"), key="add_tie_submit")
 
 if add_tie_clicked:
@@ -145,6 +147,7 @@ if add_tie_clicked:
             kind=t_kind or "collaboration",
             strength=float(t_strength),
             directed=t_directed,
+            status="planned" if t_planned else "active",
         )
         with tie_col:
             saved = state.commit(new, state.acting_on(), shown=base)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from netmap.errors import NetmapError
+from netmap.model import TIE_STATUSES
 from netmap.present import vocab
 from netmap.ui import state, views
 from netmap.ui.bulk import confirm, show_summary
@@ -12,7 +13,7 @@ from netmap.ui.state import md, tr
 name, net, rev = views.open_page(tr("Ties"))
 st.caption(
     tr(
-        "One row per tie, between two actors chosen by name. Strength is 1, 2 or 3 (halves allowed). A valid change to one tie is saved at once as a new revision; a change to several ties at once is shown first and saved when you confirm."
+        "One row per tie, between two actors chosen by name. Strength is 1, 2 or 3 (halves allowed). A planned tie is an idea not yet realised: it is kept and drawn, but the measures leave it out. A valid change to one tie is saved at once as a new revision; a change to several ties at once is shown first and saved when you confirm."
     )
 )
 key, base, base_rev = views.editor("ties", net, rev)
@@ -37,6 +38,14 @@ config = {
     ),
     "strength": st.column_config.NumberColumn(column("strength"), step=0.5, default=2.0, help=column_help("strength")),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
+    "status": st.column_config.SelectboxColumn(
+        column("status"),
+        options=list(TIE_STATUSES),
+        default="active",
+        required=True,
+        help=column_help("status"),
+        format_func=views.label_of(vocab.TIE_STATUSES),
+    ),
     "notes": st.column_config.TextColumn(column("notes")),
 }
 frame = ties_frame(base)

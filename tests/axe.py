@@ -1,0 +1,53 @@
+"""axe-core (the npm package, pinned in package-lock.json) in a Playwright page: the WCAG 2.1 A
+and AA rules, every frame of the page (Streamlit's components are iframes), no violation allowed.
+
+``npm ci`` at the repository's root installs it; without it the checks fail, they do not skip."""
+
+from pathlib import Path
+
+ROOT = Path(__file__).parent.parent
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+RUN = """async ([tags, exclude, rules]) => {
+  const result = await axe.run(
+    exclude.length ? {exclude: exclude} : document,
+    {runOnly: {type: 'tag', values: tags}, rules: rules, resultTypes: ['violations'], iframes: false},
+  );
+  return result.violations.map(v => ({
+    id: v.id, impact: v.impact, help: v.help,
+    nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary})),
+  }));
+}"""
+
+
+def violations(frame, exclude=(), rules=None):
+    """The WCAG 2.1 A/AA violations axe finds in ``frame`` (a Playwright page or frame), outside
+    the CSS selectors ``exclude``; ``rules`` switches single rules off (``{id: {"enabled": False}}``)."""
+    assert AXE.exists(), f"axe-core is not installed ({AXE} is missing): run `npm ci` in {ROOT}"
+    if not frame.evaluate("typeof axe !== 'undefined'"):
+        # Evaluated through the DevTools protocol rather than as a <script> tag: the exported map's
+        # Content-Security-Policy (rightly) blocks inline scripts, and the check must not weaken it.
+        frame.evaluate(AXE.read_text(encoding="utf-8") + "\n;undefined")
+    return frame.evaluate(RUN, [TAGS, [[s] for s in exclude], rules or {}])
+
+
+def report(found, where):
+    """One readable line per violation and failing element."""
+    lines = []
+    for v in found:
+        lines.append(f"{where}: {v['id']} ({v['impact']}): {v['help']}")
+        lines += [f"    {' > '.join(map(str, n['target']))}: {n['summary']}" for n in v["nodes"]]
+    return "\n".join(lines)
+
+
+def check(page, where, exclude=(), rules=None):
+    """Assert that neither ``page`` nor any of its frames has a WCAG 2.1 A/AA violation."""
+    found = []
+    for frame in page.frames:
+        if frame.is_detached():
+            continue
+        name = where if frame == page.main_frame else f"{where}, frame {frame.name or frame.url[:60]}"
+        found.append(report(violations(frame, exclude, rules), name))
+    problems = "\n".join(r for r in found if r)
+    assert not problems, "axe-core found WCAG 2.1 A/AA violations:\n" + problems

@@ -1,0 +1,114 @@
+"""Every page of the app and the exported maps pass axe-core's WCAG 2.1 A and AA rules, in
+English and Danish, in a real headless Chromium (Playwright). axe-core is the npm package pinned
+in package-lock.json (``npm ci``); without it these tests fail, since CI installs it."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests import axe
+from tests.test_app_browser import CHROMIUM, running_app
+from tests.test_export_browser import ARGS, SAMPLES
+from tests.test_map_editor_browser import PLACE, wait_for_map
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
+
+ROOT = Path(__file__).parent.parent
+#: The app's pages: (address, a text each language shows once the page is drawn).
+PAGES = [
+    ("map", {"en": "Colour by", "da": "Farve efter"}),
+    ("actors", {"en": "Add actor", "da": "Tilføj aktør"}),
+    ("ties", {"en": "Add tie", "da": "Tilføj relation"}),
+    ("diagnosis", {"en": "Diagnosis", "da": "Diagnose"}),
+    ("whatif", {"en": "Without", "da": "Uden"}),
+    ("import-export", {"en": "Import / export", "da": "Import / eksport"}),
+    ("snapshots", {"en": "Snapshots", "da": "Øjebliksbilleder"}),
+]
+SUMMARY = {"en": "copenhagen: 21 actors, 36 ties", "da": "copenhagen: 21 aktører, 36 relationer"}
+WELCOME = {"en": "Welcome to netmap", "da": "Velkommen til netmap"}
+
+
+def settle(page):
+    """Wait until Streamlit has finished its run and the page has stopped changing."""
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30000)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(700)
+
+
+def check_all(page, where, problems):
+    try:
+        axe.check(page, where)
+    except AssertionError as exc:
+        problems.append(str(exc))
+
+
+@pytest.mark.parametrize("lang", ["en", "da"])
+def test_every_page_of_the_app_passes_axe(tmp_path, lang):
+    from playwright.sync_api import expect
+
+    problems = []
+    with running_app(tmp_path) as (page, url, _workspace, errors):
+        for path, text in PAGES:
+            page.goto(f"{url}/{path}?lang={lang}&network=copenhagen")
+            expect(page.get_by_text(SUMMARY[lang]).first).to_be_visible(timeout=30000)
+            expect(page.get_by_text(text[lang]).first).to_be_visible(timeout=30000)
+            settle(page)
+            check_all(page, f"{lang} {path}", problems)
+        # The map editor with an actor's panel open.
+        page.goto(f"{url}/map?lang={lang}&network=copenhagen")
+        wait_for_map(page)
+        place = page.evaluate(PLACE, "bibliotek")
+        page.mouse.click(place["x"], place["y"])
+        expect(page.locator(".st-key-map_panel").get_by_role("heading", name="Lokalbibliotek")).to_be_visible(
+            timeout=10000
+        )
+        settle(page)
+        check_all(page, f"{lang} map, panel of Lokalbibliotek", problems)
+        assert errors == []
+    assert not problems, "\n".join(problems)
+
+
+def test_the_first_screen_of_an_empty_workspace_passes_axe(tmp_path):
+    from playwright.sync_api import expect
+
+    problems = []
+    with running_app(tmp_path, seed=False) as (page, url, _workspace, errors):
+        for lang in ("en", "da"):
+            page.goto(f"{url}/?lang={lang}")
+            expect(page.get_by_text(WELCOME[lang])).to_be_visible(timeout=30000)
+            settle(page)
+            check_all(page, f"{lang} first screen", problems)
+        assert errors == []
+    assert not problems, "\n".join(problems)
+
+
+def test_the_exported_maps_pass_axe(tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    problems = []
+    series = SAMPLES / "copenhagen_series"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        for lang in ("en", "da"):
+            for kind, extra in (("map", []), ("compare", ["--compare-to", str(series / "2016-03-01_start.json")])):
+                out = tmp_path / f"{kind}_{lang}.html"
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "netmap",
+                    "export",
+                    str(series / "2017-09-01_workshops.json"),
+                    "-o",
+                    str(out),
+                ]
+                r = subprocess.run(cmd + ["--lang", lang] + extra, capture_output=True, text=True, cwd=ROOT)
+                assert r.returncode == 0, r.stderr
+                page = browser.new_page(viewport={"width": 1280, "height": 800})
+                page.goto(out.as_uri())
+                page.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
+                check_all(page, f"{lang} exported {kind}", problems)
+                page.close()
+        browser.close()
+    assert not problems, "\n".join(problems)

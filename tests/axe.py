@@ -16,7 +16,7 @@ RUN = """async ([tags, exclude, rules]) => {
   );
   return result.violations.map(v => ({
     id: v.id, impact: v.impact, help: v.help,
-    nodes: v.nodes.map(n => ({target: n.target, summary: n.failureSummary})),
+    nodes: v.nodes.map(n => ({target: n.target, html: n.html.slice(0, 160), summary: n.failureSummary})),
   }));
 }"""
 
@@ -37,7 +37,9 @@ def report(found, where):
     lines = []
     for v in found:
         lines.append(f"{where}: {v['id']} ({v['impact']}): {v['help']}")
-        lines += [f"    {' > '.join(map(str, n['target']))}: {n['summary']}" for n in v["nodes"]]
+        for n in v["nodes"]:
+            lines.append(f"    {' > '.join(map(str, n['target']))}  {n['html']}")
+            lines.append("      " + n["summary"].replace("\n", "\n      "))
     return "\n".join(lines)
 
 

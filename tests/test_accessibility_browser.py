@@ -16,17 +16,8 @@ from tests.test_map_editor_browser import PLACE, wait_for_map
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
 ROOT = Path(__file__).parent.parent
-#: The app's pages: (address, a text each language shows once the page is drawn).
-PAGES = [
-    ("map", {"en": "Colour by", "da": "Farve efter"}),
-    ("actors", {"en": "Add actor", "da": "Tilføj aktør"}),
-    ("ties", {"en": "Add tie", "da": "Tilføj relation"}),
-    ("diagnosis", {"en": "Diagnosis", "da": "Diagnose"}),
-    ("whatif", {"en": "Without", "da": "Uden"}),
-    ("import-export", {"en": "Import / export", "da": "Import / eksport"}),
-    ("snapshots", {"en": "Snapshots", "da": "Øjebliksbilleder"}),
-]
-SUMMARY = {"en": "copenhagen: 21 actors, 36 ties", "da": "copenhagen: 21 aktører, 36 relationer"}
+#: The addresses of the app's pages.
+PAGES = ["", "actors", "ties", "diagnosis", "whatif", "import-export", "snapshots"]
 WELCOME = {"en": "Welcome to netmap", "da": "Velkommen til netmap"}
 
 
@@ -50,20 +41,28 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
 
     problems = []
     with running_app(tmp_path) as (page, url, _workspace, errors):
-        for path, text in PAGES:
+        for path in PAGES:
             page.goto(f"{url}/{path}?lang={lang}&network=copenhagen")
-            expect(page.get_by_text(SUMMARY[lang]).first).to_be_visible(timeout=30000)
-            expect(page.get_by_text(text[lang]).first).to_be_visible(timeout=30000)
+            expect(page.get_by_role("main").get_by_role("heading", level=1)).to_be_visible(timeout=30000)
+            if path == "":
+                wait_for_map(page)
             settle(page)
             check_all(page, f"{lang} {path}", problems)
-        # The map editor with an actor's panel open.
-        page.goto(f"{url}/map?lang={lang}&network=copenhagen")
+        # The map editor with an actor's panel open (clicked on the map; a click that lands
+        # while Streamlit is still busy with the page's first runs is clicked again).
+        page.goto(f"{url}/?lang={lang}&network=copenhagen")
         wait_for_map(page)
-        place = page.evaluate(PLACE, "bibliotek")
-        page.mouse.click(place["x"], place["y"])
-        expect(page.locator(".st-key-map_panel").get_by_role("heading", name="Lokalbibliotek")).to_be_visible(
-            timeout=10000
-        )
+        settle(page)
+        heading = page.locator(".st-key-map_panel").get_by_role("heading", name="Lokalbibliotek")
+        for _ in range(3):
+            place = page.evaluate(PLACE, "bibliotek")
+            page.mouse.click(place["x"], place["y"])
+            try:
+                heading.wait_for(timeout=5000)
+                break
+            except Exception:
+                continue
+        expect(heading).to_be_visible()
         settle(page)
         check_all(page, f"{lang} map, panel of Lokalbibliotek", problems)
         assert errors == []

@@ -44,12 +44,13 @@ def report(found, where):
 
 
 def check(page, where, exclude=(), rules=None):
-    """Assert that neither ``page`` nor any of its frames has a WCAG 2.1 A/AA violation."""
+    """Assert that neither ``page`` nor any of its frames has a WCAG 2.1 A/AA violation; the
+    number of documents checked (the page and its frames)."""
+    frames = [f for f in page.frames if not f.is_detached()]
     found = []
-    for frame in page.frames:
-        if frame.is_detached():
-            continue
+    for frame in frames:
         name = where if frame == page.main_frame else f"{where}, frame {frame.name or frame.url[:60]}"
         found.append(report(violations(frame, exclude, rules), name))
     problems = "\n".join(r for r in found if r)
     assert not problems, "axe-core found WCAG 2.1 A/AA violations:\n" + problems
+    return len(frames)

@@ -5,6 +5,8 @@ and AA rules, every frame of the page (Streamlit's components are iframes), no v
 
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).parent.parent
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -21,10 +23,16 @@ RUN = """async ([tags, exclude, rules]) => {
 }"""
 
 
+def require():
+    """Fail (never skip: CI installs it) when axe-core is not installed."""
+    if not AXE.exists():
+        pytest.fail(f"axe-core is not installed ({AXE} is missing): run `npm ci` in {ROOT}", pytrace=False)
+
+
 def violations(frame, exclude=(), rules=None):
     """The WCAG 2.1 A/AA violations axe finds in ``frame`` (a Playwright page or frame), outside
     the CSS selectors ``exclude``; ``rules`` switches single rules off (``{id: {"enabled": False}}``)."""
-    assert AXE.exists(), f"axe-core is not installed ({AXE} is missing): run `npm ci` in {ROOT}"
+    require()
     if not frame.evaluate("typeof axe !== 'undefined'"):
         # Evaluated through the DevTools protocol rather than as a <script> tag: the exported map's
         # Content-Security-Policy (rightly) blocks inline scripts, and the check must not weaken it.

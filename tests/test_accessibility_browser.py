@@ -42,6 +42,7 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
     from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
     from playwright.sync_api import expect
 
+    axe.require()  # before the minutes of starting a browser
     problems = []
     with running_app(tmp_path) as (page, url, _workspace, errors):
         for path in PAGES:
@@ -80,6 +81,7 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
 def test_the_first_screen_of_an_empty_workspace_passes_axe(tmp_path):
     from playwright.sync_api import expect
 
+    axe.require()  # before the minutes of starting a browser
     problems = []
     with running_app(tmp_path, seed=False) as (page, url, _workspace, errors):
         for lang in ("en", "da"):
@@ -94,6 +96,7 @@ def test_the_first_screen_of_an_empty_workspace_passes_axe(tmp_path):
 def test_the_exported_maps_pass_axe(tmp_path):
     from playwright.sync_api import sync_playwright
 
+    axe.require()  # before the minutes of starting a browser
     problems = []
     series = SAMPLES / "copenhagen_series"
     with sync_playwright() as p:

@@ -5,6 +5,7 @@ in package-lock.json (``npm ci``); without it these tests fail, since CI install
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -16,7 +17,7 @@ from tests.test_map_editor_browser import PLACE, wait_for_map
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
 ROOT = Path(__file__).parent.parent
-#: The addresses of the app's pages.
+#: The addresses of the app's pages (the Map is the first, at /).
 PAGES = ["", "actors", "ties", "diagnosis", "whatif", "import-export", "snapshots"]
 EDIT = {"en": "Edit on the map", "da": "Redigér på kortet"}
 WELCOME = {"en": "Welcome to netmap", "da": "Velkommen til netmap"}
@@ -45,7 +46,13 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
     axe.require()  # before the minutes of starting a browser
     problems = []
     with running_app(tmp_path) as (page, url, _workspace, errors):
-        for path in PAGES:
+        # Every page the sidebar links to (a page added later is checked too), at least these.
+        page.goto(f"{url}/?lang={lang}&network=copenhagen")
+        nav = page.get_by_role("navigation").get_by_role("link")
+        expect(nav.first).to_be_visible(timeout=30000)
+        paths = [urlsplit(a).path.strip("/") for a in nav.evaluate_all("links => links.map(a => a.href)")]
+        assert set(PAGES) <= set(paths), paths
+        for path in paths:
             page.goto(f"{url}/{path}?lang={lang}&network=copenhagen")
             expect(page.get_by_role("main").get_by_role("heading", level=1)).to_be_visible(timeout=30000)
             if path == "":

@@ -59,6 +59,13 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
                 wait_for_map(page)
             settle(page)
             check_all(page, f"{lang} {path or 'map'}", problems)
+        # Snapshots with the sample series: comparison tables, the compare map, the charts.
+        page.goto(f"{url}/snapshots?lang={lang}&network=copenhagen")
+        page.locator(".st-key-snap_sample_btn button").click(timeout=30000)
+        page.frame_locator("iframe").first.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)
+        page.locator("[data-testid='stVegaLiteChart']").first.wait_for(timeout=30000)
+        settle(page)
+        assert check_all(page, f"{lang} snapshots, a series", problems) != 1, "the compare map was not checked"
         # The map editor with an actor's panel open (clicked on the map; a click that lands
         # while Streamlit is still busy with the page's first runs is clicked again).
         page.goto(f"{url}/?lang={lang}&network=copenhagen")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .model import ACTOR_COLUMNS, ACTOR_FIELDS, CUSTOM_PREFIX, TIE_COLUMNS, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
+from .review import review_to_json
 
 if TYPE_CHECKING:
     from .model import Network
@@ -62,7 +63,10 @@ def to_json(net: Network) -> dict[str, Any]:
         }
         for t in net.ties
     ]
-    return {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
+    doc = {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
+    if net.review:  # optional: a network without a review is written as before
+        doc["review"] = review_to_json(net.review)
+    return doc
 
 
 #: Headers and values of CSV and XLSX files written in Danish (``lang="da"``); netmap reads them back.

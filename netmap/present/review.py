@@ -79,7 +79,8 @@ EVIDENCE_TEXTS = {
         "{n} boundary spanner links the sectors: {list}.",
         "{n} boundary spanners link the sectors; the leading ones: {list}.",
     ),
-    "SPANNER": N_("{name} ({sector}), {cross} cross-sector brokerages, mostly as {role}: {meaning}"),
+    "SPANNER": N_("{name} ({sector}): {cross} cross-sector brokerages ({roles})"),
+    "ROLES": N_("The roles: {roles}."),
     "SPANNER_IS_SINGLE_POINT": N_("The partnership depends on a boundary spanner: {details}."),
     "NO_SPANNER_SINGLE_POINT": N_(
         "No boundary spanner is a single point of failure: the partnership does not depend on one of them."
@@ -108,16 +109,25 @@ def _count(x, lang):
 
 
 def _spanner(s, lang, label_of, sector_of):
-    role = max(s["roles"], key=lambda r: (s["roles"][r], r))
+    """One boundary spanner: its cross-sector brokerage and its roles, the most frequent first."""
+    roles = sorted(s["roles"], key=lambda r: -s["roles"][r])
     return _(
         EVIDENCE_TEXTS["SPANNER"],
         lang,
         name=label_of.get(s["id"], s["id"]),
         sector=label(vocab.SECTORS, sector_of.get(s["id"], "unknown"), lang),
         cross=_count(s["cross"], lang),
-        role=label(vocab.ROLES, role, lang).lower(),
-        meaning=label(vocab.ROLE_MEANINGS, role, lang),
+        roles=", ".join(f"{label(vocab.ROLES, r, lang).lower()} {_count(s['roles'][r], lang)}" for r in roles),
     )
+
+
+def _roles(spanners, lang):
+    """The Gould-Fernandez roles the listed spanners play, each in words."""
+    seen = [r for r in vocab.ROLE_MEANINGS if any(r in s["roles"] for s in spanners)]
+    listed = "; ".join(
+        f"{label(vocab.ROLES, r, lang).lower()} \u2013 {label(vocab.ROLE_MEANINGS, r, lang)}" for r in seen
+    )
+    return _(EVIDENCE_TEXTS["ROLES"], lang, roles=listed)
 
 
 def _links(links, label_of):
@@ -187,7 +197,7 @@ def evidence_text(item: dict, lang: str, label_of: dict, sector_of: dict | None 
         )
     if code == "SPANNERS":
         listed = "; ".join(_spanner(s, lang, label_of, sector_of or {}) for s in p["spanners"])
-        return ngettext(*EVIDENCE_TEXTS[code], p["total"], lang, list=listed)
+        return ngettext(*EVIDENCE_TEXTS[code], p["total"], lang, list=listed) + " " + _roles(p["spanners"], lang)
     if code == "SPANNER_IS_SINGLE_POINT":
         return _(EVIDENCE_TEXTS[code], lang, details=_dependency(p["dependency"], lang, label_of))
     return label(EVIDENCE_TEXTS, code, lang, names=who)

@@ -500,7 +500,7 @@ ROLE_MEANINGS = {
     "itinerant": N_("links two actors of another sector"),
     "representative": N_("carries its own sector's ties on to another sector"),
     "gatekeeper": N_("lets actors of another sector in to its own"),
-    "liaison": N_("links two sectors, neither of them its own"),
+    "liaison": N_("links two sectors other than its own"),
 }
 
 __all__ += ["REVIEW_GROUPS", "REVIEW_ELEMENTS", "RATINGS", "TONES", "ROLE_MEANINGS"]

@@ -161,7 +161,7 @@ def _dependency(flags):
 def _dialogue(G, core, thresholds):
     """CORE_DENSITY, CORE_ALONE and CORE_UNTIED_PAIRS: who in the core is tied to whom."""
     pairs = [(a, b) for i, a in enumerate(core) for b in core[i + 1 :]]
-    untied = [(a, b) for a, b in pairs if b not in G[a]]
+    untied = [[a, b] for a, b in pairs if b not in G[a]]
     if not pairs:
         return [_item("CORE_DENSITY", "info", core, tied=0, pairs=0, density=None)]
     density = (len(pairs) - len(untied)) / len(pairs)

@@ -14,6 +14,7 @@ computed another way.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from .flags import Settings
@@ -41,6 +42,7 @@ class Thresholds:
 
     core_density_min: float = 0.5  # CORE_DENSITY speaks against element 6 below this
     spanners_shown: int = 5  # SPANNERS lists at most this many boundary spanners
+    pairs_listed: int = 20  # CORE_UNTIED_PAIRS lists at most this many pairs (and counts them all)
 
 
 def _item(code, tone, actors=(), **params):
@@ -160,20 +162,27 @@ def _dependency(flags):
 
 def _dialogue(G, core, thresholds):
     """CORE_DENSITY, CORE_ALONE and CORE_UNTIED_PAIRS: who in the core is tied to whom."""
-    pairs = [(a, b) for i, a in enumerate(core) for b in core[i + 1 :]]
-    untied = [[a, b] for a, b in pairs if b not in G[a]]
+    k = len(core)
+    pairs = k * (k - 1) // 2
     if not pairs:
         return [_item("CORE_DENSITY", "info", core, tied=0, pairs=0, density=None)]
-    density = (len(pairs) - len(untied)) / len(pairs)
-    tone = "concern" if density < thresholds.core_density_min else "support"
-    out = [_item("CORE_DENSITY", tone, core, tied=len(pairs) - len(untied), pairs=len(pairs), density=density)]
     members = set(core)
-    alone = [v for v in core if not any(w in members for w in G[v] if w != v)]
+    inside = {v: sum(1 for w in G[v] if w in members and w != v) for v in core}
+    tied = sum(inside.values()) // 2
+    tone = "concern" if tied / pairs < thresholds.core_density_min else "support"
+    out = [_item("CORE_DENSITY", tone, core, tied=tied, pairs=pairs, density=tied / pairs)]
+    alone = [v for v in core if not inside[v]]
     if alone:
         out.append(_item("CORE_ALONE", "concern", alone))
-    if untied:
-        involved = {v for pair in untied for v in pair}
-        out.append(_item("CORE_UNTIED_PAIRS", "info", [v for v in core if v in involved], pairs=untied))
+    if tied < pairs:
+        untied = itertools.islice(
+            ([a, b] for i, a in enumerate(core) for b in core[i + 1 :] if b not in G[a]), thresholds.pairs_listed
+        )
+        listed = list(untied)
+        involved = {v for pair in listed for v in pair}
+        out.append(
+            _item("CORE_UNTIED_PAIRS", "info", [v for v in core if v in involved], pairs=listed, untied=pairs - tied)
+        )
     return out
 
 
@@ -187,19 +196,19 @@ def _own_management(net, G, core, by_id):
     the member's, or when it is the actor the member's ``organisation`` names (its id or name);
     names compare as tie ends do (case and spacing ignored).
     """
-    managers = [a for a in net.actors if a.level == "management"]
+    order = {a.id: i for i, a in enumerate(net.actors)}
+    of_org = {}  # organisation (and the id and name of the actor itself) -> management-level actors
+    for v in net.actors:
+        if v.level == "management":
+            for key in {_name_key(v.organisation), _name_key(v.id), _name_key(v.name)} - {""}:
+                of_org.setdefault(key, []).append(v.id)
     self_, tied, untied, unknown = [], [], [], []
     for m in core:
         a = by_id[m]
         if a.level in _FAR_LEVELS:
             self_.append(m)
             continue
-        org = _name_key(a.organisation)
-        own = [
-            v.id
-            for v in managers
-            if v.id != m and org and (_name_key(v.organisation) == org or org in (_name_key(v.id), _name_key(v.name)))
-        ]
+        own = sorted(set(of_org.get(_name_key(a.organisation), [])) - {m}, key=order.get)
         if not own:
             unknown.append(m)
             continue

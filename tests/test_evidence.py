@@ -95,7 +95,7 @@ def test_small_network_element_6_dialogue():
     e = found(small())[6]
     assert codes(e) == ["CORE_DENSITY", "CORE_UNTIED_PAIRS"]
     assert e[0]["params"] == {"tied": 3, "pairs": 6, "density": 0.5} and e[0]["tone"] == "support"
-    assert e[1]["params"]["pairs"] == [["a", "d"], ["b", "c"], ["c", "d"]]
+    assert e[1]["params"] == {"pairs": [["a", "d"], ["b", "c"], ["c", "d"]], "untied": 3}
 
 
 def test_small_network_elements_12_and_17_own_management():

@@ -10,7 +10,7 @@ from __future__ import annotations
 from ..i18n import N_, Nn_, _, date, ngettext, number, percent
 from ..review import ELEMENTS, GROUPS, review_changes
 from . import vocab
-from .report import _dependency, flag_message, names
+from .report import NAMES_SHOWN, _dependency, flag_message, names
 from .vocab import label
 
 __all__ = [
@@ -172,9 +172,9 @@ def evidence_text(item: dict, lang: str, label_of: dict, sector_of: dict | None 
     if code == "CORE_ALONE":
         return ngettext(*EVIDENCE_TEXTS[code], len(actors), lang, names=who)
     if code == "CORE_UNTIED_PAIRS":
-        pairs = [f"{label_of.get(a, a)}{_LINK}{label_of.get(b, b)}" for a, b in p["pairs"]]
-        more = len(pairs) - 8
-        return _(EVIDENCE_TEXTS[code], lang, pairs="; ".join(pairs[:8]) + (f" (+{more})" if more > 0 else ""))
+        pairs = [f"{label_of.get(a, a)}{_LINK}{label_of.get(b, b)}" for a, b in p["pairs"][:NAMES_SHOWN]]
+        more = p["untied"] - len(pairs)
+        return _(EVIDENCE_TEXTS[code], lang, pairs="; ".join(pairs) + (f" (+{more})" if more > 0 else ""))
     if code in ("OWN_MANAGEMENT_TIED", "OWN_MANAGEMENT_UNTIED"):
         return _(EVIDENCE_TEXTS[code], lang, links=_links(p["links"], label_of))
     if code == "POLITICAL_DISTANCE":

@@ -22,11 +22,11 @@ from netmap.generate import generate  # noqa: E402
 from netmap.present.review import review_rows  # noqa: E402
 
 
-def median(fn, runs):
+def median(fn, args, runs):
     times = []
     for _ in range(runs):
         t = time.perf_counter()
-        fn()
+        fn(*args)
         times.append(time.perf_counter() - t)
     return statistics.median(times), min(times), max(times)
 
@@ -39,9 +39,9 @@ def main():
         net = generate(n, seed=1)
         result = analyze(net, betweenness=False)
         cells = [
-            median(lambda: analyze(net, betweenness=False), runs),
-            median(lambda: evidence(net, result), runs),
-            median(lambda: review_rows(net, result, "da"), runs),
+            median(lambda n: analyze(n, betweenness=False), (net,), runs),
+            median(evidence, (net, result), runs),
+            median(review_rows, (net, result, "da"), runs),
         ]
         text = [f"{m * 1000:8.1f} ms ({lo * 1000:.0f}-{hi * 1000:.0f})" for m, lo, hi in cells]
         print(f"{n:>7} {len(net.ties):>7} {text[0]:>26} {text[1]:>18} {text[2]:>18}")

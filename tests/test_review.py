@@ -232,3 +232,12 @@ def test_review_with_replace_is_checked_when_saved(tmp_path):
     with pytest.raises(InputError, match="outside the scale"):
         ws.save("kbh", replace(read_network(COPENHAGEN), review={2: Entry(2, 6)}))
     assert ws.revision("kbh") == 1
+
+
+def test_cli_convert_says_when_a_format_drops_the_review(cli, tmp_path):
+    net_file = write_network(reviewed(), tmp_path / "kbh.json")
+    r = cli("convert", net_file, "-o", tmp_path / "kbh.graphml", "--lang", "da")
+    assert r.returncode == 0 and "gemmer ikke vurderingen" in r.stderr
+    r = cli("convert", net_file, "-o", tmp_path / "kbh.xlsx")
+    assert r.returncode == 0 and r.stderr == ""
+    assert read_network(tmp_path / "kbh.xlsx").review == reviewed().review

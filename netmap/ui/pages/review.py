@@ -8,7 +8,9 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.present.review import rating_text, review_rows
+from netmap.present import vocab
+from netmap.present.review import evidence_text, rating_text, review_rows
+from netmap.present.vocab import label
 from netmap.reading import read_review
 from netmap.review import RATINGS, with_entry
 from netmap.ui import state, views
@@ -19,6 +21,7 @@ name, net, rev = views.open_page(tr("Review"))
 lang = state.lang()
 result = state.analysis(net)
 names = {a["id"]: a["name"] or a["id"] for a in result["actors"]}
+sectors = {a["id"]: a["sector"] for a in result["actors"]}
 st.caption(
     tr(
         "The evaluation names 19 decisive elements of successful partnerships (Table 7.1). Rate each as the partnership sees it, with a note; where the network can speak, what it shows stands beside the element. Saving makes a new version of the network (undo in the sidebar), and snapshots keep the review."
@@ -61,17 +64,12 @@ with st.form(f"{prefix}_form", border=False):
             with right:
                 if row["evidence_items"]:
                     st.markdown("**" + tr("What the network shows") + "**")
-                    for line, item in zip(row["evidence"].splitlines(), row["evidence_items"], strict=True):
-                        st.markdown(md(line))
-                        if item["actors"]:
-                            st.caption(
-                                md(
-                                    tr(
-                                        "Actors concerned: {names}",
-                                        names="; ".join(names.get(a, a) for a in item["actors"]),
-                                    )
-                                )
-                            )
+                    for item in row["evidence_items"]:
+                        text = evidence_text(item, lang, names, sectors)
+                        st.markdown(f"**{md(label(vocab.TONES, item['tone'], lang))}:** {md(text)}")
+                        if any(names.get(a, a) not in text for a in item["actors"]):  # not all named above
+                            concerned = "; ".join(names.get(a, a) for a in item["actors"])
+                            st.caption(md(tr("Actors concerned: {names}", names=concerned)))
                 else:
                     st.caption(tr("The network cannot speak to this element: the partnership's own rating only."))
     saved = st.form_submit_button(tr("Save the review"), type="primary", key="review_save")

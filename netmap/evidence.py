@@ -26,13 +26,6 @@ __all__ = ["Thresholds", "EVIDENCE_ELEMENTS", "evidence"]
 #: The elements of Table 7.1 the network can speak to; the others carry the partnership's rating only.
 EVIDENCE_ELEMENTS = (1, 3, 6, 12, 13, 14, 15, 17)
 
-#: The flags each element shows when they are raised (their message says them in words).
-_ELEMENT_FLAGS = {
-    1: ("NO_FAR_REACH", "WEAK_FAR_REACH", "NO_NEAR_REACH"),
-    3: ("SPANNER_DEPENDENCY",),
-    13: ("NO_POLITICAL_ANCHOR",),
-    14: ("ISOLATED_ACTORS", "WEAK_PARTICIPATION"),
-}
 _FAR_LEVELS = ("management", "political")
 
 
@@ -83,11 +76,11 @@ def evidence(net, result, settings: Settings = Settings(), thresholds: Threshold
     measured = {a["id"]: a for a in result["actors"]}
     management = _own_management(net, G, core, by_id)
     return {
-        1: _reach(G, core, p, by_id) + _flag_items(flags, _ELEMENT_FLAGS[1]),
+        1: _reach(G, core, p, by_id) + _flag_items(flags, ("NO_FAR_REACH", "WEAK_FAR_REACH", "NO_NEAR_REACH")),
         3: _personal(net, core) + _dependency(flags),
         6: _dialogue(G, core, thresholds),
         12: management,
-        13: _flag_items(flags, _ELEMENT_FLAGS[13]) + _political(G, core, net, settings),
+        13: _flag_items(flags, ("NO_POLITICAL_ANCHOR",)) + _political(G, core, net, settings),
         14: _sectors(net, core)
         + _flag_items(flags, ("ISOLATED_ACTORS",))
         + _unintegrated(p, flags)

@@ -23,6 +23,7 @@ __all__ = [
     "RATINGS",
     "REVIEW_FIELDS",
     "Entry",
+    "group_of",
     "review_from_records",
     "review_from_json",
     "review_to_json",
@@ -118,10 +119,7 @@ def group_of(number: int) -> str:
     return _GROUP_OF[number]
 
 
-__all__ += ["group_of"]
-
-
-def _number(raw, where, column):
+def _number(raw):
     """A whole number from a cell or JSON value, else None (the caller says what was expected)."""
     if isinstance(raw, bool) or isinstance(raw, BadNumber):
         return None
@@ -138,7 +136,7 @@ def _number(raw, where, column):
 
 
 def _element(raw, where):
-    number = _number(raw, where, "number")
+    number = _number(raw)
     if number not in _GROUP_OF:
         raise InputError(
             'column "{column}": "{value}" is not an element of Table 7.1 (a number from 1 to 19)',
@@ -156,7 +154,7 @@ def _rating(raw, where):
     words = " ".join(text.split()).lower()
     if words in _RATING_WORDS:
         return _RATING_WORDS[words]
-    value = _number(raw, where, "rating")
+    value = _number(raw)
     if value in RATINGS:
         return value
     raise InputError(

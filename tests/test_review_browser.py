@@ -10,7 +10,13 @@ pytestmark = pytest.mark.skipif(not HAS_CHROMIUM, reason="needs /usr/bin/chromiu
 
 
 def upload(page, path):
+    """Choose the file, wait until the uploader shows it (the server has it), then use it."""
+    from playwright.sync_api import expect
+
     page.locator("[data-testid='stFileUploader'] input[type='file']").set_input_files(str(path))
+    uploader = page.locator("[data-testid='stFileUploader']")
+    expect(uploader.get_by_text(path.name, exact=True)).to_be_visible(timeout=30000)
+    page.wait_for_timeout(1500)  # the rerun the upload started ends before the click
     page.get_by_role("button", name="Brug denne vurdering").click()
 
 
@@ -26,13 +32,13 @@ def test_upload_a_review_bad_then_good(tmp_path):
         expect(page.get_by_role("heading", name="Relationelle elementer")).to_be_visible(timeout=30000)
         upload(page, bad)
         expect(page.get_by_text('vurdering.csv række 3: kolonne "nr": element 13 står der to gange')).to_be_visible(
-            timeout=15000
+            timeout=30000
         )
         assert Workspace(workspace).load("copenhagen").review == {}
         upload(page, good)
         expect(
             page.get_by_text("Vurderingen er læst fra vurdering_rettet.csv: 2 af 19 elementer er vurderet.")
-        ).to_be_visible(timeout=15000)
+        ).to_be_visible(timeout=30000)
         review = Workspace(workspace).load("copenhagen").review
         assert (review[13].rating, review[13].note, review[6].rating) == (1, "Langt til politikerne", 3)
         page.screenshot(path=str(tmp_path / "review.png"), full_page=False)

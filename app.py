@@ -13,6 +13,7 @@ pages = [
     st.Page("netmap/ui/pages/actors.py", title=tr("Actors"), url_path="actors"),
     st.Page("netmap/ui/pages/ties.py", title=tr("Ties"), url_path="ties"),
     st.Page("netmap/ui/pages/diagnosis.py", title=tr("Diagnosis"), url_path="diagnosis"),
+    st.Page("netmap/ui/pages/review.py", title=tr("Review"), url_path="review"),
     st.Page("netmap/ui/pages/whatif.py", title=tr("What if"), url_path="whatif"),
     st.Page("netmap/ui/pages/import_export.py", title=tr("Import / export"), url_path="import-export"),
     st.Page("netmap/ui/pages/snapshots.py", title=tr("Snapshots"), url_path="snapshots"),

@@ -259,6 +259,8 @@ class Network:
     name: str = ""
     date: str | None = None
     warnings: list = field(default_factory=list)
+    #: The partnership's review of Table 7.1 (:mod:`netmap.review`): ``{element number: Entry}``.
+    review: dict = field(default_factory=dict)
 
     def actor(self, actor_id):
         for a in self.actors:
@@ -802,15 +804,16 @@ def parse_tie(record, where):
     return t
 
 
-def network_from_records(actor_rows, tie_rows, name="", date=None):
+def network_from_records(actor_rows, tie_rows, name="", date=None, review=None):
     """Validate rows into a Network.
 
     ``actor_rows`` and ``tie_rows`` are sequences of ``(where, record)``:
     ``where`` locates the row for messages (``"ties.csv row 7"``) and
     ``record`` maps field names (headers already mapped) to raw values.
+    ``review`` (``{number: Entry}``, already checked) goes with the network as it is.
     Raises InputError at the first bad row; warnings are collected.
     """
-    net = Network(name=_check_controls(name or "", "", "name"), date=date)
+    net = Network(name=_check_controls(name or "", "", "name"), date=date, review=dict(review or {}))
     seen = {}
     for where, record in actor_rows:
         actor, warns = parse_actor(record, where)
@@ -886,14 +889,17 @@ def _actor_by_name(index, end, where, column):
 def validate(network: Network) -> Network:
     """Re-validate a Network built in code (e.g. after an edit); returns a new Network.
 
-    Raises InputError naming the actor or tie, as a file would.
+    Raises InputError naming the actor or tie (or the element of the review), as a file would.
     """
+    from .review import review_from_json, review_to_json
+
+    review = review_from_json(review_to_json(network.review), "review") if network.review else {}
     names = {a.id: a.label for a in network.actors}
     actor_rows = [(Named.actor(a.label), _actor_record(a)) for a in network.actors]
     tie_rows = [
         (Named.tie(names.get(t.source, t.source), names.get(t.target, t.target)), _tie_record(t)) for t in network.ties
     ]
-    return network_from_records(actor_rows, tie_rows, network.name, network.date)
+    return network_from_records(actor_rows, tie_rows, network.name, network.date, review)
 
 
 def _actor_record(a):

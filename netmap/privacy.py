@@ -287,7 +287,8 @@ class Pseudonymiser:
                 )
             )
         warnings = [self._warning(w, ids) for w in net.warnings]
-        return replace(net, actors=actors, ties=ties, name=text(net.name), warnings=warnings)
+        review = {n: replace(e, note=text(e.note)) for n, e in net.review.items()}  # a note may name a citizen
+        return replace(net, actors=actors, ties=ties, name=text(net.name), warnings=warnings, review=review)
 
     def _warning(self, w, ids):
         if not isinstance(w, dict):

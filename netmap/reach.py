@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["actor_reach", "set_reach", "reached"]
+__all__ = ["actor_reach", "set_reach", "reached", "nearest"]
 
 
 def actor_reach(G, far):
@@ -89,3 +89,27 @@ def set_reach(G, sources, far):
         out["far"][k] = nf
         out["near"][k] = len(r) - nf
     return out
+
+
+def nearest(G, sources, targets):
+    """The shortest-path distance from a set of nodes to the nearest of ``targets``, and those targets.
+
+    Returns ``(d, [targets at distance d])``, ``d = 0`` when a source is a target, and
+    ``(None, [])`` when no target can be reached. The steps are those of :func:`reached`.
+
+    >>> import networkx as nx
+    >>> nearest(nx.path_graph(["a", "b", "c", "d"]), ["a"], ["c", "d"])
+    (2, ['c'])
+    """
+    targets = set(targets)
+    seen = set(sources)
+    frontier = set(sources)
+    d = 0
+    while frontier:
+        found = frontier & targets
+        if found:
+            return d, [v for v in G if v in found]
+        frontier = {w for v in frontier for w in G[v]} - seen
+        seen |= frontier
+        d += 1
+    return None, []

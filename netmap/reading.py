@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime
 import gc
@@ -28,6 +29,7 @@ from .model import (
     map_headers,
     network_from_records,
 )
+from .review import REVIEW_FIELDS, review_from_json, review_from_records
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -39,6 +41,7 @@ __all__ = [
     "network_from_json",
     "read_csv_records",
     "read_table_records",
+    "read_review",
     "unescape_cell",
     "ACTOR_SHEETS",
     "TIE_SHEETS",
@@ -60,6 +63,8 @@ SPREADSHEET_HINTS = {
     ),
 }
 TIE_SHEETS = ("ties", "relationer", "relations")
+#: The optional sheet of the partnership's review (Table 7.1), in a network's workbook or on its own.
+REVIEW_SHEETS = ("review", "vurdering")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -461,12 +466,12 @@ def _drain(rows):
 # --- XLSX --------------------------------------------------------------------
 
 
-def _workbook_rows(path):
-    """The rows of an XLSX's actors and ties sheets (and of netmap's own ``netmap`` sheet, if any).
+@contextlib.contextmanager
+def _workbook(path):
+    """The checked workbook at ``path`` (read only) and the limits it was checked against.
 
-    Returns ``{"actors": (title, rows), "ties": (title, rows), "netmap": rows}``. The workbook's
-    zip directory, declarations and sheet sizes are checked (:func:`_check_workbook`) before
-    openpyxl reads any of it; openpyxl reads the same bytes.
+    The workbook's zip directory, declarations and sheet sizes are checked
+    (:func:`_check_workbook`) before openpyxl reads any of it; openpyxl reads the same bytes.
     """
     import openpyxl
 
@@ -480,10 +485,25 @@ def _workbook_rows(path):
     except Exception as exc:  # zipfile, KeyError, openpyxl's InvalidFileException, XML errors and others
         raise InputError("not a readable XLSX workbook ({detail})", path.name, detail=type(exc).__name__) from None
     try:
-        sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
+        yield wb, lim
+    finally:
+        wb.close()
+
+
+def _sheet_named(wb, names):
+    sheets = {_nfc(ws.title.strip()): ws for ws in wb.worksheets}
+    return next((sheets[n] for n in names if n in sheets), None)
+
+
+def _workbook_rows(path):
+    """The rows of an XLSX's actors and ties sheets (and of netmap's own ``netmap`` and ``review`` sheets, if any).
+
+    Returns ``{"actors": (title, rows), "ties": (title, rows), "netmap": rows, "review": (title, rows) or None}``.
+    """
+    with _workbook(path) as (wb, lim):
         found = {}
         for table, names in (("actors", ACTOR_SHEETS), ("ties", TIE_SHEETS)):
-            ws = next((sheets[n] for n in names if n in sheets), None)
+            ws = _sheet_named(wb, names)
             if ws is None:
                 raise InputError(
                     'no sheets "actors" and "ties" (or "aktører" and "relationer"); found: {found}',
@@ -491,10 +511,39 @@ def _workbook_rows(path):
                     found=", ".join(w.title for w in wb.worksheets),
                 )
             found[table] = (ws.title, _sheet_rows(ws, path.name, lim))
-        found["netmap"] = _sheet_rows(sheets["netmap"], path.name, lim) if "netmap" in sheets else []
+        ws = _sheet_named(wb, ("netmap",))
+        found["netmap"] = _sheet_rows(ws, path.name, lim) if ws is not None else []
+        ws = _sheet_named(wb, REVIEW_SHEETS)
+        found["review"] = (ws.title, _sheet_rows(ws, path.name, lim)) if ws is not None else None
         return found
-    finally:
-        wb.close()
+
+
+def read_review(path) -> dict:
+    """The review (Table 7.1) in a file of its own: a CSV, or an XLSX with a ``review`` or
+    ``vurdering`` sheet (or a single sheet); one row per element, as netmap writes it.
+
+    Returns ``{number: Entry}``; raises InputError naming the file, row and column of the first
+    problem (an unknown element, a rating outside the scale, an element given twice).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file or folder", str(path))
+    _spreadsheet_hint(path)
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        with _workbook(path) as (wb, lim):
+            ws = _sheet_named(wb, REVIEW_SHEETS) or (wb.worksheets[0] if len(wb.worksheets) == 1 else None)
+            if ws is None:
+                raise InputError(
+                    'no sheet "review" (or "vurdering"); found: {found}',
+                    path.name,
+                    found=", ".join(w.title for w in wb.worksheets),
+                )
+            sheet = (ws.title, _sheet_rows(ws, path.name, lim))
+        return review_from_records(_records(path.name, sheet[1], REVIEW_FIELDS, ["number"], sheet[0], False))
+    if suffix in (".csv", ".txt", ".tsv"):
+        return review_from_records(read_csv_records(path, REVIEW_FIELDS, ["number"]))
+    raise InputError("a review is read from a .csv or .xlsx file", path.name)
 
 
 _DIMENSION = re.compile(rb"<(?:[\w.-]+:)?dimension\s+ref\s*=\s*[\"']([A-Za-z]{0,3})(\d{0,7}):?([A-Za-z]{0,3})(\d{0,7})")
@@ -633,8 +682,20 @@ def _read_xlsx(path):
     # netmap writes the network's name and date in a sheet of its own
     meta = {str(r[0]).strip(): r[1] for r in book["netmap"] if len(r) > 1}
     return _network(
-        warnings, actors, ties, name=meta.get("name") or path.stem, date=_date(meta.get("date"), f"{path.name} netmap")
+        warnings,
+        actors,
+        ties,
+        name=meta.get("name") or path.stem,
+        date=_date(meta.get("date"), f"{path.name} netmap"),
+        review=_review_sheet(path.name, book["review"]),
     )
+
+
+def _review_sheet(label, sheet):
+    """The review in a workbook's review sheet (``(title, rows)``, or None when it has none)."""
+    if sheet is None or not sheet[1]:
+        return {}
+    return review_from_records(_records(label, sheet[1], REVIEW_FIELDS, ["number"], sheet[0], False))
 
 
 def read_table_records(path, fields, required, table="actors", warnings=None):
@@ -771,8 +832,14 @@ def network_from_json(doc: Any, label: str = "JSON") -> Network:
                 raise InputError(
                     'missing column "{column}" (found: {found})', where, column=col, found=", ".join(rec) or "-"
                 )
+    review = review_from_json(doc.get("review"), label)
     return _network(
-        _unknown_keys(lists, label), actors, ties, name=doc.get("name") or "", date=_date(doc.get("date"), label)
+        _unknown_keys(lists, label),
+        actors,
+        ties,
+        name=doc.get("name") or "",
+        date=_date(doc.get("date"), label),
+        review=review,
     )
 
 

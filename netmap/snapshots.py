@@ -14,6 +14,7 @@ from .errors import InputError, NetmapError
 from .i18n import _
 from .model import Actor, Network, Tie, validate
 from .reading import read_network
+from .review import review_from_json
 from .store import PgConnection, is_url
 from .workspace import connect, default_path, has_table, prepare, require_existing
 from .writing import to_json
@@ -193,6 +194,7 @@ class SnapshotStore:
             ties=[Tie(**dict(t, strength=float(t["strength"]))) for t in doc["ties"]],
             name=doc["name"],
             date=doc["date"],
+            review=review_from_json(doc.get("review"), f"snapshot {row['id']}"),  # absent in older snapshots
         )
 
     def rename(self, snapshot_id, label):

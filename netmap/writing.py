@@ -14,11 +14,21 @@ from typing import TYPE_CHECKING, Any
 from .errors import InputError
 from .model import ACTOR_COLUMNS, ACTOR_FIELDS, CUSTOM_PREFIX, TIE_COLUMNS, TIE_FIELDS, custom_header
 from .privacy import pseudonymise as _pseudonymise
+from .review import review_to_json
 
 if TYPE_CHECKING:
     from .model import Network
 
-__all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
+__all__ = [
+    "write_network",
+    "write_review",
+    "to_json",
+    "escape_cell",
+    "actor_rows",
+    "tie_rows",
+    "FORMATS",
+    "REVIEW_SHEET",
+]
 
 FORMATS = (".json", ".xlsx", ".graphml", ".gexf")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -63,7 +73,10 @@ def to_json(net: Network) -> dict[str, Any]:
         }
         for t in net.ties
     ]
-    return {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
+    doc = {"netmap_version": 1, "name": net.name, "date": net.date, "actors": actors, "ties": ties}
+    if net.review:  # optional: a network without a review is written as before
+        doc["review"] = review_to_json(net.review)
+    return doc
 
 
 #: Headers and values of CSV and XLSX files written in Danish (``lang="da"``); netmap reads them back.
@@ -183,20 +196,65 @@ def _write_xlsx(net, path, lang="en"):
     wb.remove(wb.active)
     meta = ["key", "value"], [["netmap_version", 1], ["name", net.name or ""], ["date", net.date or ""]]
     actors, ties = TABLE_NAMES.get(lang, TABLE_NAMES["en"])
-    for title, (header, rows) in ((actors, actor_rows(net, lang)), (ties, tie_rows(net, lang)), ("netmap", meta)):
-        ws = wb.create_sheet(title)
-        for c, value in enumerate(header, start=1):
-            ws.cell(row=1, column=c, value=value).data_type = "s"
-        for r, row in enumerate(rows, start=2):
-            for c, value in enumerate(row, start=1):
-                if isinstance(value, (dict, list)):
-                    value = json.dumps(value, ensure_ascii=False)
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str):
-                    cell.data_type = "s"  # never a formula, whatever it starts with
-        ws.freeze_panes = "A2"
+    sheets = [(actors, actor_rows(net, lang)), (ties, tie_rows(net, lang)), ("netmap", meta)]
+    if net.review:  # optional: the partnership's review of Table 7.1
+        sheets.append((REVIEW_SHEET.get(lang, "review"), _review_table(net, lang)))
+    for title, (header, rows) in sheets:
+        _fill_sheet(wb.create_sheet(title), header, rows)
     with _atomic(path, "wb") as fh:
         wb.save(fh)
+
+
+def _fill_sheet(ws, header, rows):
+    """Write a header and rows to a sheet; text stays text (never a formula)."""
+    for c, value in enumerate(header, start=1):
+        ws.cell(row=1, column=c, value=value).data_type = "s"
+    for r, row in enumerate(rows, start=2):
+        for c, value in enumerate(row, start=1):
+            if isinstance(value, (dict, list)):
+                value = json.dumps(value, ensure_ascii=False)
+            cell = ws.cell(row=r, column=c, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever it starts with
+    ws.freeze_panes = "A2"
+
+
+#: The name of the review's sheet in a network's workbook (and of a review file's sheet), per language.
+REVIEW_SHEET = {"en": "review", "da": "vurdering"}
+
+
+def _review_table(net, lang, result=None):
+    from .present.review import review_table
+
+    return review_table(net, lang, result)
+
+
+def write_review(net: Network, path, lang: str = "en", result: dict | None = None) -> Path:
+    """Write the review of ``net`` (Table 7.1) as a file of its own: ``.csv`` (UTF-8 with BOM, ``;``)
+    or ``.xlsx`` (one sheet, ``review`` or ``vurdering``); one row per element, Danish headers
+    with ``lang="da"``. With ``result`` (``analyze(net)``) a last column gives the network's
+    evidence in words; netmap reads the file back with :func:`netmap.reading.read_review`.
+    """
+    import openpyxl
+
+    path = Path(path)
+    header, rows = _review_table(net, lang, result)
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            _write_csv(path, header, rows, ";")
+        elif suffix == ".xlsx":
+            wb = openpyxl.Workbook()
+            ws = wb.active
+            ws.title = REVIEW_SHEET.get(lang, "review")
+            _fill_sheet(ws, header, rows)
+            with _atomic(path, "wb") as fh:
+                wb.save(fh)
+        else:
+            raise InputError("a review is written to a .csv or .xlsx file", path.name)
+    except OSError as exc:
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
+    return path
 
 
 def _graph(net, fmt):

@@ -15,7 +15,7 @@ from netmap.workspace import Workspace
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["map", "actors", "ties", "diagnosis", "whatif", "import_export", "snapshots"]
+PAGES = ["map", "actors", "ties", "diagnosis", "review", "whatif", "import_export", "snapshots"]
 
 
 def plain(text):

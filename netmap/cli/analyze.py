@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from ..analysis import analyze
@@ -61,6 +62,14 @@ def cmd_convert(args):
     key = workspace_key(args.workspace) if args.pseudonymise else None
     path = write_network(net, args.output, pseudonymise=args.pseudonymise, key=key, lang=args.lang)
     print(_("written: {path}", args.lang, path=path))
+    if net.review and path.suffix.lower() not in (".json", ".xlsx"):
+        print(
+            _(
+                "note: this format does not keep the review (Table 7.1); keep it with .json or .xlsx, or write it with: netmap review export",
+                args.lang,
+            ),
+            file=sys.stderr,
+        )
     return 0
 
 

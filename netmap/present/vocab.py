@@ -490,3 +490,63 @@ def size_measure(name: str, lang: str) -> str:
             'cannot size by "{value}"; use one of: {allowed}', value=name, allowed=_choices("measure", lang)
         )
     return measure
+
+
+# --- The partnership's review of Table 7.1 (netmap/review.py) -------------------------------------
+
+#: The three groups of Table 7.1.
+REVIEW_GROUPS = {
+    "relational": N_("Relational elements"),
+    "structural": N_("Structural elements"),
+    "organisations": N_("Elements in the partner organisations"),
+}
+
+#: The 19 decisive elements of successful partnerships (the evaluation's Table 7.1).
+REVIEW_ELEMENTS = {
+    1: N_("Prior experience of cross-cutting work and an active local network, both near and far"),
+    2: N_("Mutual trust, respect and understanding"),
+    3: N_("Good personal relations, kept up and developed, formally and informally"),
+    4: N_("Ability to negotiate and compromise"),
+    5: N_("Flexibility and openness to learning"),
+    6: N_("Frequent, open dialogue and communication, formal and informal"),
+    7: N_("Shared visions and goals (emphases and motives may differ)"),
+    8: N_("Security and transparency about frames and decision processes"),
+    9: N_("Enough time, resources and knowledge"),
+    10: N_("Progress that matches all partners' expectations"),
+    11: N_("Shared commitment and investment in succeeding; continuous dialogue"),
+    12: N_("Partners have legitimacy locally and in their own organisations"),
+    13: N_("The political climate supports the partnership"),
+    14: N_("The partnership involves all relevant partners and stakeholders, locally and beyond"),
+    15: N_("Cross-sector leadership (facilitating and mediating)"),
+    16: N_("Formal frames around the economy"),
+    17: N_("Partners have a mandate (and backing) from their own organisation to decide and act"),
+    18: N_("Partners experience that their own organisation benefits (mutual advantage)"),
+    19: N_("Investment of time and resources"),
+}
+
+#: The one rating scale of the review (None: not assessed).
+RATINGS = {
+    1: N_("not in place"),
+    2: N_("partly in place"),
+    3: N_("largely in place"),
+    4: N_("fully in place"),
+    None: N_("not assessed"),
+}
+
+#: Whether a piece of evidence speaks for an element, against it, or is only to be noted.
+TONES = {
+    "support": N_("Speaks for"),
+    "concern": N_("Speaks against"),
+    "info": N_("To note"),
+}
+
+#: The Gould-Fernandez roles in words (METHODS.md, Brokerage roles), for the boundary spanners.
+ROLE_MEANINGS = {
+    "coordinator": N_("links actors within its own sector"),
+    "itinerant": N_("links two actors of another sector"),
+    "representative": N_("carries its own sector's ties on to another sector"),
+    "gatekeeper": N_("lets actors of another sector in to its own"),
+    "liaison": N_("links two sectors other than its own"),
+}
+
+__all__ += ["REVIEW_GROUPS", "REVIEW_ELEMENTS", "RATINGS", "TONES", "ROLE_MEANINGS"]

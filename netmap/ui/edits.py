@@ -143,7 +143,7 @@ def actors_from_frame(base, df, lang="en"):
         rec["source"] = renamed.get(t_.source, t_.source)
         rec["target"] = renamed.get(t_.target, t_.target)
         tie_rows.append((Named.tie(names[t_.source], names[t_.target]), rec))
-    net = network_from_records(actor_rows, tie_rows, base.name, base.date)
+    net = network_from_records(actor_rows, tie_rows, base.name, base.date, base.review)
     return net, removed, renamed
 
 
@@ -151,7 +151,7 @@ def ties_from_frame(base, df, lang="en"):
     """The network after an edit of its ties table; raises InputError naming the row."""
     rows = _records(df, base.ties, TIE_COLUMNS, _tie_place({a.id: a.label for a in base.actors}))
     actor_rows = [(Named.actor(a.label), _actor_record(a)) for a in base.actors]
-    return network_from_records(actor_rows, [(w, r) for w, r, _orig in rows], base.name, base.date)
+    return network_from_records(actor_rows, [(w, r) for w, r, _orig in rows], base.name, base.date, base.review)
 
 
 def _actor_record(a):

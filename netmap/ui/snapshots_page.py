@@ -14,6 +14,7 @@ from netmap.i18n import LANGS, _, default_lang, ngettext
 from netmap.present import vocab
 from netmap.present.diff import field_label, indicator_value, tie_text, value_text
 from netmap.present.report import flag_message
+from netmap.present.review import change_rows
 from netmap.present.vocab import label
 from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.ui.state import md
@@ -279,6 +280,8 @@ def _compare_section(store, rows, lang):
     if tie_rows:
         st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")
 
+    _review_changes(old, new, lang)
+
     m = diff["actor_metrics"]
     st.markdown("**" + _("Actors whose degree, brokerage or reach changed: {n}", lang, n=len(m)) + "**")
     if m:
@@ -311,6 +314,35 @@ def _compare_section(store, rows, lang):
         _show_error(exc, lang)
     except Exception as exc:  # noqa: BLE001  (a broken map must not take the series below with it)
         st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
+
+
+def _review_changes(old, new, lang):
+    """How the partnership's ratings of Table 7.1 changed between the two snapshots."""
+    changes = change_rows(old.review, new.review, lang)
+    st.markdown(
+        "**"
+        + ngettext(
+            "Review (Table 7.1): {n} element changed", "Review (Table 7.1): {n} elements changed", len(changes), lang
+        )
+        + "**"
+    )
+    if changes:
+        st.dataframe(
+            pd.DataFrame(
+                [
+                    {
+                        _("element", lang): f"{c['number']}. {c['element']}",
+                        _("rating before", lang): c["rating_before"],
+                        _("rating after", lang): c["rating_after"],
+                        _("note before", lang): c["note_before"],
+                        _("note after", lang): c["note_after"],
+                    }
+                    for c in changes
+                ]
+            ),
+            hide_index=True,
+            key="snap_review_changes",
+        )
 
 
 def _line_chart(frame, key):

@@ -69,10 +69,16 @@ def _m1_pseudonym_key(con):
     )
 
 
+def _m2_author(con):
+    """2: who saved each revision (``author``, null where the server does not know it)."""
+    if "author" not in {row[1] for row in con.execute("PRAGMA table_info(revisions)")}:
+        con.execute("ALTER TABLE revisions ADD COLUMN author TEXT")
+
+
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key,)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -321,9 +327,32 @@ class Workspace:
             con.close()
         return [(rev, saved, rev == head) for rev, saved in rows]
 
-    def create(self, name, net):
-        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file);
-        raises NetmapError if the name is taken."""
+    def revisions(self, name, limit=None, offset=0):
+        """``[(rev, saved, author), ...]`` of a network, newest first: ``limit`` of them (all when
+        None) after skipping the ``offset`` newest."""
+        con = self.connect()
+        try:
+            self._head(con, name)
+            return con.execute(
+                "SELECT rev, saved, author FROM revisions WHERE network = ? ORDER BY rev DESC LIMIT ? OFFSET ?",
+                (name, -1 if limit is None else limit, offset),
+            ).fetchall()
+        finally:
+            con.close()
+
+    def count_revisions(self, name):
+        """How many revisions of the network are stored."""
+        return self._read("SELECT count(*) FROM revisions WHERE network = ?", (name,))[0][0]
+
+    def restore(self, name, revision, expected_revision=None, author=None):
+        """Make the content of ``revision`` the current network, as a new revision (the one it
+        replaces stays in the history); returns the new revision, or the current one when it
+        already has that content. The stale-edit check of :meth:`save` applies."""
+        return self.save(name, self.load(name, revision), expected_revision=expected_revision, author=author)
+
+    def create(self, name, net, author=None):
+        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file),
+        saved by ``author`` (None when unknown); raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
             raise NetmapError("a network needs a name")
@@ -332,11 +361,15 @@ class Workspace:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
             con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)", (name, _now()))
-            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)", (name, doc, _now()))
+            con.execute(
+                "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, 1, ?, ?, ?)",
+                (name, doc, _now(), author or None),
+            )
         return 1
 
-    def save(self, name, net, expected_revision=None):
-        """Validate ``net`` and store it as the new current revision; returns its number.
+    def save(self, name, net, expected_revision=None, author=None):
+        """Validate ``net`` and store it as the new current revision, saved by ``author`` (None
+        when unknown); returns its number.
 
         Revisions after the current one (the redo branch) are dropped. A save
         equal to the current revision stores nothing and returns the current
@@ -354,7 +387,8 @@ class Workspace:
             con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
             rev = last + 1
             con.execute(
-                "INSERT INTO revisions (network, rev, doc, saved) VALUES (?, ?, ?, ?)", (name, rev, doc, _now())
+                "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, ?, ?, ?, ?)",
+                (name, rev, doc, _now(), author or None),
             )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev

@@ -7,9 +7,11 @@ words. Restoring a revision is :meth:`netmap.workspace.Workspace.restore`.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 
 from .compare import changes
+from .reading import network_from_json
 
 __all__ = ["PER_PAGE", "Revision", "pages", "page"]
 
@@ -45,8 +47,29 @@ def pages(ws, name, per_page=PER_PAGE):
 
 
 def _moved(old, new):
-    before = {a.id: (a.x, a.y) for a in old.actors}
-    return sum(1 for a in new.actors if a.id in before and before[a.id] != (a.x, a.y))
+    """How many actors of both documents are placed elsewhere on the map."""
+    before = {a["id"]: (a.get("x"), a.get("y")) for a in old["actors"]}
+    return sum(1 for a in new["actors"] if a["id"] in before and before[a["id"]] != (a.get("x"), a.get("y")))
+
+
+def _edited(old, new):
+    """Two small Networks, from the documents of two revisions: the actors and ties whose
+    records differ, with the actors at the ends of those ties. :func:`netmap.compare.changes` of
+    the two is that of the whole networks (records that are the same change nothing), and
+    only what was edited is read, so a page of a long history of a large network stays fast."""
+    old_actors = {a["id"]: a for a in old["actors"]}
+    new_actors = {a["id"]: a for a in new["actors"]}
+    ids = {i for i in old_actors.keys() | new_actors.keys() if old_actors.get(i) != new_actors.get(i)}
+    old_ties = {json.dumps(t, sort_keys=True): t for t in old["ties"]}
+    new_ties = {json.dumps(t, sort_keys=True): t for t in new["ties"]}
+    gone = [t for k, t in old_ties.items() if k not in new_ties]
+    came = [t for k, t in new_ties.items() if k not in old_ties]
+    need = ids | {t[end] for t in gone + came for end in ("source", "target")}  # the same on both sides
+
+    def part(doc, actors, ties):
+        return network_from_json({**doc, "actors": [a for i, a in actors.items() if i in need], "ties": ties})
+
+    return part(old, old_actors, gone), part(new, new_actors, came)
 
 
 def page(ws, name, number=0, per_page=PER_PAGE):
@@ -54,15 +77,15 @@ def page(ws, name, number=0, per_page=PER_PAGE):
     first, as :class:`Revision` with what each one changed."""
     rows = ws.revisions(name, limit=per_page + 1, offset=number * per_page)  # + 1: the one before the last
     head = ws.revision(name)
-    nets = [ws.load(name, rev) for rev, _saved, _author in rows]
+    docs = [json.loads(ws.document(name, rev)) for rev, _saved, _author in rows]
     out = []
     for i, (rev, saved, author) in enumerate(rows[:per_page]):
-        net = nets[i]
+        doc = docs[i]
         state = "current" if rev == head else "undone" if rev > head else ""
-        item = Revision(rev, saved, author, state, len(net.actors), len(net.ties))
-        if i + 1 < len(nets):
-            before = nets[i + 1]
-            item.edits, item.moved = changes(before, net), _moved(before, net)
-            item.names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in net.actors}
+        item = Revision(rev, saved, author, state, len(doc["actors"]), len(doc["ties"]))
+        if i + 1 < len(docs):
+            before, after = _edited(docs[i + 1], doc)
+            item.edits, item.moved = changes(before, after), _moved(docs[i + 1], doc)
+            item.names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in after.actors}
         out.append(item)
     return out

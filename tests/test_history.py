@@ -144,3 +144,49 @@ def test_a_moment_in_the_users_language_and_time_zone():
     assert moment("2026-12-01T17:50:17+00:00", "en", "Europe/Copenhagen") == "1 Dec 2026, 18:50:17"
     assert moment("2026-12-01T17:50:17+00:00", "en", "No/Such_Zone") == "1 Dec 2026, 17:50:17 UTC"
     assert moment("not a time", "da") == "not a time"
+
+
+def test_each_revision_says_what_the_comparison_of_the_whole_networks_says(tmp_path):
+    """Brute force: a page reads only the records that differ; what it finds must be
+    netmap.compare.changes of the two whole networks, over random edits of every kind."""
+    import copy
+    import random
+
+    from netmap.compare import changes
+    from netmap.generate import generate
+
+    rnd = random.Random(7)
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = generate(150, seed=3)
+    ws.create("g", net)
+    moved = {}
+    for step in range(8):
+        net = copy.deepcopy(net)
+        gone = {a.id for a in rnd.sample(net.actors, 2)}
+        net.actors = [a for a in net.actors if a.id not in gone]
+        net.ties = [t for t in net.ties if t.source not in gone and t.target not in gone]
+        for a in rnd.sample(net.actors, 3):
+            a.name += " (ny)"
+        rnd.choice(net.actors).sector = "private"
+        shifted = rnd.sample(net.actors, 2)
+        for a in shifted:
+            a.x, a.y = rnd.uniform(-500, 500), rnd.uniform(-500, 500)
+        net.ties = [t for t in net.ties if rnd.random() > 0.02]
+        for t in rnd.sample(net.ties, 3):
+            t.strength = float(rnd.choice([1, 2, 3]))
+        flip = rnd.choice(net.ties)
+        flip.directed = not flip.directed
+        net.actors += [Actor(id=f"s{step}_{i}", name=f"Step {step} actor {i}") for i in range(2)]
+        keys, ids = {t.key for t in net.ties}, net.actor_ids
+        for _ in range(3):
+            tie = Tie(*rnd.sample(ids, 2), kind="information")
+            if tie.key not in keys and tie.key != flip.key:
+                keys.add(tie.key)
+                net.ties.append(tie)
+        moved[ws.save("g", net)] = len(shifted)
+    items = page(ws, "g")
+    assert [r.rev for r in items] == list(range(9, 0, -1))
+    for item in items[:-1]:
+        assert item.edits == changes(ws.load("g", item.rev - 1), ws.load("g", item.rev))
+        assert item.edits["actors"]["added"] and item.edits["ties"]["changed"]  # the test edits something
+        assert item.moved == moved[item.rev]

@@ -50,12 +50,14 @@ for item in revisions:
             head += " \u00b7 " + tr("undone")
         st.markdown("**" + md(head) + "**")
         st.markdown("\n".join("- " + md(line) for line in revision_lines(item, lang)))
-        left, right, _ = st.columns([1, 2, 3])
+        buttons = st.container(horizontal=True)
         showing = ss.get("history_show") == (name, item.rev)
-        if left.button(tr("Hide") if showing else tr("Show"), key=f"history_show_{item.rev}"):
+        if buttons.button(tr("Hide") if showing else tr("Show"), key=f"history_show_{item.rev}"):
             ss.history_show = None if showing else (name, item.rev)
             st.rerun()
-        if item.state != "current" and right.button(tr("Restore as a new revision"), key=f"history_restore_{item.rev}"):
+        if item.state != "current" and buttons.button(
+            tr("Restore as a new revision"), key=f"history_restore_{item.rev}"
+        ):
             ss.history_restore = pending = {"network": name, "rev": item.rev, "base": state.acting_on()}
         if pending and pending["rev"] == item.rev:
             st.warning(

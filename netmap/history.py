@@ -7,7 +7,10 @@ words. Restoring a revision is :meth:`netmap.workspace.Workspace.restore`.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
+import threading
 from dataclasses import dataclass, field
 
 from .compare import changes
@@ -47,45 +50,95 @@ def pages(ws, name, per_page=PER_PAGE):
 
 
 def _moved(old, new):
-    """How many actors of both documents are placed elsewhere on the map."""
-    before = {a["id"]: (a.get("x"), a.get("y")) for a in old["actors"]}
-    return sum(1 for a in new["actors"] if a["id"] in before and before[a["id"]] != (a.get("x"), a.get("y")))
+    """How many actors of both revisions (:func:`_records`) are placed elsewhere on the map."""
+    return sum(
+        1
+        for i, a in new[0].items()
+        if i in old[0] and (old[0][i].get("x"), old[0][i].get("y")) != (a.get("x"), a.get("y"))
+    )
 
 
-def _edited(old, new):
-    """Two small Networks, from the documents of two revisions: the actors and ties whose
-    records differ, with the actors at the ends of those ties. :func:`netmap.compare.changes` of
-    the two is that of the whole networks (records that are the same change nothing), and
-    only what was edited is read, so a page of a long history of a large network stays fast."""
-    old_actors = {a["id"]: a for a in old["actors"]}
-    new_actors = {a["id"]: a for a in new["actors"]}
-    ids = {i for i in old_actors.keys() | new_actors.keys() if old_actors.get(i) != new_actors.get(i)}
-    old_ties = {json.dumps(t, sort_keys=True): t for t in old["ties"]}
-    new_ties = {json.dumps(t, sort_keys=True): t for t in new["ties"]}
-    gone = [t for k, t in old_ties.items() if k not in new_ties]
-    came = [t for k, t in new_ties.items() if k not in old_ties]
-    need = ids | {t[end] for t in gone + came for end in ("source", "target")}  # the same on both sides
+def _records(doc):
+    """The actors of a revision's document by id, and its ties by their ends, kind and direction
+    as written (unique, as the ties' identities are)."""
+    return (
+        {a["id"]: a for a in doc["actors"]},
+        {(t["source"], t["target"], t["kind"], t["directed"]): t for t in doc["ties"]},
+    )
 
-    def part(doc, actors, ties):
-        return network_from_json({**doc, "actors": [a for i, a in actors.items() if i in need], "ties": ties})
 
-    return part(old, old_actors, gone), part(new, new_actors, came)
+def _edited(old_doc, new_doc, old, new):
+    """Two small Networks, from the documents of two revisions (and their :func:`_records`): the
+    actors and ties whose records differ, with the actors at the ends of those ties.
+    :func:`netmap.compare.changes` of the two is that of the whole networks (records that are
+    the same change nothing), and only what was edited is read, so that a page of the history
+    of a large network stays fast."""
+    ids = {i for i in old[0].keys() | new[0].keys() if old[0].get(i) != new[0].get(i)}
+    ends = {k for k in old[1].keys() | new[1].keys() if old[1].get(k) != new[1].get(k)}
+    gone = [old[1][k] for k in ends if k in old[1]]
+    came = [new[1][k] for k in ends if k in new[1]]
+    need = ids | {k[0] for k in ends} | {k[1] for k in ends}  # the same on both sides
+
+    def part(doc, ties):
+        ties = {id(t) for t in ties}  # kept in the document's order
+        return network_from_json(
+            {
+                **doc,
+                "actors": [a for a in doc["actors"] if a["id"] in need],
+                "ties": [t for t in doc["ties"] if id(t) in ties],
+            }
+        )
+
+    return part(old_doc, gone), part(new_doc, came)
+
+
+#: What changed between two revisions, by the sha256 of their two documents: ``(edits, moved,
+#: names, actors, ties)``. Revisions never change, so an entry never goes stale.
+_CACHE: dict = {}
+_CACHE_SIZE = 1000
+_LOCK = threading.Lock()
+
+
+def _between(old_text, new_text, parsed):
+    """``(edits, moved, names, actors, ties)`` from the revision of ``old_text`` to that of
+    ``new_text`` (``parsed``: text to ``(document, records)``, read once per page)."""
+    key = (hashlib.sha256(old_text.encode()).digest(), hashlib.sha256(new_text.encode()).digest())
+    with _LOCK:
+        hit = _CACHE.get(key)
+    if hit is not None:
+        return hit
+    (old_doc, old), (new_doc, new) = parsed(old_text), parsed(new_text)
+    before, after = _edited(old_doc, new_doc, old, new)
+    names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in after.actors}
+    hit = (changes(before, after), _moved(old, new), names, len(new_doc["actors"]), len(new_doc["ties"]))
+    with _LOCK:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.pop(next(iter(_CACHE)))
+        _CACHE[key] = hit
+    return hit
 
 
 def page(ws, name, number=0, per_page=PER_PAGE):
     """The revisions on page ``number`` (0 is the newest) of network ``name``'s history, newest
-    first, as :class:`Revision` with what each one changed."""
-    rows = ws.revisions(name, limit=per_page + 1, offset=number * per_page)  # + 1: the one before the last
+    first, as :class:`Revision` with what each one changed (shared with later calls: not to be
+    changed)."""
     head = ws.revision(name)
-    docs = [json.loads(ws.document(name, rev)) for rev, _saved, _author in rows]
+    # + 1: the revision before the last one on the page
+    rows = ws.revisions(name, limit=per_page + 1, offset=number * per_page, documents=True)
+    texts = [text for _rev, _saved, _author, text in rows]
+
+    @functools.cache
+    def parsed(text):
+        doc = json.loads(text)
+        return doc, _records(doc)
+
     out = []
-    for i, (rev, saved, author) in enumerate(rows[:per_page]):
-        doc = docs[i]
+    for i, (rev, saved, author, _text) in enumerate(rows[:per_page]):
         state = "current" if rev == head else "undone" if rev > head else ""
-        item = Revision(rev, saved, author, state, len(doc["actors"]), len(doc["ties"]))
-        if i + 1 < len(docs):
-            before, after = _edited(docs[i + 1], doc)
-            item.edits, item.moved = changes(before, after), _moved(docs[i + 1], doc)
-            item.names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in after.actors}
-        out.append(item)
+        if i + 1 < len(texts):
+            edits, moved, names, actors, ties = _between(texts[i + 1], texts[i], parsed)
+            out.append(Revision(rev, saved, author, state, actors, ties, edits, moved, names))
+        else:  # the first revision
+            doc = parsed(texts[i])[0]
+            out.append(Revision(rev, saved, author, state, len(doc["actors"]), len(doc["ties"])))
     return out

@@ -327,14 +327,16 @@ class Workspace:
             con.close()
         return [(rev, saved, rev == head) for rev, saved in rows]
 
-    def revisions(self, name, limit=None, offset=0):
+    def revisions(self, name, limit=None, offset=0, documents=False):
         """``[(rev, saved, author), ...]`` of a network, newest first: ``limit`` of them (all when
-        None) after skipping the ``offset`` newest."""
+        None) after skipping the ``offset`` newest; with ``documents``, each with its canonical
+        JSON text last."""
         con = self.connect()
         try:
             self._head(con, name)
             return con.execute(
-                "SELECT rev, saved, author FROM revisions WHERE network = ? ORDER BY rev DESC LIMIT ? OFFSET ?",
+                f"SELECT rev, saved, author{', doc' if documents else ''} FROM revisions WHERE network = ? "
+                "ORDER BY rev DESC LIMIT ? OFFSET ?",
                 (name, -1 if limit is None else limit, offset),
             ).fetchall()
         finally:

@@ -734,3 +734,19 @@ def test_a_stale_restore_is_refused_and_told(ws_path):
     assert any("changed elsewhere" in w for w in texts(at, "warning"))
     ws = Workspace(ws_path)
     assert ws.revision("copenhagen") == 3 and ws.load("copenhagen").actors[0].name == "Saved elsewhere"
+
+
+def test_a_long_history_comes_in_pages_and_names_who_saved(ws_path):
+    ws = Workspace(ws_path)
+    net = ws.load("copenhagen")
+    for i in range(2, 46):  # revisions 2..45
+        net.actors[0].name = f"Navn {i}"
+        ws.save("copenhagen", net, author="Mette" if i == 45 else None)
+    at = start("history")
+    heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
+    assert len(heads) == 20 and heads[0].startswith("**Revision 45 · ") and heads[-1].startswith("**Revision 26 · ")
+    assert heads[0].endswith(" · by Mette · current**") and " by " not in heads[1]
+    assert "Page 1 of 3" in texts(at, "caption")
+    at.number_input(key="history_page_copenhagen").set_value(3).run()
+    heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
+    assert [h.split(" · ")[0] for h in heads] == [f"**Revision {r}" for r in (5, 4, 3, 2, 1)]

@@ -34,6 +34,8 @@ def _page(path, name, number, last, head, count):  # last, head, count: the hist
 total = history.pages(ws, name)
 number = 1
 if total > 1:
+    if ss.get(f"history_page_{name}", 1) > total:  # fewer pages now: an edit after an undo dropped some
+        ss[f"history_page_{name}"] = total
     number = st.number_input(tr("Page"), min_value=1, max_value=total, value=1, step=1, key=f"history_page_{name}")
     st.caption(tr("Page {page} of {pages}", page=number, pages=total))
 revisions = _page(str(ws.path), name, number - 1, ws.revisions(name, limit=1)[0][0], rev, ws.count_revisions(name))
@@ -60,14 +62,15 @@ for item in revisions:
         ):
             ss.history_restore = pending = {"network": name, "rev": item.rev, "base": state.acting_on()}
         if pending and pending["rev"] == item.rev:
-            st.warning(
-                md(
-                    tr(
-                        "Restore revision {rev}? The network becomes as it was then, saved as a new revision; the current network stays in the history.",
-                        rev=item.rev,
-                    )
-                )
+            ask = tr(
+                "Restore revision {rev}? The network becomes as it was then, saved as a new revision; the current network stays in the history.",
+                rev=item.rev,
             )
+            if ws.can_redo(name):
+                ask += " " + tr(
+                    "The undone revisions after the current one are dropped, as with any edit after an undo."
+                )
+            st.warning(md(ask))
             yes, no = st.columns(2)
             if yes.button(tr("Restore"), key="history_restore_confirm", type="primary"):
                 ss.history_restore = None

@@ -71,8 +71,8 @@ for item in revisions:
                     "The undone revisions after the current one are dropped, as with any edit after an undo."
                 )
             st.warning(md(ask))
-            yes, no = st.columns(2)
-            if yes.button(tr("Restore"), key="history_restore_confirm", type="primary"):
+            answer = st.container(horizontal=True)
+            if answer.button(tr("Restore"), key="history_restore_confirm", type="primary"):
                 ss.history_restore = None
                 try:
                     saved = ws.restore(name, item.rev, expected_revision=pending["base"], author=state.author())
@@ -92,7 +92,7 @@ for item in revisions:
                     )
                 state.reset_editors()
                 st.rerun()
-            if no.button(tr("Cancel"), key="history_restore_cancel"):
+            if answer.button(tr("Cancel"), key="history_restore_cancel"):
                 ss.history_restore = None
                 st.rerun()
         if showing:

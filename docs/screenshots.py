@@ -1,4 +1,5 @@
-"""The README's screenshots of the app, in English and Danish, at 1280x800: ``python docs/screenshots.py``.
+"""The README's screenshots of the app, in English and Danish, at 1280x800:
+``python docs/screenshots.py [first_screen] [map_panel] [history]`` (all when none is named).
 
 Each screen is taken in real Chromium (Playwright, /usr/bin/chromium) of the app started on a
 throw-away workspace the way the browser tests start it (``running_app`` in
@@ -43,11 +44,15 @@ def save(page, name):
     print(f"{path.relative_to(ROOT)}: {path.stat().st_size // 1024} KB")
 
 
-def settle(page):
-    """Wait until the app has finished its run and the page has stopped moving."""
+def settle(page, *shown):
+    """Wait until the app has finished its run, the locators ``shown`` are visible, no widget is
+    still a placeholder (its code loading) and the page has stopped moving."""
+    for locator in shown:
+        locator.first.wait_for(state="visible", timeout=60000)
     page.wait_for_load_state("networkidle")
-    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=30000)
-    page.wait_for_timeout(1000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="hidden", timeout=60000)
+    page.wait_for_function("() => !document.querySelector(\"[data-testid='stSkeleton']\")", timeout=60000)
+    page.wait_for_timeout(2000)
 
 
 def open_app(lang, folder, seed):
@@ -62,7 +67,9 @@ def first_screen(lang):
     with tempfile.TemporaryDirectory() as folder, open_app(lang, Path(folder), False) as (page, url, _ws, _errors):
         page.goto(f"{url}/?lang={lang}")
         expect(page.locator("[data-testid='stForm']").first).to_be_visible(timeout=30000)
-        settle(page)
+        settle(
+            page, page.locator("[data-testid='stTextInput'] input"), page.locator("[data-testid='stDownloadButton']")
+        )
         save(page, f"first_screen_{lang}.png")
 
 
@@ -75,11 +82,13 @@ def map_panel(lang):
         wait_for_map(page)
         place = page.evaluate(PLACE, "bibliotek")
         page.mouse.click(place["x"], place["y"])
-        page.mouse.move(5, SIZE["height"] - 5)  # away: no tooltip over the map
+        box = page.locator(".netmap-editor canvas").bounding_box()
+        page.mouse.move(box["x"] + 15, box["y"] + 15)  # on an empty corner of the map: no tooltip
+        page.wait_for_timeout(500)
         expect(page.locator(".st-key-map_panel").get_by_role("heading", name="Lokalbibliotek")).to_be_visible(
             timeout=15000
         )
-        settle(page)
+        settle(page, page.locator("[data-testid='stSelectbox']"), page.locator(".st-key-map_panel input"))
         save(page, f"map_panel_{lang}.png")
 
 
@@ -108,16 +117,19 @@ def history(lang):
             page.goto(f"{url}/history?lang={lang}&network=copenhagen")
             expect(page.get_by_text(COUNTS[lang].format(a=actors, t=ties))).to_be_visible(timeout=30000)
             expect(page.locator(".st-key-history_rev_1")).to_be_visible(timeout=15000)
-            settle(page)
+            settle(page, page.locator(".st-key-history_rev_4 [data-testid='stButton']"))
             save(page, f"history_{lang}.png")
 
 
-def main():
-    for lang in LANGS:
-        first_screen(lang)
-        map_panel(lang)
-        history(lang)
+SCREENS = {"first_screen": first_screen, "map_panel": map_panel, "history": history}
+
+
+def main(names):
+    """Make the screens ``names`` (all when empty) in every language."""
+    for name in names or SCREENS:
+        for lang in LANGS:
+            SCREENS[name](lang)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -17,6 +17,7 @@ pages = [
     st.Page("netmap/ui/pages/whatif.py", title=tr("What if"), url_path="whatif"),
     st.Page("netmap/ui/pages/import_export.py", title=tr("Import / export"), url_path="import-export"),
     st.Page("netmap/ui/pages/snapshots.py", title=tr("Snapshots"), url_path="snapshots"),
+    st.Page("netmap/ui/pages/history.py", title=tr("History"), url_path="history"),
 ]
 
 st.navigation(pages).run()

@@ -15,7 +15,7 @@ from .errors import NetmapError
 from .i18n import Message
 from .reading import network_from_json
 from .store import DB_ERRORS, PgConnection, is_url
-from .workspace import SCHEMA_VERSION, _version, connect, has_table, lock_wait, require_existing
+from .workspace import SCHEMA_VERSION, _version, connect, has_column, has_table, lock_wait, require_existing
 
 __all__ = ["backup", "restore", "check"]
 
@@ -23,7 +23,7 @@ __all__ = ["backup", "restore", "check"]
 #: The tables of a workspace and their columns, in the order a copy writes them.
 TABLES = {
     "networks": "name, head, last, created",
-    "revisions": "network, rev, doc, saved",
+    "revisions": "network, rev, doc, saved, author",
     "settings": "key, value",
     "snapshots": "id, network, label, date, saved_at, content, sha256",
 }
@@ -134,11 +134,7 @@ def _copy_rows(url, dest):
         src.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         out.execute("BEGIN IMMEDIATE")
         out.execute("DELETE FROM settings")  # the new file's own pseudonym key gives way to the copied one
-        for table, columns in TABLES.items():
-            if has_table(src, table):
-                marks = ", ".join("?" * len(columns.split(",")))
-                for row in src.execute(f"SELECT {columns} FROM {table}"):
-                    out.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row))
+        _copy_tables(src, out)
         out.execute("COMMIT")
         src.execute("COMMIT")
     finally:
@@ -162,11 +158,7 @@ def _restore_rows(source, url):
         dst.execute("BEGIN")
         for table in reversed(TABLES):
             dst.execute(f"DELETE FROM {table}")
-        for table, columns in TABLES.items():
-            if has_table(src, table):
-                marks = ", ".join("?" * len(columns.split(",")))
-                for row in src.execute(f"SELECT {columns} FROM {table}"):
-                    dst.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", tuple(row))
+        _copy_tables(src, dst)
         dst.execute(
             "SELECT setval(pg_get_serial_sequence('snapshots', 'id'), coalesce(max(id), 0) + 1, false) FROM snapshots"
         )
@@ -178,6 +170,17 @@ def _restore_rows(source, url):
     finally:
         src.close()
         dst.close()
+
+
+def _copy_tables(src, dst):
+    """Every row of the workspace's tables from ``src`` into ``dst`` (a column that an older
+    backup lacks stays empty)."""
+    for table, columns in TABLES.items():
+        if has_table(src, table):
+            names = [c.strip() for c in columns.split(",") if has_column(src, table, c.strip())]
+            marks = ", ".join("?" * len(names))
+            for row in src.execute(f"SELECT {', '.join(names)} FROM {table}"):
+                dst.execute(f"INSERT INTO {table} ({', '.join(names)}) VALUES ({marks})", tuple(row))
 
 
 def _open_read_only(path):

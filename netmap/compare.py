@@ -11,6 +11,7 @@ from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Network, Tie, tie_key
 
 __all__ = [
     "compare",
+    "changes",
     "apply_diff",
     "indicators",
     "series",
@@ -142,6 +143,53 @@ def _field_changes(old, new, fields):
     return changes
 
 
+def changes(old: Network, new: Network) -> dict[str, Any]:
+    """The ``network``, ``actors`` and ``ties`` parts of :func:`compare` (what was edited), without
+    the analysis of what it means: fast enough for every revision of a history."""
+    old_actors = {a.id: _actor_doc(a) for a in old.actors}
+    new_actors = {a.id: _actor_doc(a) for a in new.actors}
+    added = [i for i in new_actors if i not in old_actors]
+    removed = [i for i in old_actors if i not in new_actors]
+    changed = []
+    for i, doc in old_actors.items():
+        if i in new_actors:
+            ch = _field_changes(doc, new_actors[i], _COMPARED_FIELDS)
+            if ch:
+                changed.append({"id": i, "changes": ch})
+
+    old_ties = {tie.key: _tie_doc(tie) for tie in old.ties}
+    new_ties = {tie.key: _tie_doc(tie) for tie in new.ties}
+    ties_changed = []
+    for key, doc in old_ties.items():
+        if key in new_ties:
+            ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
+            if ch:
+                ties_changed.append(
+                    {
+                        "source": doc["source"],
+                        "target": doc["target"],
+                        "kind": key[0],
+                        "directed": doc["directed"],
+                        "changes": ch,
+                    }
+                )
+    return {
+        "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
+        "actors": {
+            "added": added,
+            "removed": removed,
+            "changed": changed,
+            "added_records": [new_actors[i] for i in added],
+            "removed_records": [old_actors[i] for i in removed],
+        },
+        "ties": {
+            "added": [d for k, d in new_ties.items() if k not in old_ties],
+            "removed": [d for k, d in old_ties.items() if k not in new_ties],
+            "changed": ties_changed,
+        },
+    }
+
+
 def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, Any]:
     """What changed from network ``old`` to network ``new``.
 
@@ -171,33 +219,8 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         :func:`apply_diff` can rebuild ``new``. Map positions (``x``, ``y``)
         are not compared: they are where an actor was drawn, not what it is.
     """
-    old_actors = {a.id: _actor_doc(a) for a in old.actors}
-    new_actors = {a.id: _actor_doc(a) for a in new.actors}
-    added = [i for i in new_actors if i not in old_actors]
-    removed = [i for i in old_actors if i not in new_actors]
-    changed = []
-    for i, doc in old_actors.items():
-        if i in new_actors:
-            ch = _field_changes(doc, new_actors[i], _COMPARED_FIELDS)
-            if ch:
-                changed.append({"id": i, "changes": ch})
-
-    old_ties = {tie.key: _tie_doc(tie) for tie in old.ties}
-    new_ties = {tie.key: _tie_doc(tie) for tie in new.ties}
-    ties_changed = []
-    for key, doc in old_ties.items():
-        if key in new_ties:
-            ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
-            if ch:
-                ties_changed.append(
-                    {
-                        "source": doc["source"],
-                        "target": doc["target"],
-                        "kind": key[0],
-                        "directed": doc["directed"],
-                        "changes": ch,
-                    }
-                )
+    edits = changes(old, new)
+    added = edits["actors"]["added"]
 
     ra, rb = _analyze_light(old, group_by), _analyze_light(new, group_by)
     ia, ib = _indicators(ra), _indicators(rb)
@@ -213,19 +236,7 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
             metrics[i] = diff
 
     return {
-        "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
-        "actors": {
-            "added": added,
-            "removed": removed,
-            "changed": changed,
-            "added_records": [new_actors[i] for i in added],
-            "removed_records": [old_actors[i] for i in removed],
-        },
-        "ties": {
-            "added": [d for k, d in new_ties.items() if k not in old_ties],
-            "removed": [d for k, d in old_ties.items() if k not in new_ties],
-            "changed": ties_changed,
-        },
+        **edits,
         "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
         "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
         "actor_metrics": metrics,

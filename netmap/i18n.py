@@ -32,6 +32,7 @@ __all__ = [
     "number",
     "percent",
     "date",
+    "moment",
     "default_lang",
     "Message",
     "translations",
@@ -129,6 +130,28 @@ def date(value, lang: str = "en") -> str:
     from babel.dates import format_date
 
     return format_date(day, format="long", locale=LOCALES[_lang(lang)])
+
+
+def moment(value, lang: str = "en", tz: str | None = None) -> str:
+    """A moment (an ISO date and time, such as a revision's ``2026-12-01T17:50:17+00:00``) as the
+    user reads it, in the time zone ``tz`` (an IANA name such as ``Europe/Copenhagen``; UTC when
+    None or unknown): ``1 Dec 2026, 18:50`` / ``1. dec. 2026 18.50``. Other text is returned unchanged."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        when = value if isinstance(value, _dt.datetime) else _dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return str(value)
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=_dt.UTC)
+    try:
+        zone = ZoneInfo(tz) if tz else _dt.UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = _dt.UTC
+    from babel.dates import format_datetime
+
+    text = format_datetime(when.astimezone(zone), format="medium", locale=LOCALES[_lang(lang)])
+    return text if zone is not _dt.UTC else f"{text} UTC"
 
 
 def default_lang() -> str:

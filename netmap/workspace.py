@@ -75,10 +75,16 @@ def _m1_pseudonym_key(con):
     )
 
 
+def _m2_author(con):
+    """2: who saved each revision (``author``, null where the server does not know it)."""
+    if not has_column(con, "revisions", "author"):
+        con.execute("ALTER TABLE revisions ADD COLUMN author TEXT")
+
+
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key,)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -180,6 +186,14 @@ def has_table(con, table):
         return con.execute("SELECT to_regclass(?) IS NOT NULL", (table,)).fetchone()[0]
     sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
     return con.execute(sql, (table,)).fetchone() is not None
+
+
+def has_column(con, table, column):
+    """Whether the workspace's table ``table`` has the column ``column``."""
+    if isinstance(con, PgConnection):
+        sql = "SELECT 1 FROM information_schema.columns WHERE table_name = ? AND column_name = ?"
+        return con.execute(sql, (table, column)).fetchone() is not None
+    return column in {row[1] for row in con.execute(f"PRAGMA table_info({table})")}
 
 
 def _version(con):
@@ -419,9 +433,34 @@ class Workspace:
             con.close()
         return [(rev, saved, rev == head) for rev, saved in rows]
 
-    def create(self, name, net):
-        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file);
-        raises NetmapError if the name is taken."""
+    def revisions(self, name, limit=None, offset=0, documents=False):
+        """``[(rev, saved, author), ...]`` of a network, newest first: ``limit`` of them (all when
+        None) after skipping the ``offset`` newest; with ``documents``, each with its canonical
+        JSON text last."""
+        con = self.connect()
+        try:
+            self._head(con, name)
+            return con.execute(
+                f"SELECT rev, saved, author{', doc' if documents else ''} FROM revisions WHERE network = ? "
+                "ORDER BY rev DESC LIMIT ? OFFSET ?",
+                (name, -1 if limit is None else limit, offset),
+            ).fetchall()
+        finally:
+            con.close()
+
+    def count_revisions(self, name):
+        """How many revisions of the network are stored."""
+        return self._read("SELECT count(*) FROM revisions WHERE network = ?", (name,))[0][0]
+
+    def restore(self, name, revision, expected_revision=None, author=None):
+        """Make the content of ``revision`` the current network, as a new revision (the one it
+        replaces stays in the history); returns the new revision, or the current one when it
+        already has that content. The stale-edit check of :meth:`save` applies."""
+        return self.save(name, self.load(name, revision), expected_revision=expected_revision, author=author)
+
+    def create(self, name, net, author=None):
+        """Add a new network (revision 1) called ``name`` (whatever name the network had in its file),
+        saved by ``author`` (None when unknown); raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
             raise NetmapError("a network needs a name")
@@ -430,11 +469,15 @@ class Workspace:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
             con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)", (name, _now()))
-            con.execute("INSERT INTO revisions (network, rev, doc, saved) VALUES (?, 1, ?, ?)", (name, doc, _now()))
+            con.execute(
+                "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, 1, ?, ?, ?)",
+                (name, doc, _now(), author or None),
+            )
         return 1
 
-    def save(self, name, net, expected_revision=None):
-        """Validate ``net`` and store it as the new current revision; returns its number.
+    def save(self, name, net, expected_revision=None, author=None):
+        """Validate ``net`` and store it as the new current revision, saved by ``author`` (None
+        when unknown); returns its number.
 
         Revisions after the current one (the redo branch) are dropped. A save
         equal to the current revision stores nothing and returns the current
@@ -452,7 +495,8 @@ class Workspace:
             con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
             rev = last + 1
             con.execute(
-                "INSERT INTO revisions (network, rev, doc, saved) VALUES (?, ?, ?, ?)", (name, rev, doc, _now())
+                "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, ?, ?, ?, ?)",
+                (name, rev, doc, _now(), author or None),
             )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev

@@ -15,7 +15,7 @@ from netmap.workspace import Workspace
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["map", "actors", "ties", "diagnosis", "review", "whatif", "import_export", "snapshots"]
+PAGES = ["map", "actors", "ties", "diagnosis", "review", "whatif", "import_export", "snapshots", "history"]
 
 
 def plain(text):
@@ -686,3 +686,67 @@ def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
     errors = texts(at, "error")
     assert any('actor "Another": column "Id": duplicate id "lavuk_ledelse"' in e for e in errors), errors
     assert not any("actors[" in e for e in errors)
+
+
+# History (issue 10): the revisions in words; show one as it was; restore it as a new revision.
+
+
+def test_history_lists_the_edits_in_words_and_shows_a_revision_as_it_was(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Stjernen"}}})
+    at.switch_page("netmap/ui/pages/history.py").run()
+    assert not at.exception, at.exception
+    heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
+    assert heads[0].startswith("**Revision 2 · ") and heads[0].endswith(" · current**") and len(heads) == 2
+    assert "- Stjernen: Name: Lavuk Stjernen (ledelse) → Stjernen" in texts(at, "markdown")
+    assert "- Network started: 21 actors, 36 ties" in texts(at, "markdown")
+    at.button(key="history_show_1").click().run()
+    actors = next(df.value for df in at.dataframe if "Name" in df.value.columns)
+    assert "Lavuk Stjernen (ledelse)" in list(actors["Name"]) and len(actors) == 21
+    at.radio(key="lang").set_value("da").run()
+    assert "- Stjernen: Navn: Lavuk Stjernen (ledelse) → Stjernen" in texts(at, "markdown")
+    assert "- Netværket oprettet: 21 aktører, 36 relationer" in texts(at, "markdown")
+
+
+def test_restore_a_revision_asks_then_saves_it_as_a_new_revision(ws_path):
+    at = start("actors")
+    edit_table(at, "actors", {"edited_rows": {0: {"name": "Stjernen"}}})
+    at.switch_page("netmap/ui/pages/history.py").run()
+    at.button(key="history_restore_1").click().run()
+    assert any("Restore revision 1?" in w for w in texts(at, "warning"))
+    assert Workspace(ws_path).revision("copenhagen") == 2  # asked, nothing saved yet
+    at.button(key="history_restore_confirm").click().run()
+    assert any("Restored revision 1 as revision 3." in s for s in texts(at, "success"))
+    ws = Workspace(ws_path)
+    assert ws.revision("copenhagen") == 3 and ws.document("copenhagen", 3) == ws.document("copenhagen", 1)
+    assert ws.load("copenhagen", 2).actors[0].name == "Stjernen"  # nothing lost
+
+
+def test_a_stale_restore_is_refused_and_told(ws_path):
+    net = Workspace(ws_path).load("copenhagen")
+    net.actors[0].name = "Stjernen"
+    Workspace(ws_path).save("copenhagen", net)  # revision 2
+    at = start("history")
+    at.button(key="history_restore_1").click().run()  # asked while revision 2 is shown
+    net.actors[0].name = "Saved elsewhere"
+    Workspace(ws_path).save("copenhagen", net)  # another tab saves revision 3 meanwhile
+    at.button(key="history_restore_confirm").click().run()
+    assert any("changed elsewhere" in w for w in texts(at, "warning"))
+    ws = Workspace(ws_path)
+    assert ws.revision("copenhagen") == 3 and ws.load("copenhagen").actors[0].name == "Saved elsewhere"
+
+
+def test_a_long_history_comes_in_pages_and_names_who_saved(ws_path):
+    ws = Workspace(ws_path)
+    net = ws.load("copenhagen")
+    for i in range(2, 46):  # revisions 2..45
+        net.actors[0].name = f"Navn {i}"
+        ws.save("copenhagen", net, author="Mette" if i == 45 else None)
+    at = start("history")
+    heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
+    assert len(heads) == 20 and heads[0].startswith("**Revision 45 · ") and heads[-1].startswith("**Revision 26 · ")
+    assert heads[0].endswith(" · by Mette · current**") and " by " not in heads[1]
+    assert "Page 1 of 3" in texts(at, "caption")
+    at.number_input(key="history_page_copenhagen").set_value(3).run()
+    heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
+    assert [h.split(" · ")[0] for h in heads] == [f"**Revision {r}" for r in (5, 4, 3, 2, 1)]

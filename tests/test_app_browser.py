@@ -150,9 +150,11 @@ def test_the_apps_map_draws_ids_that_are_javascript_property_names(tmp_path):
 
 
 @contextlib.contextmanager
-def running_app(tmp_path, seed=True):
+def running_app(tmp_path, seed=True, **page_options):
     """The app on a workspace (holding the samples when ``seed``), in Chromium:
-    ``(page, url, workspace, page errors)``."""
+    ``(page, url, workspace, page errors)``. ``page_options`` go to Playwright's ``new_page``
+    (a 1400x1000 window unless ``viewport`` is given; ``timezone_id``, ...). The one way the
+    browser tests and docs/screenshots.py start the app."""
     from playwright.sync_api import sync_playwright
 
     workspace = tmp_path / "ws.sqlite"
@@ -164,7 +166,7 @@ def running_app(tmp_path, seed=True):
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page = browser.new_page(**{"viewport": {"width": 1400, "height": 1000}, **page_options})
             errors = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             yield page, f"http://127.0.0.1:{port}", workspace, errors

@@ -5,12 +5,22 @@ from __future__ import annotations
 import json
 
 from ..compare import IGNORED_FIELDS
-from ..i18n import _, number
+from ..i18n import _, date, ngettext, number
 from . import vocab
 from .report import names as list_names
 from .vocab import label, yes_no
 
-__all__ = ["diff_text", "indicator_value", "field_label", "value_text", "tie_text", "change_texts"]
+__all__ = [
+    "diff_text",
+    "indicator_value",
+    "field_label",
+    "value_text",
+    "tie_text",
+    "change_texts",
+    "edit_lines",
+    "shortened",
+    "revision_lines",
+]
 
 #: The vocabulary of the values of each coded field of an actor or a tie.
 _VALUES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "status": vocab.TIE_STATUSES}
@@ -140,3 +150,53 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
         )
     )
     return "\n".join(lines)
+
+
+def edit_lines(edits: dict, lang: str, names: dict | None = None) -> list[str]:
+    """What was edited (:func:`netmap.compare.changes`) in words, one line a change: the map's
+    date, actors added, removed and changed, then ties; ``names`` maps actor ids to names."""
+    a, ti = edits["actors"], edits["ties"]
+    names = {**{r["id"]: r.get("name") or r["id"] for r in a["removed_records"] + a["added_records"]}, **(names or {})}
+    lines = []
+    old, new = edits["network"]["date"]
+    if old != new:
+        lines.append(f"{_('Date the map describes', lang)}: {date(old, lang) if old else '-'} \u2192 {date(new, lang)}")
+    lines += [_("Actor added: {name}", lang, name=names.get(i, i)) for i in a["added"]]
+    lines += [_("Actor removed: {name}", lang, name=names.get(i, i)) for i in a["removed"]]
+    lines += [
+        f"{names.get(c['id'], c['id'])}: {'; '.join(change_texts(c['changes'], lang, limit=60))}" for c in a["changed"]
+    ]
+    lines += [_("Tie added: {tie}", lang, tie=tie_text(d, lang, names)) for d in ti["added"]]
+    lines += [_("Tie removed: {tie}", lang, tie=tie_text(d, lang, names)) for d in ti["removed"]]
+    lines += [
+        f"{tie_text(c, lang, names)}: {'; '.join(change_texts(c['changes'], lang, 'ties', limit=60))}"
+        for c in ti["changed"]
+    ]
+    return lines
+
+
+def shortened(lines: list[str], lang: str, limit: int = 5) -> list[str]:
+    """The first ``limit`` lines, and ``and 12 more changes`` for the rest."""
+    if len(lines) <= limit:
+        return lines
+    rest = len(lines) - limit
+    return lines[:limit] + [ngettext("and {n} more change", "and {n} more changes", rest, lang)]
+
+
+def revision_lines(revision, lang: str, limit: int | None = 5) -> list[str]:
+    """What a revision of the history (:class:`netmap.history.Revision`) changed, in words;
+    with ``limit``, the first ``limit`` changes and how many more there are."""
+    if revision.edits is None:
+        return [
+            _(
+                "Network started: {actors}, {ties}",
+                lang,
+                actors=vocab.count("actors", revision.actors, lang),
+                ties=vocab.count("ties", revision.ties, lang),
+            )
+        ]
+    lines = edit_lines(revision.edits, lang, revision.names)
+    if revision.moved:
+        lines.append(ngettext("{n} actor moved on the map", "{n} actors moved on the map", revision.moved, lang))
+    lines = lines or [_("No change to the actors or ties", lang)]
+    return lines if limit is None else shortened(lines, lang, limit)

@@ -31,6 +31,8 @@ __all__ = [
     "network_name",
     "current",
     "acting_on",
+    "author",
+    "timezone",
     "commit",
     "editor_key",
     "reset_editors",
@@ -170,6 +172,25 @@ def acting_on():
     return st.session_state.get("_acting_on")
 
 
+def author():
+    """Who is saving, where the server knows it (a logged-in user's name or e-mail), else None."""
+    try:
+        user = st.user
+        if not user.get("is_logged_in"):
+            return None
+        return str(user.get("name") or user.get("email") or "").strip() or None
+    except Exception:  # noqa: BLE001  (no login configured, or no browser session)
+        return None
+
+
+def timezone():
+    """The browser's time zone (an IANA name such as ``Europe/Copenhagen``), or None."""
+    try:
+        return st.context.timezone or None
+    except Exception:  # noqa: BLE001  (no browser, e.g. a bare script run)
+        return None
+
+
 def commit(net, base_rev, shown=None):
     """Save ``net`` as the next revision of the open network, unless someone else saved first.
 
@@ -181,7 +202,7 @@ def commit(net, base_rev, shown=None):
     """
     name = network_name()
     try:
-        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev)
+        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev, author=author())
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))
         reset_editors()

@@ -173,7 +173,11 @@ def welcome():
         date = st.date_input(tr("Date the map describes"), value=None, key="start_date", format="YYYY-MM-DD")
         if st.form_submit_button(tr("Start"), key="start_submit", type="primary"):
             try:
-                ws.create(name, Network(name=name.strip(), date=date.isoformat() if date else None))
+                ws.create(
+                    name,
+                    Network(name=name.strip(), date=date.isoformat() if date else None),
+                    author=state.author(),
+                )
             except NetmapError as exc:
                 st.error(md(exc.message(state.lang())))
             else:

@@ -151,7 +151,7 @@ if first is not None:
         left, right = st.columns(2)
         if left.button(tr("Import as a new network"), key="import_new", type="primary"):
             try:
-                rev = ws.create(new_name, with_positions(uploaded))
+                rev = ws.create(new_name, with_positions(uploaded), author=state.author())
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:
@@ -204,7 +204,7 @@ with st.form("new_network"):
     empty_name = st.text_input(tr("New empty network"), key="new_network_name")
     if st.form_submit_button(tr("Create"), key="new_network_submit"):
         try:
-            ws.create(empty_name, Network(name=empty_name.strip()))
+            ws.create(empty_name, Network(name=empty_name.strip()), author=state.author())
         except NetmapError as exc:
             st.error(md(exc.message(lang)))
         else:

@@ -1,0 +1,192 @@
+"""The history of a network (netmap.history, Workspace.restore): every revision in words, newest
+first, paged; restoring a revision as a new one; who saved it. Real SQLite files in tmp_path;
+the expected words are written out by hand."""
+
+import sqlite3
+
+import pytest
+
+from netmap.history import page, pages
+from netmap.i18n import moment
+from netmap.model import Actor, Network, Tie
+from netmap.present.diff import revision_lines
+from netmap.workspace import SCHEMA_VERSION, StaleEditError, Workspace
+from tests.test_workspace import _old_workspace
+
+
+def two_actors():
+    return Network(
+        name="p",
+        actors=[Actor(id="a", name="Alpha", sector="public"), Actor(id="b", name="Beta", sector="civil")],
+        ties=[Tie(source="a", target="b")],
+    )
+
+
+@pytest.fixture
+def ws3(tmp_path):
+    """Three revisions: 1 two actors and a tie; 2 Alpha renamed Alfa and Gamma added; 3 the tie
+    removed and Beta moved."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = two_actors()
+    ws.create("p", net, author="Mette")
+    net.actors[0].name = "Alfa"
+    net.actors.append(Actor(id="c", name="Gamma"))
+    ws.save("p", net)
+    net.ties = []
+    net.actors[1].x, net.actors[1].y = 10.0, 20.0
+    ws.save("p", net, author="Jonas")
+    return ws
+
+
+def words(ws, lang="en", number=0, **kw):
+    return [(r.rev, revision_lines(r, lang)) for r in page(ws, "p", number, **kw)]
+
+
+def test_each_revision_in_words_newest_first(ws3):
+    assert words(ws3) == [
+        (3, ["Tie removed: Alfa \u2014 Beta (collaboration)", "1 actor moved on the map"]),
+        (2, ["Actor added: Gamma", "Alfa: Name: Alpha \u2192 Alfa"]),
+        (1, ["Network started: 2 actors, 1 tie"]),
+    ]
+    assert words(ws3, "da") == [
+        (3, ["Relation fjernet: Alfa \u2014 Beta (samarbejde)", "1 aktør flyttet på kortet"]),
+        (2, ["Aktør tilføjet: Gamma", "Alfa: Navn: Alpha \u2192 Alfa"]),
+        (1, ["Netværket oprettet: 2 aktører, 1 relation"]),
+    ]
+
+
+def test_who_saved_each_revision_and_which_is_current(ws3):
+    items = page(ws3, "p")
+    assert [(r.rev, r.author, r.state) for r in items] == [(3, "Jonas", "current"), (2, None, ""), (1, "Mette", "")]
+    ws3.undo("p")
+    assert [r.state for r in page(ws3, "p")] == ["undone", "current", ""]
+    con = sqlite3.connect(ws3.path)  # in the file itself
+    assert con.execute("SELECT rev, author FROM revisions ORDER BY rev").fetchall() == [
+        (1, "Mette"),
+        (2, None),
+        (3, "Jonas"),
+    ]
+    con.close()
+
+
+def test_a_long_list_of_changes_is_shortened(tmp_path):
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = Network(name="p", actors=[Actor(id="a", name="A")])
+    ws.create("p", net)
+    net.actors += [Actor(id=f"n{i:02d}", name=f"New {i:02d}") for i in range(17)]
+    ws.save("p", net)
+    newest = page(ws, "p")[0]
+    assert revision_lines(newest, "en") == [
+        "Actor added: New 00",
+        "Actor added: New 01",
+        "Actor added: New 02",
+        "Actor added: New 03",
+        "Actor added: New 04",
+        "and 12 more changes",
+    ]
+    assert revision_lines(newest, "da")[-1] == "og 12 ændringer mere"
+    assert len(revision_lines(newest, "en", limit=None)) == 17
+
+
+def test_a_long_history_comes_in_pages_of_20(tmp_path):
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = Network(name="p", actors=[Actor(id="a", name="A")])
+    ws.create("p", net)
+    for i in range(2, 46):  # revisions 2..45: each renames A
+        net.actors[0].name = f"A{i}"
+        ws.save("p", net)
+    assert pages(ws, "p") == 3  # 45 revisions: 20 + 20 + 5
+    first, last = page(ws, "p", 0), page(ws, "p", 2)
+    assert [r.rev for r in first] == list(range(45, 25, -1))
+    assert [r.rev for r in last] == [5, 4, 3, 2, 1]
+    # The last of a page is compared with the first of the next page.
+    assert revision_lines(first[-1], "en") == ["A26: Name: A25 \u2192 A26"]
+    assert page(ws, "p", 3) == []
+
+
+def test_restore_makes_a_new_revision_with_the_old_content_and_keeps_the_rest(ws3):
+    old_doc = ws3.document("p", 1)
+    assert ws3.restore("p", 1, expected_revision=3, author="Mette") == 4
+    assert ws3.revision("p") == 4 and ws3.document("p", 4) == old_doc
+    assert [rev for rev, _saved, _author in ws3.revisions("p")] == [4, 3, 2, 1]  # nothing lost
+    assert revision_lines(page(ws3, "p")[0], "en") == [
+        "Actor removed: Gamma",
+        "Alpha: Name: Alfa \u2192 Alpha",
+        "Tie added: Alpha \u2014 Beta (collaboration)",
+        "1 actor moved on the map",
+    ]
+    # Restoring what is already current adds nothing.
+    assert ws3.restore("p", 1) == 4 and ws3.count_revisions("p") == 4
+
+
+def test_a_stale_restore_saves_nothing(ws3):
+    with pytest.raises(StaleEditError):
+        ws3.restore("p", 1, expected_revision=2)
+    assert ws3.revision("p") == 3 and ws3.count_revisions("p") == 3
+
+
+def test_an_older_workspace_gets_the_author_column_and_keeps_its_revisions(tmp_path):
+    path = tmp_path / "old.sqlite"
+    _old_workspace(path)
+    ws = Workspace(path)
+    con = sqlite3.connect(path)
+    assert con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+    assert con.execute("SELECT rev, author FROM revisions").fetchall() == [(1, None)]
+    con.close()
+    assert [(r.rev, r.author, revision_lines(r, "en")) for r in page(ws, "old")] == [
+        (1, None, ["Network started: 1 actor, 0 ties"])
+    ]
+
+
+def test_a_moment_in_the_users_language_and_time_zone():
+    # 17:50 UTC on 1 December is 18:50 in Copenhagen (winter time, UTC+1).
+    assert moment("2026-12-01T17:50:17+00:00", "da", "Europe/Copenhagen") == "1. dec. 2026 18.50.17"
+    assert moment("2026-12-01T17:50:17+00:00", "en", "Europe/Copenhagen") == "1 Dec 2026, 18:50:17"
+    assert moment("2026-12-01T17:50:17+00:00", "en", "No/Such_Zone") == "1 Dec 2026, 17:50:17 UTC"
+    assert moment("not a time", "da") == "not a time"
+
+
+def test_each_revision_says_what_the_comparison_of_the_whole_networks_says(tmp_path):
+    """Brute force: a page reads only the records that differ; what it finds must be
+    netmap.compare.changes of the two whole networks, over random edits of every kind."""
+    import copy
+    import random
+
+    from netmap.compare import changes
+    from netmap.generate import generate
+
+    rnd = random.Random(7)
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = generate(150, seed=3)
+    ws.create("g", net)
+    moved = {}
+    for step in range(8):
+        net = copy.deepcopy(net)
+        gone = {a.id for a in rnd.sample(net.actors, 2)}
+        net.actors = [a for a in net.actors if a.id not in gone]
+        net.ties = [t for t in net.ties if t.source not in gone and t.target not in gone]
+        for a in rnd.sample(net.actors, 3):
+            a.name += " (ny)"
+        rnd.choice(net.actors).sector = "private"
+        shifted = rnd.sample(net.actors, 2)
+        for a in shifted:
+            a.x, a.y = rnd.uniform(-500, 500), rnd.uniform(-500, 500)
+        net.ties = [t for t in net.ties if rnd.random() > 0.02]
+        for t in rnd.sample(net.ties, 3):
+            t.strength = float(rnd.choice([1, 2, 3]))
+        flip = rnd.choice(net.ties)
+        flip.directed = not flip.directed
+        net.actors += [Actor(id=f"s{step}_{i}", name=f"Step {step} actor {i}") for i in range(2)]
+        keys, ids = {t.key for t in net.ties}, net.actor_ids
+        for _ in range(3):
+            tie = Tie(*rnd.sample(ids, 2), kind="information")
+            if tie.key not in keys and tie.key != flip.key:
+                keys.add(tie.key)
+                net.ties.append(tie)
+        moved[ws.save("g", net)] = len(shifted)
+    items = page(ws, "g")
+    assert [r.rev for r in items] == list(range(9, 0, -1))
+    for item in items[:-1]:
+        assert item.edits == changes(ws.load("g", item.rev - 1), ws.load("g", item.rev))
+        assert item.edits["actors"]["added"] and item.edits["ties"]["changed"]  # the test edits something
+        assert item.moved == moved[item.rev]

@@ -13,6 +13,7 @@ from .reading import read_network
 
 __all__ = [
     "compare",
+    "changes",
     "apply_diff",
     "indicators",
     "series",
@@ -145,6 +146,54 @@ def _field_changes(old, new, fields):
     return changes
 
 
+def changes(old: Network, new: Network) -> dict[str, Any]:
+    """The ``network``, ``actors`` and ``ties`` parts of :func:`compare`, without the analysis
+    (fast enough to say what one edit did, e.g. an undo)."""
+    old_actors = {a.id: _actor_doc(a) for a in old.actors}
+    new_actors = {a.id: _actor_doc(a) for a in new.actors}
+    added = [i for i in new_actors if i not in old_actors]
+    removed = [i for i in old_actors if i not in new_actors]
+    changed = []
+    for i, doc in old_actors.items():
+        if i in new_actors:
+            ch = _field_changes(doc, new_actors[i], _COMPARED_FIELDS)
+            if ch:
+                changed.append({"id": i, "changes": ch})
+
+    old_ties = {tie.key: _tie_doc(tie) for tie in old.ties}
+    new_ties = {tie.key: _tie_doc(tie) for tie in new.ties}
+    ties_changed = []
+    for key, doc in old_ties.items():
+        if key in new_ties:
+            ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
+            if ch:
+                ties_changed.append(
+                    {
+                        "source": doc["source"],
+                        "target": doc["target"],
+                        "kind": key[0],
+                        "directed": doc["directed"],
+                        "changes": ch,
+                    }
+                )
+
+    return {
+        "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
+        "actors": {
+            "added": added,
+            "removed": removed,
+            "changed": changed,
+            "added_records": [new_actors[i] for i in added],
+            "removed_records": [old_actors[i] for i in removed],
+        },
+        "ties": {
+            "added": [d for k, d in new_ties.items() if k not in old_ties],
+            "removed": [d for k, d in old_ties.items() if k not in new_ties],
+            "changed": ties_changed,
+        },
+    }
+
+
 def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, Any]:
     """What changed from network ``old`` to network ``new``.
 
@@ -174,34 +223,8 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         :func:`apply_diff` can rebuild ``new``. Map positions (``x``, ``y``)
         are not compared: they are where an actor was drawn, not what it is.
     """
-    old_actors = {a.id: _actor_doc(a) for a in old.actors}
-    new_actors = {a.id: _actor_doc(a) for a in new.actors}
-    added = [i for i in new_actors if i not in old_actors]
-    removed = [i for i in old_actors if i not in new_actors]
-    changed = []
-    for i, doc in old_actors.items():
-        if i in new_actors:
-            ch = _field_changes(doc, new_actors[i], _COMPARED_FIELDS)
-            if ch:
-                changed.append({"id": i, "changes": ch})
-
-    old_ties = {tie.key: _tie_doc(tie) for tie in old.ties}
-    new_ties = {tie.key: _tie_doc(tie) for tie in new.ties}
-    ties_changed = []
-    for key, doc in old_ties.items():
-        if key in new_ties:
-            ch = _field_changes(doc, new_ties[key], _TIE_FIELDS)
-            if ch:
-                ties_changed.append(
-                    {
-                        "source": doc["source"],
-                        "target": doc["target"],
-                        "kind": key[0],
-                        "directed": doc["directed"],
-                        "changes": ch,
-                    }
-                )
-
+    out = changes(old, new)
+    added = out["actors"]["added"]
     ra, rb = _analyze_light(old, group_by), _analyze_light(new, group_by)
     ia, ib = _indicators(ra), _indicators(rb)
     fa = [f["code"] for f in ra["flags"]]
@@ -215,24 +238,10 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         if diff:
             metrics[i] = diff
 
-    return {
-        "network": {"name": [old.name, new.name], "date": [old.date, new.date]},
-        "actors": {
-            "added": added,
-            "removed": removed,
-            "changed": changed,
-            "added_records": [new_actors[i] for i in added],
-            "removed_records": [old_actors[i] for i in removed],
-        },
-        "ties": {
-            "added": [d for k, d in new_ties.items() if k not in old_ties],
-            "removed": [d for k, d in old_ties.items() if k not in new_ties],
-            "changed": ties_changed,
-        },
-        "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
-        "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
-        "actor_metrics": metrics,
-    }
+    out["partnership"] = {k: [ia[k], ib[k]] for k in INDICATORS}
+    out["flags"] = {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]}
+    out["actor_metrics"] = metrics
+    return out
 
 
 def _set(record, field, value):

@@ -177,13 +177,22 @@ def edit_text(old, new, lang: str = "en") -> str:
         return list_names(ids, label_of, EDIT_NAMES)
 
     parts = []
-    if a["added"]:
+    if len(a["added"]) == 1:
+        parts.append(_("added {name}", lang, name=names[a["added"][0]]))
+    elif a["added"]:
         n = len(a["added"])
-        parts.append(ngettext("added {names}", "added {n} actors: {names}", n, lang, names=listed(a["added"])))
-    if a["removed"]:
-        n = len(a["removed"])
-        ids = a["removed"]
-        parts.append(ngettext("deleted {names}", "deleted {n} actors: {names}", n, lang, names=listed(ids, gone_names)))
+        parts.append(
+            ngettext("added {n} actor: {names}", "added {n} actors: {names}", n, lang, names=listed(a["added"]))
+        )
+    if len(a["removed"]) == 1:
+        parts.append(_("deleted {name}", lang, name=gone_names[a["removed"][0]]))
+    elif a["removed"]:
+        n, ids = len(a["removed"]), a["removed"]
+        parts.append(
+            ngettext(
+                "deleted {n} actor: {names}", "deleted {n} actors: {names}", n, lang, names=listed(ids, gone_names)
+            )
+        )
     if len(a["changed"]) == 1:
         (c,) = a["changed"]
         if set(c["changes"]) == {"name"}:
@@ -194,15 +203,17 @@ def edit_text(old, new, lang: str = "en") -> str:
             parts.append(_("changed {name}: {changes}", lang, name=gone_names.get(c["id"], c["id"]), changes=texts))
     elif a["changed"]:
         ids = [c["id"] for c in a["changed"]]
-        parts.append(ngettext("changed {names}", "changed {n} actors: {names}", len(ids), lang, names=listed(ids)))
-    for key, one, many in (
-        ("added", "added the tie {tie}", ("added {n} tie", "added {n} ties")),
-        ("removed", "deleted the tie {tie}", ("deleted {n} tie", "deleted {n} ties")),
-    ):
-        if len(t[key]) == 1:
-            parts.append(_(one, lang, tie=tie_text(t[key][0], lang, names)))
-        elif t[key]:
-            parts.append(ngettext(*many, len(t[key]), lang))
+        parts.append(
+            ngettext("changed {n} actor: {names}", "changed {n} actors: {names}", len(ids), lang, names=listed(ids))
+        )
+    if len(t["added"]) == 1:
+        parts.append(_("added the tie {tie}", lang, tie=tie_text(t["added"][0], lang, names)))
+    elif t["added"]:
+        parts.append(ngettext("added {n} tie", "added {n} ties", len(t["added"]), lang))
+    if len(t["removed"]) == 1:
+        parts.append(_("deleted the tie {tie}", lang, tie=tie_text(t["removed"][0], lang, names)))
+    elif t["removed"]:
+        parts.append(ngettext("deleted {n} tie", "deleted {n} ties", len(t["removed"]), lang))
     if len(t["changed"]) == 1:
         (c,) = t["changed"]
         texts = "; ".join(change_texts(c["changes"], lang, "ties", limit=60))
@@ -221,8 +232,12 @@ def edit_text(old, new, lang: str = "en") -> str:
         )
     if not parts:
         moved = _moved(old, new)
-        if moved:
-            parts.append(ngettext("moved {names}", "moved {n} actors: {names}", len(moved), lang, names=listed(moved)))
+        if len(moved) == 1:
+            parts.append(_("moved {name}", lang, name=names[moved[0]]))
+        elif moved:
+            parts.append(
+                ngettext("moved {n} actor: {names}", "moved {n} actors: {names}", len(moved), lang, names=listed(moved))
+            )
     return "; ".join(parts) or _("no change", lang)
 
 

@@ -108,7 +108,8 @@ if views.has_edits(st.session_state.get(key)):
         state.reset_editors()
         st.rerun()
 
-with st.expander(tr("Add many actors at once: paste a list of names")):
+# Keyed, so that each stays open when a message above it comes or goes.
+with st.expander(tr("Add many actors at once: paste a list of names"), key="paste_tool"):
     actor_tools.paste(net, rev)
-with st.expander(tr("Merge two actors that are the same")):
+with st.expander(tr("Merge two actors that are the same"), key="merge_tool"):
     actor_tools.merge(net, rev)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 from ..compare import IGNORED_FIELDS, changes
 from ..i18n import _, date, ngettext, number
@@ -164,13 +165,31 @@ def _moved(old, new):
     return [a.id for a in new.actors if a.id in before and before[a.id] != (a.x, a.y)]
 
 
+def _differing(old, new):
+    """``old`` and ``new`` cut down to the actors and ties that differ between them: what
+    :func:`netmap.compare.changes` then finds is the same, and one edit touches few of them."""
+    old_actors, new_actors = {a.id: a for a in old.actors}, {a.id: a for a in new.actors}
+    ids = {i for i in old_actors.keys() | new_actors.keys() if old_actors.get(i) != new_actors.get(i)}
+
+    def raw(t):
+        return (t.source, t.target, t.kind, t.directed)
+
+    old_ties, new_ties = {raw(t): t for t in old.ties}, {raw(t): t for t in new.ties}
+    ties = {k for k in old_ties.keys() | new_ties.keys() if old_ties.get(k) != new_ties.get(k)}
+    return tuple(
+        replace(net, actors=[a for a in net.actors if a.id in ids], ties=[t for t in net.ties if raw(t) in ties])
+        for net in (old, new)
+    )
+
+
 def edit_text(old, new, lang: str = "en") -> str:
     """What the edit from network ``old`` to network ``new`` did, in a few words:
     ``renamed Anna to Ann``, ``added Bo; added the tie Anna — Bo (collaboration)``, ``moved
     3 actors: ...``; ``no change`` when the two are the same (positions included)."""
-    d = changes(old, new)
     names = {**{a.id: a.label for a in old.actors}, **{a.id: a.label for a in new.actors}}
     gone_names = {a.id: a.label for a in old.actors}
+    old, new = _differing(old, new)
+    d = changes(old, new)
     a, t = d["actors"], d["ties"]
 
     def listed(ids, label_of=names):

@@ -162,7 +162,7 @@ def merge(net, rev):
         key="merge_other",
         placeholder=tr("Choose an actor"),
     )
-    if keep is None or other is None:
+    if keep not in labels or other not in labels:  # not chosen yet (or gone in an edit elsewhere)
         return
     if keep == other:
         st.info(tr("Choose two different actors."))

@@ -86,7 +86,7 @@ if add_actor_clicked:
         name=a_name.strip(), id=a_id.strip(), kind=a_kind or "", organisation=a_org.strip(), partner=a_partner, **fields
     )
     if not (a_name.strip() or a_id.strip()):
-        actor_col.error(tr("Give the actor a name or an id."))
+        actor_col.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
     elif forms.repeated("actor", entry):  # a double submit: the actor is there already
         state.flash(
             "warning",

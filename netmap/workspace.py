@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .errors import NetmapError
+from .i18n import LANGS
 from .layout import placed
 from .model import validate
 from .reading import network_from_json, read_network
@@ -81,10 +82,16 @@ def _m2_author(con):
         con.execute("ALTER TABLE revisions ADD COLUMN author TEXT")
 
 
+def _m3_network_language(con):
+    """3: the language of each network (``en`` or ``da``; NULL for networks made before)."""
+    if not has_column(con, "networks", "lang"):
+        con.execute("ALTER TABLE networks ADD COLUMN lang TEXT")
+
+
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key, _m2_author)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -258,11 +265,9 @@ def prepare(path):
 def _check_stale(name, head, expected_revision):
     if expected_revision is not None and expected_revision != head:
         raise StaleEditError(
-            'network "{name}" was changed elsewhere (now revision {current}, your edit was based on {expected}); '
+            'network "{name}" was changed elsewhere (in another tab or by someone else) after you opened it; '
             "your edit was not saved",
             name=name,
-            current=head,
-            expected=expected_revision,
         )
 
 
@@ -443,7 +448,7 @@ class Workspace:
             return con.execute(
                 f"SELECT rev, saved, author{', doc' if documents else ''} FROM revisions WHERE network = ? "
                 "ORDER BY rev DESC LIMIT ? OFFSET ?",
-                (name, -1 if limit is None else limit, offset),
+                (name, 2**62 if limit is None else limit, offset),  # "no limit" that PostgreSQL takes too
             ).fetchall()
         finally:
             con.close()
@@ -458,22 +463,38 @@ class Workspace:
         already has that content. The stale-edit check of :meth:`save` applies."""
         return self.save(name, self.load(name, revision), expected_revision=expected_revision, author=author)
 
-    def create(self, name, net, author=None):
+    def create(self, name, net, author=None, lang=None):
         """Add a new network (revision 1) called ``name`` (whatever name the network had in its file),
-        saved by ``author`` (None when unknown); raises NetmapError if the name is taken."""
+        saved by ``author`` (None when unknown), in language ``lang`` (one of
+        :data:`netmap.i18n.LANGS`, or None: not said); raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
             raise NetmapError("a network needs a name")
+        if lang is not None and lang not in LANGS:
+            raise NetmapError(
+                '"{value}" is not a language netmap speaks; use one of: {allowed}', value=lang, allowed=", ".join(LANGS)
+            )
         doc = _dump(validate(net), name)
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=name)
-            con.execute("INSERT INTO networks (name, head, last, created) VALUES (?, 1, 1, ?)", (name, _now()))
+            con.execute(
+                "INSERT INTO networks (name, head, last, created, lang) VALUES (?, 1, 1, ?, ?)", (name, _now(), lang)
+            )
             con.execute(
                 "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, 1, ?, ?, ?)",
                 (name, doc, _now(), author or None),
             )
         return 1
+
+    def language(self, name):
+        """The language of a network (``en`` or ``da``), or None when it was not said."""
+        con = self.connect()
+        try:
+            self._head(con, name)
+            return con.execute("SELECT lang FROM networks WHERE name = ?", (name,)).fetchone()[0]
+        finally:
+            con.close()
 
     def save(self, name, net, expected_revision=None, author=None):
         """Validate ``net`` and store it as the new current revision, saved by ``author`` (None

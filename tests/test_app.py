@@ -156,8 +156,15 @@ def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     assert Workspace(ws_path).revision("copenhagen") == 3
 
 
+def with_ids(at):
+    """The app with "Show ids" switched on (ids are shown only when asked for)."""
+    at.session_state["_show_ids"] = True
+    at.run()
+    return at
+
+
 def test_a_duplicate_id_from_the_form_is_shown_and_nothing_saved(ws_path):
-    at = start()
+    at = with_ids(start())
     at.text_input(key="add_actor_name").input("Someone")
     at.text_input(key="add_actor_id").input("lavuk_ledelse")
     at.button(key="add_actor_submit").click().run()
@@ -168,7 +175,7 @@ def test_a_duplicate_id_from_the_form_is_shown_and_nothing_saved(ws_path):
 def test_edit_a_cell_saves_a_revision(ws_path):
     at = start("actors")
     edit_table(at, "actors", {"edited_rows": {0: {"name": "Lavuk <b>ledelse</b> **ny**"}}})
-    assert "Saved as revision 2." in texts(at, "success")
+    assert "Saved: renamed Lavuk Stjernen (ledelse) to Lavuk <b>ledelse</b> **ny**." in texts(at, "success")
     assert Workspace(ws_path).load("copenhagen").actors[0].name == "Lavuk <b>ledelse</b> **ny**"
 
 
@@ -208,7 +215,7 @@ def test_deleting_an_actor_lists_its_ties_before_they_go(ws_path):
     at.button(key="confirm_delete").click().run()
     net = Workspace(ws_path).load("copenhagen")
     assert gone.id not in net.actor_ids and len(net.ties) == len(before.ties) - n_ties
-    assert any(f"Deleted {gone.name} and {ties} (revision 2)." in s for s in texts(at, "success"))
+    assert any(f"Deleted {gone.name} and {ties}." in s for s in texts(at, "success"))
 
 
 def test_renaming_an_id_takes_its_ties_along(ws_path):
@@ -235,9 +242,26 @@ def test_undo_and_redo_buttons(ws_path):
     edit_table(at, "actors", {"edited_rows": {0: {"name": "Changed"}}})
     at.button(key="undo").click().run()
     assert Workspace(ws_path).load("copenhagen").actors[0].name == "Lavuk Stjernen (ledelse)"
-    assert any("Undone" in i for i in texts(at, "info"))
+    assert "Undone: renamed Lavuk Stjernen (ledelse) to Changed." in texts(at, "info")
     at.button(key="redo").click().run()
     assert Workspace(ws_path).load("copenhagen").actors[0].name == "Changed"
+    assert "Redone: renamed Lavuk Stjernen (ledelse) to Changed." in texts(at, "info")
+    at.radio(key="lang").set_value("da").run()
+    at.button(key="undo").click().run()
+    assert "Fortrudt: omdøbte Lavuk Stjernen (ledelse) til Changed." in texts(at, "info")
+
+
+def test_no_message_of_the_app_shows_a_revision_number():
+    """Undo, redo and every save say what happened in words (the tests above read them); none of
+    the old messages with a revision number is left, nor the stale edit's numbers."""
+    old = re.compile(r"\(revision \{rev\}\)|at revision \{rev\}|as revision \{rev\}")
+    for path in [ROOT / "app.py", *sorted((ROOT / "netmap" / "ui").rglob("*.py"))]:
+        assert not old.search(path.read_text("utf-8")), path
+    from netmap.workspace import StaleEditError, _check_stale
+
+    with pytest.raises(StaleEditError) as err:
+        _check_stale("kultur", 7, 5)
+    assert not re.search(r"\d", err.value.message("en") + err.value.message("da"))
 
 
 def test_a_stale_edit_from_a_second_tab_is_refused_and_told(ws_path):
@@ -679,7 +703,7 @@ def test_a_form_sent_again_after_a_while_adds_again(ws_path, monkeypatch):
 
 
 def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
-    at = start()
+    at = with_ids(start())
     at.text_input(key="add_actor_name").input("Another")
     at.text_input(key="add_actor_id").input("lavuk_ledelse")
     at.button(key="add_actor_submit").click().run()
@@ -750,3 +774,160 @@ def test_a_long_history_comes_in_pages_and_names_who_saved(ws_path):
     at.number_input(key="history_page_copenhagen").set_value(3).run()
     heads = [t for t in texts(at, "markdown") if t.startswith("**Revision")]
     assert [h.split(" · ")[0] for h in heads] == [f"**Revision {r}" for r in (5, 4, 3, 2, 1)]
+
+
+# --- no ids to invent; paste a list; merge two actors; the add-tie form (issue 10) -------------
+
+CITIZEN_ID = re.compile(r"borger-[0-9a-f]{8}")
+
+
+def test_a_citizen_added_with_the_map_form_gets_a_neutral_id_and_ids_stay_hidden(ws_path):
+    at = start()
+    assert not [t for t in at.text_input if t.key == "add_actor_id"]  # no id to invent
+    at.text_input(key="add_actor_name").input("Anna Hansen")
+    at.selectbox(key="add_actor_kind").set_value("citizen")
+    at.button(key="add_actor_submit").click().run()
+    assert not at.exception
+    net = Workspace(ws_path).load("copenhagen")
+    (anna,) = [a for a in net.actors if a.name == "Anna Hansen"]
+    assert CITIZEN_ID.fullmatch(anna.id) and "anna" not in anna.id
+    assert "Added Anna Hansen." in texts(at, "success")
+    # Everywhere an actor is picked, it is picked by name.
+    assert at.selectbox(key="add_tie_source").format_func(anna.id) == "Anna Hansen"
+
+
+def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):
+    at = start()
+    for org in ("Ølby Skole", "Kulturhuset"):
+        at.text_input(key="add_actor_name").input("Mette")
+        at.text_input(key="add_actor_organisation").input(org)
+        at.button(key="add_actor_submit").click().run()
+    net = Workspace(ws_path).load("copenhagen")
+    ids = [a.id for a in net.actors if a.name == "Mette"]
+    assert ids == ["mette", "mette_2"]
+    shown = ["Mette (Ølby Skole)", "Mette (Kulturhuset)"]
+    assert [at.selectbox(key="add_tie_target").format_func(i) for i in ids] == shown
+    at.switch_page("netmap/ui/pages/whatif.py").run()
+    assert [at.selectbox(key="whatif_actor").format_func(i) for i in ids] == shown
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    at.get("expandable")  # the merge tool's selects are inside an expander
+    assert [at.selectbox(key="merge_keep").format_func(i) for i in ids] == shown
+    assert at.selectbox(key="merge_keep").format_func("lavuk_ledelse") == "Lavuk Stjernen (ledelse)"
+
+
+def test_the_actors_table_hides_ids_until_asked_and_makes_them_for_new_rows(ws_path):
+    at = start("actors")
+    assert at.toggle(key="show_ids").value is False
+    edit_table(
+        at,
+        "actors",
+        {"added_rows": [{"name": "Kulturhuset Ølby", "sector": "civil"}, {"name": "Ole", "kind": "beboer"}]},
+    )
+    net = Workspace(ws_path).load("copenhagen")
+    assert net.actors[-2].id == "kulturhuset_ølby"
+    assert CITIZEN_ID.fullmatch(net.actors[-1].id) and net.actors[-1].name == "Ole"
+    rev = Workspace(ws_path).revision("copenhagen")
+    edit_table(at, "actors", {"added_rows": [{}]})  # a row just added, still empty: nothing to save
+    assert Workspace(ws_path).revision("copenhagen") == rev and not at.error
+    at.toggle(key="show_ids").set_value(True).run()
+    at.switch_page("netmap/ui/pages/map.py").run()  # asked for once, shown on every page
+    assert at.text_input(key="add_actor_id")
+
+
+def test_paste_a_list_of_names_shows_what_is_added_and_saves_one_revision(ws_path):
+    at = start("actors")
+    at.text_area(key="paste_names").input(
+        "Aftenskole Ølby\n\nBiblioteket\nlavuk stjernen (ledelse)\nBIBLIOTEKET\nKulturskolen\n"
+    ).run()
+    at.selectbox(key="paste_kind").set_value("association")
+    at.selectbox(key="paste_sector").set_value("civil").run()
+    (preview,) = [d.value for d in at.dataframe if list(d.value.columns) == ["Name", "Kind", "Sector"]]
+    assert list(preview["Name"]) == ["Aftenskole Ølby", "Biblioteket", "Kulturskolen"]
+    assert set(preview["Sector"]) == {"civil"} and set(preview["Kind"]) == {"association"}
+    notes = " ".join(texts(at, "info"))
+    assert "1 name is in the network already and is not added again: lavuk stjernen (ledelse)" in notes
+    assert "1 name is listed more than once and is added once: BIBLIOTEKET" in notes
+    assert "1 blank line is skipped." in notes
+    assert Workspace(ws_path).revision("copenhagen") == 1  # nothing saved before the click
+    at.button(key="paste_add").click().run()
+    ws = Workspace(ws_path)
+    assert ws.revision("copenhagen") == 2  # one revision for the three
+    added = ws.load("copenhagen").actors[-3:]
+    assert [(a.id, a.name, a.kind, a.sector) for a in added] == [
+        ("aftenskole_ølby", "Aftenskole Ølby", "association", "civil"),
+        ("biblioteket", "Biblioteket", "association", "civil"),
+        ("kulturskolen", "Kulturskolen", "association", "civil"),
+    ]
+    assert "Added 3 actors: Aftenskole Ølby; Biblioteket; Kulturskolen." in texts(at, "success")
+    assert at.text_area(key="paste_names").value == ""  # cleared: a second click adds nothing
+    at.button(key="undo").click().run()
+    assert "Undone: added 3 actors: Aftenskole Ølby; Biblioteket; Kulturskolen." in texts(at, "info")
+
+
+def test_merge_two_actors_shows_the_cascade_and_saves_one_revision(ws_path):
+    at = start("actors")
+    ws = Workspace(ws_path)
+    before = ws.load("copenhagen")
+    keep, other = "lavuk_ledelse", "lavuk_koordinator"
+    shared = {t.target if t.source == other else t.source for t in before.ties if other in (t.source, t.target)}
+    at.selectbox(key="merge_keep").set_value(keep)
+    at.selectbox(key="merge_other").set_value(other).run()
+    shown = " ".join(plain(m.value) for m in at.markdown)
+    assert "Koordinator, Lavuk Stjernen is removed; from now on it is Lavuk Stjernen (ledelse)." in shown
+    assert ws.revision("copenhagen") == 1
+    at.button(key="merge_save").click().run()
+    assert not at.exception
+    after = ws.load("copenhagen")
+    assert ws.revision("copenhagen") == 2 and other not in after.actor_ids
+    assert not any(other in (t.source, t.target) for t in after.ties)
+    now = {t.target if t.source == keep else t.source for t in after.ties if keep in (t.source, t.target)}
+    assert shared - {keep} <= now  # every actor the other one was tied to is tied to the kept one
+    assert "Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse)." in texts(at, "success")
+
+
+def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
+    at = start()
+
+    def send():
+        at.selectbox(key="add_tie_source").set_value("lavuk_ledelse")
+        at.selectbox(key="add_tie_target").set_value("frivillige")
+        at.selectbox(key="add_tie_kind").set_value("funding")
+        at.select_slider(key="add_tie_strength").set_value(3)
+        at.button(key="add_tie_submit").click().run()
+        assert not at.exception
+
+    send()
+    assert "Added the tie Lavuk Stjernen (ledelse) – Frivillige kulturformidlere." in texts(at, "success")
+    assert at.selectbox(key="add_tie_kind").value == "collaboration"  # cleared
+    assert at.select_slider(key="add_tie_strength").value == 2
+    send()  # the same tie again at once
+    assert (
+        "The tie Lavuk Stjernen (ledelse) – Frivillige kulturformidlere was just added; it is not added twice."
+        in texts(at, "warning")
+    )
+    assert not at.error  # not the validation's "repeated" error either
+    ws = Workspace(ws_path)
+    assert ws.revision("copenhagen") == 2
+    funding = [t for t in ws.load("copenhagen").ties if t.kind == "funding"]
+    assert [(t.source, t.target, t.strength) for t in funding if "frivillige" in (t.source, t.target)] == [
+        ("lavuk_ledelse", "frivillige", 3.0)
+    ]
+
+
+@pytest.mark.parametrize("page", [None, "import_export"])
+def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
+    import datetime
+
+    at = start(page)
+    prefix = "start" if page is None else "new_network"
+    at.text_input(key=f"{prefix}_name").input("Kultur for alle")
+    at.date_input(key=f"{prefix}_date").set_value(datetime.date(2025, 3, 1))
+    assert at.radio(key=f"{prefix}_lang").value == "en"  # the person's language to start with
+    at.radio(key=f"{prefix}_lang").set_value("da")
+    at.button(key=f"{prefix}_submit").click().run()
+    assert not at.exception
+    ws = Workspace(empty_ws)
+    assert ws.language("Kultur for alle") == "da" and ws.load("Kultur for alle").date == "2025-03-01"
+    assert at.radio(key="lang").value == "da"  # the app now speaks it
+    assert "Begyndte Kultur for alle." in texts(at, "success")
+    assert "Kultur for alle: alle ændringer er gemt." in texts(at, "caption")

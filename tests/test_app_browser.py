@@ -216,7 +216,7 @@ def test_ctrl_a_and_delete_in_the_actors_table_asks_and_saves_nothing_until_conf
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")
     page.get_by_role("button", name="Save these changes").click(timeout=15000)
-    expect(page.get_by_text("Saved as revision 2.")).to_be_visible(timeout=15000)
+    expect(page.get_by_text("Saved: changed 21 actors:")).to_be_visible(timeout=15000)
     assert all(a.name == a.id for a in Workspace(workspace, seed=False).load("copenhagen").actors)
 
 

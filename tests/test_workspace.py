@@ -301,6 +301,30 @@ def test_a_workspace_of_todays_netmap_opens_and_is_upgraded(tmp_path):
     assert Workspace(path).get_setting(PSEUDONYM_KEY_SETTING) == key
 
 
+def test_a_network_keeps_its_language_and_older_workspaces_get_the_column(tmp_path):
+    from netmap.workspace import PSEUDONYM_KEY_SETTING
+
+    path = tmp_path / "v1.sqlite"
+    _old_workspace(path)  # a workspace of schema version 1: the pseudonym key, no languages yet
+    con = sqlite3.connect(path)
+    con.execute("INSERT INTO settings VALUES (?, ?)", (PSEUDONYM_KEY_SETTING, "ab" * 32))
+    con.execute("PRAGMA user_version = 1")
+    con.commit()
+    con.close()
+    ws = Workspace(path)
+    assert _user_version(path) == 2
+    assert ws.language("old") is None  # made before networks had a language
+    ws.create("Kultur for alle", Network(), lang="da")
+    ws.create("Culture for all", Network(), lang="en")
+    ws.create("Uden sprog", Network())
+    ws.rename("Kultur for alle", "Kultur 2025")
+    again = Workspace(path)
+    assert [again.language(n) for n in ("Kultur 2025", "Culture for all", "Uden sprog")] == ["da", "en", None]
+    with pytest.raises(NetmapError, match='"de" is not a language netmap speaks'):
+        ws.create("Kultur für alle", Network(), lang="de")
+    assert "Kultur für alle" not in ws.names()
+
+
 def test_snapshots_upgrade_the_workspace_the_same_way(tmp_path):
     from netmap.snapshots import SnapshotStore
     from netmap.workspace import PSEUDONYM_KEY_SETTING, SCHEMA_VERSION

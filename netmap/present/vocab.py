@@ -352,7 +352,7 @@ def yes_no(value: bool, lang: str) -> str:
 
 #: What to fill in, for the fields of actors and ties (the help of the app's tables and forms).
 COLUMN_HELP = {
-    "id": N_("A short unique code; leave empty to make one from the name."),
+    "id": N_("A short unique code; leave it empty to have one made from the name (a citizen gets a neutral one)."),
     "kind": N_("Pick a suggestion or type your own."),
     "sector": N_("The group for boundary spanning: public, civil, private or citizen."),
     "level": N_("Management and political actors count as far (Hulgård 2007)."),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import replace
 
 import pandas as pd
 
 from netmap import model
-from netmap.errors import Named
+from netmap.editing import new_id
+from netmap.errors import InputError, Named
 from netmap.layout import layout
 from netmap.model import Actor, Tie, network_from_records
 
@@ -120,12 +120,23 @@ def actors_from_frame(base, df, lang="en"):
     """The network after an edit of its actors table.
 
     Returns ``(net, removed, renamed)``: ``removed`` lists the ties that went
-    with deleted actors, ``renamed`` maps changed ids (their ties follow).
+    with deleted actors, ``renamed`` maps changed ids (their ties follow). A
+    row without an id keeps the one it had, or gets one made from its name
+    when added (:func:`netmap.editing.new_id`); an added row still empty is
+    left out.
     Raises InputError, naming the table row, when the table is not valid.
     """
     rows = _records(df, base.actors, ACTOR_COLUMNS, _actor_place)
     actor_rows, kept, renamed = [], set(), {}
+    taken = set(base.actor_ids) | {str(rec.get("id") or "").strip() for _w, rec, _o in rows}
     for where, rec, orig in rows:
+        if not str(rec.get("id") or "").strip():  # ids are made, not asked for (netmap.editing.new_id)
+            if orig is None and _blank_row(rec):
+                continue  # a row just added, nothing in it yet
+            if orig is None and not str(rec.get("name") or "").strip():
+                raise InputError('column "{column}": a new actor needs a name', where, column="name")
+            rec["id"] = orig.id if orig is not None else new_id(taken, rec["name"], rec.get("kind"), rec.get("sector"))
+            taken.add(rec["id"])
         if orig is not None:
             rec["x"], rec["y"] = orig.x, orig.y
             kept.add(orig.id)
@@ -147,6 +158,11 @@ def actors_from_frame(base, df, lang="en"):
     return net, removed, renamed
 
 
+def _blank_row(rec):
+    """Whether an added table row holds nothing yet (empty cells, an unticked checkbox)."""
+    return all(v in ("", None, False) for v in rec.values())
+
+
 def ties_from_frame(base, df, lang="en"):
     """The network after an edit of its ties table; raises InputError naming the row."""
     rows = _records(df, base.ties, TIE_COLUMNS, _tie_place({a.id: a.label for a in base.actors}))
@@ -164,15 +180,6 @@ def _tie_record(t_):
     rec = {c: getattr(t_, c) for c in TIE_COLUMNS}
     rec["attributes"] = dict(t_.attributes)
     return rec
-
-
-def new_id(net, name):
-    """An id made from ``name``: lower case, ``_`` for other characters, unique in ``net``."""
-    base = re.sub(r"[^\wæøå]+", "_", name.strip().lower()).strip("_") or "actor"
-    ids, candidate, n = set(net.actor_ids), base, 2
-    while candidate in ids:
-        candidate, n = f"{base}_{n}", n + 1
-    return candidate
 
 
 def add_actor(net, **fields):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from netmap.editing import choice_labels
 from netmap.i18n import ngettext
 from netmap.present import vocab
 
@@ -131,7 +132,7 @@ def _new_actor(net, rev):
         return net, rev
     base_rev = state.acting_on()
     base = views.load_base(net, rev, base_rev)
-    actor_id = new_id(base, name)
+    actor_id = new_id(base, name, kind, fields["sector"])
     new = add_actor(
         base, id=actor_id, name=name.strip(), kind=kind or "", partner=partner, x=place["x"], y=place["y"], **fields
     )
@@ -141,7 +142,7 @@ def _new_actor(net, rev):
     st.session_state.pop(NEW_ACTOR, None)
     st.session_state[SELECTED] = actor_id
     holder.empty()
-    state.flash("success", tr("Added {name} (revision {rev}).", name=name.strip(), rev=now[1]))
+    state.flash("success", tr("Added {name}.", name=name.strip()))
     return now
 
 
@@ -192,9 +193,7 @@ def _new_tie(net, rev):
         return net, rev
     st.session_state.pop(NEW_TIE, None)
     holder.empty()
-    state.flash(
-        "success", tr("Added the tie {source} – {target} (revision {rev}).", source=source, target=target, rev=now[1])
-    )
+    state.flash("success", tr("Added the tie {source} – {target}.", source=source, target=target))
     return now
 
 
@@ -207,18 +206,13 @@ def _picked():
 
 def _picker(net, actor_id):
     """Open an actor by name (for the keyboard and screen readers, and to find one): follows the map."""
-    names = {a.id: a.label for a in net.actors}
-    twice = (
-        {n for n in names.values() if list(names.values()).count(n) > 1}
-        if len(set(names.values())) < len(names)
-        else set()
-    )
+    labels = choice_labels(net.actors)
     st.session_state[PICK] = actor_id
     st.selectbox(
         tr("Open an actor"),
-        list(names),
+        list(labels),
         index=None,
-        format_func=lambda i: f"{names[i]} ({i})" if names[i] in twice else names[i],
+        format_func=labels.get,
         key=PICK,
         on_change=_picked,
         placeholder=tr("Choose an actor, or click one on the map"),
@@ -273,7 +267,7 @@ def panel(net, rev):
         now = _saved(new, base, base_rev)
         if now:
             net, rev = now
-            st.success(md(tr("Saved {name} (revision {rev}).", name=net.actor(actor_id).label, rev=rev)))
+            st.success(md(tr("Saved {name}.", name=net.actor(actor_id).label)))
     heading.subheader(net.actor(actor_id).label, anchor=False)
     ties = actor_ties(net, actor_id, state.lang())
     st.markdown("**" + md(tr("Ties ({n})", n=len(ties))) + "**")
@@ -320,12 +314,11 @@ def _delete(net, rev, actor_id, n_ties):
             state.flash(
                 "success",
                 ngettext(
-                    "Deleted {names} and {n} tie (revision {rev}).",
-                    "Deleted {names} and {n} ties (revision {rev}).",
+                    "Deleted {names} and {n} tie.",
+                    "Deleted {names} and {n} ties.",
                     len(gone),
                     lang,
                     names=name,
-                    rev=now[1],
                 ),
             )
             st.rerun()

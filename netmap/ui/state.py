@@ -91,6 +91,9 @@ def init():
     if "lang" not in ss:
         wanted = st.query_params.get("lang") or _browser_lang() or default_lang()
         ss.lang = wanted if wanted in LANGS else "en"
+    if "_lang_next" in ss:  # a new network's language, chosen by this person
+        ss.lang = ss.pop("_lang_next")
+        relabel()
     names = ws.names()
     if "_open_next" in ss:
         ss.network = ss.pop("_open_next")

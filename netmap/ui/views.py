@@ -11,6 +11,7 @@ from netmap.errors import NetmapError
 from netmap.i18n import N_, _
 from netmap.model import LEVELS, SCOPES, SECTORS, Network
 from netmap.present import vocab
+from netmap.present.diff import edit_text
 from netmap.present.vocab import count
 from netmap.workspace import SAMPLES, SAMPLES_DIR
 from netmap.writing import write_network
@@ -37,9 +38,15 @@ __all__ = [
     "sidebar",
     "welcome",
     "SAMPLE_TITLES",
+    "LANGUAGE_NAMES",
+    "new_network_form",
+    "show_ids",
+    "ids_shown",
 ]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
+#: Each language by its own name (the language choices of the sidebar and of a new network).
+LANGUAGE_NAMES = {"en": "English", "da": "Dansk"}
 #: Suggested kinds (the codes of the vocabulary); a tie is a collaboration unless said otherwise.
 ACTOR_KINDS = list(vocab.ACTOR_KINDS)
 TIE_KINDS = ["collaboration"] + [k for k in vocab.TIE_KINDS if k != "collaboration"]
@@ -101,7 +108,7 @@ def sidebar():
             ["en", "da"],
             key="lang",
             horizontal=True,
-            format_func={"en": "English", "da": "Dansk"}.get,
+            format_func=LANGUAGE_NAMES.get,
             on_change=state.relabel,
         )
         names = ws.names()
@@ -118,23 +125,24 @@ def sidebar():
         redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
         st.caption(md(tr("{name}: every change is saved.", name=name)))
     if undo or redo:
+        was = state.acting_on()
         try:
-            rev = (ws.undo if undo else ws.redo)(name, expected_revision=state.acting_on())
+            rev = (ws.undo if undo else ws.redo)(name, expected_revision=was)
         except NetmapError as exc:
             state.flash("warning", exc.message(state.lang()))
         else:
-            state.flash(
-                "info",
-                tr("Nothing to undo or redo.")
-                if rev is None
-                else (
-                    tr("Undone: now at revision {rev}.", rev=rev)
-                    if undo
-                    else tr("Redone: now at revision {rev}.", rev=rev)
-                ),
-            )
+            state.flash("info", tr("Nothing to undo or redo.") if rev is None else _undone(name, was, rev, undo))
         state.reset_editors()
         st.rerun()
+
+
+def _undone(name, was, now, undo):
+    """What an undo (or redo) from revision ``was`` to ``now`` did, in words: "Undone: renamed X to Y."."""
+    ws, lang = state.workspace(), state.lang()
+    before, after = (state.parse(ws.document(name, rev), name) for rev in (was, now))
+    if undo:
+        return tr("Undone: {what}.", what=edit_text(after, before, lang))
+    return tr("Redone: {what}.", what=edit_text(before, after, lang))
 
 
 def open_page(title):
@@ -167,23 +175,8 @@ def welcome():
         tr("Map who works with whom in your partnership. There is no network here yet: start in one of three ways.")
     )
     start, upload, sample = st.columns(3)
-    with start.form("start_network", border=True):
-        st.markdown("**" + tr("Start a new network") + "**")
-        name = st.text_input(tr("Name"), key="start_name", placeholder=tr("e.g. Culture partnership 2025"))
-        date = st.date_input(tr("Date the map describes"), value=None, key="start_date", format="YYYY-MM-DD")
-        if st.form_submit_button(tr("Start"), key="start_submit", type="primary"):
-            try:
-                ws.create(
-                    name,
-                    Network(name=name.strip(), date=date.isoformat() if date else None),
-                    author=state.author(),
-                )
-            except NetmapError as exc:
-                st.error(md(exc.message(state.lang())))
-            else:
-                state.flash("success", tr("Started {name}.", name=name.strip()))
-                st.session_state._open_next = name.strip()
-                st.rerun()
+    with start:
+        new_network_form("start")
     with upload.container(border=True):
         st.markdown("**" + tr("Import a file") + "**")
         st.write(tr("A spreadsheet (XLSX, or two CSV files for actors and ties), or a JSON, GraphML or GEXF file."))
@@ -215,6 +208,58 @@ def welcome():
                 state.flash("success", tr("Opened a copy of the sample as {name}.", name=copy))
                 st.session_state._open_next = copy
                 st.rerun()
+
+
+def new_network_form(prefix):
+    """The form that starts a new, empty network: its name, the date the map describes and its
+    language (widget keys ``{prefix}_name``, ``_date``, ``_lang``, ``_submit``). The new network
+    opens, and the app speaks its language (each person can switch back in the sidebar)."""
+    with st.form(f"{prefix}_form", border=True):
+        st.markdown("**" + tr("Start a new network") + "**")
+        name = st.text_input(tr("Name"), key=f"{prefix}_name", placeholder=tr("e.g. Culture partnership 2025"))
+        date = st.date_input(tr("Date the map describes"), value=None, key=f"{prefix}_date", format="YYYY-MM-DD")
+        st.session_state.setdefault(f"{prefix}_lang", state.lang())
+        lang = st.radio(
+            tr("Language of the network"),
+            list(LANGUAGE_NAMES),
+            key=f"{prefix}_lang",
+            horizontal=True,
+            format_func=LANGUAGE_NAMES.get,
+            help=tr("The language its names, kinds and notes are written in; the app speaks it from now on."),
+        )
+        if not st.form_submit_button(tr("Start"), key=f"{prefix}_submit", type="primary"):
+            return
+    try:
+        state.workspace().create(
+            name, Network(name=name.strip(), date=date.isoformat() if date else None), lang=lang, author=state.author()
+        )
+    except NetmapError as exc:
+        st.error(md(exc.message(state.lang())))
+        return
+    state.flash("success", _("Started {name}.", lang, name=name.strip()))
+    st.session_state._open_next = name.strip()
+    st.session_state._lang_next = lang
+    st.rerun()
+
+
+def ids_shown():
+    """Whether this person asked to see actor ids (:func:`show_ids`)."""
+    return st.session_state.get("_show_ids", False)
+
+
+def show_ids():
+    """The "Show ids" switch: ids are made, not asked for, and shown only when asked for; the
+    choice holds on every page (a widget's own value goes when its page is left)."""
+    ss = st.session_state
+    ss.setdefault("show_ids", ids_shown())
+    return st.toggle(
+        tr("Show ids"),
+        key="show_ids",
+        on_change=lambda: ss.update(_show_ids=ss["show_ids"]),
+        help=tr(
+            "Each actor has an id, made from its name when it is added (citizens get a neutral one) and kept when it is renamed. Files and ties may refer to actors by id."
+        ),
+    )
 
 
 def load_base(net, rev, base_rev):

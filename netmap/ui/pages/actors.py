@@ -1,11 +1,12 @@
-"""Actors: an editable table; a valid change to one actor is saved at once as a new revision, a change to several is summarised and saved when confirmed."""
+"""Actors: an editable table; a valid change to one actor is saved at once as a new revision, a change to several is summarised and saved when confirmed. Below it, paste a list of names to add many actors, or merge two actors that are the same."""
 
 import streamlit as st
 
 from netmap.errors import NetmapError
 from netmap.i18n import ngettext
 from netmap.present import vocab
-from netmap.ui import state, views
+from netmap.present.diff import edit_text
+from netmap.ui import actor_tools, state, views
 from netmap.ui.bulk import confirm, show_summary
 from netmap.ui.edits import actors_frame, actors_from_frame, bulk_changes, is_bulk
 from netmap.ui.state import md, tr
@@ -18,11 +19,12 @@ st.caption(
     )
 )
 key, base, base_rev = views.editor("actors", net, rev)
+ids_shown = views.show_ids()
 
 column, column_help = views.column, views.column_help
 kinds = sorted(set(views.ACTOR_KINDS) | {a.kind for a in base.actors if a.kind})
 config = {
-    "id": st.column_config.TextColumn(column("id"), required=True, help=column_help("id")),
+    "id": st.column_config.TextColumn(column("id"), help=column_help("id")) if ids_shown else None,
     "name": st.column_config.TextColumn(column("name")),
     "kind": st.column_config.SelectboxColumn(
         column("kind"), options=kinds, help=column_help("kind"), format_func=views.label_of(vocab.ACTOR_KINDS)
@@ -83,26 +85,31 @@ if views.has_edits(st.session_state.get(key)):
             else tr("Save these changes")
         )
         confirmed = confirm(label, "confirm_delete" if removed else "confirm_bulk")
-    if new is not None and confirmed:
+    if new is not None and confirmed and state.digest(new) != state.digest(base):  # (an empty new row is no change)
         saved = state.commit(new, base_rev, shown=base)
         if saved:
             if removed:
                 state.flash(
                     "success",
                     ngettext(
-                        "Deleted {names} and {n} tie (revision {rev}).",
-                        "Deleted {names} and {n} ties (revision {rev}).",
+                        "Deleted {names} and {n} tie.",
+                        "Deleted {names} and {n} ties.",
                         len(removed),
                         lang,
                         names="; ".join(gone),
-                        rev=saved,
                     ),
                 )
             else:
-                state.flash("success", tr("Saved as revision {rev}.", rev=saved))
+                state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, lang)))
             for old, new_id in renamed.items():
                 state.flash("info", tr("Id {old} is now {new}; its ties follow.", old=old, new=new_id))
             st.rerun()
     if st.button(tr("Discard my unsaved changes"), key="discard_actors"):
         state.reset_editors()
         st.rerun()
+
+# Keyed, so that each stays open when a message above it comes or goes.
+with st.expander(tr("Add many actors at once: paste a list of names"), key="paste_tool"):
+    actor_tools.paste(net, rev)
+with st.expander(tr("Merge two actors that are the same"), key="merge_tool"):
+    actor_tools.merge(net, rev)

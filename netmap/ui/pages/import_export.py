@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, Network, network_from_records
+from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, network_from_records
 from netmap.present.report import warning_text
 from netmap.present.vocab import count, tie_count
 from netmap.reading import MISSING_COLUMN, NEAR_MISS, read_network, read_table_records
@@ -155,14 +155,13 @@ if first is not None:
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:
-                state.flash("success", tr("Imported {name} (revision {rev}).", name=new_name.strip(), rev=rev))
+                state.flash("success", tr("Imported {name}.", name=new_name.strip()))
                 st.session_state._open_next = new_name.strip()
                 st.rerun()
         if state.network_name() and right.button(tr("Replace the open network (a new revision)"), key="import_replace"):
             cur = ws.load(state.network_name())
-            rev = state.commit(uploaded, state.acting_on(), shown=cur)
-            if rev:
-                state.flash("success", tr("Imported {name} (revision {rev}).", name=state.network_name(), rev=rev))
+            if state.commit(uploaded, state.acting_on(), shown=cur):
+                state.flash("success", tr("Imported {name}.", name=state.network_name()))
                 st.rerun()
 
 # --- export ---------------------------------------------------------------------------
@@ -200,17 +199,7 @@ if cur is not None:
 
 # --- workspace ------------------------------------------------------------------------
 st.header(tr("Workspace"))
-with st.form("new_network"):
-    empty_name = st.text_input(tr("New empty network"), key="new_network_name")
-    if st.form_submit_button(tr("Create"), key="new_network_submit"):
-        try:
-            ws.create(empty_name, Network(name=empty_name.strip()), author=state.author())
-        except NetmapError as exc:
-            st.error(md(exc.message(lang)))
-        else:
-            state.flash("success", tr("Created {name}.", name=empty_name.strip()))
-            st.session_state._open_next = empty_name.strip()
-            st.rerun()
+views.new_network_form("new_network")
 
 if state.network_name():
     name = state.network_name()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from netmap.editing import choice_labels
 from netmap.present import mapview, vocab
 from netmap.ui import forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
@@ -60,7 +61,7 @@ forms.start("actor")
 with actor_col.form("add_actor", clear_on_submit=False):
     st.subheader(tr("Add an actor"))
     a_name = st.text_input(column("name"), key="add_actor_name")
-    a_id = st.text_input(column("id"), key="add_actor_id", help=column_help("id"))
+    a_id = st.text_input(column("id"), key="add_actor_id", help=column_help("id")) if views.ids_shown() else ""
     a_kind = st.selectbox(
         column("kind"),
         views.ACTOR_KINDS,
@@ -86,7 +87,7 @@ if add_actor_clicked:
         name=a_name.strip(), id=a_id.strip(), kind=a_kind or "", organisation=a_org.strip(), partner=a_partner, **fields
     )
     if not (a_name.strip() or a_id.strip()):
-        actor_col.error(tr("Give the actor a name or an id."))
+        actor_col.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
     elif forms.repeated("actor", entry):  # a double submit: the actor is there already
         state.flash(
             "warning",
@@ -95,7 +96,7 @@ if add_actor_clicked:
         forms.clear("actor", actor_defaults)
         st.rerun()
     else:
-        actor_id = a_id.strip() or new_id(base, a_name)
+        actor_id = a_id.strip() or new_id(base, a_name, a_kind, fields["sector"])
         new = add_actor(
             base,
             id=actor_id,
@@ -109,17 +110,26 @@ if add_actor_clicked:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
             forms.succeeded("actor", entry, actor_defaults)
-            state.flash("success", tr("Added {name} (revision {rev}).", name=a_name.strip() or actor_id, rev=saved))
+            state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id))
             st.rerun()
 
 ids = net.actor_ids
-labels = {a.id: f"{a.label} ({a.id})" if a.label != a.id else a.id for a in net.actors}
+labels = choice_labels(net.actors)
+tie_defaults = {
+    "add_tie_source": ids[0] if ids else None,
+    "add_tie_target": ids[1] if len(ids) > 1 else (ids[0] if ids else None),
+    "add_tie_kind": "collaboration",
+    "add_tie_strength": 2,
+    "add_tie_directed": False,
+    "add_tie_planned": False,
+}
+forms.start("tie")
+for key, value in tie_defaults.items():  # the defaults, set once (a widget given both warns)
+    st.session_state.setdefault(key, value)
 with tie_col.form("add_tie", clear_on_submit=False):
     st.subheader(tr("Add a tie"))
     t_source = st.selectbox(column("source"), ids, format_func=labels.get, key="add_tie_source")
-    t_target = st.selectbox(
-        column("target"), ids, format_func=labels.get, key="add_tie_target", index=1 if len(ids) > 1 else 0
-    )
+    t_target = st.selectbox(column("target"), ids, format_func=labels.get, key="add_tie_target")
     t_kind = st.selectbox(
         column("tie_kind"),
         views.TIE_KINDS,
@@ -128,37 +138,28 @@ with tie_col.form("add_tie", clear_on_submit=False):
         format_func=views.label_of(vocab.TIE_KINDS),
         help=column_help("kind"),
     )
-    t_strength = st.select_slider(
-        column("strength"), [1, 2, 3], value=2, key="add_tie_strength", help=column_help("strength")
-    )
+    t_strength = st.select_slider(column("strength"), [1, 2, 3], key="add_tie_strength", help=column_help("strength"))
     t_directed = st.checkbox(column("directed"), key="add_tie_directed")
     t_planned = st.checkbox(views.planned_label(), key="add_tie_planned", help=column_help("status"))
     add_tie_clicked = st.form_submit_button(tr("Add tie"), key="add_tie_submit")
 
 if add_tie_clicked:
+    entry = dict(source=t_source, target=t_target, kind=t_kind or "collaboration", strength=float(t_strength))
+    entry["directed"] = t_directed
+    entry["status"] = "planned" if t_planned else "active"
+    ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
     if len(ids) < 2:
         tie_col.error(tr("A tie needs two actors: add actors first."))
+    elif forms.repeated("tie", entry):  # a double submit: the tie is there already
+        state.flash("warning", tr("The tie {source} – {target} was just added; it is not added twice.", **ends))
+        forms.clear("tie", tie_defaults)
+        st.rerun()
     else:
         base = views.load_base(net, rev, state.acting_on())
-        new = add_tie(
-            base,
-            source=t_source,
-            target=t_target,
-            kind=t_kind or "collaboration",
-            strength=float(t_strength),
-            directed=t_directed,
-            status="planned" if t_planned else "active",
-        )
+        new = add_tie(base, **entry)
         with tie_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
-            state.flash(
-                "success",
-                tr(
-                    "Added the tie {source} – {target} (revision {rev}).",
-                    source=labels.get(t_source, t_source),
-                    target=labels.get(t_target, t_target),
-                    rev=saved,
-                ),
-            )
+            forms.succeeded("tie", entry, tie_defaults)
+            state.flash("success", tr("Added the tie {source} – {target}.", **ends))
             st.rerun()

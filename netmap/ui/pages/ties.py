@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from netmap.editing import choice_labels
 from netmap.errors import NetmapError
 from netmap.model import TIE_STATUSES
 from netmap.present import vocab
+from netmap.present.diff import edit_text
 from netmap.ui import state, views
 from netmap.ui.bulk import confirm, show_summary
 from netmap.ui.edits import bulk_changes, is_bulk, ties_frame, ties_from_frame
@@ -20,7 +22,7 @@ key, base, base_rev = views.editor("ties", net, rev)
 
 column, column_help = views.column, views.column_help
 ids = base.actor_ids
-labels = {a.id: f"{a.label} ({a.id})" if a.label != a.id else a.id for a in base.actors}
+labels = choice_labels(base.actors)
 kinds = sorted(set(views.TIE_KINDS) | {t.kind for t in base.ties if t.kind})
 config = {
     "source": st.column_config.SelectboxColumn(
@@ -70,7 +72,7 @@ if views.has_edits(st.session_state.get(key)):
             else None
         )
         if saved:
-            state.flash("success", tr("Saved as revision {rev}.", rev=saved))
+            state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, state.lang())))
             st.rerun()
     if st.button(tr("Discard my unsaved changes"), key="discard_ties"):
         state.reset_editors()

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from netmap.editing import choice_labels
 from netmap.i18n import ngettext
 from netmap.present import vocab
 from netmap.present.report import flag_message
@@ -19,7 +20,7 @@ st.write(
 if not net.actors:
     st.stop()
 names = {a.id: a.label for a in net.actors}
-gone = st.selectbox(tr("Without"), net.actor_ids, format_func=names.get, key="whatif_actor")
+gone = st.selectbox(tr("Without"), net.actor_ids, format_func=choice_labels(net.actors).get, key="whatif_actor")
 lang = state.lang()
 
 before = state.analysis(net)

@@ -1,0 +1,115 @@
+"""No ids to invent, a way in, safety for bulk edits (issue 10) in a real browser: a new network
+with its language, a pasted list of names, two actors merged, the add-tie form's double click,
+and undo said in words. ``streamlit run`` on a loopback port, driven by Chromium."""
+
+from pathlib import Path
+
+import pytest
+
+from netmap.workspace import Workspace
+from tests.test_app_browser import CHROMIUM, running_app
+
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
+
+
+def choose(page, select, option):
+    """Pick ``option`` (its text as shown) in the select labelled ``select``."""
+    box = page.locator("[data-testid='stSelectbox']").filter(has_text=select).last
+    page.wait_for_timeout(800)  # an expander just opened, or a rerun, may still be moving things
+    box.locator("input").first.click()
+    page.keyboard.type(option[:6])  # a select finds its options as one types
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def test_start_a_new_network_in_danish_from_the_first_screen(tmp_path):
+    from playwright.sync_api import expect
+
+    with running_app(tmp_path, seed=False) as (page, url, workspace, errors):
+        page.goto(f"{url}/")
+        expect(page.get_by_text("Welcome to netmap")).to_be_visible(timeout=30000)
+        form = page.locator("[data-testid='stForm']").filter(has_text="Start a new network")
+        form.get_by_label("Name").fill("Kultur for alle")
+        form.get_by_role("spinbutton", name="year, Date the map describes").click()
+        page.keyboard.type("20250301")  # year, month, day: each part moves on to the next
+        page.keyboard.press("Escape")  # the calendar closes
+        form.get_by_text("Dansk").click()
+        form.get_by_role("button", name="Start").click()
+        expect(page.get_by_text("Kultur for alle: 0 aktører, 0 relationer")).to_be_visible(timeout=30000)
+        expect(page.get_by_text("Begyndte Kultur for alle.")).to_be_visible()
+        ws = Workspace(workspace, seed=False)
+        assert ws.language("Kultur for alle") == "da"
+        assert ws.load("Kultur for alle").date == "2025-03-01"
+        assert errors == []
+
+
+def test_paste_names_merge_two_actors_and_undo_in_words(tmp_path):
+    from playwright.sync_api import expect
+
+    with running_app(tmp_path) as (page, url, workspace, errors):
+        ws = Workspace(workspace, seed=False)
+        page.goto(f"{url}/actors")
+        expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+        # Paste a list: the preview says what is added and what is not, before anything is saved.
+        page.get_by_text("Add many actors at once: paste a list of names").click()
+        names = page.get_by_label("Names, one per line")
+        names.fill("Aftenskole Ølby\n\nBiblioteket\nFrivilligcenter\nbiblioteket\n")
+        names.press("Control+Enter")
+        expect(page.get_by_text("2 actors will be added:")).to_be_visible(timeout=15000)
+        expect(
+            page.get_by_text("1 name is in the network already and is not added again: Frivilligcenter")
+        ).to_be_visible()
+        expect(page.get_by_text("1 name is listed more than once and is added once: biblioteket")).to_be_visible()
+        expect(page.get_by_text("1 blank line is skipped.")).to_be_visible()
+        choose(page, "Sector", "civil")
+        assert ws.revision("copenhagen") == 1
+        page.get_by_role("button", name="Add 2 actors").click()
+        expect(page.get_by_text("Added 2 actors: Aftenskole Ølby; Biblioteket.")).to_be_visible(timeout=15000)
+        expect(page.get_by_text("copenhagen: 23 actors, 36 ties")).to_be_visible()
+        added = ws.load("copenhagen").actors[-2:]
+        assert [(a.id, a.name, a.sector) for a in added] == [
+            ("aftenskole_ølby", "Aftenskole Ølby", "civil"),
+            ("biblioteket", "Biblioteket", "civil"),
+        ]
+        assert ws.revision("copenhagen") == 2
+        # Merge two actors chosen by name: the cascade is shown, then saved as one revision.
+        page.get_by_text("Merge two actors that are the same").click()
+        choose(page, "Keep", "Lavuk Stjernen (ledelse)")
+        choose(page, "Merge into it, then remove", "Koordinator, Lavuk Stjernen")
+        expect(
+            page.get_by_text("Koordinator, Lavuk Stjernen is removed; from now on it is Lavuk Stjernen (ledelse).")
+        ).to_be_visible(timeout=15000)
+        expect(page.get_by_text("1 tie becomes a duplicate and is joined:")).to_be_visible()
+        assert ws.revision("copenhagen") == 2
+        page.get_by_role("button", name="Merge Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse)").click()
+        expect(page.get_by_text("Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse).")).to_be_visible(
+            timeout=15000
+        )
+        assert ws.revision("copenhagen") == 3 and "lavuk_koordinator" not in ws.load("copenhagen").actor_ids
+        # Undo says what it undid, in words.
+        page.get_by_role("button", name="Undo").click()
+        expect(page.get_by_text("Undone: deleted Koordinator, Lavuk Stjernen;").first).to_be_visible(timeout=15000)
+        assert "lavuk_koordinator" in ws.load("copenhagen").actor_ids
+        assert errors == []
+
+
+def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
+    from playwright.sync_api import expect
+
+    with running_app(tmp_path) as (page, url, workspace, errors):
+        page.goto(f"{url}/")
+        expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+        form = page.locator("[data-testid='stForm']").filter(has_text="Add a tie")
+        kind = form.locator("[data-testid='stSelectbox']").filter(has_text="Kind of tie")
+        kind.click()
+        page.get_by_role("option", name="funding", exact=True).click()
+        form.get_by_role("button", name="Add tie").dblclick()
+        expect(page.get_by_text("copenhagen: 21 actors, 37 ties")).to_be_visible(timeout=15000)
+        page.wait_for_timeout(2000)  # time for a second add, if there were one
+        expect(page.get_by_text("copenhagen: 21 actors, 37 ties")).to_be_visible()
+        expect(kind.locator("input").first).to_have_value("collaboration")  # the form is cleared
+        ws = Workspace(workspace, seed=False)
+        assert ws.revision("copenhagen") == 2
+        assert [t.kind for t in ws.load("copenhagen").ties].count("funding") == [
+            t.kind for t in ws.load("copenhagen", 1).ties
+        ].count("funding") + 1
+        assert errors == []

@@ -20,7 +20,6 @@ the page then says so.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from . import assets
@@ -28,7 +27,7 @@ from .analysis import analyze
 from .betweenness import EXACT_LIMIT
 from .errors import InputError
 from .layout import layout
-from .model import Network, canonical_tie_kind
+from .model import Network
 from .present import mapview
 from .present.mapview import PALETTE
 from .privacy import Pseudonymiser
@@ -62,13 +61,6 @@ def _group_options(groups):
         }
         for (fill, border), name in groups.items()
     }
-
-
-def _sizes(values):
-    top = max(values.values(), default=0) or 0
-    if top <= 0:
-        return {k: 16 for k in values}
-    return {k: round(10 + 26 * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
 
 
 def _options(n, physics):
@@ -143,15 +135,11 @@ def _node(a, pos, marks, tip, **extra):
 
 def _tie_edge(tie, lang):
     """A vis-network edge; ``tip`` holds the parts of its tooltip, which the page assembles."""
-    e = {
-        "from": tie.source,
-        "to": tie.target,
-        "width": round(1 + 1.5 * (tie.strength - 1), 2),
-        "tip": mapview.tie_tip(tie, lang),
-    }
-    if canonical_tie_kind(tie.kind) == "personal":
+    look = mapview.tie_look(tie)
+    e = {"from": tie.source, "to": tie.target, "width": look["width"], "tip": mapview.tie_tip(tie, lang)}
+    if look["dashed"]:
         e["dashes"] = True
-    if tie.directed:
+    if look["arrow"]:
         e["arrows"] = "to"
     return e
 
@@ -198,27 +186,22 @@ def _saved(net):
 def _network_nodes(net, report, view, *, color_by, size_by, lang, seed):
     measures = {a["id"]: a for a in report["actors"]}
     pos = layout(net, seed=seed)
-    sizes = _sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
+    sizes = mapview.node_sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
     groups, nodes = {}, []
     for a in net.actors:
         m = measures[a.id]
-        spanner = m["boundary_spanner"]
-        marks = (
-            (mapview.CORE_MARK if a.partner else "")
-            + (mapview.SPANNER_MARK if spanner else "")
-            + (mapview.FLAG_MARK if a.id in view["high"] else "")
-        )
+        look = mapview.actor_look(a.partner, m["boundary_spanner"], a.id in view["high"])
         tip = mapview.actor_tip(a, m, view, color_by, net.group_of(a, color_by), lang)
         node = _node(
             a,
             pos,
-            marks,
+            look["marks"],
             tip,
             size=sizes[a.id],
             group=_group(groups, view["colour_of"][a.id]),
-            borderWidth=4 if a.partner else (2.5 if spanner else 1.2),
+            borderWidth=look["border"],
         )
-        if spanner:
+        if look["dashed"]:
             node["shapeProperties"] = {"borderDashes": [6, 4]}
         nodes.append(node)
     return nodes, groups

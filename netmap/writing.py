@@ -18,7 +18,7 @@ from .privacy import pseudonymise as _pseudonymise
 if TYPE_CHECKING:
     from .model import Network
 
-__all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS"]
+__all__ = ["write_network", "to_json", "escape_cell", "actor_rows", "tie_rows", "FORMATS", "write_text", "write_bytes"]
 
 FORMATS = (".json", ".xlsx", ".graphml", ".gexf")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -410,6 +410,17 @@ def write_text(text: str, path) -> Path:
     try:
         with _atomic(path, "w", encoding="utf-8") as fh:
             fh.write(text)
+    except OSError as exc:
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
+    return path
+
+
+def write_bytes(data: bytes, path) -> Path:
+    """Write ``data`` to ``path`` atomically, as :func:`write_text` does (a report, a picture)."""
+    path = Path(path)
+    try:
+        with _atomic(path, "wb") as fh:
+            fh.write(data)
     except OSError as exc:
         raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
     return path

@@ -16,7 +16,7 @@ from ..errors import NetmapError
 from ..i18n import LANGS, _, default_lang
 from ..present.report import warning_text
 from ..present.terminal import safe_text
-from . import analyze, diff, export, snapshot
+from . import analyze, diff, export, report, snapshot
 
 __all__ = ["main", "build_parser"]
 
@@ -30,7 +30,7 @@ def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
         "--lang", choices=LANGS, default=default_lang(), help="language of the output (default: NETMAP_LANG, else en)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (analyze, snapshot, diff, export):
+    for module in (analyze, snapshot, diff, export, report):
         module.add_commands(sub, common, INPUTS_HELP)
     return parser
 

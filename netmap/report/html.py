@@ -1,0 +1,42 @@
+"""The meeting report as one print-ready HTML file: A4 print CSS with page numbers, pictures as
+data URIs, no script and nothing loaded from anywhere (its Content-Security-Policy allows only
+inline styles and data: images)."""
+
+from __future__ import annotations
+
+import base64
+
+from .. import assets
+from .document import Bullets, Heading, Para, Picture, Report, Table
+
+__all__ = ["render"]
+
+_KINDS = {Heading: "heading", Para: "para", Bullets: "bullets", Picture: "picture", Table: "table"}
+
+
+def _data_uri(png: bytes) -> str:
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def render(report: Report) -> bytes:
+    """The HTML page (UTF-8 bytes)."""
+    blocks = []
+    for b in report.blocks:
+        kind = _KINDS[type(b)]
+        blocks.append({"kind": kind, "b": b, "src": _data_uri(b.png) if kind == "picture" else ""})
+    # The page counter of the print margin: "Page {n} of {total}" with CSS counters.
+    before, _, rest = report.page_word.partition("{n}")
+    middle, _, after = rest.partition("{total}")
+    page = " ".join(
+        f'"{part}"' if i % 2 == 0 else part
+        for i, part in enumerate(
+            [_css_string(before), "counter(page)", _css_string(middle), "counter(pages)", _css_string(after)]
+        )
+    )
+    text = assets.render("report.html.j2", r=report, blocks=blocks, page_counter=page)
+    return text.encode("utf-8")
+
+
+def _css_string(text: str) -> str:
+    """Text for a CSS string: every character but letters, digits and spaces as an escape."""
+    return "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in text)

@@ -1,0 +1,261 @@
+"""Static pictures for print, drawn with matplotlib: the network map with its legend, and the
+partnership indicators over a series of versions.
+
+The map looks like the interactive one (:mod:`netmap.export`): the same positions
+(:func:`netmap.layout.layout`, saved positions kept), colours, shapes, marks, borders and ties,
+all taken from :mod:`netmap.present.mapview`; the texts of the legend come in from
+:func:`netmap.present.meeting.map_legend`. Pictures are PNG bytes; matplotlib's object interface
+(no pyplot) keeps them free of global state, so two reports can be drawn at once.
+"""
+
+from __future__ import annotations
+
+import io
+
+from ..present import mapview
+
+__all__ = ["map_png", "series_png", "DPI", "LABEL_ALL_UP_TO", "LABELS_AT_MOST"]
+
+#: Print quality: dots per inch of the PNG pictures.
+DPI = 200
+#: Up to this many actors every name is written on the map; above it, the core and the strongest
+#: boundary spanners (up to LABELS_AT_MOST names), so that the names stay readable.
+LABEL_ALL_UP_TO = 80
+LABELS_AT_MOST = 30
+#: vis-network shape -> matplotlib marker.
+_MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
+_FONT = "DejaVu Sans"  # matplotlib's own font: it has æ, ø, å and the marks ★ ⇄ ⚠
+
+
+def _figure(width_in, height_in):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI)
+    FigureCanvasAgg(fig)
+    return fig
+
+
+def _png(fig) -> bytes:
+    out = io.BytesIO()
+    fig.savefig(out, format="png", dpi=DPI, facecolor="white")
+    return out.getvalue()
+
+
+def labelled(report: dict) -> set:
+    """The actors whose names are written on the printed map (see :data:`LABEL_ALL_UP_TO`)."""
+    actors = report["actors"]
+    if len(actors) <= LABEL_ALL_UP_TO:
+        return {a["id"] for a in actors}
+    ranked = sorted(actors, key=lambda a: (not a["partner"], -a["cross_sector_brokerage"], a["id"]))
+    return {a["id"] for a in ranked[:LABELS_AT_MOST] if a["partner"] or a["boundary_spanner"]}
+
+
+def _ties(ax, net, pos):
+    from matplotlib.collections import LineCollection
+    from matplotlib.patches import FancyArrowPatch
+
+    looks = [mapview.tie_look(t) for t in net.ties]
+    segments = [(pos[t.source], pos[t.target]) for t in net.ties]
+    if segments:
+        ax.add_collection(
+            LineCollection(
+                segments,
+                colors=mapview.EDGE_GREY,
+                linewidths=[0.5 * lk["width"] for lk in looks],
+                linestyles=[(0, (4, 3)) if lk["dashed"] else "solid" for lk in looks],
+                zorder=1,
+            )
+        )
+    for t, lk in zip(net.ties, looks, strict=True):
+        if lk["arrow"]:
+            ax.add_patch(
+                FancyArrowPatch(
+                    pos[t.source],
+                    pos[t.target],
+                    arrowstyle="-|>",
+                    mutation_scale=7,
+                    color=mapview.EDGE_GREY,
+                    linewidth=0,
+                    shrinkB=7,
+                    zorder=1,
+                )
+            )
+
+
+def _actors(ax, net, report, view, pos, scale):
+    measures = {a["id"]: a for a in report["actors"]}
+    sizes = mapview.node_sizes({a.id: measures[a.id]["degree"] for a in net.actors})
+    groups = {}
+    for a in net.actors:
+        look = mapview.actor_look(a.partner, measures[a.id]["boundary_spanner"], a.id in view["high"])
+        marker = _MARKERS[mapview.LEVEL_SHAPES.get(a.level, "dot")]
+        groups.setdefault((marker, look["border"], look["dashed"]), []).append(a)
+    for (marker, border, dashed), actors in groups.items():
+        ax.scatter(
+            [pos[a.id][0] for a in actors],
+            [pos[a.id][1] for a in actors],
+            s=[(sizes[a.id] * scale) ** 2 for a in actors],
+            c=[view["colour_of"][a.id] for a in actors],
+            marker=marker,
+            edgecolors="#1a1a1a",
+            linewidths=0.45 * border,
+            linestyles=(0, (2, 1.5)) if dashed else "solid",
+            zorder=2,
+        )
+
+
+def _names(ax, net, report, view, pos, scale, shown):
+    measures = {a["id"]: a for a in report["actors"]}
+    font = mapview.NODE_FONT
+    # The interactive map strokes names in white; a white box does the same here, faster.
+    halo = {"boxstyle": "square,pad=0.05", "facecolor": font["strokeColor"], "edgecolor": "none", "alpha": 0.75}
+    sizes = mapview.node_sizes({a.id: measures[a.id]["degree"] for a in net.actors})
+    for a in net.actors:
+        if a.id not in shown:
+            continue
+        look = mapview.actor_look(a.partner, measures[a.id]["boundary_spanner"], a.id in view["high"])
+        ax.annotate(
+            (look["marks"] + " " if look["marks"] else "") + a.label,
+            pos[a.id],
+            xytext=(0, -(sizes[a.id] * scale) / 2 - 1.5),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=5.5 if len(net.actors) <= 40 else 4.5,
+            family=_FONT,
+            color=font["color"],
+            bbox=halo,
+            zorder=3,
+        )
+
+
+def _legend(ax, legend):
+    from matplotlib.lines import Line2D
+
+    def dot(marker="o", fill="#ffffff", width=0.8, dashed=False):
+        return Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker=marker,
+            markersize=7,
+            markerfacecolor=fill,
+            markeredgecolor="#1a1a1a",
+            markeredgewidth=width,
+        )
+
+    colours = legend["colours"]
+    parts = [
+        (
+            colours["heading"],
+            [dot(fill=c) for c, _t, _n in colours["items"]],
+            [f"{t} ({n})" for _c, t, n in colours["items"]],
+        ),
+        (
+            legend["shape_heading"],
+            [dot(_MARKERS[shape]) for shape, _t in legend["shapes"]],
+            [t for _s, t in legend["shapes"]],
+        ),
+        (
+            legend["marks_heading"],
+            [dot(width=1.8), dot(width=1.1), Line2D([], [], linestyle="none")],
+            legend["marks"],
+        ),
+        (
+            legend["ties_heading"],
+            [
+                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1.5),
+                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1, linestyle=(0, (4, 3))),
+                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1, marker=">", markevery=[1]),
+            ],
+            legend["ties"],
+        ),
+    ]
+    spots = [(0.0, 1.0), (0.26, 1.0), (0.0, 0.42), (0.5, 1.0)]
+    for (title, handles, texts), (x, y) in zip(parts, spots, strict=True):
+        box = ax.legend(
+            handles,
+            [_wrap(t, 52) for t in texts],
+            title=title,
+            loc="upper left",
+            bbox_to_anchor=(x, y),
+            frameon=False,
+            fontsize=6,
+            title_fontsize=6.5,
+            alignment="left",
+            prop={"family": _FONT, "size": 6},
+        )
+        ax.add_artist(box)
+    ax.text(0.5, 0.36, legend["size"] + "\n" + legend["names"], fontsize=6, family=_FONT, va="top", wrap=True)
+
+
+def _wrap(text, width):
+    import textwrap
+
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: float = 170) -> bytes:
+    """The network map with its legend below, as a PNG ``width_mm`` wide at :data:`DPI`.
+
+    ``report`` is the analysis, ``view`` the map's view model (:func:`netmap.present.mapview.
+    network_view`, for colours and high-severity flags), ``legend`` its texts
+    (:func:`netmap.present.meeting.map_legend`) and ``pos`` the positions
+    (:func:`netmap.layout.layout`).
+    """
+    width = width_mm / 25.4
+    xs = [p[0] for p in pos.values()] or [0.0]
+    ys = [p[1] for p in pos.values()] or [0.0]
+    span_x, span_y = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
+    map_height = min(max(width * span_y / span_x, width * 0.45), width * 1.05)
+    legend_height = 1.7
+    fig = _figure(width, map_height + legend_height)
+    top = legend_height / (map_height + legend_height)
+    ax = fig.add_axes((0.01, top, 0.98, 1 - top - 0.01))
+    n = max(len(net.actors), 1)
+    scale = 0.55 if n <= 40 else (0.4 if n <= 150 else 0.3)
+    _ties(ax, net, pos)
+    _actors(ax, net, report, view, pos, scale)
+    _names(ax, net, report, view, pos, scale, labelled(report))
+    pad_x, pad_y = span_x * 0.12 + 40, span_y * 0.06 + 30  # room for the names at the edges
+    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+    ax.set_ylim(max(ys) + pad_y, min(ys) - pad_y)  # the map's y grows downwards, as on screen
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_axis_off()
+    lax = fig.add_axes((0.02, 0.0, 0.96, top - 0.01))
+    lax.set_axis_off()
+    _legend(lax, legend)
+    return _png(fig)
+
+
+def series_png(labels: list, texts: dict, values: dict, width_mm: float = 170) -> bytes:
+    """Small charts, one per indicator, of its value in each version: ``labels`` name the
+    versions, ``values`` maps an indicator to its values (None where undefined) and ``texts`` to
+    ``(title, [value texts])`` (:func:`netmap.present.meeting.series_texts`)."""
+    keys = list(values)
+    cols = 4
+    rows = (len(keys) + cols - 1) // cols
+    width = width_mm / 25.4
+    fig = _figure(width, 1.55 * rows + 0.2)
+    axes = fig.subplots(rows, cols, squeeze=False)
+    xs = list(range(len(labels)))
+    for i, ax in enumerate(axes.flat):
+        if i >= len(keys):
+            ax.set_axis_off()
+            continue
+        k = keys[i]
+        title, shown = texts[k]
+        points = [(x, v) for x, v in zip(xs, values[k], strict=True) if v is not None]
+        if points:
+            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#0072B2", linewidth=1.2)
+        for x, v in points:
+            ax.annotate(shown[x], (x, v), xytext=(0, 4), textcoords="offset points", ha="center", fontsize=5.5)
+        ax.set_title(_wrap(title, 26), fontsize=6.5, family=_FONT)
+        ax.set_xticks(xs, [_wrap(str(lb), 12) for lb in labels], fontsize=5)
+        ax.tick_params(axis="y", labelsize=5)
+        ax.margins(x=0.2, y=0.3)
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+    fig.tight_layout(pad=0.4)
+    return _png(fig)

@@ -56,10 +56,17 @@ def map_legend(view: dict, lang: str, shown: int, total: int) -> dict:
 
 
 def series_texts(series: dict, lang: str) -> dict:
-    """Titles and value labels of the indicator charts: ``{indicator: (title, [value texts])}``."""
+    """The words of the indicator charts and their table: ``{"labels": [version, ...],
+    "indicators": {indicator: (title, [value texts])}}`` (a version's date in the language's form)."""
     return {
-        k: (label(vocab.INDICATORS, k, lang), [indicator_value(k, v, lang) if v is not None else "" for v in values])
-        for k, values in series["indicators"].items()
+        "labels": [date(v, lang) for v in series["labels"]],
+        "indicators": {
+            k: (
+                label(vocab.INDICATORS, k, lang),
+                [indicator_value(k, v, lang) if v is not None else "" for v in values],
+            )
+            for k, values in series["indicators"].items()
+        },
     }
 
 
@@ -282,7 +289,7 @@ def _changes(diff: dict, names: dict, lang: str) -> list:
 def _series(series: dict, chart: bytes, lang: str) -> list:
     heading = _("The indicators over time", lang)
     texts = series_texts(series, lang)
-    rows = tuple((title, *values) for title, values in texts.values())
+    rows = tuple((title, *values) for title, values in texts["indicators"].values())
     return [
         Heading(heading, 2),
         Picture(
@@ -291,7 +298,7 @@ def _series(series: dict, chart: bytes, lang: str) -> list:
             _("Charts of the partnership indicators over the versions; the table below gives the same values.", lang),
             _("The partnership indicators in each version (the table below holds the same values).", lang),
         ),
-        Table(heading, (_("Indicator", lang), *series["labels"]), rows, numeric=tuple(range(1, len(rows[0])))),
+        Table(heading, (_("Indicator", lang), *texts["labels"]), rows, numeric=tuple(range(1, len(rows[0])))),
         *[Para(flag_message(f, lang, {})) for f in series["flags"]],
     ]
 

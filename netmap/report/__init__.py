@@ -89,7 +89,7 @@ def build_report(
         diff = compare(earlier[-1], net)
         versions = [*earlier, net]
         ser = series([(_version_label(v, i), v) for i, v in enumerate(versions)])
-        chart = pictures.series_png(ser["labels"], meeting.series_texts(ser, lang), ser["indicators"])
+        chart = pictures.series_png(meeting.series_texts(ser, lang), ser["indicators"])
     return meeting.report_document(
         net,
         report,

@@ -229,11 +229,12 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     return _png(fig)
 
 
-def series_png(labels: list, texts: dict, values: dict, width_mm: float = 170) -> bytes:
-    """Small charts, one per indicator, of its value in each version: ``labels`` name the
-    versions, ``values`` maps an indicator to its values (None where undefined) and ``texts`` to
-    ``(title, [value texts])`` (:func:`netmap.present.meeting.series_texts`)."""
+def series_png(texts: dict, values: dict, width_mm: float = 170) -> bytes:
+    """Small charts, one per indicator, of its value in each version: ``values`` maps an indicator
+    to its values (None where undefined); ``texts`` holds the versions' ``labels`` and each
+    indicator's ``(title, [value texts])`` (:func:`netmap.present.meeting.series_texts`)."""
     keys = list(values)
+    labels = texts["labels"]
     cols = 4
     rows = (len(keys) + cols - 1) // cols
     width = width_mm / 25.4
@@ -245,7 +246,7 @@ def series_png(labels: list, texts: dict, values: dict, width_mm: float = 170) -
             ax.set_axis_off()
             continue
         k = keys[i]
-        title, shown = texts[k]
+        title, shown = texts["indicators"][k]
         points = [(x, v) for x, v in zip(xs, values[k], strict=True) if v is not None]
         if points:
             ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#0072B2", linewidth=1.2)

@@ -321,3 +321,54 @@ def test_map_picture_keeps_saved_positions_and_sector_colours(public_x, civil_x)
     image = Image.open(io.BytesIO(map_picture(net, "da")))
     blue, green = _centre(image, (86, 180, 233)), _centre(image, (0, 158, 115))
     assert (blue < green) == (public_x < civil_x)
+
+
+# --- the app ------------------------------------------------------------------------------------
+
+
+def test_app_offers_the_report_and_the_map_picture(tmp_path, monkeypatch):
+    """The Import/export page lists the downloads (AppTest cannot click them: see the browser test)."""
+    from streamlit.testing.v1 import AppTest
+
+    from netmap.workspace import Workspace
+
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(tmp_path / "ws.sqlite"))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(tmp_path / "ws.sqlite", seed=True)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("netmap/ui/pages/import_export.py").run()
+    assert not at.exception
+    labels = [b.label for b in at.get("download_button")]
+    for fmt in ("Word (DOCX)", "PDF", "HTML"):
+        assert f"Download the report ({fmt})" in labels
+    assert "Download the map as a picture (PNG)" in labels
+
+
+def test_app_downloads_the_report_and_the_map_picture(tmp_path):
+    """In Chromium: the PDF report and the PNG map of the open network arrive as real files."""
+    if not Path(CHROMIUM).exists():
+        pytest.skip("chromium not installed at /usr/bin/chromium")
+    import io
+
+    import pypdf
+    from PIL import Image
+    from playwright.sync_api import expect
+
+    from tests.test_app_browser import running_app
+
+    with running_app(tmp_path) as (page, url, _workspace, errors):
+        page.goto(f"{url}/import-export")
+        button = page.get_by_role("button", name="Download the report (PDF)")
+        expect(button).to_be_visible(timeout=30000)
+        with page.expect_download(timeout=60000) as info:
+            button.click()
+        pdf = Path(info.value.path()).read_bytes()
+        with page.expect_download(timeout=60000) as info:
+            page.get_by_role("button", name="Download the map as a picture (PNG)").click()
+        png = Path(info.value.path()).read_bytes()
+        assert errors == []
+    text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
+    assert "Network report: copenhagen" in text and "What you can do:" in text
+    image = Image.open(io.BytesIO(png))
+    assert image.format == "PNG" and image.width > 1000

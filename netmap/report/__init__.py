@@ -48,9 +48,22 @@ def _map(net, report, lang, pseudonymised, seed, width_mm):
     return pictures.map_png(net, report, view, legend, layout(net, seed=seed), width_mm=width_mm)
 
 
-def map_picture(net: Network, lang: str = "en", seed: int = 0, width_mm: float = 170) -> bytes:
-    """The printed map of ``net`` with its legend, as PNG bytes (the app's PNG download)."""
-    return _map(net, analyze(net, seed=seed), lang, False, seed, width_mm)
+def map_picture(
+    net: Network,
+    lang: str = "en",
+    *,
+    pseudonymise: bool = False,
+    key: str | bytes | None = None,
+    seed: int = 0,
+    width_mm: float = 170,
+) -> bytes:
+    """The printed map of ``net`` with its legend, as PNG bytes (the app's PNG download), citizens
+    pseudonymised first when asked (as in :func:`build_report`)."""
+    if pseudonymise:
+        from ..privacy import Pseudonymiser
+
+        net = Pseudonymiser(net, key=key).network(net)
+    return _map(net, analyze(net, seed=seed), lang, pseudonymise, seed, width_mm)
 
 
 def build_report(

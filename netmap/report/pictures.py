@@ -122,12 +122,31 @@ def _names(ax, net, report, view, pos, scale, shown):
             textcoords="offset points",
             ha="center",
             va="top",
-            fontsize=5.5 if len(net.actors) <= 40 else 4.5,
+            fontsize=_name_size(len(net.actors)),
             family=_FONT,
             color=font["color"],
             bbox=halo,
             zorder=3,
         )
+
+
+def _name_size(n):
+    """Font size (points) of the names on a map of ``n`` actors."""
+    return 5.5 if n <= 40 else 4.5
+
+
+def _name_room(net, pos, shown, width_pt):
+    """How far (map units) to widen the map on each side so that no name centred under an actor
+    is cut at the edge (a name is about 0.6 em a character); found by a few fixed-point steps."""
+    xs = [p[0] for p in pos.values()]
+    lo, hi = min(xs), max(xs)
+    halves = [(pos[a.id][0], 0.3 * _name_size(len(net.actors)) * len(a.label)) for a in net.actors if a.id in shown]
+    pad = 20.0
+    for _ in range(6):
+        per_pt = (hi - lo + 2 * pad) / width_pt  # map units per point at this padding
+        need = max([h * per_pt - (x - lo) for x, h in halves] + [h * per_pt - (hi - x) for x, h in halves] + [20.0])
+        pad = need
+    return pad
 
 
 def _legend(ax, legend):
@@ -208,7 +227,11 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     xs = [p[0] for p in pos.values()] or [0.0]
     ys = [p[1] for p in pos.values()] or [0.0]
     span_x, span_y = max(max(xs) - min(xs), 1.0), max(max(ys) - min(ys), 1.0)
-    map_height = min(max(width * span_y / span_x, width * 0.45), width * 1.05)
+    shown = labelled(report)
+    pad_x = _name_room(net, pos, shown, width * 72 * 0.98) + span_x * 0.02
+    pad_y = span_y * 0.05 + 30
+    ratio = (span_y + 2 * pad_y) / (span_x + 2 * pad_x)  # the map's height to its width
+    map_height = min(max(width * ratio, width * 0.45), width * 1.05)
     legend_height = 1.7
     fig = _figure(width, map_height + legend_height)
     top = legend_height / (map_height + legend_height)
@@ -217,8 +240,7 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     scale = 0.55 if n <= 40 else (0.4 if n <= 150 else 0.3)
     _ties(ax, net, pos)
     _actors(ax, net, report, view, pos, scale)
-    _names(ax, net, report, view, pos, scale, labelled(report))
-    pad_x, pad_y = span_x * 0.12 + 40, span_y * 0.06 + 30  # room for the names at the edges
+    _names(ax, net, report, view, pos, scale, shown)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(max(ys) + pad_y, min(ys) - pad_y)  # the map's y grows downwards, as on screen
     ax.set_aspect("equal", adjustable="box")

@@ -259,6 +259,10 @@ def _changes(diff: dict, names: dict, lang: str) -> list:
     ]
     items += [f"+ {tie_text(d, lang, names)}" for d in t["added"]]
     items += [f"\u2212 {tie_text(d, lang, names)}" for d in t["removed"]]
+    items += [
+        f"\u0394 {tie_text(c, lang, names)}: {'; '.join(change_texts(c['changes'], lang, 'ties'))}"
+        for c in t["changed"]
+    ]
     if items:
         blocks.append(Bullets(tuple(items)))
     rows = tuple(

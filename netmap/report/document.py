@@ -32,6 +32,8 @@ class Para:
 
 @dataclass(frozen=True)
 class Bullets:
+    """A list whose items begin with their own mark (``+``, ``−``, ``Δ``), so no bullet is added."""
+
     items: tuple
 
 

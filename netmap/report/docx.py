@@ -131,6 +131,7 @@ def _table(doc, b: Table):
 def render(report: Report) -> bytes:
     """The .docx file's bytes."""
     import docx
+    from docx.shared import Mm
 
     doc = docx.Document()
     _setup(doc, report)
@@ -144,7 +145,7 @@ def render(report: Report) -> bytes:
             _para(doc, b)
         elif isinstance(b, Bullets):
             for text in b.items:
-                doc.add_paragraph(text, style="List Bullet")
+                doc.add_paragraph(text).paragraph_format.left_indent = Mm(6)
         elif isinstance(b, Picture):
             _picture(doc, b)
         elif isinstance(b, Table):

@@ -90,7 +90,7 @@ def _bullets(pdf, b: Bullets):
     pdf.set_font(_FAMILY, "", 9.5)
     for text in b.items:
         pdf.set_x(24)
-        pdf.multi_cell(0, _LINE, "\u2022 " + text, align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(0, _LINE, text, align="L", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(1.5)
 
 

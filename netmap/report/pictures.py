@@ -271,14 +271,16 @@ def series_png(texts: dict, values: dict, width_mm: float = 170) -> bytes:
         title, shown = texts["indicators"][k]
         points = [(x, v) for x, v in zip(xs, values[k], strict=True) if v is not None]
         if points:
-            ax.plot([p[0] for p in points], [p[1] for p in points], marker="o", color="#0072B2", linewidth=1.2)
+            ax.plot(
+                [p[0] for p in points], [p[1] for p in points], marker="o", markersize=4, color="#0072B2", linewidth=1.2
+            )
         for x, v in points:
             ax.annotate(shown[x], (x, v), xytext=(0, 4), textcoords="offset points", ha="center", fontsize=5.5)
         ax.set_title(_wrap(title, 26), fontsize=6.5, family=_FONT)
-        ax.set_xticks(xs, [_wrap(str(lb), 12) for lb in labels], fontsize=5)
-        ax.tick_params(axis="y", labelsize=5)
-        ax.margins(x=0.2, y=0.3)
-        for side in ("top", "right"):
+        ax.set_xticks(xs, [_wrap(str(lb), 10) for lb in labels], fontsize=5)
+        ax.set_yticks([])  # each point carries its value, written as the language writes numbers
+        ax.margins(x=0.2, y=0.35)
+        for side in ("top", "right", "left"):
             ax.spines[side].set_visible(False)
     fig.tight_layout(pad=0.4)
     return _png(fig)

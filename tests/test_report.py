@@ -214,6 +214,25 @@ def test_html_opens_offline_shows_the_map_and_prints_a4(chromium, tmp_path, cli)
     assert f"Side 1 af {n}" in flat(reader.pages[0].extract_text())
 
 
+def test_hostile_names_stay_text_in_the_html(chromium, tmp_path, cli):
+    """Names that are HTML or script arrive as text: nothing runs, nothing loads, each name is
+    shown as written (tests/data/export/hostile)."""
+    hostile = Path(__file__).parent / "data" / "export" / "hostile"
+    out = write(cli, tmp_path, ".html", source=hostile, lang="en")
+    page = chromium.new_page()
+    requests, dialogs = [], []
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(out.as_uri())
+    page.wait_for_load_state("load")
+    assert requests == [out.as_uri()] and dialogs == []
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    body = page.inner_text("body")
+    page.close()
+    for a in csv_rows(hostile / "actors.csv"):
+        assert (a["name"] or a["id"]) in body
+
+
 # --- one structure, three formats ------------------------------------------------------------
 
 

@@ -37,8 +37,12 @@ def _figure(width_in, height_in):
 
 
 def _png(fig) -> bytes:
+    import warnings
+
     out = io.BytesIO()
-    fig.savefig(out, format="png", dpi=DPI, facecolor="white")
+    with warnings.catch_warnings():  # a glyph DejaVu Sans lacks (Chinese, emoji) is left out, quietly
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font", category=UserWarning)
+        fig.savefig(out, format="png", dpi=DPI, facecolor="white")
     return out.getvalue()
 
 

@@ -295,6 +295,14 @@ def test_pseudonymise_removes_citizens_names(tmp_path, cli):
     assert "borgere pseudonymiseret" in text
 
 
+@pytest.mark.parametrize("suffix", [".docx", ".pdf", ".html"])
+def test_an_empty_network_still_makes_a_report(tmp_path, cli, suffix):
+    src = tmp_path / "tom.json"
+    src.write_text('{"netmap_version": 1, "name": "Tom", "actors": [], "ties": []}', encoding="utf-8")
+    out = write(cli, tmp_path, suffix, source=src)
+    assert out.stat().st_size > 1000
+
+
 @pytest.mark.parametrize("name", ["report.txt", "missing/report.pdf", "report.pdf.bak"])
 def test_bad_output_path_is_one_line_and_writes_nothing(tmp_path, cli, name):
     r = cli("report", SAMPLES / "copenhagen", "-o", tmp_path / name)

@@ -142,7 +142,7 @@ def _name_size(n):
 def _name_room(net, pos, shown, width_pt):
     """How far (map units) to widen the map on each side so that no name centred under an actor
     is cut at the edge (a name is about 0.6 em a character); found by a few fixed-point steps."""
-    xs = [p[0] for p in pos.values()]
+    xs = [p[0] for p in pos.values()] or [0.0]
     lo, hi = min(xs), max(xs)
     halves = [(pos[a.id][0], 0.3 * _name_size(len(net.actors)) * len(a.label)) for a in net.actors if a.id in shown]
     pad = 20.0

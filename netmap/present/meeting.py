@@ -130,7 +130,7 @@ def _key_figures(report: dict, lang: str) -> Table:
     )
 
 
-def _flags(report: dict, flags: list, lang: str) -> list:
+def _flags(flags: list, lang: str) -> list:
     blocks = [Heading(_("Flags and what the partnership can do", lang))]
     if not flags:
         return blocks + [Para(_("No flags raised.", lang))]
@@ -384,7 +384,7 @@ def report_document(
     )
     b.append(Heading(_("Key figures", lang)))
     b.append(_key_figures(report, lang))
-    b += _flags(report, flags, lang)
+    b += _flags(flags, lang)
     b += _spanners(report, lang)
     b += _isolated(report, lang)
     b += review_section(net, report, lang)

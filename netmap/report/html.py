@@ -24,17 +24,15 @@ def render(report: Report) -> bytes:
     for b in report.blocks:
         kind = _KINDS[type(b)]
         blocks.append({"kind": kind, "b": b, "src": _data_uri(b.png) if kind == "picture" else ""})
-    # The page counter of the print margin: "Page {n} of {total}" with CSS counters.
-    before, _, rest = report.page_word.partition("{n}")
-    middle, _, after = rest.partition("{total}")
-    page = " ".join(
-        f'"{part}"' if i % 2 == 0 else part
-        for i, part in enumerate(
-            [_css_string(before), "counter(page)", _css_string(middle), "counter(pages)", _css_string(after)]
-        )
-    )
-    text = assets.render("report.html.j2", r=report, blocks=blocks, page_counter=page)
+    text = assets.render("report.html.j2", r=report, blocks=blocks, page_counter=_page_counter(report.page_word))
     return text.encode("utf-8")
+
+
+def _page_counter(page_word: str) -> str:
+    """The CSS ``content`` of the page margin: ``Page {n} of {total}`` with the page counters."""
+    before, _, rest = page_word.partition("{n}")
+    middle, _, after = rest.partition("{total}")
+    return f'"{_css_string(before)}" counter(page) "{_css_string(middle)}" counter(pages) "{_css_string(after)}"'
 
 
 def _css_string(text: str) -> str:

@@ -174,8 +174,9 @@ def test_pdf_table_rows_do_not_split(tmp_path, cli):
 # --- HTML ----------------------------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def chromium():
+    """Headless Chromium for one test (not shared: the app test starts its own Playwright)."""
     if not Path(CHROMIUM).exists():
         pytest.skip("chromium not installed at /usr/bin/chromium")
     from playwright.sync_api import sync_playwright

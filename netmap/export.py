@@ -135,13 +135,7 @@ def _node(a, pos, marks, tip, **extra):
 
 def _tie_edge(tie, lang):
     """A vis-network edge; ``tip`` holds the parts of its tooltip, which the page assembles."""
-    look = mapview.tie_look(tie)
-    e = {"from": tie.source, "to": tie.target, "width": look["width"], "tip": mapview.tie_tip(tie, lang)}
-    if look["dashed"]:
-        e["dashes"] = True
-    if look["arrow"]:
-        e["arrows"] = "to"
-    return e
+    return {"from": tie.source, "to": tie.target, "tip": mapview.tie_tip(tie, lang), **mapview.tie_look(tie, lang)}
 
 
 def _page_data(nodes, edges, groups, saved, sets, lang):

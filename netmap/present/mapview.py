@@ -78,13 +78,15 @@ def actor_look(partner: bool, spanner: bool, high: bool) -> dict:
     return {"marks": marks, "border": BORDER_WIDTHS[kind], "dashed": spanner}
 
 
-def tie_look(tie) -> dict:
-    """How a tie is drawn: width from strength (1, 2, 3), dashed when personal, an arrow when directed."""
-    return {
-        "width": round(1 + 1.5 * (tie.strength - 1), 2),
-        "dashed": canonical_tie_kind(tie.kind) == "personal",
-        "arrow": bool(tie.directed),
-    }
+def tie_look(tie, lang: str) -> dict:
+    """How a tie is drawn on every map (vis-network edge options, which the printed map reads
+    too): its width shows strength, a personal tie is dashed, a directed one has an arrow."""
+    look = {"width": round(1 + 1.5 * (tie.strength - 1), 2)}
+    if canonical_tie_kind(tie.kind) == "personal":
+        look["dashes"] = True
+    if tie.directed:
+        look["arrows"] = "to"
+    return look
 
 
 def node_sizes(values: dict) -> dict:

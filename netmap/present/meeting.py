@@ -49,7 +49,9 @@ def map_legend(view: dict, lang: str, shown: int, total: int) -> dict:
         "marks": [m["text"] for m in view["marks"] if m.get("set")]
         + [_("{mark} concerned by a high-severity flag", lang, mark=FLAG_MARK)],
         "ties_heading": t["ties"],
-        "ties": [t["tie_width"], t["tie_personal"], t["tie_directed"]],
+        # Every entry the interactive map's legend of ties has (width, personal, planned, directed).
+        "ties": [(k, t[k]) for k in ("tie_width", "tie_personal", "tie_planned", "tie_directed") if k in t],
+        "lang": lang,
         "size": view["size"],
         "names": names,
     }

@@ -55,11 +55,19 @@ def labelled(report: dict) -> set:
     return {a["id"] for a in ranked[:LABELS_AT_MOST] if a["partner"] or a["boundary_spanner"]}
 
 
-def _ties(ax, net, pos):
+def _dashes(look):
+    """A matplotlib line style for vis-network's ``dashes`` (True: dashed; a list: that pattern)."""
+    dashes = look.get("dashes")
+    if not dashes:
+        return "solid"
+    return (0, (4, 3)) if dashes is True else (0, tuple(0.6 * d for d in dashes))
+
+
+def _ties(ax, net, pos, lang):
     from matplotlib.collections import LineCollection
     from matplotlib.patches import FancyArrowPatch
 
-    looks = [mapview.tie_look(t) for t in net.ties]
+    looks = [mapview.tie_look(t, lang) for t in net.ties]
     segments = [(pos[t.source], pos[t.target]) for t in net.ties]
     if segments:
         ax.add_collection(
@@ -67,12 +75,12 @@ def _ties(ax, net, pos):
                 segments,
                 colors=mapview.EDGE_GREY,
                 linewidths=[0.5 * lk["width"] for lk in looks],
-                linestyles=[(0, (4, 3)) if lk["dashed"] else "solid" for lk in looks],
+                linestyles=[_dashes(lk) for lk in looks],
                 zorder=1,
             )
         )
     for t, lk in zip(net.ties, looks, strict=True):
-        if lk["arrow"]:
+        if lk.get("arrows"):
             ax.add_patch(
                 FancyArrowPatch(
                     pos[t.source],
@@ -85,6 +93,9 @@ def _ties(ax, net, pos):
                     zorder=1,
                 )
             )
+        if lk.get("label"):  # a word on the line, as the interactive map writes it
+            (x1, y1), (x2, y2) = pos[t.source], pos[t.target]
+            ax.text((x1 + x2) / 2, (y1 + y2) / 2, lk["label"], fontsize=4.5, ha="center", va="center", zorder=1)
 
 
 def _actors(ax, net, report, view, pos, scale):
@@ -187,12 +198,8 @@ def _legend(ax, legend):
         ),
         (
             legend["ties_heading"],
-            [
-                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1.5),
-                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1, linestyle=(0, (4, 3))),
-                Line2D([], [], color=mapview.EDGE_GREY, linewidth=1, marker=">", markevery=[1]),
-            ],
-            legend["ties"],
+            [_tie_handle(key) for key, _t in legend["ties"]],
+            [text for _k, text in legend["ties"]],
         ),
     ]
     spots = [(0.0, 1.0), (0.26, 1.0), (0.0, 0.42), (0.5, 1.0)]
@@ -211,6 +218,20 @@ def _legend(ax, legend):
         )
         ax.add_artist(box)
     ax.text(0.5, 0.36, legend["size"] + "\n" + legend["names"], fontsize=6, family=_FONT, va="top", wrap=True)
+
+
+def _tie_handle(key):
+    """The legend's line for an entry of the interactive map's legend of ties (``chrome``)."""
+    from matplotlib.lines import Line2D
+
+    grey = {"color": mapview.EDGE_GREY, "linewidth": 1}
+    if key == "tie_width":
+        return Line2D([], [], color=mapview.EDGE_GREY, linewidth=1.5)
+    if key == "tie_personal":
+        return Line2D([], [], linestyle=_dashes({"dashes": True}), **grey)
+    if key == "tie_planned":  # planned ties (issue 11 part 2): dotted as mapview.PLANNED_DASHES
+        return Line2D([], [], linestyle=_dashes({"dashes": mapview.PLANNED_DASHES}), **grey)
+    return Line2D([], [], marker=">", markevery=[1], **grey)
 
 
 def _wrap(text, width):
@@ -242,7 +263,7 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     ax = fig.add_axes((0.01, top, 0.98, 1 - top - 0.01))
     n = max(len(net.actors), 1)
     scale = 0.55 if n <= 40 else (0.4 if n <= 150 else 0.3)
-    _ties(ax, net, pos)
+    _ties(ax, net, pos, legend["lang"])
     _actors(ax, net, report, view, pos, scale)
     _names(ax, net, report, view, pos, scale, shown)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)

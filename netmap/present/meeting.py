@@ -215,20 +215,29 @@ def _isolated(report: dict, lang: str) -> list:
 
 
 def review_section(net, report: dict, lang: str) -> list:
-    """THE PLACE OF THE REVIEW TABLE (Table 7.1, issue 11 part 1): the partnership's review of the
-    19 elements with netmap's evidence, when the network has a review; nothing otherwise.
+    """THE PLACE OF THE REVIEW TABLE (Table 7.1, issue 11 part 1): the partnership's own rating of
+    the 19 elements with netmap's evidence, one table per group of Table 7.1, when the network has
+    a review (``net.review``); nothing otherwise.
 
-    Part 1 adds ``net.review`` and :func:`netmap.present.review.review_rows`; until then a network
-    has no review and this section is left out.
+    Written against :func:`netmap.present.review.review_rows` and ``REVIEW_HEADERS`` as part 1
+    defines them (rows of ``{"group", "number", "element", "rating", "note", "date", "evidence"}``).
     """
-    review = getattr(net, "review", None)
-    if not review:
+    if not getattr(net, "review", None):
         return []
-    from .review import review_rows  # issue 11 part 1
+    from .review import REVIEW_HEADERS, review_rows  # issue 11 part 1
 
-    headers, rows = review_rows(net, report, lang)
-    heading = _("The partnership's review (Table 7.1)", lang)
-    return [Heading(heading), Table(heading, tuple(headers), tuple(tuple(r) for r in rows))]
+    words = REVIEW_HEADERS.get(lang, REVIEW_HEADERS["en"])  # number, group, element, rating, note, date, evidence
+    headers = tuple(w.capitalize() for i, w in enumerate(words) if i != 1)
+    rows = review_rows(net, report, lang)
+    blocks = [Heading(_("The partnership's review (Table 7.1)", lang))]
+    for group in dict.fromkeys(r["group"] for r in rows):
+        part = tuple(
+            (str(r["number"]), r["element"], r["rating"], r["note"], r["date"] or "", r["evidence"])
+            for r in rows
+            if r["group"] == group
+        )
+        blocks.append(Table(group, headers, part, numeric=(0,), widths=(0.5, 3, 1.2, 2, 1.2, 3.6)))
+    return blocks
 
 
 def _changes(diff: dict, names: dict, lang: str) -> list:

@@ -21,7 +21,6 @@ the page then says so.
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 
 from . import assets
@@ -63,13 +62,6 @@ def _group_options(groups):
         }
         for (fill, border), name in groups.items()
     }
-
-
-def _sizes(values):
-    top = max(values.values(), default=0) or 0
-    if top <= 0:
-        return {k: 16 for k in values}
-    return {k: round(10 + 26 * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
 
 
 def _options(n, physics):
@@ -189,27 +181,22 @@ def _saved(net):
 def _network_nodes(net, report, view, *, color_by, size_by, lang, seed):
     measures = {a["id"]: a for a in report["actors"]}
     pos = layout(net, seed=seed)
-    sizes = _sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
+    sizes = mapview.node_sizes({k: v[MEASURES[size_by]] for k, v in measures.items()})
     groups, nodes = {}, []
     for a in net.actors:
         m = measures[a.id]
-        spanner = m["boundary_spanner"]
-        marks = (
-            (mapview.CORE_MARK if a.partner else "")
-            + (mapview.SPANNER_MARK if spanner else "")
-            + (mapview.FLAG_MARK if a.id in view["high"] else "")
-        )
+        look = mapview.actor_look(a.partner, m["boundary_spanner"], a.id in view["high"])
         tip = mapview.actor_tip(a, m, view, color_by, net.group_of(a, color_by), lang)
         node = _node(
             a,
             pos,
-            marks,
+            look["marks"],
             tip,
             size=sizes[a.id],
             group=_group(groups, view["colour_of"][a.id]),
-            borderWidth=4 if a.partner else (2.5 if spanner else 1.2),
+            borderWidth=look["border"],
         )
-        if spanner:
+        if look["dashed"]:
             node["shapeProperties"] = {"borderDashes": [6, 4]}
         nodes.append(node)
     return nodes, groups

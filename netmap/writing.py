@@ -28,6 +28,8 @@ __all__ = [
     "tie_rows",
     "FORMATS",
     "REVIEW_SHEET",
+    "write_text",
+    "write_bytes",
 ]
 
 FORMATS = (".json", ".xlsx", ".graphml", ".gexf")
@@ -479,6 +481,17 @@ def write_text(text: str, path) -> Path:
     try:
         with _atomic(path, "w", encoding="utf-8") as fh:
             fh.write(text)
+    except OSError as exc:
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
+    return path
+
+
+def write_bytes(data: bytes, path) -> Path:
+    """Write ``data`` to ``path`` atomically, as :func:`write_text` does (a report, a picture)."""
+    path = Path(path)
+    try:
+        with _atomic(path, "wb") as fh:
+            fh.write(data)
     except OSError as exc:
         raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
     return path

@@ -28,6 +28,10 @@ __all__ = [
     "STATUS_MARKS",
     "STATUS_COLOURS",
     "EDGE_GREY",
+    "BORDER_WIDTHS",
+    "actor_look",
+    "tie_look",
+    "node_sizes",
     "chrome",
     "page_texts",
     "network_view",
@@ -67,6 +71,29 @@ NODE_FONT = {
 EDGE_COLOURS = {"color": EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"}
 #: A planned tie is dotted (a personal tie is dashed) and carries the word "planned" on the line.
 PLANNED_DASHES = [2, 6]
+
+
+#: Border width of an actor on the map of one network: the core thick, boundary spanners (dashed) medium.
+BORDER_WIDTHS = {"core": 4, "spanner": 2.5, "other": 1.2}
+
+
+def actor_look(partner: bool, spanner: bool, high: bool) -> dict:
+    """How an actor is marked on the map of one network: the marks before its name, its border
+    width and whether the border is dashed (every drawing of the map uses this)."""
+    marks = (CORE_MARK if partner else "") + (SPANNER_MARK if spanner else "") + (FLAG_MARK if high else "")
+    kind = "core" if partner else ("spanner" if spanner else "other")
+    return {"marks": marks, "border": BORDER_WIDTHS[kind], "dashed": spanner}
+
+
+def node_sizes(values: dict) -> dict:
+    """An actor's size on the map from the measure that sets it: 10 to 36 by its square root."""
+    import math
+
+    top = max(values.values(), default=0) or 0
+    if top <= 0:
+        return dict.fromkeys(values, 16)
+    return {k: round(10 + 26 * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
+
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).
 _VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "kind": vocab.ACTOR_KINDS}

@@ -231,42 +231,58 @@ FLAG_TEXTS = {
 }
 
 
-#: What a flag means for your partnership: the advice shown with it.
+#: What the partnership can do about a flag, drawn from the evaluation (../shared/seed, chapter 7):
+#: shown with the flag on the Diagnosis page, in Snapshots and in the meeting report. The comment
+#: above each names the section of the evaluation it rests on.
 FLAG_ADVICE = {
+    # 7.1 "partnerskabet som aftaleramme"; Table 7.1, element 17 (mandate from one's own organisation).
     "NO_CORE": N_(
-        "Without a marked core, netmap cannot tell the partnership from its surroundings. Mark the organisations that carry the partnership."
+        "Agree in the steering group who carries the partnership and mark them as partners (partner = yes). In the evaluation both partnerships rest on an agreement between partners who each have a mandate from their own organisation."
     ),
+    # 7.1: relations must be built and kept up continuously; networking outside one's organisation takes time.
     "ISOLATED_ACTORS": N_(
-        "These actors are on the map but not connected to the work. Decide whether to build a relation (a meeting, a shared activity) or to take them off the map."
+        "Decide for each of them: build a relation (a meeting, a shared activity, a named contact person) or take them off the map. The evaluation stresses that good working relations must be built and kept up continuously, and that this takes time and resources."
     ),
+    # 7.1: both partnerships close in on themselves; other collaborations are not brought into their learning.
     "CLOSING_IN": N_(
-        "The report warns that partnerships close in on themselves. Bring the other collaborations into your meetings and learning, e.g. invite them to a workshop."
+        "Open the partnership: invite the other collaborations to a workshop or a steering-group meeting and put what they bring on the agenda. In the evaluation both partnerships formed other collaborations but did not bring them into their learning, and so missed new ways for citizens with disabilities to take part."
     ),
+    # 7.1: collaborations not integrated in the ongoing development; one staff change can cut a link.
     "UNINTEGRATED_COLLABORATIONS": N_(
-        "Each of these actors knows only one core member. If that person leaves, the link goes. Introduce them to a second core member."
+        "Give each of them a second link: introduce them to another core member and bring their work into the partnership's meetings. A collaboration that rests on one person is lost when that person leaves."
     ),
+    # 7.1 (Hulgård 2007: near and far networks) and 7.1.1 (coordinators anchored in active management).
     "NO_FAR_REACH": N_(
-        "Without ties to management and politicians the partnership will struggle to become permanent when the pool funding ends. Find a route to a department head or a committee."
+        "Seek anchoring in management: ask a department head (forvaltningschef) to join the steering group, or report to management regularly. In Fredericia two department heads took an active part; the evaluation concludes that strong local involvement together with formal anchoring in municipal management works best."
     ),
+    # 7.1.1: the coordinators succeed only when anchored in active management.
     "WEAK_FAR_REACH": N_(
-        "Management and politicians are reached only through others. A direct tie (a core member in a steering group, a regular briefing) makes anchoring easier."
+        "Make a direct link to management: a department head in the steering group, a core member in a management forum, or a regular briefing. The evaluation found that the coordinators succeed only when they are anchored in active management."
     ),
+    # 7.1: Copenhagen's local, informal model involved staff and volunteers through workshops and meetings.
     "NO_NEAR_REACH": N_(
-        "The core has no direct tie to the local environment: associations, evening schools, volunteers and citizens. That is where the activities happen."
+        "Build ties in the local environment: associations, evening schools, volunteers and citizens are where the activities happen. In Copenhagen volunteers took part in developing the project through workshops, meetings and idea generation."
     ),
+    # 7.1: Fredericia's anchoring in the administration opened the budget negotiations; Copenhagen sought SEL section 18 funds.
     "NO_POLITICAL_ANCHOR": N_(
-        "No politician is close to the partnership. In Fredericia, closeness to the political level opened the budget negotiations as a way to permanence."
+        "Find a way to the political level before the pool funding ends: a briefing for the committee concerned, or a department head who takes the partnership into the budget negotiations, as in Fredericia. Otherwise plan other funding, as Copenhagen did with funds under the Social Services Act section 18 and active local networking."
     ),
+    # 7.1: weak participation of citizens and volunteers in the organisational frame of both partnerships.
     "WEAK_PARTICIPATION": N_(
-        "Citizens and volunteers are not part of how the partnership is run. Consider a seat for them in the steering group or a regular user panel."
+        "Give citizens and volunteers a place where the partnership is run: a seat in the steering group, a user panel, or workshops where volunteers help develop the activities, as in Copenhagen. Both partnerships in the evaluation wanted to work on this."
     ),
+    # 7.1: Social Services less involved in Copenhagen after staff turnover; relations matter as much as agreements.
     "SPANNER_DEPENDENCY": N_(
-        "The partnership depends on these single actors. Plan for staff turnover: let a second person share their contacts."
+        "Make more than one link to each department and sector: let a second person share the contacts and write the collaboration into an agreement between the organisations. In Copenhagen, Social Services became less involved after one staff change."
     ),
+    # 7.1: the tendency to close in; other collaborations not brought into the partnership's learning.
+    "CLOSING_TREND": N_(
+        "Look at which outside ties were lost since the earlier version and agree who renews them; bring the partnership's other collaborations back into its meetings."
+    ),
+    # 7.1.1: concrete overlaps, "og ikke alene koordinatorer", in one of three forms.
     "COORDINATORS_ONLY": N_(
-        "Build a concrete overlap in the activities: the staff can join citizens in civil activities, a civil offer can come into a municipal setting (evening classes at a residential home), or the two can meet in a third arena such as a community house, a culture house or a volunteer centre."
+        "Create concrete overlaps, not only coordinators: municipal staff can join citizens in civil arenas, civil offers can come into municipal settings (evening classes at a residential home), or the partnership can build a third shared arena in a community house, a culture house or a volunteer centre."
     ),
-    "CLOSING_TREND": N_("The partnership has turned more inward over time. Look at which outside ties were lost."),
 }
 
 

@@ -349,6 +349,48 @@ def html_file(net, key, pseudonymise=False):
     return _html_file(key, pseudonymise, state.lang(), net, _pseudonym_key(pseudonymise))
 
 
+#: The meeting report's formats: (suffix, label, MIME type).
+REPORT_FORMATS = (
+    (".docx", "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    (".pdf", "PDF", "application/pdf"),
+    (".html", "HTML", "text/html"),
+)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _report(key, pseudonymise, lang, _net, _secret=None):
+    from netmap.report import build_report
+
+    return build_report(_net, lang, pseudonymise=pseudonymise, key=_secret)
+
+
+@st.cache_data(max_entries=12, show_spinner=False)
+def _report_file(key, pseudonymise, lang, suffix, _net, _secret=None):
+    from netmap.report import render
+
+    return render(_report(key, pseudonymise, lang, _net, _secret), suffix)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _map_png(key, pseudonymise, lang, _net, _secret=None):
+    from netmap.report import map_picture
+
+    return map_picture(_net, lang, pseudonymise=pseudonymise, key=_secret)
+
+
+def report_file(net, key, suffix, pseudonymise=False):
+    """The meeting report of ``net`` as a ``suffix`` file, made when the download is clicked (a
+    callable for ``st.download_button``); cached on the network's content hash."""
+    lang, secret = state.lang(), _pseudonym_key(pseudonymise)
+    return lambda: _report_file(key, pseudonymise, lang, suffix, net, secret)
+
+
+def map_png(net, key, pseudonymise=False):
+    """The printed map of ``net`` as PNG, made when the download is clicked (as :func:`report_file`)."""
+    lang, secret = state.lang(), _pseudonym_key(pseudonymise)
+    return lambda: _map_png(key, pseudonymise, lang, net, secret)
+
+
 def map_failed(exc):
     """Say that a map could not be drawn, and why, without stopping the rest of the page."""
     st.error(md(tr("The map could not be drawn") + f" ({type(exc).__name__}: {exc})"))

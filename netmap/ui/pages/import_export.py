@@ -196,6 +196,29 @@ if cur is not None:
             key=f"download{file_name}",
             on_click="ignore",
         )
+    st.subheader(tr("Meeting report"))
+    st.caption(
+        tr(
+            "The map with its legend, the key figures, each flag with what the partnership can do about it, the boundary spanners and the isolated actors: a document for the steering group (A4)."
+        )
+    )
+    for suffix, label, mime in views.REPORT_FORMATS:
+        st.download_button(
+            tr("Download the report ({fmt})", fmt=label),
+            views.report_file(net, key, suffix, pseudo),
+            file_name=f"{stem}_report{suffix}",
+            mime=mime,
+            key=f"download_report{suffix}",
+            on_click="ignore",
+        )
+    st.download_button(
+        tr("Download the map as a picture (PNG)"),
+        views.map_png(net, key, pseudo),
+        file_name=f"{stem}_map.png",
+        mime="image/png",
+        key="download_map_png",
+        on_click="ignore",
+    )
 
 # --- workspace ------------------------------------------------------------------------
 st.header(tr("Workspace"))

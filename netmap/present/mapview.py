@@ -28,6 +28,11 @@ __all__ = [
     "STATUS_MARKS",
     "STATUS_COLOURS",
     "EDGE_GREY",
+    "NODE_FONT",
+    "EDGE_COLOURS",
+    "LABEL_CHARS",
+    "LINE_CHARS",
+    "map_label",
     "chrome",
     "page_texts",
     "network_view",
@@ -62,6 +67,35 @@ NODE_FONT = {
     "color": "#1a1a1a",
 }
 EDGE_COLOURS = {"color": EDGE_GREY, "highlight": "#1a1a1a", "hover": "#1a1a1a"}
+#: A longer name is shortened on the maps, at a word where it can (the tooltip, the panel and
+#: the tables show all of it); a name is drawn in lines of about LINE_CHARS characters.
+LABEL_CHARS, LINE_CHARS = 28, 16
+
+
+def map_label(name: str) -> str:
+    """How a name is drawn on a map: at most :data:`LABEL_CHARS` characters (cut at a word, with
+    "…"), in lines of up to :data:`LINE_CHARS` (a longer word keeps its own line).
+
+    >>> map_label("Borgere med handicap (brugere af Lavuk Stjernen)")
+    'Borgere med\\nhandicap\u2026'
+    >>> map_label("Lokalbibliotek")
+    'Lokalbibliotek'
+    """
+    text = " ".join(name.split())
+    if len(text) > LABEL_CHARS:
+        cut = text[: LABEL_CHARS - 1]
+        space = cut.rfind(" ")
+        if space >= LABEL_CHARS // 2:  # a word boundary that keeps most of the name
+            cut = cut[:space]
+        text = cut.rstrip(" ,;:-") + "\u2026"
+    lines = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
+
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).
 _VALUE_TABLES = {"sector": vocab.SECTORS, "level": vocab.LEVELS, "scope": vocab.SCOPES, "kind": vocab.ACTOR_KINDS}

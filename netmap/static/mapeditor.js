@@ -67,7 +67,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   apply(st.edges, st.seenEdges, data.edges || []);
   if (st.fresh) {
     st.fresh = false;
-    st.network.fit({ animation: false });
+    netmapFit(st.network); // mapfit.js, sent before this module
   }
   if (data.selected !== st.selected) {
     st.selected = data.selected;

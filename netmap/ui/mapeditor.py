@@ -27,7 +27,9 @@ _VIS_SENT = "_map_vis_sent"
 @functools.cache
 def _component():
     return st.components.v2.component(
-        NAME, css=assets.static_text("mapeditor.css"), js=assets.static_text("mapeditor.js")
+        NAME,
+        css=assets.static_text("mapeditor.css"),
+        js=assets.static_text("mapfit.js") + assets.static_text("mapeditor.js"),
     )
 
 

@@ -13,8 +13,10 @@ What a map shows: shape shows the level; the core has a thick border and "★", 
 a dashed border and "⇄", actors of a high-severity flag "⚠"; each flag has a button that picks
 out its actors. Tie width shows strength, personal ties are dashed, planned ties dotted with the
 word "planned" on them (the measures leave them out), directed ties have arrows.
-Saved positions (``x``, ``y``) are kept, others come from :func:`netmap.layout.layout`; physics
-runs (bounded) only up to PHYSICS_LIMIT actors without saved positions. Betweenness is estimated
+Saved positions (``x``, ``y``) are kept, others come from :func:`netmap.layout.layout`, which
+keeps names from overlapping; no physics moves them after (the app's map shows the same
+places). Long names are shortened on the map (:func:`netmap.present.mapview.map_label`); the
+tooltip and the tables show them whole. Betweenness is estimated
 above :data:`netmap.betweenness.EXACT_LIMIT` actors, as in :func:`netmap.analysis.analyze`, and
 the page then says so.
 """
@@ -33,13 +35,13 @@ from .present import mapview
 from .present.mapview import PALETTE
 from .privacy import Pseudonymiser
 
-__all__ = ["export", "export_compare", "MEASURES", "PHYSICS_LIMIT", "EXACT_LIMIT", "PALETTE"]
+__all__ = ["export", "export_compare", "MEASURES", "CURVE_LIMIT", "EXACT_LIMIT", "PALETTE"]
 
 #: Measures that can set the size of an actor: option name -> key in the analysis.
 MEASURES = {"degree": "degree", "betweenness": "betweenness", "brokerage": "cross_sector_brokerage"}
-#: Up to this many actors the map settles with a short, bounded physics simulation (unless
-#: positions were saved); above it physics is off and the precomputed layout is drawn at once.
-PHYSICS_LIMIT = 300
+#: Up to this many actors ties are drawn curved (several ties of one pair apart); above it
+#: straight, and hidden while the map is dragged or zoomed.
+CURVE_LIMIT = 300
 
 
 # --- the drawing's data (vis-network) ------------------------------------------------------
@@ -64,9 +66,9 @@ def _group_options(groups):
     }
 
 
-def _options(n, physics):
-    """vis-network options: bounded physics for small maps, none (and straight ties) for large."""
-    big = n > PHYSICS_LIMIT
+def _options(n):
+    """vis-network options: no physics (the layout placed the actors); straight ties on large maps."""
+    big = n > CURVE_LIMIT
     return {
         "autoResize": True,
         "layout": {"improvedLayout": False, "randomSeed": 1},
@@ -81,19 +83,7 @@ def _options(n, physics):
             "hoverWidth": 1,
             "arrows": {"to": {"scaleFactor": 0.7}},
         },
-        "physics": {
-            "enabled": physics,
-            "solver": "barnesHut",
-            "barnesHut": {
-                "gravitationalConstant": -6000,
-                "centralGravity": 0.2,
-                "springLength": 150,
-                "springConstant": 0.02,
-                "avoidOverlap": 0.8,
-                "damping": 0.3,
-            },
-            "stabilization": {"enabled": True, "iterations": 150, "fit": True},
-        },
+        "physics": {"enabled": False},
         "interaction": {
             "hover": True,
             "tooltipDelay": 120,
@@ -128,7 +118,7 @@ def _node(a, pos, marks, tip, **extra):
         "x": pos[a.id][0],
         "y": pos[a.id][1],
         "shape": mapview.LEVEL_SHAPES.get(a.level, "dot"),
-        "label": (marks + " " if marks else "") + a.label,
+        "label": (marks + " " if marks else "") + mapview.map_label(a.label),
         "tip": tip,
         **extra,
     }
@@ -139,11 +129,11 @@ def _tie_edge(tie, lang):
     return {"from": tie.source, "to": tie.target, "tip": mapview.tie_tip(tie, lang), **mapview.tie_look(tie, lang)}
 
 
-def _page_data(nodes, edges, groups, saved, sets, lang):
+def _page_data(nodes, edges, groups, sets, lang):
     n = len(nodes)
-    if n <= PHYSICS_LIMIT:
+    if n <= CURVE_LIMIT:
         _curve(edges)
-    options = _options(n, physics=n <= PHYSICS_LIMIT and not saved and n > 1)
+    options = _options(n)
     options["groups"] = _group_options(groups)
     return {"nodes": nodes, "edges": edges, "options": options, "sets": sets, "text": mapview.page_texts(lang)}
 
@@ -152,7 +142,7 @@ def _page(template, *, view, title, data, lang):
     """The page: the template with the view, the data, the CSS and the two scripts (by hash)."""
     from markupsafe import Markup
 
-    vis, app_js = assets.vis_network(), assets.static_text("map.js")
+    vis, app_js = assets.vis_network(), assets.static_text("mapfit.js") + assets.static_text("map.js")
     csp = (
         "default-src 'none'; base-uri 'none'; form-action 'none'; img-src data:; "
         f"style-src 'unsafe-inline'; script-src '{assets.sha256(vis.script)}' '{assets.sha256(app_js)}'"
@@ -169,10 +159,6 @@ def _page(template, *, view, title, data, lang):
         vis={"version": vis.version, "script": Markup(vis.script)},
         app_js=Markup(app_js),
     )
-
-
-def _saved(net):
-    return any(a.x is not None and a.y is not None for a in net.actors)
 
 
 # --- the map of one network -------------------------------------------------------
@@ -264,7 +250,7 @@ def export(
     view = mapview.network_view(net, report, color_by, size_by, MEASURES[size_by], lang, pseudonymise)
     nodes, groups = _network_nodes(net, report, view, color_by=color_by, size_by=size_by, lang=lang, seed=seed)
     edges = [_tie_edge(tie, lang) for tie in net.ties]
-    data = _page_data(nodes, edges, groups, _saved(net), view["sets"], lang)
+    data = _page_data(nodes, edges, groups, view["sets"], lang)
     return _page("network.html.j2", view=view, title=title or net.name or view["default_title"], data=data, lang=lang)
 
 
@@ -386,5 +372,5 @@ def export_compare(
     nodes, groups = _compare_nodes(union, status, changes, lang, seed)
     edges, tie_words = _compare_edges(union, tie_status, tie_changes, lang)
     view = mapview.compare_view(old, new, union, diff, status, tie_words, changes, lang)
-    data = _page_data(nodes, edges, groups, _saved(union), view["sets"], lang)
+    data = _page_data(nodes, edges, groups, view["sets"], lang)
     return _page("compare.html.j2", view=view, title=title or view["default_title"], data=data, lang=lang)

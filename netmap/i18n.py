@@ -91,6 +91,7 @@ def ngettext(singular: str, plural: str, n: int, lang: str = "en", /, **params) 
     return translations(_lang(lang)).ngettext(singular, plural, n).format(**params)
 
 
+@functools.lru_cache(maxsize=4096)  # a map formats the same few figures thousands of times
 def number(x, lang: str = "en", kind: str = "index") -> str:
     """A figure as the user reads it: ``-0.11`` / ``-0,11``; ``1,234`` / ``1.234``.
 

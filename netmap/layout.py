@@ -5,16 +5,19 @@ from __future__ import annotations
 import math
 import random
 
-__all__ = ["layout", "placed", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT"]
+__all__ = ["layout", "placed", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT", "SQUEEZE_LIMIT"]
 
 #: Typical distance between tied actors, in map units (vis-network pixels at zoom 1).
 SPACING = 140
 #: Up to this many actors the spring layout runs its full 50 iterations; above it fewer
 #: (about 10 at 5,000 actors), so that a large export stays fast (benchmarks/README.md).
 FULL_ITERATIONS_LIMIT = 1500
-#: Up to this many actors, actors left too close for their labels are pushed apart after the
-#: spring layout (it costs O(n^2) memory and time per round).
+#: Up to this many actors, the placed actors' names are kept from overlapping (:func:`_readable`;
+#: it costs O(n^2) memory and time per round).
 SPREAD_LIMIT = 300
+#: Up to this many actors a new map is drawn in further, to the shape of the app's map
+#: (:func:`_squeeze`: a few more rounds of the above), so that its names are large when fitted.
+SQUEEZE_LIMIT = 100
 
 
 def _iterations(n):
@@ -32,7 +35,10 @@ def layout(net, seed=0):
     starts near its placed neighbours keeps the map from jumping after an
     edit. The largest connected part (and every part with a saved actor) is
     laid out together; smaller parts and actors without ties are laid out
-    alone and set in rows below it, so they do not stretch the map.
+    alone and set in rows below it, so they do not stretch the map. Up to
+    :data:`SPREAD_LIMIT` actors, placed actors are then moved apart until no
+    two names overlap (each actor's mark with its name under it is a box); a
+    new map is first drawn in, so that the names are large once it is fitted.
 
     Examples
     --------
@@ -54,13 +60,11 @@ def layout(net, seed=0):
     pos = dict(saved)
     if free:
         pos.update(_spring(net, saved, free, rnd, seed))
-        if len(main) <= SPREAD_LIMIT:
-            pos.update(_spread({v: pos[v] for v in main}, set(free)))
-            if not saved:  # a new map: give the labels room, by scaling the whole picture
-                pos.update(_roomy({v: pos[v] for v in main}, {a.id: a.label for a in net.actors}))
     rest = [part for part in parts if part is not largest and not any(v in saved for v in part)]
     if rest:
         pos.update(_rows(net, rest, pos, seed))
+    if len(pos) > len(saved) and len(net.actors) <= SPREAD_LIMIT:
+        pos.update(_readable(net, pos, set(pos) - set(saved), new_map=not saved))
     return {a.id: (round(pos[a.id][0], 1), round(pos[a.id][1], 1)) for a in net.actors}
 
 
@@ -139,61 +143,171 @@ def _spring(net, saved, free, rnd, seed):
     return {v: (out[index[v]][0] * half, out[index[v]][1] * half) for v in free}
 
 
-def _label_clashes(P, half_widths, height):
-    """Pairs of actors whose labels (centred under the marks) would overlap."""
+#: Widths of characters in DejaVu Sans (the maps' font), in ems, a little generous: narrow ones,
+#: wide ones, capitals, others.
+_NARROW, _WIDE = set(" ,.;:'!|()[]-ijlfrtI/"), set("mwMW@%æÆ…★⇄⚠")
+
+
+def text_width(text, size=16):
+    """About how wide ``text`` is drawn (map units at font ``size``), never much less."""
+    ems = sum(0.35 if c in _NARROW else 1.0 if c in _WIDE else 0.76 if c.isupper() else 0.64 for c in text)
+    return ems * size
+
+
+#: Room the maps need around an actor (map units): the largest mark's radius, the gap between
+#: a mark and its name (vis-network draws the first line 12 units below the mark), a line of a
+#: name, and a margin kept free around each box.
+MARK, NAME_GAP, LINE, MARGIN = 18, 12, 16, 3
+
+
+def _boxes(net, ids):
+    """``(half widths, room above, room below)`` of each actor's mark with its name under it.
+
+    The first line leaves room for the marks a map puts before a name (★ for the core, ⇄ for a
+    boundary spanner)."""
     import numpy as np
 
-    dx = np.abs(P[:, None, 0] - P[None, :, 0])
-    dy = np.abs(P[:, None, 1] - P[None, :, 1])
-    clash = (dx < half_widths[:, None] + half_widths[None, :]) & (dy < height)
-    return int(np.triu(clash, 1).sum())
+    from .present.mapview import CORE_MARK, SPANNER_MARK, map_label
+
+    actor = {a.id: a for a in net.actors}
+    half, below = [], []
+    for v in ids:
+        lines = map_label(actor[v].label).split("\n")
+        marks = (CORE_MARK if actor[v].partner else "") + SPANNER_MARK + " "
+        widest = max([text_width(marks + lines[0])] + [text_width(line) for line in lines[1:]])
+        half.append(max(MARK, widest / 2) + MARGIN)
+        below.append(MARK + NAME_GAP + LINE * len(lines) + MARGIN)
+    return np.array(half), np.full(len(ids), MARK + MARGIN, dtype=float), np.array(below)
 
 
-def _roomy(pos, labels, factors=(1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)):
-    """The picture scaled by the smallest factor that leaves no two labels overlapping.
-
-    The map is fitted to the screen, so scaling the positions makes room
-    between the labels, which keep their size (about 7 map units a
-    character, with room for the marks ★⇄⚠ in front).
-    """
+def _compact(P, half, above, below, density=0.55):
+    """The picture shrunk about its middle (never grown) until the actors' boxes cover about
+    ``density`` of the area their places span; :func:`_separate` then opens it where needed."""
     import numpy as np
 
-    ids = list(pos)
-    P = np.array([pos[v] for v in ids], dtype=float)
+    span = np.ptp(P, axis=0)
+    area = float(span[0] * span[1]) if len(P) > 1 else 0.0
+    boxes = float((2 * half * (above + below)).sum())
+    if area <= 0:
+        return P
+    f = min(1.0, (boxes / density / area) ** 0.5)
     centre = P.mean(axis=0)
-    half = np.array([3.5 * (len(labels.get(v, "")) + 3) for v in ids])
-    for f in factors:
-        Q = centre + (P - centre) * f
-        if _label_clashes(Q, half, 0.3 * SPACING) == 0:
+    return centre + (P - centre) * f
+
+
+def _separate(P, half, above, below, movable, rounds=300, bias=0.7):
+    """Places where no two actors' boxes overlap (:func:`_boxes`); only ``movable`` rows move.
+
+    Each round pushes every overlapping pair apart along the axis where they overlap least (a
+    fixed actor does not move: the other one moves the whole way), their overlaps measured
+    against their sizes; ``bias`` above 1 favours sideways pushes, below 1 up and down (names
+    are wide: by default a little). Pairs are looked for among those near each other,
+    found again every few rounds."""
+    import numpy as np
+
+    P = P.astype(float).copy()
+    hh, off = (above + below) / 2, (below - above) / 2
+    mov = np.asarray(movable, dtype=bool)
+    i_all, j_all = np.triu_indices(len(P), 1)
+    keep = mov[i_all] | mov[j_all]
+    i_all, j_all = i_all[keep], j_all[keep]
+    # The share of a push that each of the two takes.
+    both = mov[i_all] & mov[j_all]
+    si = np.where(both, 0.5, mov[i_all].astype(float))
+    sj = np.where(both, 0.5, mov[j_all].astype(float))
+    slack = 4 * float(hh.max(initial=0))
+    for r in range(rounds):
+        fresh = r % 8 == 0
+        if fresh:
+            if r >= 64 and mov.all():  # a crowded new map: drawn out a little, so that it ends
+                P = P.mean(axis=0) + (P - P.mean(axis=0)) * 1.02
+            # The pairs near enough to meet within the next rounds.
+            dx = np.abs(P[i_all, 0] - P[j_all, 0])
+            dy = np.abs(P[i_all, 1] + off[i_all] - P[j_all, 1] - off[j_all])
+            near = (dx < half[i_all] + half[j_all] + slack) & (dy < hh[i_all] + hh[j_all] + slack)
+            i, j, si_, sj_ = i_all[near], j_all[near], si[near], sj[near]
+        dx = P[i, 0] - P[j, 0]
+        dy = P[i, 1] + off[i] - P[j, 1] - off[j]
+        ox = half[i] + half[j] - np.abs(dx)
+        oy = hh[i] + hh[j] - np.abs(dy)
+        over = (ox > 0) & (oy > 0)
+        if not over.any():
+            if fresh:
+                break
+            continue
+        along_x = over & (ox / (half[i] + half[j]) < bias * oy / (hh[i] + hh[j]))
+        along_y = over & ~along_x
+        push_x = np.where(along_x, np.where(dx < 0, -1.0, 1.0) * (ox + 0.5), 0.0)
+        push_y = np.where(along_y, np.where(dy < 0, -1.0, 1.0) * (oy + 0.5), 0.0)
+        move = np.zeros_like(P)
+        np.add.at(move, i, np.stack([push_x * si_, push_y * si_], axis=1))
+        np.add.at(move, j, -np.stack([push_x * sj_, push_y * sj_], axis=1))
+        P += move
+    return P
+
+
+def _extent(P, half, above, below):
+    """Width and height of the picture: every mark with its name."""
+    return (
+        float((P[:, 0] + half).max() - (P[:, 0] - half).min()),
+        float((P[:, 1] + below).max() - (P[:, 1] - above).min()),
+    )
+
+
+#: The shape (width / height) of the box a new map is drawn in to: the app's map, beside its
+#: panel, is taller than wide; a wider screen shows such a map whole too.
+ASPECT = 0.8
+
+
+def _squeeze(P, half, above, below, tries=20):
+    """A new map drawn in further while that makes it smaller: the side that is too long for
+    :data:`ASPECT` is shortened, then the boxes are separated again (pushed more along the
+    other side); a try that does not shrink the picture is not kept."""
+    import numpy as np
+
+    def size(Q):
+        w, h = _extent(Q, half, above, below)
+        return max(w / ASPECT, h)
+
+    movable = np.ones(len(P), dtype=bool)
+    best = size(P)
+    for _ in range(tries):
+        w, h = _extent(P, half, above, below)
+        wide = w / ASPECT > h
+        tried = (
+            _separate(
+                P.mean(axis=0) + (P - P.mean(axis=0)) * ([f, 1] if wide else [1, f]),
+                half,
+                above,
+                below,
+                movable,
+                100,
+                1 / bias if wide else bias,
+            )
+            for f in (0.9, 0.96)
+            for bias in (1, 2, 4)
+        )
+        better = next((Q for Q in tried if size(Q) < best - 1), None)
+        if better is None:
             break
-    return {v: (float(x), float(y)) for v, (x, y) in zip(ids, Q, strict=False)}
+        P, best = better, size(better)
+    return P
 
 
-def _spread(pos, movable, rounds=60):
-    """Push apart actors whose marks or labels would overlap; only ``movable`` ones move.
-
-    Labels sit under the marks and are wide, so two actors need about
-    ``SPACING`` side by side but only half of it one above the other: the
-    distance is measured with the horizontal part halved.
-    """
+def _readable(net, pos, free, new_map):
+    """Places for ``free`` actors where no two names overlap (and, on a ``new_map``, the
+    picture drawn in together first, so that a fitted map shows the names large)."""
     import numpy as np
 
     ids = list(pos)
-    rows = [i for i, v in enumerate(ids) if v in movable]
-    if not rows:
-        return {}
+    half, above, below = _boxes(net, ids)
     P = np.array([pos[v] for v in ids], dtype=float)
-    need = SPACING * 0.75
-    for _ in range(rounds):
-        d = P[rows][:, None, :] - P[None, :, :]
-        dist = np.hypot(d[..., 0] / 2, d[..., 1])
-        dist[np.arange(len(rows)), rows] = need  # an actor is not too close to itself
-        close = dist < need
-        if not close.any():
-            break
-        scale = np.where(close, (need - dist) / np.maximum(dist, 1e-6) / 4, 0.0)
-        P[rows] += (scale[..., None] * d).sum(axis=1)
-    return {ids[i]: (float(P[i, 0]), float(P[i, 1])) for i in rows}
+    if new_map:
+        P = _compact(P, half, above, below)
+    P = _separate(P, half, above, below, [v in free for v in ids])
+    if new_map and len(ids) <= SQUEEZE_LIMIT:
+        P = _squeeze(P, half, above, below)
+    return {v: (float(x), float(y)) for v, (x, y) in zip(ids, P, strict=True) if v in free}
 
 
 def _rows(net, parts, pos, seed):

@@ -129,7 +129,7 @@ def test_first_screen_shows_the_sample_map(ws_path):
     assert editor.proto.component_name == "netmap_mapeditor"
     data = json.loads(editor.proto.json)
     assert len(data["nodes"]) == 21 and len(data["edges"]) == 36
-    assert "\u2605 Lavuk Stjernen (ledelse)" in [n["label"] for n in data["nodes"]]
+    assert "\u2605 Lavuk Stjernen\n(ledelse)" in [n["label"] for n in data["nodes"]]  # in lines
     # ... and, with editing switched off, the exported map.
     at.toggle(key="map_editing").set_value(False).run()
     frames = [e for e in at.get("iframe")] or [e for e in at.main if getattr(e, "type", "") == "iframe"]

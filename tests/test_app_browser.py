@@ -111,7 +111,7 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
             page.goto(url)
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
             page.wait_for_function(
-                "() => globalThis.netmapEditor?.body.data.nodes.get('a:aftenskole_østerbro')?.label === 'Aftenskole Østerbro'",
+                "() => globalThis.netmapEditor?.body.data.nodes.get('a:aftenskole_østerbro')?.name === 'Aftenskole Østerbro'",
                 timeout=15000,
             )
             browser.close()

@@ -48,8 +48,12 @@ def test_map_data_places_actors_without_a_saved_place_and_shortens_long_names():
     net.actors.append(Actor("c", name="x" * 2000))
     node = map_data(net)["nodes"][-1]
     assert isinstance(node["x"], float) and isinstance(node["y"], float)
-    assert len(node["label"]) == 40 and node["label"].endswith("\u2026")
+    assert node["label"] == "x" * 27 + "\u2026"  # 28 characters, cut where no word ends
     assert node["title"].startswith("x" * 2000)  # the tooltip keeps the whole name
+    net.actors.append(Actor("d", name="Borgere med handicap (brugere af Lavuk Stjernen)"))
+    node = map_data(net)["nodes"][-1]
+    assert node["label"] == "Borgere med\nhandicap\u2026"  # cut at a word, in lines of up to 16
+    assert node["name"] == "Borgere med handicap (brugere af Lavuk Stjernen)"
 
 
 def test_move_actors_moves_only_known_actors_to_finite_places():

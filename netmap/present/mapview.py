@@ -32,6 +32,11 @@ __all__ = [
     "actor_look",
     "tie_look",
     "node_sizes",
+    "NODE_FONT",
+    "EDGE_COLOURS",
+    "LABEL_CHARS",
+    "LINE_CHARS",
+    "map_label",
     "chrome",
     "page_texts",
     "network_view",
@@ -86,13 +91,47 @@ def actor_look(partner: bool, spanner: bool, high: bool) -> dict:
 
 
 def node_sizes(values: dict) -> dict:
-    """An actor's size on the map from the measure that sets it: 10 to 36 by its square root."""
+    """An actor's mark radius on the map from the measure that sets it: 7 to
+    :data:`netmap.layout.MARK` by its square root (the layout leaves room for that, so names
+    do not run into each other)."""
     import math
+
+    from ..layout import MARK
 
     top = max(values.values(), default=0) or 0
     if top <= 0:
-        return dict.fromkeys(values, 16)
-    return {k: round(10 + 26 * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
+        return dict.fromkeys(values, 12)
+    return {k: round(7 + (MARK - 7) * math.sqrt(max(v, 0) / top), 1) for k, v in values.items()}
+
+
+#: A longer name is shortened on the maps, at a word where it can (the tooltip, the panel and
+#: the tables show all of it); a name is drawn in lines of about LINE_CHARS characters.
+LABEL_CHARS, LINE_CHARS = 28, 16
+
+
+def map_label(name: str) -> str:
+    """How a name is drawn on a map: at most :data:`LABEL_CHARS` characters (cut at a word, with
+    "…"), in lines of up to :data:`LINE_CHARS` (a longer word keeps its own line).
+
+    >>> map_label("Borgere med handicap (brugere af Lavuk Stjernen)")
+    'Borgere med\\nhandicap\u2026'
+    >>> map_label("Lokalbibliotek")
+    'Lokalbibliotek'
+    """
+    text = " ".join(name.split())
+    if len(text) > LABEL_CHARS:
+        cut = text[: LABEL_CHARS - 1]
+        space = cut.rfind(" ")
+        if space >= LABEL_CHARS // 2:  # a word boundary that keeps most of the name
+            cut = cut[:space]
+        text = cut.rstrip(" ,;:-") + "\u2026"
+    lines = []
+    for word in text.split(" "):
+        if lines and len(lines[-1]) + 1 + len(word) <= LINE_CHARS:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "\n".join(lines)
 
 
 #: The vocabulary table that names the values of an actor field (others are shown as they are).

@@ -34,10 +34,8 @@ var network=new vis.Network(document.getElementById("graph"),{nodes:nodes,edges:
 window.netmapNetwork=network;
 network.once("afterDrawing",function(){var h=document.documentElement;
 h.setAttribute("data-drawn-ms",String(Math.round(performance.now())));h.setAttribute("data-drawn","true");});
-function frame(){network.fit({animation:false});network.moveTo({scale:network.getScale()*0.85});}
-if(data.options.physics.enabled){network.once("stabilizationIterationsDone",function(){
-network.setOptions({physics:{enabled:false}});frame();document.documentElement.setAttribute("data-stable","true");});}
-else{frame();document.documentElement.setAttribute("data-stable","true");}
+function frame(){netmapFit(network);}
+frame();document.documentElement.setAttribute("data-stable","true");
 function say(text){document.getElementById("status").textContent=text;}
 function dim(ids){var on=new Set(ids);
 nodes.update(data.nodes.map(function(n){return {id:n.id,opacity:(!ids.length||on.has(n.id))?(n.opacity||1):0.2};}));}

@@ -63,11 +63,13 @@ export default function ({ data, parentElement, setTriggerValue }) {
   st.data = data;
   if (data.mode !== "connect") st.from = null;
   showStatus(st, parentElement.querySelector(".netmap-status"));
-  apply(st.nodes, st.seen, data.nodes || []);
-  apply(st.edges, st.seenEdges, data.edges || []);
+  if (!take(st, data)) {
+    setTriggerValue("need_full", true); // a change on a map this page does not have: ask for all
+    return;
+  }
   if (st.fresh) {
     st.fresh = false;
-    st.network.fit({ animation: false });
+    netmapFit(st.network); // mapfit.js, sent before this module
   }
   if (data.selected !== st.selected) {
     st.selected = data.selected;
@@ -85,21 +87,41 @@ function showStatus(st, el) {
   el.hidden = !el.textContent;
 }
 
-// Bring a vis DataSet to `items`: remove what is gone, add or update only what changed.
-function apply(set, seen, items) {
-  const want = new Set(items.map((i) => i.id));
-  const gone = set.getIds().filter((id) => !want.has(id));
+// Bring the map to the run's data: all of it (data.base undefined), or only what changed since
+// the data this page drew last (data.base: its generation; data.gone_nodes, data.gone_edges:
+// ids no longer there). False when the page does not have that generation.
+function take(st, data) {
+  if (data.gen !== undefined && data.gen === st.gen) return true; // drawn already (the page was only drawn again)
+  if (data.base === undefined) {
+    apply(st.nodes, st.seen, data.nodes || []);
+    apply(st.edges, st.seenEdges, data.edges || []);
+  } else if (data.base === st.gen) {
+    change(st.nodes, st.seen, data.nodes || [], data.gone_nodes || []);
+    change(st.edges, st.seenEdges, data.edges || [], data.gone_edges || []);
+  } else {
+    return false;
+  }
+  st.gen = data.gen;
+  return true;
+}
+
+// Remove the `gone` ids from a vis DataSet and add or update `items` that differ from what it has.
+function change(set, seen, items, gone) {
   if (gone.length) {
     set.remove(gone);
     gone.forEach((id) => seen.delete(id));
   }
-  const changed = [];
-  for (const item of items) {
+  const changed = items.filter((item) => {
     const text = JSON.stringify(item);
-    if (seen.get(item.id) !== text) {
-      seen.set(item.id, text);
-      changed.push(item);
-    }
-  }
+    if (seen.get(item.id) === text) return false;
+    seen.set(item.id, text);
+    return true;
+  });
   if (changed.length) set.update(changed);
+}
+
+// Bring a vis DataSet to `items`: remove what is gone, add or update only what changed.
+function apply(set, seen, items) {
+  const want = new Set(items.map((i) => i.id));
+  change(set, seen, items, set.getIds().filter((id) => !want.has(id)));
 }

@@ -22,17 +22,46 @@ _PENDING = "_map_pending"
 
 #: Session key: vis-network was sent to this session's page (it stays there, on ``globalThis``).
 _VIS_SENT = "_map_vis_sent"
+#: Session key: per map, the generation, nodes and edges last sent to the page.
+_SENT = "_map_sent"
 
 
 @functools.cache
 def _component():
     return st.components.v2.component(
-        NAME, css=assets.static_text("mapeditor.css"), js=assets.static_text("mapeditor.js")
+        NAME,
+        css=assets.static_text("mapeditor.css"),
+        js=assets.static_text("mapfit.js") + assets.static_text("mapeditor.js"),
     )
 
 
 def _resend_vis():
     st.session_state[_VIS_SENT] = False
+
+
+def _resend_all(key):
+    st.session_state.get(_SENT, {}).pop(key, None)
+
+
+def _changes(data, key):
+    """``data`` with only the nodes and edges that changed since the last run sent ``key``'s map
+    (``base``: that run's generation; ``gone_nodes``, ``gone_edges``: ids no longer there), or all
+    of them the first time. An edit then sends a few nodes, not the whole map."""
+    nodes, edges = {n["id"]: n for n in data["nodes"]}, {e["id"]: e for e in data["edges"]}
+    sent = st.session_state.setdefault(_SENT, {}).get(key)
+    gen = sent["gen"] + 1 if sent else 1
+    st.session_state[_SENT][key] = {"gen": gen, "nodes": nodes, "edges": edges}
+    if not sent:
+        return {**data, "gen": gen}
+    return {
+        **data,
+        "gen": gen,
+        "base": sent["gen"],
+        "nodes": [n for i, n in nodes.items() if sent["nodes"].get(i) != n],
+        "edges": [e for i, e in edges.items() if sent["edges"].get(i) != e],
+        "gone_nodes": [i for i in sent["nodes"] if i not in nodes],
+        "gone_edges": [i for i in sent["edges"] if i not in edges],
+    }
 
 
 def _store(key, event):
@@ -46,7 +75,9 @@ def mapeditor(data, key):
     a drag is kept for :func:`take`.
 
     vis-network (about 470 KB) goes with the data of the session's first map only: the page keeps
-    it, so an edit sends only the map's data. A page that lacks it asks again (``need_vis``)."""
+    it, so an edit sends only the map's data, and of that only what changed (:func:`_changes`). A
+    page that lacks either asks again (``need_vis``, ``need_full``)."""
+    data = _changes(data, key)
     if not st.session_state.get(_VIS_SENT):
         data = {**data, "vis": assets.vis_network().script}
         st.session_state[_VIS_SENT] = True
@@ -59,6 +90,7 @@ def mapeditor(data, key):
         on_add_change=lambda: _store(key, "add"),
         on_connect_change=lambda: _store(key, "connect"),
         on_need_vis_change=_resend_vis,
+        on_need_full_change=lambda: _resend_all(key),
     )
 
 

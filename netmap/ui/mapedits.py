@@ -29,8 +29,6 @@ __all__ = [
 
 #: The actor fields the map's panel edits (the id stays: it names the actor in every revision).
 ACTOR_FIELDS = ("name", "kind", "sector", "level", "scope", "organisation", "partner", "notes")
-#: The longest name drawn in full on the map (the panel and the tooltip show all of it).
-LABEL_LIMIT = 40
 
 
 def node_id(actor_id: str) -> str:
@@ -41,10 +39,6 @@ def node_id(actor_id: str) -> str:
 def actor_of(node: str) -> str | None:
     """The actor id of a vis-network node id (None when it is not one)."""
     return node[2:] if isinstance(node, str) and node.startswith("a:") else None
-
-
-def _short(text: str) -> str:
-    return text if len(text) <= LABEL_LIMIT else text[: LABEL_LIMIT - 1].rstrip() + "\u2026"
 
 
 def _tip(actor, lang: str) -> str:
@@ -67,7 +61,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
             {
                 "id": node_id(a.id),
                 "name": a.label,
-                "label": (mapview.CORE_MARK + " " if a.partner else "") + _short(a.label),
+                "label": (mapview.CORE_MARK + " " if a.partner else "") + mapview.map_label(a.label),
                 "title": _tip(a, lang),
                 "x": x,
                 "y": y,

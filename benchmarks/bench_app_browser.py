@@ -1,0 +1,170 @@
+"""Benchmark: the app's editable map in real Chromium (Playwright): the Map page's first show, and
+an edit in the panel (rename an actor) until the map draws it.
+
+Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(n, seed=1)``
+(placed, as the workspace stores networks) and prints medians of ``--runs`` (at least 10).
+
+- first show: a new session's ``goto`` until the map has drawn every actor (a new page each run,
+  so vis-network is sent each time, as to a new user);
+- rename: "Save changes" in the open actor's panel until vis-network's node has the new name
+  (saved as a new revision in between). The actor is opened by a click on its mark, after the map
+  was zoomed onto it (``network.focus``), so that a small mark on a large map is hit.
+
+Each is reported as wall time and, as wall time on a busy machine says little, as the server
+process's CPU time (/proc) and the page's main-thread time (Chromium's TaskDuration) it took.
+
+    python benchmarks/bench_app_browser.py --actors 300 --runs 10 [--first-show]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from netmap.generate import generate  # noqa: E402
+from netmap.layout import placed  # noqa: E402
+from netmap.workspace import Workspace  # noqa: E402
+from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server  # noqa: E402
+
+#: The map has drawn ``n`` actors (its box says which revision it drew last).
+DRAWN = """(n) => { const net = globalThis.netmapEditor;
+  return !!(net && net.body.container.dataset.drawn !== undefined && net.body.data.nodes.length === n); }"""
+#: Zoom onto an actor, then where its mark is on the page.
+SPOT = """(id) => { const net = globalThis.netmapEditor;
+  net.focus(id, { scale: 1.5, animation: false });
+  const d = net.canvasToDOM(net.getPositions([id])[id]), r = net.body.container.getBoundingClientRect();
+  return { x: r.left + d.x, y: r.top + d.y }; }"""
+
+
+def ms(values):
+    return f"median {statistics.median(values) * 1000:.0f} ms (min {min(values) * 1000:.0f}, max {max(values) * 1000:.0f}, n={len(values)})"
+
+
+def server_cpu(pid):
+    """CPU seconds the server process has used (user + system), from /proc: unlike wall time,
+    not stretched by other work on the machine."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def page_cpu(cdp):
+    """Seconds the page's main thread spent in tasks (Chromium's Performance.getMetrics)."""
+    return next(m["value"] for m in cdp.send("Performance.getMetrics")["metrics"] if m["name"] == "TaskDuration")
+
+
+class Timer:
+    """Wall time, the server's CPU time and the page's main-thread time of one action."""
+
+    def __init__(self, pid):
+        self.pid, self.wall, self.server, self.page = pid, [], [], []
+
+    def start(self, cdp):
+        self.t0, self.s0, self.p0 = time.perf_counter(), server_cpu(self.pid), page_cpu(cdp)
+
+    def stop(self, cdp):
+        self.wall.append(time.perf_counter() - self.t0)
+        self.server.append(server_cpu(self.pid) - self.s0)
+        self.page.append(page_cpu(cdp) - self.p0)
+
+
+def first_show(browser, url, n, runs, pid):
+    timer = Timer(pid)
+    for _ in range(runs):
+        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        timer.start(cdp)
+        page.goto(url)
+        page.wait_for_function(DRAWN, arg=n, timeout=60000, polling="raf")
+        timer.stop(cdp)
+        page.close()
+    return timer
+
+
+def renames(browser, url, net, runs, pid):
+    from playwright.sync_api import expect
+
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Performance.enable")
+    timer = Timer(pid)
+    page.goto(url)
+    page.wait_for_function(DRAWN, arg=len(net.actors), timeout=60000)
+    panel = page.locator(".st-key-map_panel")
+    for i in range(runs):
+        actor = net.actors[(i * 37) % len(net.actors)]
+        name = panel.get_by_label("Name", exact=True)
+        for attempt in range(5):  # a click during a rerun can be lost: click again
+            page.locator(".netmap-editor").scroll_into_view_if_needed()
+            spot = page.evaluate(SPOT, "a:" + actor.id)
+            page.mouse.click(spot["x"], spot["y"])
+            # Marks can overlap: the panel opens for the actor the click selected.
+            chosen = (page.evaluate("globalThis.netmapEditor.getSelectedNodes()[0]") or "a:" + actor.id)[2:]
+            try:
+                expect(name).to_have_value(net.actor(chosen).label, timeout=10000)
+                break
+            except AssertionError:
+                if attempt == 4:
+                    raise
+        page.wait_for_timeout(300)  # not timed: the run that opened the panel ends
+        new = f"Renamed {i}"
+        name.fill(new)
+        timer.start(cdp)
+        panel.get_by_role("button", name="Save changes").click()
+        page.wait_for_function(
+            "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).name === name",
+            arg=["a:" + chosen, new],
+            timeout=60000,
+            polling="raf",
+        )
+        timer.stop(cdp)
+        net.actor(chosen).name = new
+        page.wait_for_timeout(300)
+    page.close()
+    return timer
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--actors", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=10)
+    parser.add_argument("--first-show", action="store_true", help="also time the Map page's first show")
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="bench-app-browser-"))
+    net = placed(generate(args.actors, seed=1))
+    ws = Workspace(folder / "ws.sqlite", seed=False)
+    ws.create("bench", net)
+    port = free_port()
+    log = open(folder / "server.log", "w")
+    server = start_server(port, folder / "ws.sqlite", log)
+    url = f"http://127.0.0.1:{port}/?network=bench"
+    results = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            if args.first_show:
+                results["first show"] = first_show(browser, url, len(net.actors), args.runs, server.pid)
+            results["rename to redraw"] = renames(browser, url, net, args.runs, server.pid)
+            browser.close()
+    finally:
+        stop_server(server)
+        log.close()
+    print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
+    print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties")
+    for label, timer in results.items():
+        print(f"{label}: wall {ms(timer.wall)}")
+        print(f"{label}: server CPU {ms(timer.server)}; page main thread {ms(timer.page)}")
+
+
+if __name__ == "__main__":
+    main()

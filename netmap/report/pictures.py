@@ -262,7 +262,7 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     top = legend_height / (map_height + legend_height)
     ax = fig.add_axes((0.01, top, 0.98, 1 - top - 0.01))
     n = max(len(net.actors), 1)
-    scale = 0.55 if n <= 40 else (0.4 if n <= 150 else 0.3)
+    scale = 1.0 if n <= 40 else (0.72 if n <= 150 else 0.54)  # points per unit of mapview.node_sizes (7-18)
     _ties(ax, net, pos, legend["lang"])
     _actors(ax, net, report, view, pos, scale)
     _names(ax, net, report, view, pos, scale, shown)

@@ -25,6 +25,9 @@ __all__ = [
     "edit_actor",
     "delete_actor",
     "actor_ties",
+    "tie_rows",
+    "edit_tie",
+    "delete_tie",
 ]
 
 #: The actor fields the map's panel edits (the id stays: it names the actor in every revision).
@@ -67,6 +70,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
             {
                 "id": node_id(a.id),
                 "name": a.label,
+                "sector": a.sector,
                 "label": (mapview.CORE_MARK + " " if a.partner else "") + _short(a.label),
                 "title": _tip(a, lang),
                 "x": x,
@@ -98,6 +102,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
         "nodes": nodes,
         "edges": edges,
         "selected": node_id(selected) if selected else None,
+        "finder": mapview.finder(net, lang),
         "height": height,
         "options": {
             "autoResize": True,
@@ -155,16 +160,49 @@ def delete_actor(net, actor_id):
     return net.without(actor_id), gone
 
 
-def actor_ties(net, actor_id, lang: str = "en"):
-    """The ties of one actor as the panel lists them: ``(other actor's name, arrow, kind, strength)``,
-    ordered by name; the arrow is ``→`` (to the other), ``←`` (from it) or ``–`` (undirected)."""
+def tie_rows(net, actor_id):
+    """The ties of one actor as the panel lists them: ``(index in net.ties, other actor's name,
+    arrow)``, ordered by name and kind; the arrow is ``→`` (to the other), ``←`` (from it) or ``–``
+    (undirected)."""
     names = {a.id: a.label for a in net.actors}
     rows = []
-    for t in net.ties:
+    for i, t in enumerate(net.ties):
         if actor_id not in (t.source, t.target):
             continue
         other = t.target if t.source == actor_id else t.source
         arrow = ("\u2192" if t.source == actor_id else "\u2190") if t.directed else "\u2013"
+        rows.append((i, names.get(other, other), arrow))
+    return sorted(rows, key=lambda r: (r[1].casefold(), canonical_tie_kind(net.ties[r[0]].kind), r[0]))
+
+
+def actor_ties(net, actor_id, lang: str = "en"):
+    """The ties of one actor in words: ``(other actor's name, arrow, kind, strength)`` (:func:`tie_rows`)."""
+    rows = []
+    for i, other, arrow in tie_rows(net, actor_id):
+        t = net.ties[i]
         kind = vocab.label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang)
-        rows.append((names.get(other, other), arrow, kind, value_text("strength", t.strength, lang, "ties")))
-    return sorted(rows, key=lambda r: (r[0].casefold(), r[2]))
+        rows.append((other, arrow, kind, value_text("strength", t.strength, lang, "ties")))
+    return rows
+
+
+def edit_tie(net, index, **fields):
+    """``net`` with the kind and strength of tie ``index`` (of ``net.ties``) changed; its ends,
+    direction, notes and custom attributes stay. Not checked here: a strength outside 1-3 is
+    refused when saved, naming the tie by its actors' names."""
+    unknown = set(fields) - {"kind", "strength"}
+    if unknown:
+        raise ValueError(f"not a tie field the panel edits: {sorted(unknown)}")
+    if not 0 <= index < len(net.ties):
+        raise IndexError(f"no tie {index}")
+    ties = list(net.ties)
+    ties[index] = replace(ties[index], **fields)
+    return replace(net, actors=list(net.actors), ties=ties)
+
+
+def delete_tie(net, index):
+    """``(net without tie index, the tie)``; IndexError for a tie that is not there."""
+    if not 0 <= index < len(net.ties):
+        raise IndexError(f"no tie {index}")
+    ties = list(net.ties)
+    gone = ties.pop(index)
+    return replace(net, actors=list(net.actors), ties=ties), gone

@@ -30,6 +30,7 @@ if editing:
     map_col, panel_col = st.columns([3, 2])
     with panel_col.container(key="map_panel"):
         net, rev = map_panel.panel(net, rev)
+        measures_slot = st.empty()  # filled after the map: the map never waits for the measures
     with map_col:
         map_panel.draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
@@ -159,3 +160,6 @@ if add_tie_clicked:
                 ),
             )
             st.rerun()
+
+if editing:
+    map_panel.measures(measures_slot, net, rev)  # last: everything else shows before the measures

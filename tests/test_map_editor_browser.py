@@ -288,7 +288,7 @@ def test_a_ties_kind_and_strength_are_edited_in_the_panel_and_strength_7_is_refu
     strength.fill("3")
     tie.get_by_role("button", name="Save").click()
     expect(
-        panel.get_by_text("Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen")
+        page.get_by_text("Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen")
     ).to_be_visible(timeout=10000)
     assert ws.revision("copenhagen") == rev + 1  # kind and strength in one revision
     saved = ws.load("copenhagen").ties[_index(ws, "museum", "forening_koordinator")]

@@ -15,7 +15,7 @@ from .edits import add_actor, add_tie, new_id
 from .mapedits import delete_actor, delete_tie, edit_actor, edit_tie, map_data, move_actors, tie_rows
 from .state import md, tr
 
-__all__ = ["handle_moves", "mode", "panel", "measures", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
+__all__ = ["handle_moves", "mode", "panel", "ties", "measures", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
 
 #: Session keys: the actor whose panel is open, the place of an actor being added, the two
 #: actors of a tie being drawn.
@@ -275,8 +275,24 @@ def panel(net, rev):
             net, rev = now
             st.success(md(tr("Saved {name} (revision {rev}).", name=net.actor(actor_id).label, rev=rev)))
     heading.subheader(net.actor(actor_id).label, anchor=False)
-    net, rev = _ties(net, rev, actor_id)
-    return _delete(net, rev, actor_id, len(tie_rows(net, actor_id)))
+    return net, rev
+
+
+def _open(net):
+    """The actor whose panel is open (None while an actor or a tie is being added)."""
+    ss = st.session_state
+    actor_id = ss.get(SELECTED)
+    return actor_id if actor_id in set(net.actor_ids) and NEW_TIE not in ss and NEW_ACTOR not in ss else None
+
+
+def ties(slot, net, rev):
+    """The open actor's ties and its delete button, in ``slot`` (an ``st.empty`` of its panel);
+    call after :func:`draw`: the map does not wait for them."""
+    actor_id = _open(net)
+    if actor_id is not None:
+        with slot.container():
+            _ties(net, rev, actor_id)
+            _delete(net, rev, actor_id, len(tie_rows(net, actor_id)))
 
 
 def _tie_heading(arrow, name):
@@ -290,12 +306,13 @@ def _tie_heading(arrow, name):
 
 def _ties(net, rev, actor_id):
     """The open actor's ties, each with its kind and strength editable (saved as one revision,
-    refused inline when not valid) and a button to delete it; ``(net, rev)`` after a save."""
+    refused inline when not valid; then the page runs again and the map draws it) and a button
+    to delete it."""
     rows = tie_rows(net, actor_id)
     st.markdown("**" + md(tr("Ties ({n})", n=len(rows))) + "**")
     if not rows:
         st.caption(tr("No ties yet."))
-        return net, rev
+        return
     st.caption(tr("Each tie: its kind and its strength (1 weak, 2 medium, 3 strong)."))
     names, kinds = {a.id: a.label for a in net.actors}, views.label_of(vocab.TIE_KINDS)
     for i, other, arrow in rows:
@@ -331,22 +348,23 @@ def _ties(net, rev, actor_id):
             continue
         base_rev = state.acting_on()
         base = views.load_base(net, rev, base_rev)
-        with box:
-            if delete:
+        if delete:
+            with box:
                 now = _saved(delete_tie(base, i)[0], base, base_rev)
-                if now:
-                    state.flash(
-                        "success", tr("Deleted the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends)
-                    )
-                    st.rerun()
-                continue
-            value = int(strength) if float(strength).is_integer() else strength
-            changed = edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value)
-            now = _saved(changed, base, base_rev)
             if now:
-                net, rev = now
-                st.success(md(tr("Saved the tie {source} \u2013 {target} (revision {rev}).", rev=rev, **ends)))
-    return net, rev
+                state.flash(
+                    "success", tr("Deleted the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends)
+                )
+                st.rerun()
+            continue
+        value = int(strength) if float(strength).is_integer() else strength
+        with box:
+            now = _saved(
+                edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value), base, base_rev
+            )
+        if now:
+            state.flash("success", tr("Saved the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends))
+            st.rerun()
 
 
 def _delete(net, rev, actor_id, n_ties):
@@ -356,7 +374,7 @@ def _delete(net, rev, actor_id, n_ties):
         if st.button(tr("Delete this actor"), key=f"map_delete_{actor_id}"):
             ss[DELETE] = actor_id
             st.rerun()
-        return net, rev
+        return
     st.warning(
         md(
             ngettext(
@@ -392,14 +410,13 @@ def _delete(net, rev, actor_id, n_ties):
                 ),
             )
             st.rerun()
-    return net, rev
 
 
 def measures(slot, net, rev):
-    """The open actor's measures and roles, in ``slot`` of its panel; call after :func:`draw`, so
-    that the map never waits for them."""
-    actor_id = st.session_state.get(SELECTED)
-    if actor_id in set(net.actor_ids) and NEW_TIE not in st.session_state and NEW_ACTOR not in st.session_state:
+    """The open actor's measures and roles, in ``slot`` of its panel; call last: the map and the
+    rest of the page never wait for them."""
+    actor_id = _open(net)
+    if actor_id is not None:
         actor_measures.show(slot, net, rev, actor_id)
 
 

@@ -229,7 +229,7 @@ def test_the_panel_shows_the_actors_measures_and_roles_in_words_after_the_map(ap
     bc = nx.betweenness_centrality(nx.Graph([(t.source, t.target) for t in net.ties]))
     rank = 1 + sum(1 for v in bc.values() if v > bc["sf_kontakt"] + 1e-12)
     panel = open_actor(page, "sf_kontakt", "Kontaktperson, Socialforvaltningen (ny)")
-    measures = panel.locator(".st-key-map_measures")
+    measures = panel.locator("[class*='st-key-map_measures_']")
     expect(measures).to_be_visible(timeout=15000)
     for line in (
         "Near reach: 2 directly, 9 within two steps",
@@ -249,7 +249,7 @@ def test_the_panel_shows_the_actors_measures_and_roles_in_words_after_the_map(ap
         const tick = () => {
           const t = performance.now();
           if (!seen.map && net.body.data.nodes.get('a:sf_kontakt').name === 'SF-kontakt') seen.map = t;
-          const m = document.querySelector('.st-key-map_measures');
+          const m = document.querySelector("[class*='st-key-map_measures_']");
           if (!seen.measures && m && m.textContent.includes('without SF-kontakt')) seen.measures = t;
           if (!(seen.map && seen.measures)) requestAnimationFrame(tick);
         };

@@ -76,7 +76,7 @@ def show(slot, net, rev, actor_id):
     except Exception as exc:  # noqa: BLE001  (the panel stays usable without its measures)
         slot.caption(md(tr("The measures could not be calculated") + f" ({type(exc).__name__}: {exc})"))
         return
-    box = slot.container(key="map_measures")
+    box = slot.container(key=f"map_measures_{rev}")  # the revision in its class: a benchmark waits for it
     box.markdown("**" + tr("Measures and roles") + "**")
     lines = [*words["reach"], words["betweenness"], *words["brokerage"], words["isolation"]]
     box.markdown("\n".join(f"- {md(line)}" for line in lines if line))

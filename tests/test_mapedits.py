@@ -6,7 +6,6 @@ from netmap.errors import InputError
 from netmap.model import Actor, Network, Tie
 from netmap.ui.mapedits import (
     actor_of,
-    actor_ties,
     delete_actor,
     delete_tie,
     edit_actor,
@@ -105,14 +104,6 @@ def test_an_edit_from_the_map_is_saved_as_a_new_revision(tmp_path):
     assert rev2 == rev + 1
     a = ws.load("small").actor("a")
     assert (a.name, a.x, a.y) == ("Alfa", 5.0, 6.0)
-
-
-def test_actor_ties_lists_the_other_actor_by_name_with_direction_kind_and_strength():
-    assert actor_ties(small(), "a") == [
-        ("Beta", "\u2013", "personal (informal)", "3"),
-        ("Gamma", "\u2190", "collaboration", "1"),
-    ]
-    assert actor_ties(small(), "__proto__")[0][:2] == ("Alpha", "\u2192")
 
 
 def test_delete_actor_takes_its_ties_and_says_which():

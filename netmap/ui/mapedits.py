@@ -1,9 +1,9 @@
 """The editable map's data and edits, as plain functions (no streamlit): network in, data or Network out.
 
 :func:`map_data` is what the map component (:mod:`netmap.ui.mapeditor`) draws; the edit functions
-turn what the user did on it (moved actors, a changed actor) into the next network, which the
-page saves as a new revision. A vis-network node's id is ``"a:"`` and the actor's id, so that an
-id such as ``__proto__`` or ``constructor`` is never a JavaScript property name on the page.
+turn what the user did on it (moved actors, a changed actor, a changed or deleted tie) into the
+next network, which the page saves as a new revision. A vis-network node's id is ``"a:"`` and the
+actor's id, so that an id such as ``__proto__`` or ``constructor`` is never a JavaScript property name on the page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from dataclasses import replace
 
 from netmap.layout import layout
 from netmap.model import canonical_tie_kind
-from netmap.present import mapview, vocab
-from netmap.present.diff import value_text
+from netmap.present import mapview
 
 __all__ = [
     "ACTOR_FIELDS",
@@ -24,7 +23,6 @@ __all__ = [
     "move_actors",
     "edit_actor",
     "delete_actor",
-    "actor_ties",
     "tie_rows",
     "edit_tie",
     "delete_tie",
@@ -173,16 +171,6 @@ def tie_rows(net, actor_id):
         arrow = ("\u2192" if t.source == actor_id else "\u2190") if t.directed else "\u2013"
         rows.append((i, names.get(other, other), arrow))
     return sorted(rows, key=lambda r: (r[1].casefold(), canonical_tie_kind(net.ties[r[0]].kind), r[0]))
-
-
-def actor_ties(net, actor_id, lang: str = "en"):
-    """The ties of one actor in words: ``(other actor's name, arrow, kind, strength)`` (:func:`tie_rows`)."""
-    rows = []
-    for i, other, arrow in tie_rows(net, actor_id):
-        t = net.ties[i]
-        kind = vocab.label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang)
-        rows.append((other, arrow, kind, value_text("strength", t.strength, lang, "ties")))
-    return rows
 
 
 def edit_tie(net, index, **fields):

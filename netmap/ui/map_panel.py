@@ -324,7 +324,7 @@ def _ties(net, rev, actor_id):
         box = st.container(key=f"map_tie_{i}")
         with box.form(form_key, border=False):
             st.markdown(md(heading))
-            kind_col, strength_col, save_col, delete_col = st.columns([5, 3, 3, 3], vertical_alignment="center")
+            kind_col, strength_col = st.columns([3, 2], gap="small")
             kind = kind_col.selectbox(
                 tr("Kind of tie: {tie}", tie=heading),
                 options,
@@ -342,6 +342,7 @@ def _ties(net, rev, actor_id):
                 key=f"{form_key}_strength",
                 label_visibility="collapsed",
             )
+            save_col, delete_col = st.columns(2, gap="small")
             save = save_col.form_submit_button(tr("Save"), key=f"{form_key}_save")
             delete = delete_col.form_submit_button(tr("Delete tie"), key=f"{form_key}_delete")
         if not (save or delete):

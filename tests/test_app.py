@@ -933,3 +933,38 @@ def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
     assert at.radio(key="lang").value == "da"  # the app now speaks it
     assert "Begyndte Kultur for alle." in texts(at, "success")
     assert "Kultur for alle: alle ændringer er gemt." in texts(at, "caption")
+
+
+def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_the_measures(ws_path):
+    """The panel of museum (AppTest: the map's click is the session's open actor). Its one tie,
+    to forening_koordinator (personal, strength 2). Its reach by hand: forening_koordinator
+    directly; within two steps also that actor's 7 other neighbours, one of them far
+    (lavuk_ledelse, management)."""
+    at = start()
+    at.session_state["map_selected"] = "museum"
+    at.run()
+    i = next(n for n, t in enumerate(Workspace(ws_path).load("copenhagen").ties) if t.source == "museum")
+    key = f"map_tie_1_{i}"
+    assert at.number_input(key=f"{key}_strength").value == 2
+    markdown = " ".join(texts(at, "markdown"))
+    assert "Near reach: 1 directly, 7 within two steps" in markdown
+    assert "Far reach: 0 directly, 1 within two steps" in markdown
+    at.number_input(key=f"{key}_strength").set_value(7)
+    at.button(key=f"{key}_save").click().run()
+    assert texts(at, "error") == [
+        'tie Museum (kulturformidling) – Koordinator, frivilligforeningen: column "Strength": strength "7" is outside 1-3'
+    ]
+    assert Workspace(ws_path).revision("copenhagen") == 1
+    at.number_input(key=f"{key}_strength").set_value(3)
+    at.selectbox(key=f"{key}_kind").set_value("information")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception
+    assert Workspace(ws_path).revision("copenhagen") == 2
+    tie = Workspace(ws_path).load("copenhagen").ties[i]
+    assert (tie.kind, tie.strength) == ("information", 3)
+    (editor,) = at.get("bidi_component")
+    edge = json.loads(editor.proto.json)["edges"][i]
+    assert (edge["width"], edge["dashes"]) == (4.0, False)
+    assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen (revision 2)." in texts(
+        at, "success"
+    )

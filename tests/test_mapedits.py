@@ -2,8 +2,19 @@
 
 import pytest
 
+from netmap.errors import InputError
 from netmap.model import Actor, Network, Tie
-from netmap.ui.mapedits import actor_of, actor_ties, delete_actor, edit_actor, map_data, move_actors, node_id
+from netmap.ui.mapedits import (
+    actor_of,
+    delete_actor,
+    delete_tie,
+    edit_actor,
+    edit_tie,
+    map_data,
+    move_actors,
+    node_id,
+    tie_rows,
+)
 from netmap.workspace import Workspace
 
 
@@ -99,17 +110,64 @@ def test_an_edit_from_the_map_is_saved_as_a_new_revision(tmp_path):
     assert (a.name, a.x, a.y) == ("Alfa", 5.0, 6.0)
 
 
-def test_actor_ties_lists_the_other_actor_by_name_with_direction_kind_and_strength():
-    assert actor_ties(small(), "a") == [
-        ("Beta", "\u2013", "personal (informal)", "3"),
-        ("Gamma", "\u2190", "collaboration", "1"),
-    ]
-    assert actor_ties(small(), "__proto__")[0][:2] == ("Alpha", "\u2192")
-
-
 def test_delete_actor_takes_its_ties_and_says_which():
     net, gone = delete_actor(small(), "a")
     assert net.actor_ids == ["b", "__proto__"] and net.ties == []
     assert [(t.source, t.target) for t in gone] == [("a", "b"), ("__proto__", "a")]
     with pytest.raises(KeyError):
         delete_actor(small(), "nobody")
+
+
+def test_tie_rows_give_each_tie_of_an_actor_its_index_the_other_name_and_direction():
+    assert tie_rows(small(), "a") == [(0, "Beta", "\u2013"), (1, "Gamma", "\u2190")]
+    assert tie_rows(small(), "__proto__") == [(1, "Alpha", "\u2192")]
+    assert tie_rows(small(), "nobody") == []
+
+
+def test_edit_tie_changes_kind_and_strength_only_and_an_out_of_range_strength_is_refused_when_saved(tmp_path):
+    net = small()
+    net.ties[0].notes = "since 2019"
+    new = edit_tie(net, 0, kind="information", strength=1)
+    t = new.ties[0]
+    assert (t.source, t.target, t.kind, t.strength, t.directed, t.notes) == (
+        "a",
+        "b",
+        "information",
+        1,
+        False,
+        "since 2019",
+    )
+    assert net.ties[0].kind == "personal" and new.ties[1] == net.ties[1]
+    with pytest.raises(ValueError, match="source"):
+        edit_tie(net, 0, source="b")
+    with pytest.raises(IndexError):
+        edit_tie(net, 2, strength=1)
+    # Strength 7 is not clamped: the save refuses it, naming the tie by its actors' names.
+    ws = Workspace(tmp_path / "ws.sqlite", seed=False)
+    ws.create("small", net)
+    with pytest.raises(InputError) as refused:
+        ws.save("small", edit_tie(net, 0, strength=7), expected_revision=ws.revision("small"))
+    assert refused.value.message("en") == 'tie Alpha \u2013 Beta: column "Strength": strength "7" is outside 1-3'
+    assert ws.load("small").ties[0].strength == 3
+
+
+def test_delete_tie_takes_one_tie_and_says_which():
+    net, gone = delete_tie(small(), 0)
+    assert (gone.source, gone.target) == ("a", "b")
+    assert [(t.source, t.target) for t in net.ties] == [("__proto__", "a")]
+    assert len(small().ties) == 2
+    with pytest.raises(IndexError):
+        delete_tie(small(), -1)
+
+
+def test_map_data_has_the_finder_of_the_exported_map_and_each_actors_sector():
+    data = map_data(small(), "da")
+    assert [n["sector"] for n in data["nodes"]] == ["public", "civil", "private"]
+    f = data["finder"]
+    assert (f["find"], f["find_go"], f["filter"], f["not_found"]) == (
+        "Find en aktør",
+        "Vis",
+        "Viste sektorer",
+        "Ingen aktør har det navn.",
+    )
+    assert f["sectors"] == [("public", "offentlig"), ("civil", "civil"), ("private", "privat")]

@@ -39,6 +39,7 @@ __all__ = [
     "map_label",
     "chrome",
     "page_texts",
+    "finder",
     "network_view",
     "compare_view",
     "node_tip",
@@ -217,11 +218,24 @@ def _meta(net, lang: str, extra=()) -> str:
     return " \u00b7 ".join([*parts, *extra])
 
 
+def _sectors(net, lang: str) -> list:
+    """``(code, label)`` of the sectors the network's actors are in, in the vocabulary's order."""
+    present = {a.sector for a in net.actors}
+    return [(s, label(vocab.SECTORS, s, lang)) for s in vocab.SECTORS if s in present]
+
+
+def finder(net, lang: str) -> dict:
+    """What the app's editable map offers above it, as the exported map does: find an actor
+    (``find``, ``find_go``, ``found``, ``not_found``) and the sectors shown (``filter``,
+    ``sectors``: ``(code, label)``)."""
+    texts = {**chrome(lang, ""), **page_texts(lang)}
+    return {k: texts[k] for k in ("find", "find_go", "filter", "found", "not_found")} | {"sectors": _sectors(net, lang)}
+
+
 def _common(net, lang: str) -> dict:
     """What both kinds of map show: sectors to filter, names to find, shapes of the levels."""
-    present = {a.sector for a in net.actors}
     return {
-        "sectors": [(s, label(vocab.SECTORS, s, lang)) for s in vocab.SECTORS if s in present],
+        "sectors": _sectors(net, lang),
         "names": sorted({a.label for a in net.actors}),
         "shapes": [(shape, label(vocab.LEVELS, level, lang)) for level, shape in LEVEL_SHAPES.items()],
     }

@@ -7,7 +7,7 @@ from ..i18n import _, ngettext, number, percent
 from . import vocab
 from .vocab import label
 
-__all__ = ["flag_message", "warning_text", "document", "text_report", "names", "overlap_lines"]
+__all__ = ["flag_message", "warning_text", "document", "text_report", "names", "overlap_lines", "actor_words"]
 
 #: How many names a message lists before it says "(+n)".
 NAMES_SHOWN = 8
@@ -90,6 +90,89 @@ def overlap_lines(overlaps: dict, lang: str, label_of: dict) -> list[str]:
             state = _("no", lang)
         lines.append(f"{label(vocab.OVERLAP_FORMS, form, lang)}: {state}")
     return lines
+
+
+def actor_words(result: dict, actor_id: str, lang: str) -> dict:
+    """What an analysis (:func:`netmap.analysis.analyze`) says about one actor, in words.
+
+    ``{"reach": [near, far], "betweenness": line or None, "brokerage": [lines], "isolation":
+    line, "flags": [{"severity", "severity_label", "title", "message"}]}``: its near and far
+    reach, its betweenness and rank, whether it spans sectors and its Gould-Fernandez roles
+    (each with what it means), whether it is isolated or detached, and the flags that name it.
+    """
+    actors = result["actors"]
+    a = next(x for x in actors if x["id"] == actor_id)
+    label_of = {x["id"]: x["name"] or x["id"] for x in actors}
+    count = lambda x: number(x, lang, "count")  # noqa: E731
+    reach = [
+        _(
+            "Near reach: {d} directly, {t} within two steps",
+            lang,
+            d=count(a["near_reach"]["1"]),
+            t=count(a["near_reach"]["2"]),
+        ),
+        _(
+            "Far reach: {d} directly, {t} within two steps",
+            lang,
+            d=count(a["far_reach"]["1"]),
+            t=count(a["far_reach"]["2"]),
+        ),
+    ]
+    b = a["betweenness"]
+    between = None
+    if b is not None:
+        if b == 0:
+            between = _("Betweenness 0: it lies on no shortest path between two other actors", lang)
+        else:
+            rank = 1 + sum(1 for x in actors if x["betweenness"] is not None and x["betweenness"] > b)
+            between = _(
+                "Betweenness {b}: rank {rank} of {n} actors",
+                lang,
+                b=number(b, lang, "centrality"),
+                rank=count(rank),
+                n=count(len(actors)),
+            )
+        if result.get("betweenness_approximate"):
+            between += f" ({_('betweenness estimated from a sample', lang)})"
+    cross = a["cross_sector_brokerage"]
+    brokerage = [
+        ngettext(
+            "Boundary spanner: brokers across sectors {n} time",
+            "Boundary spanner: brokers across sectors {n} times",
+            cross,
+            lang,
+        )
+        if cross
+        else _("Not a boundary spanner: it brokers between no two sectors", lang)
+    ]
+    brokerage += [
+        _(
+            "{role}, {times}: {meaning}",
+            lang,
+            role=label(vocab.ROLES, role, lang),
+            times=ngettext("{n} time", "{n} times", a["brokerage"][role], lang),
+            meaning=label(vocab.ROLE_MEANINGS, role, lang),
+        )
+        for role in vocab.ROLES
+        if a["brokerage"][role]
+    ] or [_("No brokerage role: it links no two actors that have no tie of their own", lang)]
+    if a["isolated"]:
+        isolation = _("Isolated: it has no tie", lang)
+    elif a["detached"]:
+        isolation = _("Detached: no path leads from it to the partnership core", lang)
+    else:
+        isolation = ngettext("Not isolated: tied to {n} actor", "Not isolated: tied to {n} actors", a["degree"], lang)
+    flags = [
+        {
+            "severity": f["severity"],
+            "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
+            "title": label(vocab.FLAG_TITLES, f["code"], lang),
+            "message": flag_message(f, lang, label_of),
+        }
+        for f in result["flags"]
+        if actor_id in f.get("actors", [])
+    ]
+    return {"reach": reach, "betweenness": between, "brokerage": brokerage, "isolation": isolation, "flags": flags}
 
 
 def warning_text(warning: dict, lang: str) -> str:

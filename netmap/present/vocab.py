@@ -22,6 +22,7 @@ __all__ = [
     "MEASURES",
     "MEASURE_FIGURES",
     "ROLES",
+    "ROLE_MEANINGS",
     "CHANGES",
     "FLAG_TITLES",
     "FLAG_TEXTS",
@@ -169,6 +170,16 @@ ROLES = {
     "representative": N_("Representative"),
     "gatekeeper": N_("Gatekeeper"),
     "liaison": N_("Liaison"),
+}
+
+
+#: What each Gould-Fernandez role means for the actor that holds it (the groups are sectors).
+ROLE_MEANINGS = {
+    "coordinator": N_("links two actors of its own sector"),
+    "itinerant": N_("links two actors of one other sector"),
+    "representative": N_("passes on from its own sector to another sector"),
+    "gatekeeper": N_("lets another sector in to its own sector"),
+    "liaison": N_("links actors of two other, different sectors"),
 }
 
 

@@ -4,7 +4,8 @@
 // parentElement, so new data (after an edit) updates the drawing in place: zoom, pan and
 // selection stay. Events reach Python as triggers: "select" {id}, "move" {moves: [{id, x, y}]},
 // and by mode (data.mode): "add" {x, y} (a click on an empty place) and "connect" {source, target}
-// (two actors clicked one after the other).
+// (two actors clicked one after the other, or a drag from one to the other). Above the map, find
+// an actor and show only some sectors (data.finder, as on the exported map).
 export default function ({ data, parentElement, setTriggerValue }) {
   if (!globalThis.vis && data.vis) (0, eval)(data.vis); // a global script (UMD: sets globalThis.vis)
   const vis = globalThis.vis;
@@ -47,7 +48,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
       }
     });
     st.network.on("dragEnd", (p) => {
-      if (!p.nodes.length) return;
+      if (!p.nodes.length || st.data.mode === "connect") return;
       const pos = st.network.getPositions(p.nodes);
       const moves = p.nodes.map((n) => ({ id: actorOf(n), x: pos[n].x, y: pos[n].y }));
       for (const n of p.nodes) {
@@ -59,6 +60,8 @@ export default function ({ data, parentElement, setTriggerValue }) {
     });
     globalThis.netmapEditor = st.network; // for tests and benchmarks
     st.fresh = true;
+    dragToConnect(st, status, setTriggerValue);
+    parentElement.insertBefore(makeFinder(st, setTriggerValue), status);
   }
   st.data = data;
   if (data.mode !== "connect") st.from = null;
@@ -76,7 +79,117 @@ export default function ({ data, parentElement, setTriggerValue }) {
     if (data.selected && st.nodes.get(data.selected)) st.network.selectNodes([data.selected]);
     else st.network.unselectAll();
   }
+  updateFinder(st);
+  connectMode(st);
   parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// Drawing a tie by dragging: in the "connect" mode the map is in vis-network's add-edge mode (a
+// drag from one actor to another; a drag on an empty place still moves the view). The tie is not
+// drawn here: the two actors go to Python, which asks for kind and strength.
+function dragToConnect(st, status, setTriggerValue) {
+  st.network.setOptions({
+    manipulation: {
+      enabled: false,
+      addEdge: (edge, done) => {
+        done(null);
+        if (edge.from === edge.to) return; // a click, not a drag: the "click" handler has it
+        st.from = null;
+        showStatus(st, status);
+        setTriggerValue("connect", { source: edge.from.slice(2), target: edge.to.slice(2) });
+      },
+    },
+  });
+}
+
+// Enter or leave the add-edge mode; vis-network leaves it whenever its data change, so this
+// runs after every update.
+function connectMode(st) {
+  if (st.data.mode === "connect") st.network.addEdgeMode();
+  else if (st.connecting) st.network.disableEditMode();
+  st.connecting = st.data.mode === "connect";
+}
+
+// The bar above the map: find an actor by (part of) its name, and the sectors shown.
+function makeFinder(st, setTriggerValue) {
+  const bar = document.createElement("div");
+  bar.className = "netmap-finder";
+  bar.innerHTML =
+    '<form role="search"><label><span></span> <input type="search" list="netmap-names" autocomplete="off"></label> ' +
+    '<button type="submit"></button></form><datalist id="netmap-names"></datalist>' +
+    '<fieldset><legend></legend><span class="netmap-sectors"></span></fieldset><span role="status" aria-live="polite"></span>';
+  st.off = new Set(); // the sectors not shown
+  st.finder = bar;
+  bar.querySelector("form").addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    const text = st.data.finder || {};
+    const hit = findActor(st, bar.querySelector("input").value);
+    bar.querySelector("[role=status]").textContent = hit ? text.found + " " + hit.name : text.not_found;
+    if (!hit) return;
+    if (st.off.delete(hit.sector)) st.finderKey = null; // its sector is shown again
+    updateFinder(st);
+    st.network.selectNodes([hit.id]);
+    st.network.focus(hit.id, { scale: Math.max(st.network.getScale(), 1), locked: false, animation: false });
+    setTriggerValue("select", { id: hit.id.slice(2) });
+  });
+  bar.addEventListener("change", (ev) => {
+    const code = ev.target.dataset && ev.target.dataset.sector;
+    if (code === undefined) return;
+    if (ev.target.checked) st.off.delete(code);
+    else st.off.add(code);
+    filterSectors(st);
+    connectMode(st);
+  });
+  return bar;
+}
+
+// The actor whose name is the text, else the first whose name holds it (case ignored).
+function findActor(st, query) {
+  const q = query.trim().toLowerCase();
+  if (!q) return null;
+  const all = st.nodes.get();
+  return all.find((n) => n.name.toLowerCase() === q) || all.find((n) => n.name.toLowerCase().includes(q)) || null;
+}
+
+// Texts, sector boxes and names after new data; only what changed is rebuilt.
+function updateFinder(st) {
+  const f = st.data.finder || { sectors: [] };
+  const bar = st.finder;
+  const key = JSON.stringify(f);
+  if (key !== st.finderKey) {
+    st.finderKey = key;
+    bar.querySelector("label span").textContent = f.find || "";
+    bar.querySelector("button").textContent = f.find_go || "";
+    bar.querySelector("legend").textContent = f.filter || "";
+    const boxes = bar.querySelector(".netmap-sectors");
+    boxes.replaceChildren();
+    for (const [code, label] of f.sectors) {
+      const l = document.createElement("label");
+      const box = document.createElement("input");
+      box.type = "checkbox";
+      box.dataset.sector = code;
+      box.checked = !st.off.has(code);
+      l.append(box, " " + label);
+      boxes.append(l);
+    }
+  }
+  const names = st.nodes.map((n) => n.name).sort();
+  if (names.join("\n") !== st.names) {
+    st.names = names.join("\n");
+    const list = bar.querySelector("datalist");
+    list.replaceChildren(...names.map((n) => Object.assign(document.createElement("option"), { value: n })));
+  }
+  filterSectors(st);
+}
+
+// Hide the actors of the sectors not shown (their ties go with them), show the others.
+function filterSectors(st) {
+  const changes = [];
+  st.nodes.forEach((n) => {
+    const hide = st.off.has(n.sector);
+    if (Boolean(n.hidden) !== hide) changes.push({ id: n.id, hidden: hide });
+  });
+  if (changes.length) st.nodes.update(changes);
 }
 
 // The line above the map: what a click does now (and, when connecting, from which actor).

@@ -7,14 +7,16 @@ import streamlit as st
 
 from netmap.editing import choice_labels
 from netmap.i18n import ngettext
+from netmap.model import canonical_tie_kind
 from netmap.present import vocab
 
 from . import mapeditor, state, views
+from . import measures as actor_measures
 from .edits import add_actor, add_tie, new_id
-from .mapedits import actor_ties, delete_actor, edit_actor, map_data, move_actors
+from .mapedits import delete_actor, delete_tie, edit_actor, edit_tie, map_data, move_actors, tie_rows
 from .state import md, tr
 
-__all__ = ["handle_moves", "mode", "panel", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
+__all__ = ["handle_moves", "mode", "panel", "ties", "measures", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
 
 #: Session keys: the actor whose panel is open, the place of an actor being added, the two
 #: actors of a tie being drawn.
@@ -269,15 +271,97 @@ def panel(net, rev):
             net, rev = now
             st.success(md(tr("Saved {name}.", name=net.actor(actor_id).label)))
     heading.subheader(net.actor(actor_id).label, anchor=False)
-    ties = actor_ties(net, actor_id, state.lang())
-    st.markdown("**" + md(tr("Ties ({n})", n=len(ties))) + "**")
-    if ties:
-        st.markdown(
-            "\n".join(f"- {arrow} {md(other)}: {md(kind)}, {md(strength)}" for other, arrow, kind, strength in ties)
-        )
-    else:
+    return net, rev
+
+
+def _open(net):
+    """The actor whose panel is open (None while an actor or a tie is being added)."""
+    ss = st.session_state
+    actor_id = ss.get(SELECTED)
+    return actor_id if actor_id in set(net.actor_ids) and NEW_TIE not in ss and NEW_ACTOR not in ss else None
+
+
+def ties(slot, net, rev):
+    """The open actor's ties and its delete button, in ``slot`` (an ``st.empty`` of its panel);
+    call after :func:`draw`: the map does not wait for them."""
+    actor_id = _open(net)
+    if actor_id is not None:
+        with slot.container():
+            _ties(net, rev, actor_id)
+            _delete(net, rev, actor_id, len(tie_rows(net, actor_id)))
+
+
+def _tie_heading(arrow, name):
+    """A tie of the open actor in words: with, to or from the other actor."""
+    if arrow == "\u2192":
+        return tr("Tie to {name}", name=name)
+    if arrow == "\u2190":
+        return tr("Tie from {name}", name=name)
+    return tr("Tie with {name}", name=name)
+
+
+def _ties(net, rev, actor_id):
+    """The open actor's ties, each with its kind and strength editable (saved as one revision,
+    refused inline when not valid; then the page runs again and the map draws it) and a button
+    to delete it."""
+    rows = tie_rows(net, actor_id)
+    st.markdown("**" + md(tr("Ties ({n})", n=len(rows))) + "**")
+    if not rows:
         st.caption(tr("No ties yet."))
-    return _delete(net, rev, actor_id, len(ties))
+        return
+    st.caption(tr("Each tie: its kind and its strength (1 weak, 2 medium, 3 strong)."))
+    names, kinds = {a.id: a.label for a in net.actors}, views.label_of(vocab.TIE_KINDS)
+    for i, other, arrow in rows:
+        tie, heading = net.ties[i], _tie_heading(arrow, other)
+        ends = {"source": names[tie.source], "target": names[tie.target]}
+        current = canonical_tie_kind(tie.kind)
+        options = views.TIE_KINDS + ([current] if current not in views.TIE_KINDS else [])
+        form_key = f"map_tie_{rev}_{i}"
+        box = st.container(key=f"map_tie_{i}")
+        with box.form(form_key, border=False):
+            st.markdown(md(heading))
+            kind_col, strength_col = st.columns([3, 2], gap="small")
+            kind = kind_col.selectbox(
+                tr("Kind of tie: {tie}", tie=heading),
+                options,
+                index=options.index(current),
+                accept_new_options=True,
+                format_func=kinds,
+                key=f"{form_key}_kind",
+                label_visibility="collapsed",
+            )
+            strength = strength_col.number_input(
+                tr("Strength: {tie}", tie=heading),
+                value=float(tie.strength),
+                step=1.0,
+                format="%g",
+                key=f"{form_key}_strength",
+                label_visibility="collapsed",
+            )
+            save_col, delete_col = st.columns(2, gap="small")
+            save = save_col.form_submit_button(tr("Save"), key=f"{form_key}_save")
+            delete = delete_col.form_submit_button(tr("Delete tie"), key=f"{form_key}_delete")
+        if not (save or delete):
+            continue
+        base_rev = state.acting_on()
+        base = views.load_base(net, rev, base_rev)
+        if delete:
+            with box:
+                now = _saved(delete_tie(base, i)[0], base, base_rev)
+            if now:
+                state.flash(
+                    "success", tr("Deleted the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends)
+                )
+                st.rerun()
+            continue
+        value = int(strength) if float(strength).is_integer() else strength
+        with box:
+            now = _saved(
+                edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value), base, base_rev
+            )
+        if now:
+            state.flash("success", tr("Saved the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends))
+            st.rerun()
 
 
 def _delete(net, rev, actor_id, n_ties):
@@ -287,7 +371,7 @@ def _delete(net, rev, actor_id, n_ties):
         if st.button(tr("Delete this actor"), key=f"map_delete_{actor_id}"):
             ss[DELETE] = actor_id
             st.rerun()
-        return net, rev
+        return
     st.warning(
         md(
             ngettext(
@@ -322,7 +406,14 @@ def _delete(net, rev, actor_id, n_ties):
                 ),
             )
             st.rerun()
-    return net, rev
+
+
+def measures(slot, net, rev):
+    """The open actor's measures and roles, in ``slot`` of its panel; call last: the map and the
+    rest of the page never wait for them."""
+    actor_id = _open(net)
+    if actor_id is not None:
+        actor_measures.show(slot, net, rev, actor_id)
 
 
 def draw(net, rev, color_by, mode="select"):

@@ -84,7 +84,7 @@ def mapeditor(data, key):
     return _component()(
         key=key,
         data=data,
-        height=data.get("height", 640) + 2,
+        height="content",  # the bar above the map, its status line and the map
         on_select_change=lambda: _store(key, "select"),
         on_move_change=lambda: _store(key, "move"),
         on_add_change=lambda: _store(key, "add"),

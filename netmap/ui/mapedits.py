@@ -1,9 +1,9 @@
 """The editable map's data and edits, as plain functions (no streamlit): network in, data or Network out.
 
 :func:`map_data` is what the map component (:mod:`netmap.ui.mapeditor`) draws; the edit functions
-turn what the user did on it (moved actors, a changed actor) into the next network, which the
-page saves as a new revision. A vis-network node's id is ``"a:"`` and the actor's id, so that an
-id such as ``__proto__`` or ``constructor`` is never a JavaScript property name on the page.
+turn what the user did on it (moved actors, a changed actor, a changed or deleted tie) into the
+next network, which the page saves as a new revision. A vis-network node's id is ``"a:"`` and the
+actor's id, so that an id such as ``__proto__`` or ``constructor`` is never a JavaScript property name on the page.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from dataclasses import replace
 
 from netmap.layout import layout
 from netmap.model import canonical_tie_kind
-from netmap.present import mapview, vocab
-from netmap.present.diff import value_text
+from netmap.present import mapview
 
 __all__ = [
     "ACTOR_FIELDS",
@@ -24,7 +23,9 @@ __all__ = [
     "move_actors",
     "edit_actor",
     "delete_actor",
-    "actor_ties",
+    "tie_rows",
+    "edit_tie",
+    "delete_tie",
 ]
 
 #: The actor fields the map's panel edits (the id stays: it names the actor in every revision).
@@ -61,6 +62,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
             {
                 "id": node_id(a.id),
                 "name": a.label,
+                "sector": a.sector,
                 "label": (mapview.CORE_MARK + " " if a.partner else "") + mapview.map_label(a.label),
                 "title": _tip(a, lang),
                 "x": x,
@@ -94,6 +96,7 @@ def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | No
         "nodes": nodes,
         "edges": edges,
         "selected": node_id(selected) if selected else None,
+        "finder": mapview.finder(net, lang),
         "height": height,
         "options": {
             "autoResize": True,
@@ -151,16 +154,39 @@ def delete_actor(net, actor_id):
     return net.without(actor_id), gone
 
 
-def actor_ties(net, actor_id, lang: str = "en"):
-    """The ties of one actor as the panel lists them: ``(other actor's name, arrow, kind, strength)``,
-    ordered by name; the arrow is ``→`` (to the other), ``←`` (from it) or ``–`` (undirected)."""
+def tie_rows(net, actor_id):
+    """The ties of one actor as the panel lists them: ``(index in net.ties, other actor's name,
+    arrow)``, ordered by name and kind; the arrow is ``→`` (to the other), ``←`` (from it) or ``–``
+    (undirected)."""
     names = {a.id: a.label for a in net.actors}
     rows = []
-    for t in net.ties:
+    for i, t in enumerate(net.ties):
         if actor_id not in (t.source, t.target):
             continue
         other = t.target if t.source == actor_id else t.source
         arrow = ("\u2192" if t.source == actor_id else "\u2190") if t.directed else "\u2013"
-        kind = vocab.label(vocab.TIE_KINDS, canonical_tie_kind(t.kind), lang)
-        rows.append((names.get(other, other), arrow, kind, value_text("strength", t.strength, lang, "ties")))
-    return sorted(rows, key=lambda r: (r[0].casefold(), r[2]))
+        rows.append((i, names.get(other, other), arrow))
+    return sorted(rows, key=lambda r: (r[1].casefold(), canonical_tie_kind(net.ties[r[0]].kind), r[0]))
+
+
+def edit_tie(net, index, **fields):
+    """``net`` with the kind and strength of tie ``index`` (of ``net.ties``) changed; its ends,
+    direction, notes and custom attributes stay. Not checked here: a strength outside 1-3 is
+    refused when saved, naming the tie by its actors' names."""
+    unknown = set(fields) - {"kind", "strength"}
+    if unknown:
+        raise ValueError(f"not a tie field the panel edits: {sorted(unknown)}")
+    if not 0 <= index < len(net.ties):
+        raise IndexError(f"no tie {index}")
+    ties = list(net.ties)
+    ties[index] = replace(ties[index], **fields)
+    return replace(net, actors=list(net.actors), ties=ties)
+
+
+def delete_tie(net, index):
+    """``(net without tie index, the tie)``; IndexError for a tie that is not there."""
+    if not 0 <= index < len(net.ties):
+        raise IndexError(f"no tie {index}")
+    ties = list(net.ties)
+    gone = ties.pop(index)
+    return replace(net, actors=list(net.actors), ties=ties), gone

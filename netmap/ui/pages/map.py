@@ -31,12 +31,14 @@ if editing:
     map_col, panel_col = st.columns([3, 2])
     with panel_col.container(key="map_panel"):
         net, rev = map_panel.panel(net, rev)
+        ties_slot, measures_slot = st.empty(), st.empty()  # filled after the map: it never waits for them
     with map_col:
         map_panel.draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
         st.caption(mapview.tie_legend(state.lang()))
     if (len(net.actors), len(net.ties)) != shown_counts:
         st.rerun()  # the map shows the new actor or tie already; the counts above follow
+    map_panel.ties(ties_slot, net, rev)
 else:
     size_by = right.selectbox(
         tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"
@@ -163,3 +165,6 @@ if add_tie_clicked:
             forms.succeeded("tie", entry, tie_defaults)
             state.flash("success", tr("Added the tie {source} – {target}.", **ends))
             st.rerun()
+
+if editing:
+    map_panel.measures(measures_slot, net, rev)  # last: everything else shows before the measures

@@ -567,13 +567,5 @@ TONES = {
     "info": N_("To note"),
 }
 
-#: The Gould-Fernandez roles in words (METHODS.md, Brokerage roles), for the boundary spanners.
-ROLE_MEANINGS = {
-    "coordinator": N_("links actors within its own sector"),
-    "itinerant": N_("links two actors of another sector"),
-    "representative": N_("carries its own sector's ties on to another sector"),
-    "gatekeeper": N_("lets actors of another sector in to its own"),
-    "liaison": N_("links two sectors other than its own"),
-}
 
-__all__ += ["REVIEW_GROUPS", "REVIEW_ELEMENTS", "RATINGS", "TONES", "ROLE_MEANINGS"]
+__all__ += ["REVIEW_GROUPS", "REVIEW_ELEMENTS", "RATINGS", "TONES"]

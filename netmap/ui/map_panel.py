@@ -349,9 +349,7 @@ def _ties(net, rev, actor_id):
             with box:
                 now = _saved(delete_tie(base, i)[0], base, base_rev)
             if now:
-                state.flash(
-                    "success", tr("Deleted the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends)
-                )
+                state.flash("success", tr("Deleted the tie {source} \u2013 {target}.", **ends))
                 st.rerun()
             continue
         value = int(strength) if float(strength).is_integer() else strength
@@ -360,7 +358,7 @@ def _ties(net, rev, actor_id):
                 edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value), base, base_rev
             )
         if now:
-            state.flash("success", tr("Saved the tie {source} \u2013 {target} (revision {rev}).", rev=now[1], **ends))
+            state.flash("success", tr("Saved the tie {source} \u2013 {target}.", **ends))
             st.rerun()
 
 

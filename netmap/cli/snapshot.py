@@ -100,8 +100,8 @@ def cmd_delete(args):
     return 0
 
 
-def add_commands(sub, common, inputs_help):
-    """Register ``python -m netmap snapshot save|list|show|export|import|rename|delete``."""
+def workspace_parent():
+    """The ``--workspace PATH`` option of the commands that work on the workspace itself."""
     ws = argparse.ArgumentParser(add_help=False)
     ws.add_argument(
         "--workspace",
@@ -109,6 +109,12 @@ def add_commands(sub, common, inputs_help):
         default=None,
         help="the workspace file (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)",
     )
+    return ws
+
+
+def add_commands(sub, common, inputs_help):
+    """Register ``python -m netmap snapshot save|list|show|export|import|rename|delete``."""
+    ws = workspace_parent()
     p = sub.add_parser(
         "snapshot",
         help="dated, unchangeable copies of a network in the workspace",

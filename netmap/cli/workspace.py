@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import argparse
-
 from ..backup import backup, check, restore
 from ..i18n import _
 from ..present import vocab
 from ..present.terminal import safe_text
 from ..sources import load_input
 from ..workspace import Workspace, default_path, shown
+from .snapshot import workspace_parent
 
 __all__ = ["add_commands"]
 
@@ -66,13 +65,7 @@ def cmd_check(args):
 
 def add_commands(sub, common, inputs_help):
     """Register ``netmap workspace list|add|backup|restore|check``."""
-    ws = argparse.ArgumentParser(add_help=False)
-    ws.add_argument(
-        "--workspace",
-        metavar="PATH",
-        default=None,
-        help="the workspace file (default: NETMAP_WORKSPACE, else ~/.local/share/netmap/workspace.sqlite)",
-    )
+    ws = workspace_parent()
     p = sub.add_parser("workspace", help="list, add to, back up, restore and check the workspace")
     wsub = p.add_subparsers(dest="workspace_command", required=True)
     s = wsub.add_parser("list", parents=[common, ws], help="the networks of the workspace")

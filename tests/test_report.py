@@ -400,3 +400,63 @@ def test_app_downloads_the_report_and_the_map_picture(tmp_path):
     assert "Network report: copenhagen" in text and "What you can do:" in text
     image = Image.open(io.BytesIO(png))
     assert image.format == "PNG" and image.width > 1000
+
+
+# --- the review table (Table 7.1) in the report ------------------------------------------------
+
+#: Table 7.1 as ../shared/DOMAIN.md translates it (the evaluation's 19 decisive elements).
+TABLE_7_1 = [
+    "Prior experience of cross-cutting work and an active local network, both near and far",
+    "Mutual trust, respect and understanding",
+    "Good personal relations, kept up and developed, formally and informally",
+    "Ability to negotiate and compromise",
+    "Flexibility and openness to learning",
+    "Frequent, open dialogue and communication, formal and informal",
+    "Shared visions and goals (emphases and motives may differ)",
+    "Security and transparency about frames and decision processes",
+    "Enough time, resources and knowledge",
+    "Progress that matches all partners' expectations",
+    "Shared commitment and investment in succeeding; continuous dialogue",
+    "Partners have legitimacy locally and in their own organisations",
+    "The political climate supports the partnership",
+    "The partnership involves all relevant partners and stakeholders, locally and beyond",
+    "Cross-sector leadership (facilitating and mediating)",
+    "Formal frames around the economy",
+    "Partners have a mandate (and backing) from their own organisation to decide and act",
+    "Partners experience that their own organisation benefits (mutual advantage)",
+    "Investment of time and resources",
+]
+
+
+def test_the_review_table_is_in_the_report_with_all_19_elements(tmp_path, cli):
+    """A network with its partnership's review (two elements rated, one with a Danish note): the
+    DOCX and the PDF hold every element of Table 7.1, the ratings in words and the note."""
+    import json
+
+    import docx
+    import pypdf
+
+    doc = json.loads(
+        cli("convert", SAMPLES / "copenhagen", "-o", tmp_path / "c.json").stdout and (tmp_path / "c.json").read_text()
+    )
+    doc["review"] = [
+        {
+            "number": 3,
+            "rating": 2,
+            "note": "Kontakten til Socialforvaltningen hænger på én person",
+            "date": "2025-03-01",
+        },
+        {"number": 14, "rating": 1, "note": "", "date": "2025-03-01"},
+    ]
+    (tmp_path / "c.json").write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    docx_out = write(cli, tmp_path, ".docx", source=tmp_path / "c.json", lang="en")
+    cells = [c.text for t in docx.Document(str(docx_out)).tables for row in t.rows for c in row.cells]
+    text = flat(" ".join(cells))
+    for element in TABLE_7_1:
+        assert element in text, element
+    assert "Kontakten til Socialforvaltningen hænger på én person" in text
+    assert "partly" in text.lower() and "not in place" in text.lower()
+    pdf_out = write(cli, tmp_path, ".pdf", source=tmp_path / "c.json", lang="en")
+    pdf_text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf_out)).pages))
+    assert "hænger på én person" in pdf_text
+    assert sum(element[:40] in pdf_text for element in TABLE_7_1) == 19

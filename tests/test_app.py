@@ -966,6 +966,4 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     (edge,) = json.loads(editor.proto.json)["edges"]  # after an edit only what changed is sent
     assert (edge["from"], edge["to"]) == ("a:museum", "a:forening_koordinator")
     assert (edge["width"], edge["dashes"]) == (4.0, False)
-    assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(
-        at, "success"
-    )
+    assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(at, "success")

@@ -945,8 +945,10 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     at.run()
     i = next(n for n, t in enumerate(Workspace(ws_path).load("copenhagen").ties) if t.source == "museum")
     key = f"map_tie_1_{i}"
-    assert at.number_input(key=f"{key}_strength").value == 2
     markdown = " ".join(texts(at, "markdown"))
+    assert "personal (informal) · strength 2" in markdown  # the tie's line; its form opens with "Edit"
+    at.button(key=f"map_tie_edit_{i}").click().run()
+    assert at.number_input(key=f"{key}_strength").value == 2
     assert "Near reach: 1 directly, 6 within two steps" in markdown
     assert "Far reach: 0 directly, 2 within two steps" in markdown
     at.number_input(key=f"{key}_strength").set_value(7)

@@ -301,9 +301,10 @@ def _tie_heading(arrow, name):
 
 
 def _ties(net, rev, actor_id):
-    """The open actor's ties, each with its kind and strength editable (saved as one revision,
-    refused inline when not valid; then the page runs again and the map draws it) and a button
-    to delete it."""
+    """The open actor's ties, one line each (the other actor, kind and strength) with an "Edit"
+    button; the tie being edited shows its kind and strength (saved as one revision, refused
+    inline when not valid; then the page runs again and the map draws it) and a button to delete
+    it. One form at a time keeps the panel light, so the page redraws an edit quickly."""
     rows = tie_rows(net, actor_id)
     st.markdown("**" + md(tr("Ties ({n})", n=len(rows))) + "**")
     if not rows:
@@ -311,55 +312,80 @@ def _ties(net, rev, actor_id):
         return
     st.caption(tr("Each tie: its kind and its strength (1 weak, 2 medium, 3 strong)."))
     names, kinds = {a.id: a.label for a in net.actors}, views.label_of(vocab.TIE_KINDS)
+    editing = st.session_state.get(_EDITING)
     for i, other, arrow in rows:
         tie, heading = net.ties[i], _tie_heading(arrow, other)
-        ends = {"source": names[tie.source], "target": names[tie.target]}
         current = canonical_tie_kind(tie.kind)
-        options = views.TIE_KINDS + ([current] if current not in views.TIE_KINDS else [])
-        form_key = f"map_tie_{rev}_{i}"
         box = st.container(key=f"map_tie_{i}")
-        with box.form(form_key, border=False):
-            st.markdown(md(heading))
-            kind_col, strength_col = st.columns([3, 2], gap="small")
-            kind = kind_col.selectbox(
-                tr("Kind of tie: {tie}", tie=heading),
-                options,
-                index=options.index(current),
-                accept_new_options=True,
-                format_func=kinds,
-                key=f"{form_key}_kind",
-                label_visibility="collapsed",
+        if editing != (actor_id, i):
+            text_col, button_col = box.columns([4, 1], gap="small", vertical_alignment="center")
+            text_col.markdown(
+                md(heading) + "  \n" + md(f"{kinds(current)} \u00b7 " + tr("strength {v}", v=f"{tie.strength:g}"))
             )
-            strength = strength_col.number_input(
-                tr("Strength: {tie}", tie=heading),
-                value=float(tie.strength),
-                step=1.0,
-                format="%g",
-                key=f"{form_key}_strength",
-                label_visibility="collapsed",
+            button_col.button(
+                tr("Edit"),
+                key=f"map_tie_edit_{i}",
+                help=tr("Edit or delete: {tie}", tie=heading),
+                on_click=st.session_state.__setitem__,
+                args=(_EDITING, (actor_id, i)),
             )
-            save_col, delete_col = st.columns(2, gap="small")
-            save = save_col.form_submit_button(tr("Save"), key=f"{form_key}_save")
-            delete = delete_col.form_submit_button(tr("Delete tie"), key=f"{form_key}_delete")
-        if not (save or delete):
             continue
-        base_rev = state.acting_on()
-        base = views.load_base(net, rev, base_rev)
-        if delete:
-            with box:
-                now = _saved(delete_tie(base, i)[0], base, base_rev)
-            if now:
-                state.flash("success", tr("Deleted the tie {source} \u2013 {target}.", **ends))
-                st.rerun()
-            continue
-        value = int(strength) if float(strength).is_integer() else strength
+        _tie_form(net, rev, i, box, heading, current, names, kinds)
+
+
+#: Which tie of which actor the panel is editing: ``(actor id, tie index)``.
+_EDITING = "map_tie_editing"
+
+
+def _tie_form(net, rev, i, box, heading, current, names, kinds):
+    tie = net.ties[i]
+    ends = {"source": names[tie.source], "target": names[tie.target]}
+    options = views.TIE_KINDS + ([current] if current not in views.TIE_KINDS else [])
+    form_key = f"map_tie_{rev}_{i}"
+    with box.form(form_key, border=True):
+        st.markdown(md(heading))
+        kind_col, strength_col = st.columns([3, 2], gap="small")
+        kind = kind_col.selectbox(
+            tr("Kind of tie: {tie}", tie=heading),
+            options,
+            index=options.index(current),
+            accept_new_options=True,
+            format_func=kinds,
+            key=f"{form_key}_kind",
+            label_visibility="collapsed",
+        )
+        strength = strength_col.number_input(
+            tr("Strength: {tie}", tie=heading),
+            value=float(tie.strength),
+            step=1.0,
+            format="%g",
+            key=f"{form_key}_strength",
+            label_visibility="collapsed",
+        )
+        save_col, delete_col = st.columns(2, gap="small")
+        save = save_col.form_submit_button(tr("Save"), key=f"{form_key}_save")
+        delete = delete_col.form_submit_button(tr("Delete tie"), key=f"{form_key}_delete")
+    if not (save or delete):
+        return
+    base_rev = state.acting_on()
+    base = views.load_base(net, rev, base_rev)
+    if delete:
         with box:
-            now = _saved(
-                edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value), base, base_rev
-            )
+            now = _saved(delete_tie(base, i)[0], base, base_rev)
         if now:
-            state.flash("success", tr("Saved the tie {source} \u2013 {target}.", **ends))
+            st.session_state.pop(_EDITING, None)
+            state.flash("success", tr("Deleted the tie {source} \u2013 {target}.", **ends))
             st.rerun()
+        return
+    value = int(strength) if float(strength).is_integer() else strength
+    with box:
+        now = _saved(
+            edit_tie(base, i, kind=tie.kind if kind == current else kind or current, strength=value), base, base_rev
+        )
+    if now:
+        st.session_state.pop(_EDITING, None)
+        state.flash("success", tr("Saved the tie {source} \u2013 {target}.", **ends))
+        st.rerun()
 
 
 def _delete(net, rev, actor_id, n_ties):

@@ -100,7 +100,10 @@ def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
         expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
         form = page.locator("[data-testid='stForm']").filter(has_text="Add a tie")
         kind = form.locator("[data-testid='stSelectbox']").filter(has_text="Kind of tie")
-        kind.click()
+        form.scroll_into_view_if_needed()  # the form is below the map
+        field = kind.locator("input").first
+        field.click()
+        field.fill("funding")  # typed, as a keyboard user does: the list may open off screen
         page.get_by_role("option", name="funding", exact=True).click()
         form.get_by_role("button", name="Add tie").dblclick()
         expect(page.get_by_text("copenhagen: 21 actors, 37 ties")).to_be_visible(timeout=15000)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+import time
 
 import streamlit as st
 
@@ -231,15 +232,24 @@ def reset_editors():
     st.session_state._editor_gen = st.session_state.get("_editor_gen", 0) + 1
 
 
+#: Seconds a message stays after it is first shown, so a run that follows at once (the panel's
+#: measures arriving just after an edit) does not take it away before it can be read.
+FLASH_SECONDS = 4.0
+
+
 def flash(kind, text):
     """A message shown at the top of the next run (``kind``: success, info, warning, error)."""
-    st.session_state._flash.append((kind, text))
+    st.session_state._flash.append((kind, text, None))
 
 
 def show_flash():
-    for kind, text in st.session_state._flash:
-        getattr(st, kind)(md(text))
-    st.session_state._flash = []
+    now, kept = time.monotonic(), []
+    for kind, text, shown in st.session_state._flash:
+        shown = now if shown is None else shown
+        if now - shown <= FLASH_SECONDS:
+            getattr(st, kind)(md(text))
+            kept.append((kind, text, shown))
+    st.session_state._flash = kept
 
 
 def digest(net):

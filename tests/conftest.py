@@ -92,3 +92,16 @@ def cli_inprocess(capsys):
         return status, out.out, out.err
 
     return run
+
+
+@pytest.fixture
+def ws_path(tmp_path, monkeypatch):
+    """A workspace with the two samples (as "Open a sample as your own copy" makes them), the
+    app's (``NETMAP_WORKSPACE``), in English unless the test says otherwise."""
+    from netmap.workspace import Workspace
+
+    path = tmp_path / "ws.sqlite"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
+    monkeypatch.delenv("NETMAP_LANG", raising=False)
+    Workspace(path, seed=True)
+    return path

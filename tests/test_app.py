@@ -28,16 +28,6 @@ def texts(at, kind):
 
 
 @pytest.fixture
-def ws_path(tmp_path, monkeypatch):
-    """A workspace with the two samples (as "Open a sample as your own copy" makes them)."""
-    path = tmp_path / "ws.sqlite"
-    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
-    monkeypatch.delenv("NETMAP_LANG", raising=False)
-    Workspace(path, seed=True)
-    return path
-
-
-@pytest.fixture
 def empty_ws(tmp_path, monkeypatch):
     """A new workspace, as a first start makes it: empty."""
     path = tmp_path / "ws.sqlite"

@@ -1,31 +1,12 @@
 """The Review page (Vurdering) and the review on the Snapshots page, through Streamlit's AppTest on a
 real workspace file in tmp_path."""
 
-import re
-from pathlib import Path
-
-import pytest
 from streamlit.testing.v1 import AppTest
 
 from netmap.review import with_entry
 from netmap.snapshots import SnapshotStore
 from netmap.workspace import Workspace
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-
-
-def plain(text):
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-@pytest.fixture
-def ws_path(tmp_path, monkeypatch):
-    path = tmp_path / "ws.sqlite"
-    monkeypatch.setenv("NETMAP_WORKSPACE", str(path))
-    monkeypatch.delenv("NETMAP_LANG", raising=False)
-    Workspace(path, seed=True)
-    return path
+from tests.test_app import APP, plain
 
 
 def review_page(lang=None):

@@ -105,3 +105,11 @@ def ws_path(tmp_path, monkeypatch):
     monkeypatch.delenv("NETMAP_LANG", raising=False)
     Workspace(path, seed=True)
     return path
+
+
+def csv_rows(path):
+    """The rows of a CSV file as dicts, read with the standard library (not with netmap)."""
+    import csv
+
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))

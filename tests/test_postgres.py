@@ -3,17 +3,16 @@
 line on a PostgreSQL workspace, concurrent editors on both backends, locks, a server that cannot be
 reached, the schema version, and backup and restore."""
 
-import csv
 import threading
 
 import pytest
 
 from netmap.reading import read_network
 from netmap.workspace import SCHEMA_VERSION, StaleEditError, Workspace, connect
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, csv_rows, run_cli
 
 FREDERICIA = ROOT / "sample_networks" / "fredericia"
-FREDERICIA_TIES = len(list(csv.DictReader((FREDERICIA / "ties.csv").open(encoding="utf-8"))))  # from the file itself
+FREDERICIA_TIES = len(csv_rows(FREDERICIA / "ties.csv"))  # from the file itself
 
 
 def one_line(done):

@@ -6,11 +6,12 @@ Danish texts are written out here as a Danish reader expects them; the colours o
 map are the Okabe & Ito (2008) palette as published (sky blue 86,180,233; bluish green 0,158,115).
 """
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
+
+from tests.conftest import csv_rows
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
@@ -41,11 +42,6 @@ FLAGS_DA = {
 def flat(text: str) -> str:
     """Text with every run of white space (line breaks, no-break spaces) as one space."""
     return re.sub(r"\s+", " ", text.replace("\u00a0", " ").replace("\u202f", " "))
-
-
-def csv_rows(path):
-    with open(path, newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
 
 
 def write(cli, tmp_path, suffix, *extra, source=SAMPLES / "copenhagen", lang="da"):

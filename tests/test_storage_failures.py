@@ -2,17 +2,16 @@
 (issue 12): a damaged or truncated workspace, a read-only one, one locked by another program, and a
 workspace in a folder that does not exist."""
 
-import csv
 import sqlite3
 import subprocess
 
 import pytest
 
 from netmap.workspace import Workspace
-from tests.conftest import ROOT, run_cli
+from tests.conftest import ROOT, csv_rows, run_cli
 
 FREDERICIA = ROOT / "sample_networks" / "fredericia"
-FREDERICIA_TIES = len(list(csv.DictReader((FREDERICIA / "ties.csv").open(encoding="utf-8"))))  # from the file itself
+FREDERICIA_TIES = len(csv_rows(FREDERICIA / "ties.csv"))  # from the file itself
 #: A command that reads, one that writes a new network, one that writes a snapshot.
 COMMANDS = (
     ["workspace", "list"],

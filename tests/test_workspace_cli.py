@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, csv_rows
 
 FREDERICIA = ROOT / "sample_networks" / "fredericia"
 
@@ -98,18 +98,13 @@ def ws(tmp_path, cli_inprocess):
 
 
 def test_workspace_networks_are_inputs_of_every_command(ws, cli_inprocess, tmp_path):
-    import csv
-
-    with open(FREDERICIA / "actors.csv", encoding="utf-8") as f:
-        first = next(csv.DictReader(f))["id"]
-    with open(FREDERICIA / "ties.csv", encoding="utf-8") as f:
-        ties = sum(first not in (t["source"], t["target"]) for t in csv.DictReader(f))  # 35 less the first's
+    first = csv_rows(FREDERICIA / "actors.csv")[0]["id"]
+    rows = csv_rows(FREDERICIA / "ties.csv")
+    ties = sum(first not in (t["source"], t["target"]) for t in rows)  # all less the first actor's
     status, out, _ = cli_inprocess("workspace", "list", "--workspace", ws, "--lang", "da")
     assert (status, out) == (0, f"fred  17 aktører, {ties} relationer\n")
-    with open(FREDERICIA / "ties.csv", encoding="utf-8") as f:
-        all_ties = len(list(csv.DictReader(f)))
     status, out, _ = cli_inprocess("analyze", "workspace:fred@1", "--workspace", ws)
-    assert status == 0 and out.startswith(f"fred: 18 actors, {all_ties} ties")
+    assert status == 0 and out.startswith(f"fred: 18 actors, {len(rows)} ties")
     status, out, _ = cli_inprocess("analyze", "workspace:fred", "--workspace", ws)
     assert status == 0 and out.startswith(f"fred: 17 actors, {ties} ties")
     status, out, _ = cli_inprocess("diff", "workspace:fred@1", "workspace:fred", "--workspace", ws, "--json")

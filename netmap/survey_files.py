@@ -35,6 +35,7 @@ from .survey import FREQUENCIES, SURVEY_KINDS, TRUST_ITEMS, VALUE_ITEMS
 
 __all__ = [
     "read_answers",
+    "import_round",
     "ANSWER_FIELDS",
     "ELEMENT_FIELDS",
     "ANSWER_SHEETS",
@@ -217,6 +218,19 @@ def read_answers(net, path, elements=None) -> dict[str, dict]:
         for number, entry in review_from_records(rows).items():  # element, rating and duplicates checked
             doc["elements"][str(number)] = {"rating": entry.rating, "comment": entry.note}
     return docs
+
+
+def import_round(ws, network, title, date, respondents, docs):
+    """Store a round held on paper or in a workshop: open it for ``respondents`` (actor ids), save each
+    answer document of ``docs`` (:func:`read_answers`) as that respondent's, and close it (its links
+    never leave this function). Returns the closed :class:`netmap.survey.Round`."""
+    from . import survey
+
+    rnd, tokens = survey.open_round(ws, network, title, date=date, respondents=list(respondents))
+    for actor, doc in docs.items():
+        survey.save_answer(ws, survey.resolve(ws, tokens[actor]), doc)
+    survey.close_round(ws, network, rnd.id)
+    return survey.get_round(ws, network, rnd.id)
 
 
 def _document():

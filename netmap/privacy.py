@@ -41,7 +41,7 @@ from .model import is_citizen
 if TYPE_CHECKING:
     from .model import Network
 
-__all__ = ["pseudonymise", "pseudonym", "workspace_key", "Pseudonymiser", "spellings", "pseudonymise_survey"]
+__all__ = ["pseudonymise", "pseudonym", "workspace_key", "Pseudonymiser", "spellings"]
 
 #: At most this many characters (spaces, hyphens, underscores, dots, commas...) between two words
 #: of a name or id for them to count as one spelling ("Jens  Hansen", "Hansen, Jens", "jens_hansen").
@@ -311,31 +311,3 @@ def pseudonymise(net: Network, key: str | bytes | None = None) -> Network:
     ``key`` defaults to :func:`workspace_key`.
     """
     return Pseudonymiser(net, key=key).network(net)
-
-
-def pseudonymise_survey(results: dict, net: Network, key: str | bytes | None = None) -> tuple[dict, Network]:
-    """A survey round's results (:func:`netmap.survey.results`) and its network, pseudonymised.
-
-    Citizens are pseudonymised as in :meth:`Pseudonymiser.network` (``net`` holds the round's new
-    actors too, so a citizen a respondent added by name is caught); the respondents who reported
-    each tie become ``respondent-`` and 8 hex digits (an HMAC of their id under the same key), so
-    who said what cannot be read from an export; the comments on Table 7.1 are scrubbed of citizens.
-    """
-    key = _key_bytes(key)
-    scrub = Pseudonymiser(net, key=key)
-    ids = scrub._new_ids(net)
-
-    def actor(a):
-        return ids.get(a, scrub.ids.get(a) or scrub.text(a))
-
-    def respondent(a):
-        return "respondent-" + hmac.new(key, ("respondent:" + str(a)).encode("utf-8"), hashlib.sha256).hexdigest()[:8]
-
-    out = dict(results)
-    out["ties"] = [
-        {**t, "a": actor(t["a"]), "b": actor(t["b"]), "reported_by": [respondent(r) for r in t["reported_by"]]}
-        for t in results["ties"]
-    ]
-    out["actors"] = {actor(a): v for a, v in results["actors"].items()}
-    out["elements"] = [{**e, "comments": [scrub.text(c) for c in e.get("comments", [])]} for e in results["elements"]]
-    return out, scrub.network(net)

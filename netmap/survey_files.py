@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .i18n import N_, Message
-from .model import _SECTOR_WORDS, _actor_by_name, _enum, _field, _name_key, _names_index, canonical_tie_kind
+from .model import _SECTOR_WORDS, _actor_by_name, _enum, _field, _name_key, _names_index, canonical_tie_kind, is_citizen
 from .reading import (
     _records,
     _sheet_named,
@@ -31,7 +31,19 @@ from .reading import (
     read_csv_records,
 )
 from .review import ELEMENTS, REVIEW_FIELDS, review_from_records
-from .survey import FREQUENCIES, SURVEY_KINDS, TRUST_ITEMS, VALUE_ITEMS
+from .survey import (
+    FREQUENCIES,
+    SURVEY_KINDS,
+    TRUST_ITEMS,
+    VALUE_ITEMS,
+    check_answer,
+    citizen_groups,
+    close_round,
+    get_round,
+    open_round,
+    resolve,
+    save_answer,
+)
 
 __all__ = [
     "read_answers",
@@ -184,11 +196,12 @@ def read_answers(net, path, elements=None) -> dict[str, dict]:
     answer_rows, element_rows = _rows(path, Path(elements) if elements else None)
     index = _names_index(net.actors)
     ids = {a.id for a in net.actors}
+    groups = _groups(net)
     docs, new, seen = {}, {}, {}
     for where, record in answer_rows:
         who = _actor(record, "respondent", where, ids, index)
         doc = docs.setdefault(who, _document())
-        partner = _partner(record, where, ids, index, new, doc)
+        partner = _partner(record, where, ids, index, new, doc, groups)
         if partner == who:
             raise InputError('column "{column}": a respondent cannot name themselves', where, column="partner")
         if (who, partner) in seen:
@@ -223,14 +236,18 @@ def read_answers(net, path, elements=None) -> dict[str, dict]:
 def import_round(ws, network, title, date, respondents, docs):
     """Store a round held on paper or in a workshop: open it for ``respondents`` (actor ids), save each
     answer document of ``docs`` (:func:`read_answers`) as that respondent's, and close it (its links
-    never leave this function). Returns the closed :class:`netmap.survey.Round`."""
-    from . import survey
-
-    rnd, tokens = survey.open_round(ws, network, title, date=date, respondents=list(respondents))
+    never leave this function). Each document is checked as the survey page's are (:func:`netmap.survey.check_answer`) before
+    anything is stored. Returns the closed :class:`netmap.survey.Round`."""
+    net = ws.load(network)
+    groups = citizen_groups(net)
+    for actor, doc in docs.items():  # checked as the survey page's answers are, before anything is stored
+        known = {a.id for a in net.actors if a.id != actor and not is_citizen(a)} | set(groups)
+        check_answer(doc, known, actor)
+    rnd, tokens = open_round(ws, network, title, date=date, respondents=list(respondents))
     for actor, doc in docs.items():
-        survey.save_answer(ws, survey.resolve(ws, tokens[actor]), doc)
-    survey.close_round(ws, network, rnd.id)
-    return survey.get_round(ws, network, rnd.id)
+        save_answer(ws, resolve(ws, tokens[actor]), doc)
+    close_round(ws, network, rnd.id)
+    return get_round(ws, network, rnd.id)
 
 
 def _document():
@@ -284,16 +301,28 @@ def _actor(record, column, where, ids, index):
     return text if text in ids else _actor_by_name(index, text, where, column)
 
 
-def _partner(record, where, ids, index, new, doc):
-    """The partner's id: an actor of the network, or a new one (a name with a sector; ``new:<slug>``)."""
+def _groups(net):
+    """Citizens are named only as groups (:func:`netmap.survey.citizen_groups`): ``{citizen's id,
+    group id or group label (case folded): group id}``."""
+    out = {}
+    for gid, (label, members) in citizen_groups(net).items():
+        out.update({m: gid for m in members})
+        out[gid] = out[_name_key(label)] = gid
+    return out
+
+
+def _partner(record, where, ids, index, new, doc, groups):
+    """The partner's id: an actor of the network (a citizen as its group), or a new one (a name with
+    a sector; ``new:<slug>``)."""
     text = _field(record, "partner", where).strip()
     sector = _field(record, "sector", where).strip()
     if not text:
         raise InputError('column "{column}": empty', where, column="partner")
-    if text in ids:
-        return text
-    if index.get(_name_key(text)):
-        return _actor_by_name(index, text, where, "partner")
+    if text in groups or _name_key(text) in groups:
+        return groups.get(text) or groups[_name_key(text)]
+    if text in ids or index.get(_name_key(text)):
+        found = text if text in ids else _actor_by_name(index, text, where, "partner")
+        return groups.get(found, found)
     actor = new.get(_name_key(text))
     if actor is None and not sector:
         raise InputError(
@@ -303,7 +332,7 @@ def _partner(record, where, ids, index, new, doc):
             value=text,
         )
     if actor is None:
-        slug = re.sub(r"[^\w]+", "-", _name_key(text)).strip("-") or "partner"
+        slug = re.sub(r"[^\w]+", "-", _name_key(text)).strip("-")[:80] or "partner"
         actor = {
             "id": f"new:{slug}",
             "name": text,

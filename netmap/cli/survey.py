@@ -8,11 +8,11 @@ from .. import config, survey
 from ..compare import compare
 from ..errors import InputError
 from ..i18n import _, date, percent
-from ..model import _actor_by_name, _names_index
+from ..model import _actor_by_name, _name_key, _names_index
 from ..present.diff import diff_text
 from ..present.survey import results_text
 from ..present.terminal import safe_text
-from ..privacy import pseudonymise_survey, workspace_key
+from ..privacy import workspace_key
 from ..survey_files import import_round, read_answers
 from ..workspace import Workspace
 from .analyze import PSEUDONYMISE_HELP
@@ -172,14 +172,36 @@ def cmd_close(args):
     return 0
 
 
-def _pairs(words, net):
-    """``A,B`` pairs of the command line as id pairs."""
+def _pairs(words, found, net):
+    """The ``A,B`` ties of ``--one-sided`` as pairs of ids: each end an actor of the network or a new
+    actor of the round (id or name), each pair a tie of the round that is not confirmed."""
+    names = {**{a.id: a.label for a in net.actors}, **{i: e["name"] for i, e in found["new_actors"].items()}}
+    by_name = {}
+    for actor_id, name in names.items():
+        by_name.setdefault(_name_key(name), []).append(actor_id)
+    reported = {(t["a"], t["b"]) for t in found["ties"] if t["status"] != "confirmed"}
     out = []
     for word in words or []:
         ends = [w.strip() for w in word.split(",")]
         if len(ends) != 2 or not all(ends):
             raise InputError('write a tie as A,B (two actor ids or names; got "{value}")', "--one-sided", value=word)
-        out.append(tuple(_ids(net, ends, "--one-sided")))
+        ids = []
+        for end in ends:
+            found_ids = [end] if end in names else by_name.get(_name_key(end), [])
+            if len(found_ids) != 1:
+                raise InputError(
+                    '"{value}" is not one actor of the network or of the round\'s answers', "--one-sided", value=end
+                )
+            ids.append(found_ids[0])
+        pair = tuple(sorted(ids))
+        if pair not in reported:
+            raise InputError(
+                "{a} \u2013 {b} is not a one-sided tie of this round (see `netmap survey results`)",
+                "--one-sided",
+                a=names[pair[0]],
+                b=names[pair[1]],
+            )
+        out.append(pair)
     return out
 
 
@@ -187,12 +209,10 @@ def cmd_merge(args):
     ws = _ws(args)
     revision = ws.revision(args.network)
     old = ws.load(args.network)
-    first = survey.merge_proposal(ws, args.network, args.round)
-    one_sided = _pairs(args.one_sided, first)
-    new = survey.merge_proposal(ws, args.network, args.round, one_sided=one_sided) if one_sided else first
+    one_sided = _pairs(args.one_sided, survey.results(ws, args.network, args.round), old)
+    new = survey.merge_proposal(ws, args.network, args.round, one_sided=one_sided)
     diff = compare(old, new)
-    names = {**_names(old), **_names(new)}
-    print(safe_text(diff_text(diff, args.lang, names)))
+    print(safe_text(diff_text(diff, args.lang, {**_names(old), **_names(new)})))
     print()
     if not args.yes:
         print(_("nothing saved: run the command again with --yes to save this as one revision", args.lang))
@@ -208,27 +228,23 @@ def cmd_merge(args):
 def cmd_results(args):
     ws = _ws(args)
     res = survey.results(ws, args.network, args.round)
-    net = survey.merge_proposal(ws, args.network, args.round)  # the network with the round's new actors
     if args.pseudonymise:
-        res, net = pseudonymise_survey(res, net, key=workspace_key(args.workspace))
+        res, _answers = survey.pseudonymised(ws.load(args.network), res, key=workspace_key(args.workspace))
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=2))
         return 0
     rnd = survey.get_round(ws, args.network, args.round)
-    print(
-        safe_text(
-            _(
-                '{network}, round {id}: "{title}" ({date})',
-                args.lang,
-                network=args.network,
-                id=rnd.id,
-                title=rnd.title,
-                date=date(rnd.date, args.lang),
-            ),
-            keep="",
-        )
+    heading = _(
+        '{network}, round {id}: "{title}" ({date})',
+        args.lang,
+        network=args.network,
+        id=rnd.id,
+        title=rnd.title,
+        date=date(rnd.date, args.lang),
     )
-    print(safe_text(results_text(res, args.lang, _names(net))))
+    names = {**res["names"], **{i: e["name"] for i, e in res["new_actors"].items()}}
+    print(safe_text(heading, keep=""))
+    print(safe_text(results_text(res, args.lang, names)))
     return 0
 
 

@@ -77,7 +77,7 @@ HEADERS = {
         N_("Value"),
         N_("Trust"),
         N_("Influence (median)"),
-        N_("Influence (spread)"),
+        N_("Influence (range)"),
         N_("Reports"),
     ),
     "elements": (N_("Element"), N_("Ratings"), N_("Median"), N_("Spread"), N_("Comments")),
@@ -109,7 +109,7 @@ def response_text(response: dict, lang: str) -> str:
         lang,
         answered=number(response["answered"], lang, "count"),
         invited=number(response["invited"], lang, "count"),
-        rate=percent(response["rate"], lang),
+        rate=percent(response["rate"] or 0, lang),
     )
 
 
@@ -145,12 +145,12 @@ def _pct(mean, pct):
     return None if mean is None else mean / 4 * 100
 
 
-def _spread(a: dict):
-    if a.get("influence_iqr") is not None:
-        return a["influence_iqr"]
-    if a.get("influence_min") is not None and a.get("influence_max") is not None:
-        return a["influence_max"] - a["influence_min"]
-    return None
+def _range(a: dict, lang):
+    """The spread of the influence an actor is given: the lowest and highest score (``2–5``)."""
+    if a.get("influence_min") is None:
+        return "-"
+    low, high = (number(a[k], lang, "count") for k in ("influence_min", "influence_max"))
+    return low if low == high else f"{low}–{high}"
 
 
 def actor_rows(results: dict, lang: str, names: dict | None = None) -> list[tuple]:
@@ -164,7 +164,7 @@ def actor_rows(results: dict, lang: str, names: dict | None = None) -> list[tupl
                 _score(a.get("value"), a.get("value_pct"), lang),
                 _score(a.get("trust"), a.get("trust_pct"), lang),
                 _figure(a.get("influence_median"), lang) if a.get("influence_median") is not None else "-",
-                _figure(_spread(a), lang) if _spread(a) is not None else "-",
+                _range(a, lang),
                 number(a.get("n_reports", 0), lang, "count"),
             )
         )

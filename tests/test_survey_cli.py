@@ -337,9 +337,9 @@ def test_results_in_danish(ws, cli, tmp_path):
     done = cli("survey", "results", "lokal", "1", "--lang", "da")
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    assert "3 af 4 respondenter svarede (75 %)" in out
+    assert "3 af 4 svarpersoner har svaret (75\xa0%)" in out
     assert "Uenighed er et fund, ikke støj" in out
-    assert "værdi 3,20 (80 %)" in out  # Kommunen - Foreningen, by hand as above, with a decimal comma
+    assert "værdi 3,20 (80\xa0%)" in out  # Kommunen - Foreningen, by hand as above, with a decimal comma
     assert "bekræftet" in out and "ensidig" in out
     # most disagreement first: element 1 (ratings 1, 3, 4) before element 2 (2, 2)
     assert out.index("1. Erfaringer med tværgående") < out.index("2. Gensidig")

@@ -19,8 +19,6 @@ __all__ = [
     "TIE_STATUS_SHORT",
     "HEADERS",
     "FREQUENCIES",
-    "VALUE_ITEMS",
-    "TRUST_ITEMS",
     "DISAGREEMENT",
     "response_text",
     "tie_rows",
@@ -51,23 +49,12 @@ FREQUENCIES = {
     "less": N_("less often"),
 }
 
-#: The three value items and the three trust items of PARTNER (each rated 1-4).
-VALUE_ITEMS = {
-    "power": N_("power and influence"),
-    "involvement": N_("level of involvement"),
-    "resources": N_("resource contribution"),
-}
-TRUST_ITEMS = {
-    "reliability": N_("reliability"),
-    "mission": N_("support of the shared mission"),
-    "openness": N_("openness to discussion"),
-}
-
 #: Said wherever the ratings of Table 7.1 are shown.
 DISAGREEMENT = N_(
-    "Disagreement is a finding, not noise: where the partners rate an element differently, they see "
-    "the partnership differently, and that is worth talking about."
+    "Disagreement is a finding, not noise: where partners see a tie or an element differently, that is "
+    "worth talking about in the partnership."
 )
+
 
 #: Headers of the tables, per table (the app shows them; the command line prints the same columns).
 HEADERS = {
@@ -80,7 +67,7 @@ HEADERS = {
         N_("Influence (range)"),
         N_("Reports"),
     ),
-    "elements": (N_("Element"), N_("Ratings"), N_("Median"), N_("Spread"), N_("Comments")),
+    "elements": (N_("Element"), N_("Ratings"), N_("Median"), N_("Spread (standard deviation)"), N_("Comments")),
 }
 
 
@@ -234,7 +221,7 @@ def results_text(results: dict, lang: str = "en", names: dict | None = None) -> 
         lines.append(
             "  "
             + _(
-                "{element}: ratings {ratings}; median {median}, spread {spread}",
+                "{element}: ratings {ratings}; median {median}, standard deviation {spread}",
                 lang,
                 element=element,
                 ratings=ratings,

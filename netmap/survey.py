@@ -277,7 +277,7 @@ def add_respondent(ws, network, round_id, actor_id):
             (network, round_.id, actor_id),
         ).fetchone()
         if taken:
-            raise InputError('"{name}" is already a respondent of this round (new links: links)', name=name)
+            raise InputError('"{name}" is already a respondent of this round: give them a new link instead', name=name)
         con.execute(
             "INSERT INTO survey_respondents (network, round, actor, name) VALUES (?, ?, ?, ?)",
             (network, round_.id, actor_id, name),
@@ -459,10 +459,6 @@ def save_answer(ws, access, doc, today=None):
 # --- checking an answer document --------------------------------------------------------------
 
 
-def _bad(msgid, field, **params):
-    return InputError(msgid, field=field, **params)
-
-
 def _is_int(value):
     return isinstance(value, int) and not isinstance(value, bool)
 
@@ -471,7 +467,7 @@ def _rating(value, field, low, high):
     if value is None:
         return None
     if not _is_int(value) or not low <= value <= high:
-        raise _bad("{field}: must be a whole number from {low} to {high}", field, low=low, high=high)
+        raise InputError("{field}: must be a whole number from {low} to {high}", field=field, low=low, high=high)
     return value
 
 
@@ -479,30 +475,34 @@ def _text(value, field, limit):
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise _bad("{field}: must be text", field)
+        raise InputError("{field}: must be text", field=field)
     if len(value) > limit:
-        raise _bad("{field}: at most {limit} characters", field, limit=limit)
+        raise InputError("{field}: at most {limit} characters", field=field, limit=limit)
     return value
 
 
 def _object(value, field, keys=None):
     if not isinstance(value, dict):
-        raise _bad("{field}: must be a set of named values (a JSON object)", field)
+        raise InputError("{field}: must be a set of named values (a JSON object)", field=field)
     for key in value:
         if keys is not None and key not in keys:
-            raise _bad('{field}: "{key}" is not one of: {allowed}', field, key=str(key), allowed=", ".join(keys))
+            raise InputError(
+                '{field}: "{key}" is not one of: {allowed}', field=field, key=str(key), allowed=", ".join(keys)
+            )
     return value
 
 
 def _list(value, field):
     if not isinstance(value, list):
-        raise _bad("{field}: must be a list", field)
+        raise InputError("{field}: must be a list", field=field)
     return value
 
 
 def _choice(value, field, allowed):
     if value not in allowed:
-        raise _bad('{field}: "{value}" is not one of: {allowed}', field, value=str(value), allowed=", ".join(allowed))
+        raise InputError(
+            '{field}: "{value}" is not one of: {allowed}', field=field, value=str(value), allowed=", ".join(allowed)
+        )
     return value
 
 
@@ -524,17 +524,19 @@ def check_answer(doc, known, respondent=None):
     doc = _object(doc, "answer", fields)
     finished = doc.get("finished", False)
     if not isinstance(finished, bool):
-        raise _bad("{field}: must be true or false", "finished")
+        raise InputError("{field}: must be true or false", field="finished")
     new_actors, new_ids = [], set()
     for i, item in enumerate(_list(doc.get("new_actors", []), "new_actors")):
         where = f"new_actors[{i}]"
         item = _object(item, where, ("id", "name", "sector"))
         actor_id = _text(item.get("id"), f"{where}.id", 90)
         if not _NEW_ID.fullmatch(actor_id) or actor_id in new_ids:
-            raise _bad('{field}: "{value}" must be "new:" and a short name, used once', f"{where}.id", value=actor_id)
+            raise InputError(
+                '{field}: "{value}" must be "new:" and a short name, used once', field=f"{where}.id", value=actor_id
+            )
         name = _text(item.get("name"), f"{where}.name", MAX_NAME).strip()
         if not name:
-            raise _bad("{field}: a new actor needs a name", f"{where}.name")
+            raise InputError("{field}: a new actor needs a name", field=f"{where}.name")
         sector = _choice(item.get("sector") or "unknown", f"{where}.sector", _SECTORS)
         new_ids.add(actor_id)
         new_actors.append({"id": actor_id, "name": name, "sector": sector})
@@ -545,9 +547,9 @@ def check_answer(doc, known, respondent=None):
         item = _object(item, where, ("partner", "kinds", "frequency", "value", "trust"))
         partner = item.get("partner")
         if partner not in named or partner == respondent or partner in partners:
-            raise _bad(
+            raise InputError(
                 '{field}: "{value}" is not an actor of this survey (or is named twice)',
-                f"{where}.partner",
+                field=f"{where}.partner",
                 value=str(partner),
             )
         partners.add(partner)
@@ -558,9 +560,9 @@ def check_answer(doc, known, respondent=None):
         if frequency is not None:
             _choice(frequency, f"{where}.frequency", FREQUENCIES)
         if finished and not kinds:
-            raise _bad("{field}: choose at least one kind of tie", f"{where}.kinds")
+            raise InputError("{field}: choose at least one kind of tie", field=f"{where}.kinds")
         if finished and frequency is None:
-            raise _bad("{field}: say how often you work together", f"{where}.frequency")
+            raise InputError("{field}: say how often you work together", field=f"{where}.frequency")
         ties.append(
             {
                 "partner": partner,
@@ -573,7 +575,9 @@ def check_answer(doc, known, respondent=None):
     influence = {}
     for actor_id, score in _object(doc.get("influence") or {}, "influence").items():
         if actor_id not in named or actor_id == respondent:
-            raise _bad('{field}: "{value}" is not an actor of this survey', "influence", value=str(actor_id))
+            raise InputError(
+                '{field}: "{value}" is not an actor of this survey', field="influence", value=str(actor_id)
+            )
         influence[actor_id] = _rating(score, f"influence.{actor_id}", *INFLUENCE)
     numbers = [str(n) for group in ELEMENTS.values() for n in group]
     elements = {}

@@ -387,3 +387,40 @@ def test_pseudonymised_results_hide_citizens_and_respondents(ws, cli, tmp_path):
     assert all(r.startswith("respondent-") for r in res["respondents"])
     plain = _results(cli, "1")
     assert res["network"] == plain["network"] and res["response"] == plain["response"]
+
+
+def test_the_filled_fredericia_example_gives_the_figures_its_readme_counts_by_hand(tmp_path, monkeypatch, cli):
+    """sample_networks/README.md, section 5: the workbook and the two CSV files are one round."""
+    from netmap.reading import read_network
+    from tests.conftest import ROOT
+
+    samples = ROOT / "sample_networks"
+    monkeypatch.setenv("NETMAP_WORKSPACE", str(tmp_path / "ws.sqlite"))
+    Workspace(tmp_path / "ws.sqlite").create("fredericia", read_network(samples / "fredericia"))
+    book = cli("survey", "import", "fredericia", samples / "fredericia_survey.xlsx", "--respondent", "styregruppe")
+    assert book.returncode == 0, book.stderr
+    pair = cli(
+        "survey",
+        "import",
+        "fredericia",
+        samples / "fredericia_survey.csv",
+        samples / "fredericia_survey_elementer.csv",
+        "--respondent",
+        "styregruppe",
+    )
+    assert pair.returncode == 0, pair.stderr
+    results = [json.loads(cli("survey", "results", "fredericia", n, "--json").stdout) for n in (1, 2)]
+    for r in results:
+        r.pop("round")
+    assert results[0] == results[1]
+    res = results[0]
+    assert (res["response"]["answered"], res["response"]["invited"]) == (4, 5)
+    status = [t["status"] for t in res["ties"]]
+    assert (status.count("confirmed"), status.count("one_sided"), status.count("non_respondent")) == (4, 1, 5)
+    tie = next(t for t in res["ties"] if {t["a"], t["b"]} == {"koordinator", "kff"})
+    assert tie["value"] == pytest.approx(3.5) and tie["trust"] == pytest.approx(4.0)
+    assert [e["element"] for e in res["elements"][:5]] == [2, 9, 13, 16, 17]
+    assert res["elements"][0]["spread"] == pytest.approx(0.7071, abs=1e-4)
+    # the template itself reads as no answers: importing it says so in one line
+    empty = cli("survey", "import", "fredericia", samples / "survey_template.xlsx")
+    assert empty.returncode == 2 and "holds no answers" in empty.stderr

@@ -184,7 +184,7 @@ def results_text(results: dict, lang: str = "en", names: dict | None = None) -> 
     net = results["network"]
     lines.append(
         _(
-            "The network: value {value}, trust {trust} (mean of the 1-4 ratings, and % of the maximum 4)",
+            "The network: value {value}, trust {trust} (mean of the 1-4 ratings, and its percentage of the maximum 4)",
             lang,
             value=_score(net.get("value"), _pct(net.get("value"), net.get("value_pct")), lang),
             trust=_score(net.get("trust"), _pct(net.get("trust"), net.get("trust_pct")), lang),

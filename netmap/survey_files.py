@@ -244,9 +244,11 @@ def import_round(ws, network, title, date, respondents, docs):
         known = {a.id for a in net.actors if a.id != actor and not is_citizen(a)} | set(groups)
         check_answer(doc, known, actor)
     rnd, tokens = open_round(ws, network, title, date=date, respondents=list(respondents))
-    for actor, doc in docs.items():
-        save_answer(ws, resolve(ws, tokens[actor]), doc)
-    close_round(ws, network, rnd.id)
+    try:
+        for actor, doc in docs.items():
+            save_answer(ws, resolve(ws, tokens[actor]), doc)
+    finally:  # closed whatever happens: a round cut short by a storage error takes no answers later
+        close_round(ws, network, rnd.id)
     return get_round(ws, network, rnd.id)
 
 

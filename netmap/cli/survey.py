@@ -8,7 +8,7 @@ from .. import config, survey
 from ..compare import compare
 from ..errors import InputError
 from ..i18n import _, date, percent
-from ..model import _actor_by_name, _name_key, _names_index
+from ..model import _name_key
 from ..present.diff import diff_text
 from ..present.survey import results_text
 from ..present.terminal import safe_text
@@ -25,10 +25,17 @@ def _ws(args):
     return Workspace(args.workspace, create=False)
 
 
-def _ids(net, words, what="--respondent"):
-    """Actor ids from ids or names given on the command line (an unknown one: one line, exit 2)."""
-    index, ids = _names_index(net.actors), {a.id for a in net.actors}
-    return [w if w in ids else _actor_by_name(index, w, what, "id") for w in words or []]
+def _actor_id(names, word, option):
+    """The id of the one actor whose id or name (``names``: id -> name) is ``word`` (else one line, exit 2)."""
+    found = [word] if word in names else [i for i, n in names.items() if _name_key(n) == _name_key(word)]
+    if len(found) != 1:
+        raise InputError('"{value}" is not the id or name of one actor', option, value=word)
+    return found[0]
+
+
+def _ids(net, words):
+    """Actor ids from the ids or names of ``--respondent``."""
+    return [_actor_id(_names(net), w, "--respondent") for w in words or []]
 
 
 def _base_url():
@@ -175,24 +182,14 @@ def cmd_close(args):
 def _pairs(words, found, net):
     """The ``A,B`` ties of ``--one-sided`` as pairs of ids: each end an actor of the network or a new
     actor of the round (id or name), each pair a tie of the round that is not confirmed."""
-    names = {**{a.id: a.label for a in net.actors}, **{i: e["name"] for i, e in found["new_actors"].items()}}
-    by_name = {}
-    for actor_id, name in names.items():
-        by_name.setdefault(_name_key(name), []).append(actor_id)
+    names = {**_names(net), **{i: e["name"] for i, e in found["new_actors"].items()}}
     reported = {(t["a"], t["b"]) for t in found["ties"] if t["status"] != "confirmed"}
     out = []
     for word in words or []:
         ends = [w.strip() for w in word.split(",")]
         if len(ends) != 2 or not all(ends):
             raise InputError('write a tie as A,B (two actor ids or names; got "{value}")', "--one-sided", value=word)
-        ids = []
-        for end in ends:
-            found_ids = [end] if end in names else by_name.get(_name_key(end), [])
-            if len(found_ids) != 1:
-                raise InputError(
-                    '"{value}" is not one actor of the network or of the round\'s answers', "--one-sided", value=end
-                )
-            ids.append(found_ids[0])
+        ids = [_actor_id(names, end, "--one-sided") for end in ends]
         pair = tuple(sorted(ids))
         if pair not in reported:
             raise InputError(

@@ -17,13 +17,14 @@ the results (METHODS.md, "Partners' survey"): a plain dict with no words in it; 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import json
 import re
 import secrets
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
 from .errors import InputError, NetmapError
 from .i18n import _, default_lang
@@ -120,7 +121,7 @@ class Access:
     actor: str
     name: str
     round: Round
-    token_hash: str = ""
+    token_hash: str = dataclasses.field(default="", repr=False)
 
 
 def _hash(token):
@@ -140,7 +141,8 @@ def _iso_date(value, field):
         raise InputError('{field}: "{value}" is not a date (YYYY-MM-DD)', field=field, value=str(value)) from None
 
 
-_ROUND_COLUMNS = "network, id, title, date, opened, closed, expires, retain_until, controller"
+_ROUND_FIELDS = ("network", "id", "title", "date", "opened", "closed", "expires", "retain_until", "controller")
+_ROUND_COLUMNS = ", ".join(_ROUND_FIELDS)
 
 
 def _round(row):
@@ -362,7 +364,7 @@ def resolve(ws, token, today=None):
     if not isinstance(token, str) or not 20 <= len(token) <= 200:
         return None
     rows = ws._read(
-        f"SELECT r.actor, r.name, {', '.join('s.' + c.strip() for c in _ROUND_COLUMNS.split(','))} "
+        f"SELECT r.actor, r.name, {', '.join('s.' + c for c in _ROUND_FIELDS)} "
         "FROM survey_respondents r JOIN survey_rounds s ON s.network = r.network AND s.id = r.round "
         "JOIN networks n ON n.name = r.network WHERE r.token_hash = ?",
         (_hash(token),),
@@ -746,7 +748,7 @@ def results(ws, network, round_id):
     purge_expired(ws)
     people = respondents(ws, network, round_id)
     out = results_from_answers(ws.load(network), people, _answers(ws, network, round_id))
-    out["round"] = get_round(ws, network, round_id).__dict__
+    out["round"] = asdict(get_round(ws, network, round_id))
     return out
 
 

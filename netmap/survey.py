@@ -17,15 +17,16 @@ the results (METHODS.md, "Partners' survey"): a plain dict with no words in it; 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import hashlib
 import json
 import re
 import secrets
 import statistics
-from dataclasses import dataclass, replace
+from dataclasses import asdict, dataclass, replace
 
-from .errors import InputError, NetmapError
+from .errors import InputError, Named, NetmapError
 from .i18n import _, default_lang
 from .model import SECTORS, Actor, Network, Tie, canonical_kind, is_citizen, tie_key, validate
 from .review import ELEMENTS
@@ -57,6 +58,8 @@ __all__ = [
     "roster",
     "answer",
     "save_answer",
+    "import_answers",
+    "round_answers",
     "check_answer",
     "empty_answer",
     "results",
@@ -120,7 +123,7 @@ class Access:
     actor: str
     name: str
     round: Round
-    token_hash: str = ""
+    token_hash: str = dataclasses.field(default="", repr=False)
 
 
 def _hash(token):
@@ -140,7 +143,8 @@ def _iso_date(value, field):
         raise InputError('{field}: "{value}" is not a date (YYYY-MM-DD)', field=field, value=str(value)) from None
 
 
-_ROUND_COLUMNS = "network, id, title, date, opened, closed, expires, retain_until, controller"
+_ROUND_FIELDS = ("network", "id", "title", "date", "opened", "closed", "expires", "retain_until", "controller")
+_ROUND_COLUMNS = ", ".join(_ROUND_FIELDS)
 
 
 def _round(row):
@@ -362,7 +366,7 @@ def resolve(ws, token, today=None):
     if not isinstance(token, str) or not 20 <= len(token) <= 200:
         return None
     rows = ws._read(
-        f"SELECT r.actor, r.name, {', '.join('s.' + c.strip() for c in _ROUND_COLUMNS.split(','))} "
+        f"SELECT r.actor, r.name, {', '.join('s.' + c for c in _ROUND_FIELDS)} "
         "FROM survey_respondents r JOIN survey_rounds s ON s.network = r.network AND s.id = r.round "
         "JOIN networks n ON n.name = r.network WHERE r.token_hash = ?",
         (_hash(token),),
@@ -438,8 +442,7 @@ def save_answer(ws, access, doc, today=None):
     known = {rid for _, people in _roster(net, access.actor) for rid, _ in people}
     before = answer(ws, access)  # an actor named before and since removed from the network may stay
     known |= {t["partner"] for t in before["ties"]} | set(before["influence"])
-    doc = check_answer(doc, known, access.actor)
-    text = json.dumps(doc, ensure_ascii=False, sort_keys=True)
+    text = _dump(check_answer(doc, known, access.actor))
     with ws._tx() as con:
         row = con.execute(
             "SELECT s.closed, s.expires FROM survey_respondents r JOIN survey_rounds s "
@@ -449,11 +452,47 @@ def save_answer(ws, access, doc, today=None):
         ).fetchone()
         if row is None or row[0] or _today(today).isoformat() > row[1]:
             raise NetmapError("this survey link no longer works; nothing was saved")
-        con.execute(
-            "INSERT INTO survey_answers (network, round, respondent, doc, saved) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (network, round, respondent) DO UPDATE SET doc = excluded.doc, saved = excluded.saved",
-            (access.network, access.round_id, access.actor, text, _now()),
-        )
+        _store(con, access.network, access.round_id, access.actor, text)
+
+
+def _dump(doc):
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True)
+
+
+def _store(con, network, round_id, respondent, text):
+    con.execute(
+        "INSERT INTO survey_answers (network, round, respondent, doc, saved) VALUES (?, ?, ?, ?, ?) "
+        "ON CONFLICT (network, round, respondent) DO UPDATE SET doc = excluded.doc, saved = excluded.saved",
+        (network, round_id, respondent, text, _now()),
+    )
+
+
+def import_answers(ws, network, round_id, answers):
+    """Store answers collected outside the links (on paper, in a Net-Map workshop, from a file):
+    ``{actor id: answer document}``, each checked as :func:`save_answer` checks it. An actor of
+    the network who is not yet a respondent of the round becomes one, without a link. All or
+    nothing: the first bad document (InputError naming the respondent and the field) stores none.
+    The round must be open; an answer already there is replaced."""
+    round_ = get_round(ws, network, round_id)
+    _open(round_)
+    net = ws.load(network)
+    people = dict(_actors_of(ws, network, list(answers)))
+    texts = {}
+    for actor_id, doc in answers.items():
+        known = {rid for _, group in _roster(net, actor_id) for rid, _ in group}
+        try:
+            texts[actor_id] = _dump(check_answer(doc, known, actor_id))
+        except InputError as exc:
+            raise InputError(exc.msgid, Named.actor(people[actor_id]), **exc.params) from None
+    with ws._tx() as con:
+        there = set(_respondent_ids(con, network, round_.id))
+        for actor_id, text in texts.items():
+            if actor_id not in there:
+                con.execute(
+                    "INSERT INTO survey_respondents (network, round, actor, name) VALUES (?, ?, ?, ?)",
+                    (network, round_.id, actor_id, people[actor_id]),
+                )
+            _store(con, network, round_.id, actor_id, text)
 
 
 # --- checking an answer document --------------------------------------------------------------
@@ -733,7 +772,10 @@ def results_from_answers(network_obj, respondents, answers):
     }
 
 
-def _answers(ws, network, round_id):
+def round_answers(ws, network, round_id):
+    """``{respondent id: answer document}`` of a round (the coordinator's side; personal data:
+    export them through :func:`pseudonymised`)."""
+    get_round(ws, network, round_id)
     rows = ws._read(
         "SELECT respondent, doc FROM survey_answers WHERE network = ? AND round = ?", (network, int(round_id))
     )
@@ -745,8 +787,8 @@ def results(ws, network, round_id):
     network's current revision for the names."""
     purge_expired(ws)
     people = respondents(ws, network, round_id)
-    out = results_from_answers(ws.load(network), people, _answers(ws, network, round_id))
-    out["round"] = get_round(ws, network, round_id).__dict__
+    out = results_from_answers(ws.load(network), people, round_answers(ws, network, round_id))
+    out["round"] = asdict(get_round(ws, network, round_id))
     return out
 
 

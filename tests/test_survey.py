@@ -20,7 +20,7 @@ DURING = "2026-03-05"
 
 
 def partnership():
-    """Three core partners (the respondents by default), one other organisation, one citizen."""
+    """Three core partners (the respondents by default), one other organisation, two citizens."""
     return Network(
         actors=[
             Actor("k", "Kommunen", sector="public", partner=True),
@@ -28,6 +28,7 @@ def partnership():
             Actor("l", "Lavuk Stjernen", sector="public", partner=True),
             Actor("s", "Socialforvaltningen", sector="public"),
             Actor("b", "Jens Hansen", kind="borger", sector="citizen"),
+            Actor("p", "Poul Madsen", kind="beboer", sector="public"),  # a citizen by his kind
         ],
         ties=[Tie("k", "f", kind="collaboration", strength=1.0), Tie("k", "b", kind="personal")],
         name="net",
@@ -223,8 +224,9 @@ def test_a_respondent_reads_and_changes_only_their_own_answer(ws):
     roster = S.roster(ws, k)
     assert [s for s, _ in roster] == ["public", "civil", "citizen"]
     assert roster[0][1] == [("l", "Lavuk Stjernen"), ("s", "Socialforvaltningen")]
-    assert roster[2][1] == [("group:citizen", "Citizens")] and "Jens" not in repr(roster)
-    assert S.roster(ws, k, lang="da")[2][1] == [("group:citizen", "Borgere")]
+    assert roster[2][1] == [("group:citizen", "Citizens"), ("group:beboer", "Beboer")]
+    assert "Jens" not in repr(roster) and "Poul" not in repr(roster)
+    assert S.roster(ws, k, lang="da")[2][1][0] == ("group:citizen", "Borgere")
 
 
 def test_revoked_expired_or_closed_links_cannot_save(ws):
@@ -270,7 +272,7 @@ def test_answers_are_deleted_after_the_retention_date(ws):
     assert S.get_round(ws, "net", 1).retain_until == "2027-03-02"  # a year after, by default
     assert S.purge_expired(ws, today="2027-03-02") == 0  # the last day: kept
     assert S.purge_expired(ws, today="2027-03-03") == 2
-    assert S.results_from_answers(None, ["k"], S._answers(ws, "net", 1))["response"]["answered"] == 0
+    assert S.results_from_answers(None, ["k"], S.round_answers(ws, "net", 1))["response"]["answered"] == 0
     assert [r.answered for r in S.respondents(ws, "net", 1)] == [None] * 3
     assert [r.id for r in S.rounds(ws, "net")] == [2, 1]  # the rounds stay, under their dates
 
@@ -398,9 +400,9 @@ def test_the_merge_proposal_adds_confirmed_ties_and_the_chosen_others(ws):
 def test_pseudonymised_results_and_answers_name_no_respondent_and_no_citizen(ws):
     answered_round(ws)
     found = S.results(ws, "net", 1)
-    out, docs = S.pseudonymised(ws.load("net"), found, S._answers(ws, "net", 1), key="test-key")
+    out, docs = S.pseudonymised(ws.load("net"), found, S.round_answers(ws, "net", 1), key="test-key")
     text = json.dumps([out, docs], ensure_ascii=False)
-    assert "Jens" not in text and "Hansen" not in text
+    assert "Jens" not in text and "Hansen" not in text and "Poul" not in text
     assert "Socialforvaltningen mangler, og citizen-" in text  # the comment kept, the citizen replaced
     assert sorted(docs) == sorted(out["answered"]) and all(r.startswith("respondent-") for r in docs)
     assert not {"k", "f", "l"} & {*out["respondents"], *(r for t in out["ties"] for r in t["reported_by"])}
@@ -420,3 +422,26 @@ def test_an_older_workspace_gets_the_survey_tables(tmp_path):
     con.close()
     ws = Workspace(path)
     assert S.open_round(ws, "net", "Forår", date=DAY)[0].id == 1
+
+
+def test_answers_from_paper_are_imported_whole_or_not_at_all(ws):
+    """A round held on paper: no links, the answers typed in; one bad document stores none."""
+    S.open_round(ws, "net", "Workshop", date=DAY, respondents=["k"])
+    bad = {**F_ANSWER, "influence": {"k": 9}}
+    with pytest.raises(InputError) as err:
+        S.import_answers(ws, "net", 1, {"k": K_ANSWER, "f": bad})
+    assert str(err.value) == 'actor "FOF Aftenskole": influence.k: must be a whole number from 0 to 5'
+    assert err.value.message("da") == 'aktør "FOF Aftenskole": influence.k: skal være et helt tal fra 0 til 5'
+    assert S.round_answers(ws, "net", 1) == {} and [r.actor for r in S.respondents(ws, "net", 1)] == ["k"]
+    with pytest.raises(InputError, match='no actor "nobody"'):
+        S.import_answers(ws, "net", 1, {"nobody": K_ANSWER})
+    S.import_answers(ws, "net", 1, {"k": K_ANSWER, "f": F_ANSWER})
+    people = {r.actor: r for r in S.respondents(ws, "net", 1)}
+    assert sorted(people) == ["f", "k"] and not people["f"].has_link and people["f"].answered
+    # the same answers give the same results as when they came by link
+    by_link = Workspace(ws.path)
+    by_link.create("net2", partnership())
+    round_, tokens = S.open_round(by_link, "net2", "Forår", date=DAY, respondents=["k", "f"])
+    for actor, doc in (("k", K_ANSWER), ("f", F_ANSWER)):
+        S.save_answer(by_link, S.resolve(by_link, tokens[actor], today=DURING), doc, today=DURING)
+    assert S.results(ws, "net", 1)["ties"] == S.results(by_link, "net2", round_.id)["ties"]

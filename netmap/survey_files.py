@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .errors import InputError
 from .i18n import N_, Message
-from .model import _SECTOR_WORDS, _actor_by_name, _enum, _field, _name_key, _names_index, canonical_tie_kind, is_citizen
+from .model import _SECTOR_WORDS, _actor_by_name, _enum, _field, _name_key, _names_index, canonical_tie_kind
 from .reading import (
     _records,
     _sheet_named,
@@ -36,13 +36,13 @@ from .survey import (
     SURVEY_KINDS,
     TRUST_ITEMS,
     VALUE_ITEMS,
+    _roster,  # the ids a respondent may name, as the survey page offers them
     check_answer,
     citizen_groups,
     close_round,
     get_round,
+    import_answers,
     open_round,
-    resolve,
-    save_answer,
 )
 
 __all__ = [
@@ -234,19 +234,17 @@ def read_answers(net, path, elements=None) -> dict[str, dict]:
 
 
 def import_round(ws, network, title, date, respondents, docs):
-    """Store a round held on paper or in a workshop: open it for ``respondents`` (actor ids), save each
-    answer document of ``docs`` (:func:`read_answers`) as that respondent's, and close it (its links
-    never leave this function). Each document is checked as the survey page's are (:func:`netmap.survey.check_answer`) before
-    anything is stored. Returns the closed :class:`netmap.survey.Round`."""
+    """Store a round held on paper or in a workshop: open it for ``respondents`` (actor ids), store
+    the answer documents ``docs`` (:func:`read_answers`) with :func:`netmap.survey.import_answers`,
+    and close it; the links :func:`netmap.survey.open_round` makes never leave this function and
+    stop working when it closes. Every document is checked as the survey page's are before anything
+    is stored. Returns the closed :class:`netmap.survey.Round`."""
     net = ws.load(network)
-    groups = citizen_groups(net)
-    for actor, doc in docs.items():  # checked as the survey page's answers are, before anything is stored
-        known = {a.id for a in net.actors if a.id != actor and not is_citizen(a)} | set(groups)
-        check_answer(doc, known, actor)
-    rnd, tokens = open_round(ws, network, title, date=date, respondents=list(respondents))
+    for actor, doc in docs.items():
+        check_answer(doc, {rid for _, group in _roster(net, actor) for rid, _ in group}, actor)
+    rnd, _tokens = open_round(ws, network, title, date=date, respondents=list(respondents))
     try:
-        for actor, doc in docs.items():
-            save_answer(ws, resolve(ws, tokens[actor]), doc)
+        import_answers(ws, network, rnd.id, docs)  # all or nothing
     finally:  # closed whatever happens: a round cut short by a storage error takes no answers later
         close_round(ws, network, rnd.id)
     return get_round(ws, network, rnd.id)

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 from .errors import InputError
-from .i18n import N_, Message
+from .i18n import LANGS, N_, Message
 from .model import _SECTOR_WORDS, _actor_by_name, _enum, _field, _name_key, _names_index, canonical_tie_kind
 from .reading import (
     _records,
@@ -48,6 +48,7 @@ from .survey import (
 __all__ = [
     "read_answers",
     "import_round",
+    "write_answers",
     "ANSWER_FIELDS",
     "ELEMENT_FIELDS",
     "ANSWER_SHEETS",
@@ -162,6 +163,28 @@ TEMPLATE_HEADERS = {
         "en": ("respondent", "number", "element", "rating", "comment"),
     },
 }
+
+#: The words a written file uses for the codes, per language (each read back by :func:`read_answers`).
+FILE_WORDS = {
+    "da": {
+        "formal_agreement": "formel aftale",
+        "collaboration": "samarbejde",
+        "personal": "personlig kontakt",
+        "funding": "finansiering",
+        "daily": "dagligt",
+        "weekly": "ugentligt",
+        "monthly": "månedligt",
+        "less": "sjældnere",
+        "public": "offentlig",
+        "civil": "civil",
+        "private": "privat",
+        "citizen": "borger",
+        "unknown": "ukendt",
+    },
+    "en": {"personal": "personal contact", "formal_agreement": "formal agreement"},
+}
+#: The sheets of a written workbook, per language.
+SHEET_NAMES = {"da": ("svar", "elementer"), "en": ("answers", "elements")}
 
 _FREQUENCY_WORDS = {
     **{f: f for f in FREQUENCIES},
@@ -305,9 +328,10 @@ def _groups(net):
     """Citizens are named only as groups (:func:`netmap.survey.citizen_groups`): ``{citizen's id,
     group id or group label (case folded): group id}``."""
     out = {}
-    for gid, (label, members) in citizen_groups(net).items():
-        out.update({m: gid for m in members})
-        out[gid] = out[_name_key(label)] = gid
+    for lang in LANGS:
+        for gid, (label, members) in citizen_groups(net, lang).items():
+            out.update({m: gid for m in members})
+            out[gid] = out[_name_key(label)] = gid
     return out
 
 
@@ -401,3 +425,76 @@ def _tie(record, partner, where):
         "value": {item: _scale(record, item, where, range(1, 5)) for item in VALUE_ITEMS},
         "trust": {item: _scale(record, item, where, range(1, 5)) for item in TRUST_ITEMS},
     }
+
+
+def answer_rows(answers: dict, lang: str = "en") -> tuple[list, list]:
+    """The answer documents ``{respondent: doc}`` as the rows of a file (:data:`TEMPLATE_HEADERS`, in
+    ``lang``): one row per respondent and partner (a tie, or only an influence), and one row per
+    element a respondent rated or commented on. A new actor is written by its name and sector."""
+    from .present.review import element_text
+
+    words = FILE_WORDS.get(lang, {})
+
+    def word(code):
+        return words.get(code, code)
+
+    rows, elements = [], []
+    for who, doc in answers.items():
+        new = {a["id"]: a for a in doc.get("new_actors", [])}
+        influence = dict(doc.get("influence", {}))
+
+        for tie in doc.get("ties", []):
+            items = [tie["value"].get(k) for k in VALUE_ITEMS] + [tie["trust"].get(k) for k in TRUST_ITEMS]
+            kinds = ", ".join(word(k) for k in tie["kinds"])
+            often = word(tie["frequency"]) if tie.get("frequency") else ""
+            score = influence.pop(tie["partner"], None)
+            rows.append([who, *_partner_cells(tie["partner"], new, word), kinds, often, *items, score])
+        for actor_id, score in influence.items():
+            if score is not None:
+                rows.append([who, *_partner_cells(actor_id, new, word), "", "", *[None] * 6, score])
+        for number, item in sorted(doc.get("elements", {}).items(), key=lambda kv: int(kv[0])):
+            if item.get("rating") is not None or item.get("comment"):
+                text = element_text(int(number), lang)
+                elements.append([who, int(number), text, item.get("rating"), item.get("comment", "")])
+    return rows, elements
+
+
+def _partner_cells(actor_id, new, word):
+    """A partner as a file names it: an actor's id, or a new actor's name and sector."""
+    item = new.get(actor_id)
+    return [item["name"], word(item["sector"])] if item else [actor_id, ""]
+
+
+def write_answers(answers: dict, path, lang: str = "en", meta: dict | None = None) -> Path:
+    """Write a round's answer documents: ``.xlsx`` (the sheets of the template, headers in ``lang``;
+    :func:`read_answers` reads it back) or ``.json`` (``{"round": meta, "answers": {respondent:
+    doc}}``). Written whole or not at all (the previous file is kept on an error)."""
+    import json
+
+    import openpyxl
+
+    from .writing import _atomic, _fill_sheet, write_text
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return write_text(json.dumps({"round": meta or {}, "answers": answers}, ensure_ascii=False, indent=2), path)
+    if suffix != ".xlsx":
+        raise InputError("the answers are written to a .xlsx or .json file", path.name)
+    lang = lang if lang in SHEET_NAMES else "en"
+    rows, elements = answer_rows(answers, lang)
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for title, header, table in zip(
+        SHEET_NAMES[lang],
+        (TEMPLATE_HEADERS["answers"][lang], TEMPLATE_HEADERS["elements"][lang]),
+        (rows, elements),
+        strict=True,
+    ):
+        _fill_sheet(wb.create_sheet(title), header, table)
+    try:
+        with _atomic(path, "wb") as fh:
+            wb.save(fh)
+    except OSError as exc:
+        raise InputError("cannot write: {detail}", str(path), detail=exc.strerror or str(exc)) from None
+    return path

@@ -424,3 +424,36 @@ def test_the_filled_fredericia_example_gives_the_figures_its_readme_counts_by_ha
     # the template itself reads as no answers: importing it says so in one line
     empty = cli("survey", "import", "fredericia", samples / "survey_template.xlsx")
     assert empty.returncode == 2 and "holds no answers" in empty.stderr
+
+
+def test_export_writes_the_answers_as_the_template_and_they_read_back_as_the_same_round(ws, cli, tmp_path):
+    web = _api_round(ws)
+    out = tmp_path / "runde.xlsx"
+    done = cli("survey", "export", "lokal", web, "-o", out, "--lang", "da")
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(out)
+    assert book.sheetnames == ["svar", "elementer"]
+    assert [c.value for c in book["svar"][1]] == HEADERS
+    # Kommunen's tie to the new actor is written by name and sector, in Danish words
+    assert ["kom", "Frivilligcentret", "civil", "samarbejde", "sjældnere"] in [
+        [c.value for c in row[:5]] for row in book["svar"].iter_rows(min_row=2)
+    ]
+    again = cli("survey", "import", "lokal", out, "--respondent", "bib")
+    assert again.returncode == 0, again.stderr
+    expected = json.loads(json.dumps(survey.results(ws, "lokal", web)))
+    expected.pop("round")
+    assert _results(cli, "2") == expected
+
+
+def test_pseudonymised_export_of_the_answers(ws, cli, tmp_path):
+    web = _api_round(ws)
+    out = tmp_path / "svar.json"
+    done = cli("survey", "export", "lokal", web, "-o", out, "--pseudonymise")
+    assert done.returncode == 0, done.stderr
+    text = out.read_text(encoding="utf-8")
+    doc = json.loads(text)
+    assert "Jens" not in text and "Hansen" not in text
+    assert len(doc["answers"]) == 3 and all(k.startswith("respondent-") for k in doc["answers"])
+    assert doc["round"] == {"id": web, "date": "2026-11-01"}  # no title, no network name
+    wrong = cli("survey", "export", "lokal", web, "-o", tmp_path / "svar.csv")
+    assert wrong.returncode == 2 and "svar.csv" in wrong.stderr and len(wrong.stderr.splitlines()) == 1

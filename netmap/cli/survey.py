@@ -1,4 +1,4 @@
-"""``netmap survey open|links|status|import|close|merge|results``: partners answer for themselves (issue 13)."""
+"""``netmap survey open|links|status|import|close|merge|export|results``: partners answer for themselves (issue 13)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from ..present.diff import diff_text
 from ..present.survey import results_text
 from ..present.terminal import safe_text
 from ..privacy import workspace_key
-from ..survey_files import import_round, read_answers
+from ..survey_files import import_round, read_answers, write_answers
 from ..workspace import Workspace
 from .analyze import PSEUDONYMISE_HELP
 from .snapshot import workspace_parent
@@ -245,8 +245,23 @@ def cmd_results(args):
     return 0
 
 
+def cmd_export(args):
+    ws = _ws(args)
+    answers = survey.round_answers(ws, args.network, args.round)
+    rnd = survey.get_round(ws, args.network, args.round)
+    meta = {"network": args.network, "id": rnd.id, "title": rnd.title, "date": rnd.date}
+    if args.pseudonymise:
+        net = ws.load(args.network)
+        found = survey.results(ws, args.network, args.round)
+        _found, answers = survey.pseudonymised(net, found, answers, key=workspace_key(args.workspace))
+        meta = {"id": rnd.id, "date": rnd.date}  # the title and the network's name may name a person
+    path = write_answers(answers, args.output, args.lang, meta)
+    print(_("written: {path}", args.lang, path=path))
+    return 0
+
+
 def add_commands(sub, common, inputs_help):
-    """Register ``netmap survey open|links|status|import|close|merge|results``."""
+    """Register ``netmap survey open|links|status|import|close|merge|export|results``."""
     ws = workspace_parent()
     p = sub.add_parser(
         "survey",
@@ -322,6 +337,17 @@ def add_commands(sub, common, inputs_help):
     )
     s.add_argument("--yes", action="store_true", help="save the result as one new revision")
     s.set_defaults(func=cmd_merge)
+
+    s = family.add_parser(
+        "export",
+        parents=[common, ws],
+        help="the round's answers as a file: .xlsx in the template's form (Danish headers with --lang da), or .json",
+    )
+    s.add_argument("network", metavar="NETWORK")
+    s.add_argument("round", type=int, metavar="ROUND")
+    s.add_argument("-o", "--output", required=True, metavar="FILE", help="a .xlsx or .json file")
+    s.add_argument("--pseudonymise", action="store_true", help=PSEUDONYMISE_HELP + "; respondents as well")
+    s.set_defaults(func=cmd_export)
 
     s = family.add_parser("results", parents=[common, ws], help="a round's results in words, or as JSON")
     s.add_argument("network", metavar="NETWORK")

@@ -669,6 +669,7 @@ def results_from_answers(network_obj, respondents, answers):
     invited = [getattr(r, "actor", r) for r in respondents]
     answers = {r: doc for r, doc in answers.items() if doc is not None}
     answered = [r for r in invited if r in answers]
+    answered_set = set(answered)
     reports = {}  # (a, b) sorted -> {reporter: tie}
     new_actors = {}
     for reporter in answered:
@@ -686,7 +687,7 @@ def results_from_answers(network_obj, respondents, answers):
             about.setdefault(other[reporter], []).append(tie)
         if len(by) == 2:
             status = "confirmed"
-        elif other[next(iter(by))] in answers:
+        elif other[next(iter(by))] in answered_set:
             status = "one_sided"
         else:
             status = "non_respondent"
@@ -803,7 +804,8 @@ def merge_proposal(ws, network, round_id, one_sided=(), lang=None):
     revision: every confirmed tie and the ties of ``one_sided`` (pairs ``(a, b)`` in either order,
     one-sided or about a non-respondent), one tie per kind with the strength of its frequency (a
     tie that is already there gets that strength), and the new actors those ties reach. A tie to a
-    group of citizens goes to the group's actor when the group has only one, else it is left out."""
+    group of citizens goes to the group's actor when the group has only one, else it is left out,
+    as is a tie to an actor removed from the network since, or one with no frequency given."""
     ws.require(network, "editor")
     net = ws.load(network)
     found = results(ws, network, round_id)
@@ -820,11 +822,11 @@ def merge_proposal(ws, network, round_id, one_sided=(), lang=None):
                 ids[end] = new_id([a.id for a in actors], item["name"], sector=item["sector"])
                 actors.append(Actor(ids[end], item["name"], sector=item["sector"]))
     existing = {t.key: i for i, t in enumerate(net.ties)}
-    out = list(net.ties)
+    out, there = list(net.ties), {a.id for a in actors}
     for tie in ties:
         a, b = ids.get(tie["a"], tie["a"]), ids.get(tie["b"], tie["b"])
-        if a.startswith(_GROUP) or b.startswith(_GROUP) or tie["strength"] is None:
-            continue
+        if a not in there or b not in there or tie["strength"] is None:
+            continue  # a group of several citizens, an actor removed since, or no frequency given
         for kind in tie["kinds"]:
             key = tie_key(kind, a, b, False)
             if key in existing:

@@ -173,10 +173,16 @@ def rounds(ws, network):
     return [_round(r) for r in rows]
 
 
+def _actors(ws, network):
+    """The network's current revision with its actors only (the survey needs no ties): read from
+    its canonical JSON, validated when it was saved, without reading the ties."""
+    return Network(actors=[Actor(**a) for a in json.loads(ws.document(network))["actors"]], name=network)
+
+
 def _actors_of(ws, network, ids):
     """``[(id, label)]`` of ``ids`` in the network's current revision; InputError for one that is
     not there."""
-    net = ws.load(network)
+    net = _actors(ws, network)
     labels = {a.id: a.label for a in net.actors}
     out = []
     for actor_id in ids:
@@ -224,7 +230,7 @@ def open_round(ws, network, title, date=None, respondents=None, expires=None, re
             retain_until=retain_until,
             expires=expires,
         )
-    ids = list(ws.load(network).core if respondents is None else respondents)
+    ids = list(_actors(ws, network).core if respondents is None else respondents)
     people = _actors_of(ws, network, ids)
     if not people:
         raise InputError(
@@ -416,7 +422,7 @@ def roster(ws, access, lang=None):
     unknown): ``[(sector, [(actor id, name), ...])]``, names sorted; the respondent is left out,
     and citizens are never listed by name, only as groups (:func:`citizen_groups`). ``lang``:
     the language of a group's label (default: the network's language, else the default)."""
-    net = ws.load(access.network)
+    net = _actors(ws, access.network)
     return _roster(net, access.actor, lang or ws.language(access.network))
 
 
@@ -438,7 +444,7 @@ def save_answer(ws, access, doc, today=None):
     """Check ``doc`` (:func:`check_answer`) and store it as this respondent's answer, whole.
     Refused (NetmapError, nothing stored) when the document is not sound, or when the link no
     longer works (revoked, expired, round closed)."""
-    net = ws.load(access.network)
+    net = _actors(ws, access.network)
     known = {rid for _, people in _roster(net, access.actor) for rid, _ in people}
     before = answer(ws, access)  # an actor named before and since removed from the network may stay
     known |= {t["partner"] for t in before["ties"]} | set(before["influence"])
@@ -475,7 +481,7 @@ def import_answers(ws, network, round_id, answers):
     The round must be open; an answer already there is replaced."""
     round_ = get_round(ws, network, round_id)
     _open(round_)
-    net = ws.load(network)
+    net = _actors(ws, network)
     people = dict(_actors_of(ws, network, list(answers)))
     texts = {}
     for actor_id, doc in answers.items():
@@ -663,6 +669,7 @@ def results_from_answers(network_obj, respondents, answers):
     invited = [getattr(r, "actor", r) for r in respondents]
     answers = {r: doc for r, doc in answers.items() if doc is not None}
     answered = [r for r in invited if r in answers]
+    answered_set = set(answered)
     reports = {}  # (a, b) sorted -> {reporter: tie}
     new_actors = {}
     for reporter in answered:
@@ -680,7 +687,7 @@ def results_from_answers(network_obj, respondents, answers):
             about.setdefault(other[reporter], []).append(tie)
         if len(by) == 2:
             status = "confirmed"
-        elif other[next(iter(by))] in answers:
+        elif other[next(iter(by))] in answered_set:
             status = "one_sided"
         else:
             status = "non_respondent"
@@ -787,7 +794,7 @@ def results(ws, network, round_id):
     network's current revision for the names."""
     purge_expired(ws)
     people = respondents(ws, network, round_id)
-    out = results_from_answers(ws.load(network), people, round_answers(ws, network, round_id))
+    out = results_from_answers(_actors(ws, network), people, round_answers(ws, network, round_id))
     out["round"] = asdict(get_round(ws, network, round_id))
     return out
 
@@ -797,7 +804,8 @@ def merge_proposal(ws, network, round_id, one_sided=(), lang=None):
     revision: every confirmed tie and the ties of ``one_sided`` (pairs ``(a, b)`` in either order,
     one-sided or about a non-respondent), one tie per kind with the strength of its frequency (a
     tie that is already there gets that strength), and the new actors those ties reach. A tie to a
-    group of citizens goes to the group's actor when the group has only one, else it is left out."""
+    group of citizens goes to the group's actor when the group has only one, else it is left out,
+    as is a tie to an actor removed from the network since, or one with no frequency given."""
     ws.require(network, "editor")
     net = ws.load(network)
     found = results(ws, network, round_id)
@@ -814,11 +822,11 @@ def merge_proposal(ws, network, round_id, one_sided=(), lang=None):
                 ids[end] = new_id([a.id for a in actors], item["name"], sector=item["sector"])
                 actors.append(Actor(ids[end], item["name"], sector=item["sector"]))
     existing = {t.key: i for i, t in enumerate(net.ties)}
-    out = list(net.ties)
+    out, there = list(net.ties), {a.id for a in actors}
     for tie in ties:
         a, b = ids.get(tie["a"], tie["a"]), ids.get(tie["b"], tie["b"])
-        if a.startswith(_GROUP) or b.startswith(_GROUP) or tie["strength"] is None:
-            continue
+        if a not in there or b not in there or tie["strength"] is None:
+            continue  # a group of several citizens, an actor removed since, or no frequency given
         for kind in tie["kinds"]:
             key = tie_key(kind, a, b, False)
             if key in existing:

@@ -395,6 +395,9 @@ def test_the_merge_proposal_adds_confirmed_ties_and_the_chosen_others(ws):
         ("b", "l", "personal", 3.0),
     }
     assert ws.revision("net") == 1  # a proposal: nothing saved
+    ws.save("net", ws.load("net").without("s"))  # Socialforvaltningen removed from the map since
+    net = S.merge_proposal(ws, "net", 1, one_sided=[("f", "s")])
+    assert "s" not in net.actor_ids and not [t for t in net.ties if "s" in (t.source, t.target)]
 
 
 def test_pseudonymised_results_and_answers_name_no_respondent_and_no_citizen(ws):

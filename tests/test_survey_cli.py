@@ -346,6 +346,9 @@ def test_results_in_danish(ws, cli, tmp_path):
 
 
 def test_open_links_status_and_close(ws, cli):
+    bad = cli("survey", "open", "lokal", "--title", "x", env={"NETMAP_PUBLIC_URL": "netmap.kommune.dk"})
+    assert bad.returncode == 2 and "public_url" in bad.stderr and len(bad.stderr.splitlines()) == 1
+    assert survey.rounds(ws, "lokal") == []  # refused before a round was opened
     done = cli("survey", "open", "lokal", "--title", "Efterår", "--date", "2026-11-01", "--expires", "2026-12-31")
     assert done.returncode == 0, done.stderr
     links = [line for line in done.stdout.splitlines() if "/survey?t=" in line]

@@ -38,11 +38,6 @@ def _ids(net, words):
     return [_actor_id(_names(net), w, "--respondent") for w in words or []]
 
 
-def _base_url():
-    """The public address (None when it is not set; a bad one is refused before anything is stored)."""
-    return config.public_url()
-
-
 def _print_links(tokens, names, lang, base):
     for actor, token in tokens.items():
         url = config.link(f"/survey?t={token}")
@@ -64,7 +59,7 @@ def _names(net):
 def cmd_open(args):
     ws = _ws(args)
     net = ws.load(args.network)
-    base = _base_url()
+    base = config.public_url()  # a bad address is refused before anything is stored
     rnd, tokens = survey.open_round(
         ws,
         args.network,
@@ -94,7 +89,7 @@ def cmd_open(args):
 def cmd_links(args):
     ws = _ws(args)
     net = ws.load(args.network)
-    base = _base_url()
+    base = config.public_url()  # a bad address is refused before anything is stored
     tokens = survey.links(ws, args.network, args.round, actors=_ids(net, args.respondent) or None)
     print(_("new links (the earlier links of these respondents no longer work):", args.lang))
     _print_links(tokens, _names(net), args.lang, base)

@@ -179,7 +179,7 @@ def storage_error(path, exc):
 def _pg_connect_error(url, detail):
     """What to do when a PostgreSQL server cannot be reached or refuses the login, or None."""
     reason = detail.rsplit("failed: ", 1)[-1].replace("FATAL:", "").strip()
-    if "password" in reason:
+    if "password" in reason or ("role" in reason and "does not exist" in reason):
         return NetmapError(
             "the PostgreSQL server refused the login to the workspace {path} ({detail}): check the user name "
             "and password in its address",

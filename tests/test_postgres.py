@@ -86,7 +86,7 @@ def test_a_locked_postgresql_workspace_says_try_again(postgres):
     assert Workspace(url).revision("fred") == 1
 
 
-@pytest.mark.parametrize("failure", ["wrong password", "server not running", "database missing"])
+@pytest.mark.parametrize("failure", ["wrong password", "unknown user", "server not running", "database missing"])
 def test_a_postgresql_server_that_refuses_is_one_line_without_the_password(postgres, failure):
     """As tests/test_storage_failures.py for a file: a command that reads, one that adds a network
     and one that saves a snapshot each end in one line that says what to do, exit 2, and never
@@ -96,6 +96,9 @@ def test_a_postgresql_server_that_refuses_is_one_line_without_the_password(postg
             con.execute(f"DROP ROLE IF EXISTS {PASSWORD_ROLE}")
             con.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD 'the-right-one'")
         url = postgres.new_database().replace("postgres@", f"{PASSWORD_ROLE}:s3cret@")
+        expected = "check the user name and password in its address"
+    elif failure == "unknown user":
+        url = postgres.new_database().replace("postgres@", "nobody:s3cret@")
         expected = "check the user name and password in its address"
     elif failure == "server not running":
         url = f"postgresql://netmap:s3cret@127.0.0.1:{postgres.port + 1}/nowhere"  # no server there

@@ -8,6 +8,7 @@ from typing import Any
 from .analysis import analyze
 from .flags import closing_trend
 from .model import ACTOR_COLUMNS, TIE_COLUMNS, Actor, Network, Tie, tie_key
+from .review import review_changes
 
 __all__ = [
     "compare",
@@ -207,7 +208,8 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         "ties": {"added": [tie], "removed": [tie], "changed": [{"source", "target",
         "kind", "directed", "changes"}]},
         "partnership": {indicator: [old, new]}, "flags": {"raised": [codes],
-        "cleared": [codes]}, "actor_metrics": {id: {measure: [old, new]}}}``.
+        "cleared": [codes]}, "actor_metrics": {id: {measure: [old, new]}},
+        "review": [{"number", "rating": [old, new], "note": [old, new]}]}``.
         ``changes`` maps a field (custom attributes as ``attributes.NAME``) to
         ``[old, new]``. A tie is ``{"source", "target", "kind", "strength",
         "directed", "status", "notes", "attributes"}`` with the ends of an undirected
@@ -215,6 +217,7 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         holds every indicator of :data:`INDICATORS`, changed or not;
         ``actor_metrics`` only the actors (also added or removed ones, with
         null on the missing side) whose measures of :data:`ACTOR_MEASURES`
+        changed; ``review`` only the elements of Table 7.1 whose rating or note
         changed. The ``*_records`` lists hold the full actors, so that
         :func:`apply_diff` can rebuild ``new``. Map positions (``x``, ``y``)
         are not compared: they are where an actor was drawn, not what it is.
@@ -240,7 +243,20 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
         "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
         "actor_metrics": metrics,
+        "review": _review(old.review, new.review),
     }
+
+
+def _review(old, new):
+    """How the review of Table 7.1 changed: ``[{"number", "rating": [old, new], "note": [old, new]}]``."""
+    empty = {"rating": None, "note": ""}
+    return [
+        {
+            "number": c["number"],
+            **{f: [getattr(e, f) if e else empty[f] for e in (c["before"], c["after"])] for f in empty},
+        }
+        for c in review_changes(old, new)
+    ]
 
 
 def _set(record, field, value):

@@ -208,6 +208,10 @@ def storage_error(path, exc):
             path=str(path),
             detail=detail,
         )
+    if is_url(path):
+        found = _pg_connect_error(path, detail)
+        if found:
+            return found
     if "unable to open" in detail or "connection" in detail:
         return NetmapError(
             "cannot open the workspace {path} ({detail}): does its folder exist, and may you write there?",
@@ -215,6 +219,32 @@ def storage_error(path, exc):
             detail=detail,
         )
     return NetmapError("the workspace {path} could not be used ({detail})", path=str(path), detail=detail)
+
+
+def _pg_connect_error(url, detail):
+    """What to do when a PostgreSQL server cannot be reached or refuses the login, or None."""
+    reason = detail.rsplit("failed: ", 1)[-1].replace("FATAL:", "").strip()
+    if "password" in reason or ("role" in reason and "does not exist" in reason):
+        return NetmapError(
+            "the PostgreSQL server refused the login to the workspace {path} ({detail}): check the user name "
+            "and password in its address",
+            path=url,
+            detail=reason,
+        )
+    if "database" in reason and "does not exist" in reason:
+        return NetmapError(
+            "the database of the workspace {path} does not exist on its PostgreSQL server: check the name in "
+            "the address, or create the database (createdb)",
+            path=url,
+        )
+    if "connection" in detail or "resolve" in detail:
+        return NetmapError(
+            "cannot reach the PostgreSQL server of the workspace {path} ({detail}): is the server running, "
+            "and are the host and port in the address right?",
+            path=url,
+            detail=reason,
+        )
+    return None
 
 
 def require_existing(path):

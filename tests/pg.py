@@ -2,7 +2,7 @@
 
 Debian's server refuses to run as root, so as root it runs as the user ``postgres``, with its data
 folder under /tmp (root's home is closed to others); it listens on 127.0.0.1 only, with trust
-authentication, and is stopped at the end of the session.
+authentication (but for :data:`PASSWORD_ROLE`), and is stopped at the end of the session.
 """
 
 import glob
@@ -24,6 +24,15 @@ def bin_dir():
 HAS_POSTGRES = bin_dir() is not None and shutil.which("runuser") is not None
 
 
+#: Who may log in: everyone without a password, except the role the tests give a password to
+#: (to see what a wrong one does).
+PASSWORD_ROLE = "netmap_password"
+HBA = f"""host all {PASSWORD_ROLE} 127.0.0.1/32 scram-sha-256
+host all all 127.0.0.1/32 trust
+local all all trust
+"""
+
+
 class Server:
     def __init__(self):
         self.bin = bin_dir()
@@ -36,6 +45,7 @@ class Server:
         if os.geteuid() == 0:
             shutil.chown(self.dir, "postgres", "postgres")
         self._run("initdb", "-D", self.data, "-A", "trust", "-U", "postgres", "-E", "UTF8", "--no-sync")
+        (self.data / "pg_hba.conf").write_text(HBA)
         options = f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.dir} -c fsync=off"
         self._run("pg_ctl", "-D", self.data, "-o", options, "-l", self.dir / "log", "-w", "start")
 

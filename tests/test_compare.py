@@ -52,6 +52,7 @@ def mirror(d):
         "partnership": {k: v[::-1] for k, v in d["partnership"].items()},
         "flags": {"raised": d["flags"]["cleared"], "cleared": d["flags"]["raised"]},
         "actor_metrics": {i: {m: v[::-1] for m, v in ms.items()} for i, ms in d["actor_metrics"].items()},
+        "review": [{"number": r["number"], "rating": r["rating"][::-1], "note": r["note"][::-1]} for r in d["review"]],
     }
 
 

@@ -5,11 +5,14 @@ reached, the schema version, and backup and restore."""
 
 import threading
 
+import psycopg
 import pytest
 
 from netmap.reading import read_network
-from netmap.workspace import SCHEMA_VERSION, StaleEditError, Workspace, connect
+from netmap.workspace import SCHEMA_VERSION, StaleEditError, Workspace, connect, has_table
 from tests.conftest import ROOT, csv_rows, run_cli
+from tests.pg import PASSWORD_ROLE
+from tests.test_storage_failures import COMMANDS
 
 FREDERICIA = ROOT / "sample_networks" / "fredericia"
 FREDERICIA_TIES = len(csv_rows(FREDERICIA / "ties.csv"))  # from the file itself
@@ -83,10 +86,34 @@ def test_a_locked_postgresql_workspace_says_try_again(postgres):
     assert Workspace(url).revision("fred") == 1
 
 
-def test_a_server_that_cannot_be_reached_is_one_line_without_the_password(postgres):
-    url = f"postgresql://netmap:s3cret@127.0.0.1:{postgres.port + 1}/nowhere"  # no server there
-    line = one_line(run_cli("workspace", "list", "--workspace", url, env={"NETMAP_LOCK_WAIT_S": "1"}))
-    assert "s3cret" not in line and "postgresql://netmap:***@127.0.0.1" in line
+@pytest.mark.parametrize("failure", ["wrong password", "unknown user", "server not running", "database missing"])
+def test_a_postgresql_server_that_refuses_is_one_line_without_the_password(postgres, failure):
+    """As tests/test_storage_failures.py for a file: a command that reads, one that adds a network
+    and one that saves a snapshot each end in one line that says what to do, exit 2, and never
+    print the password; nothing is created on the server."""
+    if failure == "wrong password":
+        with psycopg.connect(postgres.url(), autocommit=True) as con:
+            con.execute(f"DROP ROLE IF EXISTS {PASSWORD_ROLE}")
+            con.execute(f"CREATE ROLE {PASSWORD_ROLE} LOGIN SUPERUSER PASSWORD 'the-right-one'")
+        url = postgres.new_database().replace("postgres@", f"{PASSWORD_ROLE}:s3cret@")
+        expected = "check the user name and password in its address"
+    elif failure == "unknown user":
+        url = postgres.new_database().replace("postgres@", "nobody:s3cret@")
+        expected = "check the user name and password in its address"
+    elif failure == "server not running":
+        url = f"postgresql://netmap:s3cret@127.0.0.1:{postgres.port + 1}/nowhere"  # no server there
+        expected = "is the server running, and are the host and port in the address right?"
+    else:
+        url = postgres.url("no_such_database").replace("postgres@", "postgres:s3cret@")
+        expected = "check the name in the address, or create the database (createdb)"
+    for command in COMMANDS:
+        for lang in ("en", "da"):
+            line = one_line(run_cli(*command, "--workspace", url, "--lang", lang, env={"NETMAP_LOCK_WAIT_S": "1"}))
+            assert "s3cret" not in line and ":***@127.0.0.1" in line
+            if lang == "en":
+                assert line.endswith(expected), line
+    if failure == "wrong password":  # the same address with the right password: still an empty database
+        assert not has_table(connect(url.replace("s3cret", "the-right-one")), "networks")
 
 
 def test_the_schema_version_is_kept_and_a_newer_one_refused(postgres):

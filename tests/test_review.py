@@ -241,3 +241,30 @@ def test_cli_convert_says_when_a_format_drops_the_review(cli, tmp_path):
     r = cli("convert", net_file, "-o", tmp_path / "kbh.xlsx")
     assert r.returncode == 0 and r.stderr == ""
     assert read_network(tmp_path / "kbh.xlsx").review == reviewed().review
+
+
+def test_netmap_diff_prints_and_returns_how_the_review_changed(tmp_path, cli):
+    """`netmap diff` names each element whose rating or note changed, in English and Danish, and
+    --json holds the same; the wording is Table 7.1's and the scale's (written out here)."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    write_network(read_network(COPENHAGEN), old)
+    write_network(reviewed(), new)
+    done = cli("diff", old, new)
+    assert done.returncode == 0, done.stderr
+    assert (
+        "Ties: 0 added, 0 removed, 0 changed\n"
+        "Review (Table 7.1): 3 elements changed\n"
+        "  ~ 3. Good personal relations, kept up and developed, formally and informally: rating: not assessed"
+        " → partly in place; note: - → Socialforvaltningen er svær at nå efter personudskiftningen\n"
+        "  ~ 13. The political climate supports the partnership: rating: not assessed → not in place\n"
+        "  ~ 19. Investment of time and resources: note: - → =Tid afsat i budgettet\n\n"
+    ) in done.stdout
+    da = cli("diff", old, new, "--lang", "da").stdout
+    assert "Vurdering (tabel 7.1): 3 elementer er ændret\n" in da
+    assert "  ~ 13. Det politiske klima bakker op om partnerskabet: vurdering: ikke vurderet → ikke på plads\n" in da
+    assert json.loads(cli("diff", old, new, "--json").stdout)["review"] == [
+        {"number": 3, "rating": [None, 2], "note": ["", "Socialforvaltningen er svær at nå efter personudskiftningen"]},
+        {"number": 13, "rating": [None, 1], "note": ["", ""]},
+        {"number": 19, "rating": [None, None], "note": ["", "=Tid afsat i budgettet"]},
+    ]
+    assert "Review (Table 7.1)" not in cli("diff", new, new).stdout  # nothing changed: no review lines

@@ -10,6 +10,7 @@ from ..i18n import _, date, ngettext, number
 from ..model import canonical_tie_kind
 from . import vocab
 from .report import names as list_names
+from .review import change_lines as review_lines
 from .vocab import label, yes_no
 
 __all__ = [
@@ -128,6 +129,7 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
     lines += [
         f"  ~ {tie_text(c, lang, names)}: {'; '.join(change_texts(c['changes'], lang, 'ties'))}" for c in ti["changed"]
     ]
+    lines += review_lines(diff.get("review", []), lang)
     lines += ["", _("Partnership indicators (old -> new):", lang)]
     for k, (o, n) in diff["partnership"].items():
         mark = "" if o == n else "  *"

@@ -18,6 +18,7 @@ __all__ = [
     "group_text",
     "rating_text",
     "evidence_text",
+    "change_lines",
     "evidence_lines",
     "review_rows",
     "review_table",
@@ -273,6 +274,25 @@ def review_table(net, lang: str = "en", result: dict | None = None) -> tuple[lis
         for r in rows
     ]
     return (header if with_evidence else header[:-1]), out
+
+
+def change_lines(review: list, lang: str) -> list[str]:
+    """A comparison's ``review`` (:func:`netmap.compare.compare`) as ``netmap diff`` prints it: a
+    heading, then one line an element whose rating or note changed; nothing when none did."""
+    if not review:
+        return []
+    rating, note = REVIEW_HEADERS.get(lang, REVIEW_HEADERS["en"])[3:5]
+    lines = [
+        ngettext(
+            "Review (Table 7.1): {n} element changed", "Review (Table 7.1): {n} elements changed", len(review), lang
+        )
+    ]
+    for c in review:
+        (r0, r1), (n0, n1) = c["rating"], c["note"]
+        parts = [f"{rating}: {rating_text(r0, lang)} \u2192 {rating_text(r1, lang)}"] if r0 != r1 else []
+        parts += [f"{note}: {n0 or '-'} \u2192 {n1 or '-'}"] if n0 != n1 else []
+        lines.append(f"  ~ {c['number']}. {element_text(c['number'], lang)}: {'; '.join(parts)}")
+    return lines
 
 
 def change_rows(old: dict, new: dict, lang: str) -> list[dict]:

@@ -141,10 +141,12 @@ def _new_actor(net, rev):
     now = _saved(new, base, base_rev)
     if not now:
         return net, rev
+    # the message and the state first: a run stopped at the next element (another rerun came
+    # in) must not lose the news that the save was made, or the user adds the actor again
+    state.flash("success", tr("Added {name}.", name=name.strip()))
     st.session_state.pop(NEW_ACTOR, None)
     st.session_state[SELECTED] = actor_id
     holder.empty()
-    state.flash("success", tr("Added {name}.", name=name.strip()))
     return now
 
 
@@ -193,9 +195,9 @@ def _new_tie(net, rev):
     now = _saved(new, base, base_rev)
     if not now:
         return net, rev
+    state.flash("success", tr("Added the tie {source} – {target}.", source=source, target=target))
     st.session_state.pop(NEW_TIE, None)
     holder.empty()
-    state.flash("success", tr("Added the tie {source} – {target}.", source=source, target=target))
     return now
 
 

@@ -312,7 +312,9 @@ def test_a_network_keeps_its_language_and_older_workspaces_get_the_column(tmp_pa
     con.commit()
     con.close()
     ws = Workspace(path)
-    assert _user_version(path) == 3  # author (2) and language (3) added
+    from netmap.workspace import SCHEMA_VERSION
+
+    assert _user_version(path) == SCHEMA_VERSION  # author (2), language (3) and the later ones added
     assert ws.language("old") is None  # made before networks had a language
     ws.create("Kultur for alle", Network(), lang="da")
     ws.create("Culture for all", Network(), lang="en")

@@ -45,7 +45,7 @@ def start(user, page=None, admins=()):
 
 
 def sidebar_texts(at):
-    return [plain(c.value) for c in at.sidebar.caption]
+    return [plain(c.value) for c in at.sidebar.markdown]
 
 
 def test_nothing_but_the_login_screen_before_the_login(shared_ws):

@@ -214,3 +214,21 @@ def test_the_command_line_shares_as_an_administrator(tmp_path):
     assert run_cli("workspace", "roles", "fred", env=env).stdout == "alice@example.org  owner\n"
     done = run_cli("workspace", "grant", "fred", BOB.id, "admin", env=env)
     assert done.returncode == 2 and "invalid choice" in done.stderr
+
+
+def test_the_example_secrets_file_is_complete_and_the_real_one_is_never_committed(monkeypatch):
+    import subprocess
+    import tomllib
+
+    from netmap import config
+
+    example = ROOT / ".streamlit" / "secrets.example.toml"
+    auth = tomllib.loads(example.read_text(encoding="utf-8"))["auth"]
+    # What Streamlit's st.login needs (STYLE.md), and the callback under netmap's public address.
+    assert set(auth) == {"redirect_uri", "cookie_secret", "client_id", "client_secret", "server_metadata_url"}
+    cfg = config.load(example)
+    monkeypatch.delenv("NETMAP_PUBLIC_URL", raising=False)
+    assert auth["redirect_uri"] == config.public_url(cfg) + "/oauth2callback"
+    assert config.admins(cfg) == {"anna.jensen@kommune.dk"}
+    ignored = subprocess.run(["git", "check-ignore", "-q", ".streamlit/secrets.toml"], cwd=ROOT)
+    assert ignored.returncode == 0

@@ -55,6 +55,13 @@ def test_nothing_but_the_login_screen_before_the_login(shared_ws):
         assert [t.value for t in at.title] == ["netmap"]
         assert not at.sidebar.selectbox and not at.dataframe and not at.text_input
         assert "copenhagen" not in " ".join(texts(at, "markdown") + texts(at, "caption"))
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.secrets, at.user, at.query_params["lang"] = {"auth": AUTH}, {}, "da"
+    at.run()
+    assert [b.label for b in at.button] == ["Log ind"]
+    assert texts(at, "markdown") == [
+        "Denne netmap er delt: log ind for at se og redigere de netværk, der er delt med dig."
+    ]
 
 
 def test_a_viewer_sees_the_network_but_no_control_that_changes_it(shared_ws):

@@ -38,7 +38,6 @@ __all__ = [
     "network_name",
     "current",
     "acting_on",
-    "author",
     "timezone",
     "commit",
     "editor_key",
@@ -224,17 +223,6 @@ def acting_on():
     return st.session_state.get("_acting_on")
 
 
-def author():
-    """Who is saving, where the server knows it (a logged-in user's name or e-mail), else None."""
-    try:
-        user = st.user
-        if not user.get("is_logged_in"):
-            return None
-        return str(user.get("name") or user.get("email") or "").strip() or None
-    except Exception:  # noqa: BLE001  (no login configured, or no browser session)
-        return None
-
-
 def timezone():
     """The browser's time zone (an IANA name such as ``Europe/Copenhagen``), or None."""
     try:
@@ -254,7 +242,7 @@ def commit(net, base_rev, shown=None):
     """
     name = network_name()
     try:
-        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev, author=author())
+        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev)  # by the user
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))
         reset_editors()

@@ -235,9 +235,7 @@ def new_network_form(prefix):
         if not st.form_submit_button(tr("Start"), key=f"{prefix}_submit", type="primary"):
             return
     try:
-        state.workspace().create(
-            name, Network(name=name.strip(), date=date.isoformat() if date else None), lang=lang, author=state.author()
-        )
+        state.workspace().create(name, Network(name=name.strip(), date=date.isoformat() if date else None), lang=lang)
     except NetmapError as exc:
         st.error(md(exc.message(state.lang())))
         return

@@ -78,7 +78,7 @@ for item in revisions:
             if answer.button(tr("Restore"), key="history_restore_confirm", type="primary"):
                 ss.history_restore = None
                 try:
-                    saved = ws.restore(name, item.rev, expected_revision=pending["base"], author=state.author())
+                    saved = ws.restore(name, item.rev, expected_revision=pending["base"])
                 except StaleEditError as exc:
                     state.flash("warning", exc.message(lang))
                 except NetmapError as exc:

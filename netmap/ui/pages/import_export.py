@@ -151,7 +151,7 @@ if first is not None:
         left, right = st.columns(2)
         if left.button(tr("Import as a new network"), key="import_new", type="primary"):
             try:
-                rev = ws.create(new_name, with_positions(uploaded), author=state.author())
+                rev = ws.create(new_name, with_positions(uploaded))
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from netmap.ui import views
+from netmap.ui import sharing, views
 from netmap.ui.state import tr
 
 st.set_page_config(page_title="netmap", layout="wide")
+sharing.require_login()  # shared mode: nothing below until the person has logged in
 views.sidebar()
 
 pages = [

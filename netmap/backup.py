@@ -22,10 +22,11 @@ __all__ = ["backup", "restore", "check"]
 
 #: The tables of a workspace and their columns, in the order a copy writes them.
 TABLES = {
-    "networks": "name, head, last, created",
+    "networks": "name, head, last, created, lang",
     "revisions": "network, rev, doc, saved, author",
     "settings": "key, value",
-    "snapshots": "id, network, label, date, saved_at, content, sha256",
+    "snapshots": "id, network, label, date, saved_at, content, sha256, author",
+    "roles": "network, user_id, role, granted_by, granted",
     "survey_rounds": "network, id, title, date, opened, closed, expires, retain_until, controller",
     "survey_respondents": "network, round, actor, name, token_hash, issued, revoked",
     "survey_answers": "network, round, respondent, doc, saved",

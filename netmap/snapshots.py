@@ -10,6 +10,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from .access import check_role
 from .errors import InputError, NetmapError
 from .i18n import _
 from .model import Actor, Network, Tie, validate
@@ -34,7 +35,8 @@ CREATE TABLE IF NOT EXISTS snapshots (
     date TEXT NOT NULL,
     saved_at TEXT NOT NULL,
     content TEXT NOT NULL,
-    sha256 TEXT NOT NULL
+    sha256 TEXT NOT NULL,
+    author TEXT  -- who saved it (NULL: not known, e.g. the command line)
 );
 CREATE INDEX IF NOT EXISTS snapshots_network ON snapshots (network, date);
 CREATE TRIGGER IF NOT EXISTS snapshots_immutable
@@ -57,7 +59,8 @@ _PG_SCHEMA = (
         date TEXT NOT NULL,
         saved_at TEXT NOT NULL,
         content TEXT NOT NULL,
-        sha256 TEXT NOT NULL
+        sha256 TEXT NOT NULL,
+        author TEXT
     )""",
     "CREATE INDEX IF NOT EXISTS snapshots_network ON snapshots (network, date)",
     """CREATE OR REPLACE FUNCTION snapshots_immutable() RETURNS trigger AS $$
@@ -91,9 +94,13 @@ class SnapshotStore:
     :meth:`load` checks the checksum. The label can be changed and a
     snapshot deleted; the network name follows a rename of the network in
     the workspace. Ids are SQLite row ids, stable once given.
+
+    With a ``user`` (a :class:`netmap.access.User`) the store shows only the snapshots of the
+    networks they have a role on; saving needs an editor, deleting an owner.
     """
 
-    def __init__(self, path=None, create=True):
+    def __init__(self, path=None, create=True, user=None):
+        self.user = user
         self.path = str(path or default_path())
         if is_url(self.path):
             if not create:
@@ -130,8 +137,15 @@ class SnapshotStore:
         finally:
             con.close()
 
-    def save(self, network, net, label="", date=None):
-        """Save a copy of ``net`` under the network name ``network``; returns the new id.
+    def _visible(self):
+        """The condition that keeps the snapshots of the networks the user may see, and its arguments."""
+        if self.user is None or self.user.is_admin:
+            return "", ()
+        return " WHERE network IN (SELECT network FROM roles WHERE user_id = ?)", (self.user.id,)
+
+    def save(self, network, net, label="", date=None, author=None):
+        """Save a copy of ``net`` under the network name ``network``, saved by ``author`` (the
+        user, when there is one); returns the new id.
 
         The date is ``date``, else the network's own date, else today (UTC);
         the stored copy carries that date.
@@ -140,37 +154,46 @@ class SnapshotStore:
         net = validate(replace(net, date=date))  # checked once here, so load() can trust the content
         content = json.dumps(to_json(net), ensure_ascii=False, sort_keys=True)
         saved_at = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+        author = self.user.id if self.user is not None else author or None
         with self._db() as con:
+            check_role(con, self.user, network, "editor")
             cur = con.execute(
-                "INSERT INTO snapshots (network, label, date, saved_at, content, sha256) VALUES (?, ?, ?, ?, ?, ?) "
-                "RETURNING id",
-                (network, label or "", date, saved_at, content, hashlib.sha256(content.encode()).hexdigest()),
+                "INSERT INTO snapshots (network, label, date, saved_at, content, sha256, author) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (network, label or "", date, saved_at, content, hashlib.sha256(content.encode()).hexdigest(), author),
             )
             return cur.fetchone()[0]
 
     def list(self, network=None):
-        """Snapshots (without content), oldest date first: dicts of id, network, label, date, saved_at, sha256."""
-        sql = "SELECT id, network, label, date, saved_at, sha256 FROM snapshots"
-        args = ()
+        """Snapshots (without content), oldest date first: dicts of id, network, label, date,
+        saved_at, sha256 and author."""
+        sql = "SELECT id, network, label, date, saved_at, sha256, author FROM snapshots"
+        where, args = self._visible()
         if network is not None:
-            sql, args = sql + " WHERE network = ?", (network,)
+            where, args = " WHERE network = ?", (network,)
         with self._db() as con:
-            rows = con.execute(sql + " ORDER BY network, date, id", args).fetchall()
-        keys = ("id", "network", "label", "date", "saved_at", "sha256")
+            if network is not None:
+                check_role(con, self.user, network, "viewer")
+            rows = con.execute(sql + where + " ORDER BY network, date, id", args).fetchall()
+        keys = ("id", "network", "label", "date", "saved_at", "sha256", "author")
         return [dict(zip(keys, r, strict=False)) for r in rows]
 
     def networks(self):
         """Names of the networks that have snapshots."""
+        where, args = self._visible()
         with self._db() as con:
-            return [r[0] for r in con.execute("SELECT DISTINCT network FROM snapshots ORDER BY network")]
+            return [r[0] for r in con.execute(f"SELECT DISTINCT network FROM snapshots{where} ORDER BY network", args)]
 
-    def get(self, snapshot_id, network=None):
-        """One snapshot as a dict with its ``content`` (text); InputError if it does not exist."""
+    def get(self, snapshot_id, network=None, need="viewer"):
+        """One snapshot as a dict with its ``content`` (text); InputError if it does not exist,
+        PermissionDenied unless the user has the role ``need`` on its network."""
         with self._db() as con:
             row = con.execute(
                 "SELECT id, network, label, date, saved_at, sha256, content FROM snapshots WHERE id = ?",
                 (int(snapshot_id),),
             ).fetchone()
+            if row is not None and network in (None, row[1]):
+                check_role(con, self.user, row[1], need)
         if row is None or (network is not None and row[1] != network):
             if network is not None:
                 raise InputError(
@@ -198,13 +221,14 @@ class SnapshotStore:
         )
 
     def rename(self, snapshot_id, label):
-        """Change a snapshot's label (the only thing that can change)."""
-        self.get(snapshot_id)
+        """Change a snapshot's label (the only thing that can change); needs an editor."""
+        self.get(snapshot_id, need="editor")
         with self._db() as con:
             con.execute("UPDATE snapshots SET label = ? WHERE id = ?", (label, int(snapshot_id)))
 
     def delete(self, snapshot_id):
-        self.get(snapshot_id)
+        """Delete a snapshot; needs an owner of its network."""
+        self.get(snapshot_id, need="owner")
         with self._db() as con:
             con.execute("DELETE FROM snapshots WHERE id = ?", (int(snapshot_id),))
 

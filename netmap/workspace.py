@@ -8,6 +8,7 @@ of a save loses at most that save and leaves a readable workspace.
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import re
@@ -18,6 +19,7 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .access import ROLES, PermissionDenied, check_role, role_of, user_key
 from .errors import NetmapError
 from .i18n import LANGS
 from .layout import placed
@@ -89,6 +91,22 @@ def _m3_network_language(con):
         con.execute("ALTER TABLE networks ADD COLUMN lang TEXT")
 
 
+def _m4_roles(con):
+    """4: who may do what (``roles``: viewer, editor or owner of a network, issue 12), and who
+    saved each snapshot (``author`` on ``snapshots``, where that table exists already)."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS roles ("
+        " network TEXT NOT NULL REFERENCES networks(name) ON UPDATE CASCADE ON DELETE CASCADE,"
+        " user_id TEXT NOT NULL,"  # a lower-cased e-mail or an OpenID Connect subject (netmap.access.user_key)
+        " role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'owner')),"
+        " granted_by TEXT,"  # NULL: the command line on the server
+        " granted TEXT NOT NULL,"
+        " PRIMARY KEY (network, user_id))"
+    )
+    if has_table(con, "snapshots") and not has_column(con, "snapshots", "author"):
+        con.execute("ALTER TABLE snapshots ADD COLUMN author TEXT")
+
+
 #: The tables of the partners' survey (issue 13, :mod:`netmap.survey`), the same on SQLite and
 #: PostgreSQL: rounds, the respondents of each with the SHA-256 of their link's token (never the
 #: token), and one answer document (JSON) per respondent.
@@ -127,8 +145,8 @@ _SURVEY_SCHEMA = (
 )
 
 
-def _m_survey(con):
-    """The partners' survey (issue 13): its three tables (:data:`SURVEY_TABLES`)."""
+def _m5_survey(con):
+    """5: the partners' survey (issue 13): its three tables (:data:`SURVEY_TABLES`)."""
     for statement in _SURVEY_SCHEMA:
         con.execute(statement)
 
@@ -136,7 +154,7 @@ def _m_survey(con):
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language, _m_survey)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language, _m4_roles, _m5_survey)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -383,11 +401,10 @@ class Workspace:
     >>> ws = Workspace(":memory:")   # doctest: +SKIP
     """
 
-    #: Who acts (shared mode, issue 12): None is the command line on the server and the personal
-    #: app, which may do everything.
-    user = None
-
-    def __init__(self, path=None, seed=False, create=True):
+    def __init__(self, path=None, seed=False, create=True, user=None):
+        #: Who acts (a :class:`netmap.access.User`; shared mode, issue 12): None is the command
+        #: line on the server and the personal app, which may do everything.
+        self.user = user
         self.path = str(path) if is_url(path or "") else Path(path) if path else default_path()
         if is_url(self.path):
             if not create:
@@ -405,6 +422,69 @@ class Workspace:
         ``editor`` or ``owner``) on ``network``. Without a user everything is allowed."""
         if self.user is None:
             return
+        con = self.connect()
+        try:
+            self._head(con, network, need)
+        finally:
+            con.close()
+
+    def as_user(self, user):
+        """This workspace as ``user`` acts in it (None: as the command line, which may do everything)."""
+        other = copy.copy(self)
+        other.user = user
+        return other
+
+    def role(self, network):
+        """The role of :attr:`user` on ``network`` (``owner`` without a user and for an
+        administrator), or None when they have none."""
+        con = self.connect()
+        try:
+            return role_of(con, self.user, network)
+        finally:
+            con.close()
+
+    def _author(self, author):
+        """Who a change is recorded as made by: the logged-in user, whatever the caller says."""
+        return self.user.id if self.user is not None else author or None
+
+    def grant(self, network, user_id, role):
+        """Give ``user_id`` (an e-mail address or an OpenID Connect subject) the role ``role`` on
+        ``network``, replacing the one they had; needs an owner. The last owner cannot be made
+        less than an owner."""
+        if role not in ROLES:
+            raise NetmapError('"{value}" is not a role; use one of: {allowed}', value=role, allowed=", ".join(ROLES))
+        who = user_key(user_id)
+        if not who:
+            raise NetmapError("say whom to share the network with (an e-mail address)")
+        with self._tx() as con:
+            self._head(con, network, "owner")
+            if role != "owner":
+                _keep_an_owner(con, network, who)
+            con.execute(
+                "INSERT INTO roles (network, user_id, role, granted_by, granted) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (network, user_id) DO UPDATE SET role = excluded.role, "
+                "granted_by = excluded.granted_by, granted = excluded.granted",
+                (network, who, role, self._author(None), _now()),
+            )
+
+    def withdraw(self, network, user_id):
+        """Take away the role of ``user_id`` on ``network``; needs an owner. The last owner stays."""
+        who = user_key(user_id)
+        with self._tx() as con:
+            self._head(con, network, "owner")
+            _keep_an_owner(con, network, who)
+            if con.execute("DELETE FROM roles WHERE network = ? AND user_id = ?", (network, who)).rowcount == 0:
+                raise NetmapError('{user} has no role on the network "{name}"', user=who, name=network)
+
+    def roles(self, network):
+        """``[(user_id, role, granted_by, granted), ...]`` of a network, by user."""
+        con = self.connect()
+        try:
+            self._head(con, network)
+            sql = "SELECT user_id, role, granted_by, granted FROM roles WHERE network = ? ORDER BY user_id"
+            return [tuple(r) for r in con.execute(sql, (network,)).fetchall()]
+        finally:
+            con.close()
 
     # --- connections ----------------------------------------------------------
     def connect(self):
@@ -478,13 +558,19 @@ class Workspace:
         return name.strip()
 
     def names(self):
-        """Names of the networks, sorted case-insensitively."""
-        return [r[0] for r in self._read("SELECT name FROM networks ORDER BY lower(name), name")]
+        """Names of the networks, sorted case-insensitively: those :attr:`user` has a role on
+        (all of them without a user and for an administrator)."""
+        if self.user is None or self.user.is_admin:
+            return [r[0] for r in self._read("SELECT name FROM networks ORDER BY lower(name), name")]
+        sql = "SELECT name FROM networks WHERE name IN (SELECT network FROM roles WHERE user_id = ?)"
+        return [r[0] for r in self._read(sql + " ORDER BY lower(name), name", (self.user.id,))]
 
-    def _head(self, con, name):
+    def _head(self, con, name, need="viewer"):
+        """``(head, last)`` of a network, once :attr:`user` is known to have the role ``need`` on it."""
         row = con.execute("SELECT head, last FROM networks WHERE name = ?", (name,)).fetchone()
         if row is None:
             raise NetmapError('there is no network "{name}" in the workspace', name=name)
+        check_role(con, self.user, name, need)
         return row
 
     def revision(self, name):
@@ -499,7 +585,8 @@ class Workspace:
         """The canonical JSON text of a network at its current revision (or at ``revision``)."""
         con = self.connect()
         try:
-            rev = self._head(con, name)[0] if revision is None else revision
+            head = self._head(con, name)[0]
+            rev = head if revision is None else revision
             row = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, rev)).fetchone()
         finally:
             con.close()
@@ -540,6 +627,7 @@ class Workspace:
 
     def count_revisions(self, name):
         """How many revisions of the network are stored."""
+        self.require(name)
         return self._read("SELECT count(*) FROM revisions WHERE network = ?", (name,))[0][0]
 
     def restore(self, name, revision, expected_revision=None, author=None):
@@ -550,7 +638,7 @@ class Workspace:
 
     def create(self, name, net, author=None, lang=None):
         """Add a new network (revision 1) called ``name`` (whatever name the network had in its file),
-        saved by ``author`` (None when unknown), in language ``lang`` (one of
+        saved by ``author`` (None when unknown; the user when there is one, who becomes its owner), in language ``lang`` (one of
         :data:`netmap.i18n.LANGS`, or None: not said); raises NetmapError if the name is taken."""
         name = (name or "").strip()
         if not name:
@@ -559,6 +647,8 @@ class Workspace:
             raise NetmapError(
                 '"{value}" is not a language netmap speaks; use one of: {allowed}', value=lang, allowed=", ".join(LANGS)
             )
+        if self.user is not None and not self.user.id:
+            raise PermissionDenied(self.user, name, "viewer")
         doc = _dump(validate(net), name)
         with self._tx() as con:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (name,)).fetchone():
@@ -568,8 +658,13 @@ class Workspace:
             )
             con.execute(
                 "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, 1, ?, ?, ?)",
-                (name, doc, _now(), author or None),
+                (name, doc, _now(), self._author(author)),
             )
+            if self.user is not None:
+                con.execute(
+                    "INSERT INTO roles (network, user_id, role, granted_by, granted) VALUES (?, ?, 'owner', ?, ?)",
+                    (name, self.user.id, self.user.id, _now()),
+                )
         return 1
 
     def language(self, name):
@@ -593,7 +688,7 @@ class Workspace:
         """
         doc = _dump(validate(net), name)
         with self._tx() as con:
-            head, last = self._head(con, name)
+            head, last = self._head(con, name, "editor")
             _check_stale(name, head, expected_revision)
             current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, head)).fetchone()
             if current and current[0] == doc:
@@ -602,14 +697,14 @@ class Workspace:
             rev = last + 1
             con.execute(
                 "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, ?, ?, ?, ?)",
-                (name, rev, doc, _now(), author or None),
+                (name, rev, doc, _now(), self._author(author)),
             )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev
 
     def _move(self, name, sql, expected_revision):
         with self._tx() as con:
-            head, _ = self._head(con, name)
+            head, _ = self._head(con, name, "editor")
             _check_stale(name, head, expected_revision)
             row = con.execute(sql, (name, head)).fetchone()
             if row is None or row[0] is None:
@@ -626,6 +721,7 @@ class Workspace:
         return self._move(name, "SELECT min(rev) FROM revisions WHERE network = ? AND rev > ?", expected_revision)
 
     def can_undo(self, name):
+        self.require(name)
         return (
             self._read(
                 "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
@@ -636,6 +732,7 @@ class Workspace:
         )
 
     def can_redo(self, name):
+        self.require(name)
         return (
             self._read(
                 "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
@@ -646,12 +743,12 @@ class Workspace:
         )
 
     def rename(self, old, new):
-        """Rename a network (its history goes with it)."""
+        """Rename a network (its history, snapshots and roles go with it); needs an owner."""
         new = (new or "").strip()
         if not new:
             raise NetmapError("a network needs a name")
         with self._tx() as con:
-            self._head(con, old)
+            self._head(con, old, "owner")
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (new,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=new)
             con.execute("UPDATE networks SET name = ? WHERE name = ?", (new, old))
@@ -660,9 +757,12 @@ class Workspace:
                     con.execute(f"UPDATE {table} SET network = ? WHERE network = ?", (new, old))
 
     def purge(self, name):
-        """Delete a network with its whole history, its snapshots and its survey rounds with their
-        answers (personal data)."""
+        """Delete a network with its whole history, its snapshots, its roles and its survey rounds
+        with their answers (personal data); needs an owner."""
         with self._tx() as con:
+            if self.user is not None:
+                check_role(con, self.user, name, "owner")
+            con.execute("DELETE FROM roles WHERE network = ?", (name,))
             con.execute("DELETE FROM revisions WHERE network = ?", (name,))
             con.execute("DELETE FROM networks WHERE name = ?", (name,))
             for table in ("snapshots", *SURVEY_TABLES):
@@ -671,7 +771,7 @@ class Workspace:
         con = self.connect()
         try:  # give the freed space back, so deleted text does not linger in the file or tables
             if isinstance(con, PgConnection):
-                for table in ("revisions", "networks", "snapshots", *SURVEY_TABLES):
+                for table in ("revisions", "networks", "snapshots", "roles", *SURVEY_TABLES):
                     if has_table(con, table):
                         con.execute(f"VACUUM FULL {table}")
             else:
@@ -680,3 +780,12 @@ class Workspace:
                 con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             con.close()
+
+
+def _keep_an_owner(con, network, who):
+    """Refuse to leave ``network`` without an owner by taking the owner role from ``who``."""
+    owners = [r[0] for r in con.execute("SELECT user_id FROM roles WHERE network = ? AND role = 'owner'", (network,))]
+    if owners == [who]:
+        raise NetmapError(
+            '{user} is the last owner of the network "{name}": make someone else an owner first', user=who, name=network
+        )

@@ -26,13 +26,13 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(port, workspace, log, address="127.0.0.1"):
+def start_server(port, workspace, log, address="127.0.0.1", options=()):
     """``streamlit run app.py`` on ``port``; ``address=None`` keeps the committed
-    .streamlit/config.toml's address."""
+    .streamlit/config.toml's address; ``options`` are more of streamlit's (``--secrets.files``)."""
     env = dict(os.environ, NETMAP_WORKSPACE=str(workspace))
     where = ["--server.address", address] if address else []
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *where],
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *where, *options],
         cwd=ROOT,
         env=env,
         stdout=log,

@@ -13,7 +13,7 @@ from netmap import survey as S
 from netmap.errors import InputError, NetmapError
 from netmap.model import Actor, Network, Tie
 from netmap.store import is_url
-from netmap.workspace import MIGRATIONS, Workspace, _m_survey
+from netmap.workspace import MIGRATIONS, Workspace, _m5_survey
 
 DAY = "2026-03-02"  # the round's date; the links work until 2026-04-01 (30 days) by default
 DURING = "2026-03-05"
@@ -420,7 +420,7 @@ def test_an_older_workspace_gets_the_survey_tables(tmp_path):
     con = sqlite3.connect(path)
     for table in ("survey_answers", "survey_respondents", "survey_rounds"):
         con.execute(f"DROP TABLE {table}")
-    con.execute(f"PRAGMA user_version = {MIGRATIONS.index(_m_survey)}")  # the version before the survey
+    con.execute(f"PRAGMA user_version = {MIGRATIONS.index(_m5_survey)}")  # the version before the survey
     con.commit()
     con.close()
     ws = Workspace(path)

@@ -1,7 +1,9 @@
-"""``netmap workspace list|add|backup|restore|check``: the workspace from the command line."""
+"""``netmap workspace list|add|backup|restore|check|grant|withdraw|roles``: the workspace from the
+command line, which acts as an administrator (it runs on the server)."""
 
 from __future__ import annotations
 
+from ..access import ROLES
 from ..backup import backup, check, restore
 from ..i18n import _
 from ..present import vocab
@@ -63,10 +65,30 @@ def cmd_check(args):
     return 0
 
 
+def cmd_grant(args):
+    Workspace(_path(args), create=False).grant(args.network, args.user, args.role)
+    print(_('{user} is now {role} of "{name}"', args.lang, user=args.user.strip(), role=args.role, name=args.network))
+    return 0
+
+
+def cmd_withdraw(args):
+    Workspace(_path(args), create=False).withdraw(args.network, args.user)
+    print(_('{user} has no role on "{name}" any more', args.lang, user=args.user.strip(), name=args.network))
+    return 0
+
+
+def cmd_roles(args):
+    for user, role, _by, _when in Workspace(_path(args), create=False).roles(args.network):
+        print(safe_text(f"{user}  {role}", keep=""))
+    return 0
+
+
 def add_commands(sub, common, inputs_help):
     """Register ``netmap workspace list|add|backup|restore|check``."""
     ws = workspace_parent()
-    p = sub.add_parser("workspace", help="list, add to, back up, restore and check the workspace")
+    p = sub.add_parser(
+        "workspace", help="list, add to, back up, restore and check the workspace, and share its networks"
+    )
     wsub = p.add_subparsers(dest="workspace_command", required=True)
     s = wsub.add_parser("list", parents=[common, ws], help="the networks of the workspace")
     s.set_defaults(func=cmd_list)
@@ -92,3 +114,19 @@ def add_commands(sub, common, inputs_help):
         help="check the file, every revision and every snapshot's checksum; exit 1 when a problem is found",
     )
     s.set_defaults(func=cmd_check)
+    network = {"metavar": "NETWORK", "help": "the network's name in the workspace"}
+    user = {"metavar": "USER", "help": "the person's e-mail address (or their login's subject)"}
+    s = wsub.add_parser("grant", parents=[common, ws], help="give a person a role on a network (shared mode)")
+    s.add_argument("network", **network)
+    s.add_argument("user", **user)
+    s.add_argument(
+        "role", choices=ROLES, help="viewer sees it, editor also changes it, owner also shares and deletes it"
+    )
+    s.set_defaults(func=cmd_grant)
+    s = wsub.add_parser("withdraw", parents=[common, ws], help="take a person's role on a network away")
+    s.add_argument("network", **network)
+    s.add_argument("user", **user)
+    s.set_defaults(func=cmd_withdraw)
+    s = wsub.add_parser("roles", parents=[common, ws], help="who has which role on a network")
+    s.add_argument("network", **network)
+    s.set_defaults(func=cmd_roles)

@@ -397,6 +397,14 @@ SNAPSHOT_COLUMNS = {
     "date": N_("date"),
     "label": N_("label"),
     "saved_at": N_("saved at"),
+    "author": N_("saved by"),
+}
+
+#: What a person may do with a shared network (netmap.access.ROLES), as the Sharing section says it.
+ACCESS_ROLES = {
+    "viewer": N_("can view"),
+    "editor": N_("can edit"),
+    "owner": N_("owner"),
 }
 
 
@@ -411,7 +419,7 @@ ACTOR_MEASURES = {
     "far_reach_2": INDICATORS["far_reach_2"],
 }
 
-__all__ += ["COLUMN_HELP", "SNAPSHOT_COLUMNS", "ACTOR_MEASURES", "field_name", "measure_name"]
+__all__ += ["COLUMN_HELP", "SNAPSHOT_COLUMNS", "ACCESS_ROLES", "ACTOR_MEASURES", "field_name", "measure_name"]
 
 
 def _words(table: dict, lang_labels: dict) -> dict:

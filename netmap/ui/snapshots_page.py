@@ -17,6 +17,7 @@ from netmap.present.report import flag_message
 from netmap.present.review import change_rows
 from netmap.present.vocab import label
 from netmap.snapshots import SnapshotStore, import_sample_series
+from netmap.ui import state
 from netmap.ui.state import md
 
 __all__ = ["page"]
@@ -75,7 +76,7 @@ def _save_section(store, lang):
     try:
         from netmap.workspace import Workspace
 
-        ws = Workspace(store.path)
+        ws = Workspace(store.path, user=store.user)
         names = ws.names()
     except NetmapError as exc:
         _show_error(exc, lang)
@@ -89,7 +90,7 @@ def _save_section(store, lang):
         name = st.selectbox(_("Network", lang), options, key="snap_save_network")
         snap_label = st.text_input(_("Label", lang), key="snap_save_label")
         date = st.date_input(_("Date the snapshot describes", lang), value=_dt.date.today(), key="snap_save_date")
-        if st.button(_("Save snapshot", lang), key="snap_save_btn"):
+        if st.button(_("Save snapshot", lang), key="snap_save_btn", disabled=not state.can_edit(name)):
             try:
                 sid = store.save(name, ws.load(name), label=snap_label, date=date.isoformat())
                 st.success(_("Saved snapshot {id}.", lang, id=sid))
@@ -97,8 +98,8 @@ def _save_section(store, lang):
                 _show_error(exc, lang)
     else:
         st.info(_("The workspace has no networks yet.", lang))
-    if SAMPLE_NETWORK in store.networks():
-        return
+    if SAMPLE_NETWORK in store.networks() or not (store.user is None or store.user.is_admin):
+        return  # a made-up network, not in the workspace: only an administrator adds it when shared
     st.caption(
         _(
             "Three made-up dates that tell the evaluation's story: the Social Services contact is lost after staff turnover, then volunteers are drawn in through workshops. An illustrative reconstruction, not data from the evaluation.",
@@ -123,7 +124,7 @@ def _save_section(store, lang):
 
 def _manage_section(store, rows, lang):
     st.subheader(_("Saved snapshots", lang))
-    columns = list(vocab.SNAPSHOT_COLUMNS)
+    columns = [c for c in vocab.SNAPSHOT_COLUMNS if c != "author" or any(r["author"] for r in rows)]
     st.dataframe(
         pd.DataFrame(rows)[columns].rename(columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}),
         hide_index=True,
@@ -144,7 +145,8 @@ def _manage_section(store, rows, lang):
     cols = st.columns(2)
     with cols[0]:
         new_label = st.text_input(_("New label", lang), key="snap_rename_label")
-        if st.button(_("Rename", lang), key="snap_rename_btn"):
+        network = by_id[sid]["network"] if sid in by_id else None
+        if st.button(_("Rename", lang), key="snap_rename_btn", disabled=not state.can_edit(network)):
             try:
                 store.rename(sid, new_label)
             except NetmapError as exc:  # e.g. deleted meanwhile in another tab
@@ -153,7 +155,8 @@ def _manage_section(store, rows, lang):
                 st.rerun()
     with cols[1]:
         sure = st.checkbox(_("Yes, delete this snapshot", lang), key="snap_delete_confirm")
-        if st.button(_("Delete", lang), key="snap_delete_btn", disabled=not sure):
+        allowed = state.can_edit(network, "owner")
+        if st.button(_("Delete", lang), key="snap_delete_btn", disabled=not (sure and allowed)):
             try:
                 store.delete(sid)
             except NetmapError as exc:
@@ -421,7 +424,7 @@ def page():
         )
     )
     try:
-        store = SnapshotStore(st.session_state.get("workspace_path"))
+        store = SnapshotStore(st.session_state.get("workspace_path"), user=state.user())
     except NetmapError as exc:
         _show_error(exc, lang)
         return

@@ -15,6 +15,7 @@ import time
 
 import streamlit as st
 
+from netmap.access import User, at_least
 from netmap.analysis import analyze
 from netmap.errors import NetmapError
 from netmap.i18n import LANGS, _, default_lang
@@ -27,12 +28,16 @@ from .edits import with_positions
 
 __all__ = [
     "workspace",
+    "shared",
+    "settings",
+    "user",
+    "can_edit",
     "init",
+    "init_lang",
     "lang",
     "network_name",
     "current",
     "acting_on",
-    "author",
     "timezone",
     "commit",
     "editor_key",
@@ -70,8 +75,42 @@ def _workspace(path):
 
 
 def workspace():
-    """The workspace of this server (``NETMAP_WORKSPACE`` or the per-user default)."""
-    return _workspace(str(default_path()))
+    """The workspace of this server (``NETMAP_WORKSPACE`` or the per-user default), as the
+    logged-in user acts in it (:func:`user`)."""
+    return _workspace(str(default_path())).as_user(user())
+
+
+def shared():
+    """Whether the app is shared with a login: an ``[auth]`` table in Streamlit's secrets."""
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001  (no secrets file: the personal app)
+        return False
+
+
+def settings():
+    """netmap's ``[netmap]`` table of the secrets (netmap/config.py), a plain dict."""
+    try:
+        return dict(st.secrets.get("netmap", {}))
+    except Exception:  # noqa: BLE001
+        return {}
+
+
+def user():
+    """Who acts: None in the personal app (it may do everything); in shared mode the logged-in
+    :class:`netmap.access.User`, or before the login a user without an id, who may do nothing."""
+    if not shared():
+        return None
+    if not st.user.get("is_logged_in", False):
+        return User("")
+    return User.from_claims(st.user, settings())
+
+
+def can_edit(name=None, need="editor"):
+    """Whether the user may change the network ``name`` (default: the open one)."""
+    ws = workspace()
+    name = name or network_name()
+    return ws.user is None or bool(name) and at_least(ws.role(name), need)
 
 
 def _browser_lang():
@@ -89,9 +128,7 @@ def init():
     browser's language and the first network. Nothing is read from the workspace: two people
     on one workspace each keep their own language and open network."""
     ss, ws = st.session_state, workspace()
-    if "lang" not in ss:
-        wanted = st.query_params.get("lang") or _browser_lang() or default_lang()
-        ss.lang = wanted if wanted in LANGS else "en"
+    init_lang()
     if "_lang_next" in ss:  # a new network's language, chosen by this person
         ss.lang = ss.pop("_lang_next")
         relabel()
@@ -101,8 +138,18 @@ def init():
     if names and ss.get("network") not in names:
         wanted = st.query_params.get("network")
         ss.network = wanted if wanted in names else names[0]
+    elif not names:
+        ss.pop("network", None)  # none left that this person may open (a share withdrawn, the last purged)
     ss.setdefault("_shown", {})
     ss.setdefault("_flash", [])
+
+
+def init_lang():
+    """The session's language, once: from the address (``?lang=``), else the browser's."""
+    ss = st.session_state
+    if "lang" not in ss:
+        wanted = st.query_params.get("lang") or _browser_lang() or default_lang()
+        ss.lang = wanted if wanted in LANGS else "en"
 
 
 def remember():
@@ -176,17 +223,6 @@ def acting_on():
     return st.session_state.get("_acting_on")
 
 
-def author():
-    """Who is saving, where the server knows it (a logged-in user's name or e-mail), else None."""
-    try:
-        user = st.user
-        if not user.get("is_logged_in"):
-            return None
-        return str(user.get("name") or user.get("email") or "").strip() or None
-    except Exception:  # noqa: BLE001  (no login configured, or no browser session)
-        return None
-
-
 def timezone():
     """The browser's time zone (an IANA name such as ``Europe/Copenhagen``), or None."""
     try:
@@ -206,7 +242,7 @@ def commit(net, base_rev, shown=None):
     """
     name = network_name()
     try:
-        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev, author=author())
+        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev)  # by the user
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))
         reset_editors()

@@ -17,6 +17,7 @@ from netmap.workspace import SAMPLES, SAMPLES_DIR
 from netmap.writing import write_network
 
 from . import state
+from .sharing import read_only_note
 from .state import md, tr
 
 __all__ = [
@@ -117,7 +118,7 @@ def sidebar():
     state.remember()
     state.begin_run()
     name = state.network_name()
-    if not names or not name:
+    if not names or not name or not state.can_edit():
         return
     with st.sidebar:
         left, right = st.columns(2)
@@ -156,6 +157,8 @@ def open_page(title):
         st.stop()
     name, net, rev = cur
     st.caption(summary(name, net))
+    if not state.can_edit():
+        read_only_note()
     return cur
 
 
@@ -174,6 +177,8 @@ def welcome():
     st.write(
         tr("Map who works with whom in your partnership. There is no network here yet: start in one of three ways.")
     )
+    if state.shared():
+        st.caption(tr("A network someone shares with you appears here once they have shared it."))
     start, upload, sample = st.columns(3)
     with start:
         new_network_form("start")
@@ -230,9 +235,7 @@ def new_network_form(prefix):
         if not st.form_submit_button(tr("Start"), key=f"{prefix}_submit", type="primary"):
             return
     try:
-        state.workspace().create(
-            name, Network(name=name.strip(), date=date.isoformat() if date else None), lang=lang, author=state.author()
-        )
+        state.workspace().create(name, Network(name=name.strip(), date=date.isoformat() if date else None), lang=lang)
     except NetmapError as exc:
         st.error(md(exc.message(state.lang())))
         return

@@ -13,6 +13,7 @@ from netmap.workspace import StaleEditError
 
 name, net, rev = views.open_page(tr("History"))
 lang, ws, ss = state.lang(), state.workspace(), st.session_state
+editable = state.can_edit()
 st.caption(
     tr(
         "Every saved change is a revision, newest first. Restoring a revision saves its content as a new revision: the current network stays in the history."
@@ -57,8 +58,10 @@ for item in revisions:
         if buttons.button(tr("Hide") if showing else tr("Show"), key=f"history_show_{item.rev}"):
             ss.history_show = None if showing else (name, item.rev)
             st.rerun()
-        if item.state != "current" and buttons.button(
-            tr("Restore as a new revision"), key=f"history_restore_{item.rev}"
+        if (
+            item.state != "current"
+            and editable
+            and buttons.button(tr("Restore as a new revision"), key=f"history_restore_{item.rev}")
         ):
             ss.history_restore = pending = {"network": name, "rev": item.rev, "base": state.acting_on()}
         if pending and pending["rev"] == item.rev:
@@ -75,7 +78,7 @@ for item in revisions:
             if answer.button(tr("Restore"), key="history_restore_confirm", type="primary"):
                 ss.history_restore = None
                 try:
-                    saved = ws.restore(name, item.rev, expected_revision=pending["base"], author=state.author())
+                    saved = ws.restore(name, item.rev, expected_revision=pending["base"])
                 except StaleEditError as exc:
                     state.flash("warning", exc.message(lang))
                 except NetmapError as exc:

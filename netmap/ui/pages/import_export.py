@@ -11,7 +11,7 @@ from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, network_from_r
 from netmap.present.report import warning_text
 from netmap.present.vocab import count, tie_count
 from netmap.reading import MISSING_COLUMN, NEAR_MISS, read_network, read_table_records
-from netmap.ui import state, views
+from netmap.ui import sharing, state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
 
@@ -151,14 +151,18 @@ if first is not None:
         left, right = st.columns(2)
         if left.button(tr("Import as a new network"), key="import_new", type="primary"):
             try:
-                rev = ws.create(new_name, with_positions(uploaded), author=state.author())
+                rev = ws.create(new_name, with_positions(uploaded))
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:
                 state.flash("success", tr("Imported {name}.", name=new_name.strip()))
                 st.session_state._open_next = new_name.strip()
                 st.rerun()
-        if state.network_name() and right.button(tr("Replace the open network (a new revision)"), key="import_replace"):
+        if (
+            state.network_name()
+            and state.can_edit()
+            and right.button(tr("Replace the open network (a new revision)"), key="import_replace")
+        ):
             cur = ws.load(state.network_name())
             if state.commit(uploaded, state.acting_on(), shown=cur):
                 state.flash("success", tr("Imported {name}.", name=state.network_name()))
@@ -225,6 +229,8 @@ st.header(tr("Workspace"))
 views.new_network_form("new_network")
 
 if state.network_name():
+    sharing.sharing_section(state.network_name())
+if state.network_name() and state.can_edit(need="owner"):
     name = state.network_name()
     st.subheader(tr("Delete the open network with its whole history"))
     st.caption(

@@ -13,7 +13,8 @@ shown_counts = (len(net.actors), len(net.ties))
 column, column_help = views.column, views.column_help
 
 left, middle, right = st.columns([1, 1, 1.6])
-editing = left.toggle(
+editable = state.can_edit()
+editing = editable and left.toggle(
     tr("Edit on the map"),
     value=True,
     key="map_editing",
@@ -52,6 +53,8 @@ else:
     else:
         st.iframe(html, height=760)
         st.caption(tr("Drag to move the view, scroll to zoom, point at an actor to see its details."))
+if not editable:
+    st.stop()  # a viewer: the map without the forms that change it
 
 choices = views.choices()
 actor_col, tie_col = st.columns(2)

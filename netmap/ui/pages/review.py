@@ -37,6 +37,7 @@ def scale(rating):
     return words if rating is None else f"{rating} \u2013 {words}"
 
 
+editable = state.can_edit()
 prefix = state.editor_key("review")  # new after each save or undo, so the form shows what is stored
 rows = review_rows(net, result, lang)
 with st.form(f"{prefix}_form", border=False):
@@ -57,8 +58,15 @@ with st.form(f"{prefix}_form", border=False):
                     index=OPTIONS.index(entry.rating if entry else None),
                     key=f"{prefix}_rating_{n}",
                     format_func=scale,
+                    disabled=not editable,
                 )
-                st.text_area(tr("Note"), value=entry.note if entry else "", key=f"{prefix}_note_{n}", height=68)
+                st.text_area(
+                    tr("Note"),
+                    value=entry.note if entry else "",
+                    key=f"{prefix}_note_{n}",
+                    height=68,
+                    disabled=not editable,
+                )
                 if entry and entry.date:
                     st.caption(md(tr("Assessed {date}", date=row["date"])))
             with right:
@@ -72,7 +80,7 @@ with st.form(f"{prefix}_form", border=False):
                             st.caption(md(tr("Actors concerned: {names}", names=concerned)))
                 else:
                     st.caption(tr("The network cannot speak to this element: the partnership's own rating only."))
-    saved = st.form_submit_button(tr("Save the review"), type="primary", key="review_save")
+    saved = st.form_submit_button(tr("Save the review"), type="primary", key="review_save", disabled=not editable)
 
 if saved:
     today = _dt.date.today().isoformat()
@@ -122,7 +130,11 @@ for column, suffix, mime in (
         key=f"review_download{suffix}",
         on_click="ignore",
     )
-upload = st.file_uploader(tr("Upload a review (CSV or XLSX)"), type=["csv", "xlsx"], key="review_upload")
+upload = (
+    st.file_uploader(tr("Upload a review (CSV or XLSX)"), type=["csv", "xlsx"], key="review_upload")
+    if editable
+    else None
+)
 if upload is not None and st.button(tr("Use this review"), key="review_use"):
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(upload.name).name

@@ -788,6 +788,36 @@ def test_a_citizen_added_with_the_map_form_gets_a_neutral_id_and_ids_stay_hidden
     assert at.selectbox(key="add_tie_source").format_func(anna.id) == "Anna Hansen"
 
 
+def test_an_actor_made_a_citizen_in_the_table_or_the_panel_gets_a_neutral_id(ws_path):
+    """museum (a kind of citizen, in the table) and frivilligcenter (sector citizen, in the
+    map's panel) become citizens: their ids are no longer made from their names, and their ties
+    follow them."""
+    before = Workspace(ws_path).load("copenhagen")
+    ties_of = {a: sum(a in (t.source, t.target) for t in before.ties) for a in ("museum", "frivilligcenter")}
+    at = start("actors")
+    row = before.actor_ids.index("museum")
+    edit_table(at, "actors", {"edited_rows": {row: {"kind": "beboer"}}})
+    net = Workspace(ws_path).load("copenhagen")
+    assert "museum" not in net.actor_ids
+    (museum,) = [a for a in net.actors if a.name == "Museum (kulturformidling)"]
+    assert CITIZEN_ID.fullmatch(museum.id) and museum.kind == "beboer"
+    assert sum(museum.id in (t.source, t.target) for t in net.ties) == ties_of["museum"]
+
+    at.switch_page("netmap/ui/pages/map.py").run()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    key = f"map_actor_{Workspace(ws_path).revision('copenhagen')}_frivilligcenter"
+    at.selectbox(key=f"{key}_sector").set_value("citizen")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception
+    net = Workspace(ws_path).load("copenhagen")
+    (centre,) = [a for a in net.actors if a.name == "Frivilligcenter"]
+    assert CITIZEN_ID.fullmatch(centre.id) and "frivilligcenter" not in net.actor_ids
+    assert sum(centre.id in (t.source, t.target) for t in net.ties) == ties_of["frivilligcenter"]
+    assert at.session_state["map_selected"] == centre.id  # its panel stays open
+    assert "Saved Frivilligcenter." in texts(at, "success")
+
+
 def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):
     at = start()
     for org in ("Ølby Skole", "Kulturhuset"):

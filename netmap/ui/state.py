@@ -16,6 +16,7 @@ import time
 import streamlit as st
 
 from netmap.analysis import analyze
+from netmap.editing import neutral_ids
 from netmap.errors import NetmapError
 from netmap.i18n import LANGS, _, default_lang
 from netmap.present.report import document
@@ -35,6 +36,7 @@ __all__ = [
     "author",
     "timezone",
     "commit",
+    "moved_id",
     "editor_key",
     "reset_editors",
     "remember",
@@ -199,12 +201,14 @@ def commit(net, base_rev, shown=None):
     """Save ``net`` as the next revision of the open network, unless someone else saved first.
 
     ``base_rev`` is the revision the edit was made on; positions are kept from
-    ``shown`` (the network as the user saw it). Returns the new revision. An
+    ``shown`` (the network as the user saw it), and an actor that was no citizen there and is
+    one now gets a neutral id (:func:`moved_id` tells it). Returns the new revision. An
     invalid network is reported inline and None returned (the last valid
     revision stays); a stale edit is reported after a rerun that shows the
     latest revision.
     """
     name = network_name()
+    net, moved = neutral_ids(shown, net) if shown is not None else (net, {})
     try:
         rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev, author=author())
     except StaleEditError as exc:
@@ -216,8 +220,15 @@ def commit(net, base_rev, shown=None):
         st.caption(tr("Not saved; the last valid version is kept."))
         return None
     st.session_state._shown[name] = rev
+    st.session_state._moved_ids = moved
     reset_editors()
     return rev
+
+
+def moved_id(actor_id):
+    """The id ``actor_id`` has after the last :func:`commit`: a new, neutral one when that
+    change made the actor a citizen (:func:`netmap.editing.neutral_ids`), else itself."""
+    return st.session_state.get("_moved_ids", {}).get(actor_id, actor_id)
 
 
 def editor_key(prefix):

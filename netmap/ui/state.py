@@ -3,7 +3,8 @@
 Session keys (each initialised once): ``lang``, ``network`` (the open network, also the
 sidebar widgets' keys; both belong to the session and are kept in the address, never in the
 workspace), ``_shown`` (``{network: revision shown in the last run}``), ``_acting_on`` (the
-revision the user saw when acting in this run) and ``_flash`` (messages carried over a rerun).
+revision the user saw when acting in this run), ``_flash`` (messages carried over a rerun) and
+``_saved`` (the network this session saved last, as validated: shown without parsing it again).
 """
 
 from __future__ import annotations
@@ -162,7 +163,12 @@ def current():
     ws = workspace()
     if rev is None:
         rev = ws.revision(name)
-    net = parse(ws.document(name, rev), name)
+    saved = st.session_state.get("_saved")
+    if saved and saved[:2] == (name, rev):  # this session saved it: validated already
+        net = saved[2]
+    else:
+        net = parse(ws.document(name, rev), name)
+        st.session_state.pop("_saved", None)
     net.name = name  # the name the user gave it in the workspace, not the one inside its file
     return name, net, rev
 
@@ -210,7 +216,9 @@ def commit(net, base_rev, shown=None):
     name = network_name()
     net, moved = neutral_ids(shown, net) if shown is not None else (net, {})
     try:
-        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev, author=author())
+        rev, saved = workspace().save_validated(
+            name, with_positions(net, shown), expected_revision=base_rev, author=author()
+        )
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))
         reset_editors()
@@ -220,6 +228,7 @@ def commit(net, base_rev, shown=None):
         st.caption(tr("Not saved; the last valid version is kept."))
         return None
     st.session_state._shown[name] = rev
+    st.session_state._saved = (name, rev, saved)  # current() shows it without parsing it again
     st.session_state._moved_ids = moved
     reset_editors()
     return rev

@@ -2,9 +2,12 @@
 sent twice in a row (a double click) is added once.
 
 A form is cleared by giving its widgets new keys (:func:`key`): the browser then draws new
-widgets at their defaults. Setting the old widgets' values back is not enough in a browser: an
-``st.form`` keeps the values the user chose in the browser until its next submit, so after a
-double click on "Add tie" Chromium sometimes showed the added tie's kind again (issue 10).
+widgets at their defaults. Setting the old widgets' values back in the session state is not
+enough in a browser: a rerun that the page asks for before it has received those values carries
+the page's old ones, and they win. After a double click on "Add tie" in Chromium, the run that
+set the kind back to "collaboration" was followed within a second by such a rerun, which brought
+the added tie's kind back: logged in 4 of 6 runs of the browser test, in one of which the page
+showed it too (issue 10).
 """
 
 from __future__ import annotations

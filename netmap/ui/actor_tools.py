@@ -147,22 +147,18 @@ def merge(net, rev):
         return
     labels = choice_labels(net.actors)
     ids = list(labels)
-    left, right = st.columns(2)
-    keep = left.selectbox(
-        tr("Keep"),
-        ids,
-        index=None,
-        format_func=labels.get,
-        key=forms.key("merge", "keep"),
-        placeholder=tr("Choose an actor"),
-    )
-    other = right.selectbox(
-        tr("Merge into it, then remove"),
-        ids,
-        index=None,
-        format_func=labels.get,
-        key=forms.key("merge", "other"),
-        placeholder=tr("Choose an actor"),
+    keep, other = (
+        column.selectbox(
+            label,
+            ids,
+            index=None,
+            format_func=labels.get,
+            key=forms.key("merge", field),
+            placeholder=tr("Choose an actor"),
+        )
+        for column, label, field in zip(
+            st.columns(2), (tr("Keep"), tr("Merge into it, then remove")), ("keep", "other"), strict=True
+        )
     )
     if keep not in labels or other not in labels:  # not chosen yet (or gone in an edit elsewhere)
         return

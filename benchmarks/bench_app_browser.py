@@ -15,9 +15,10 @@ Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(
 Each is reported as wall time and, as wall time on a busy machine says little, as the server
 process's CPU time (/proc) and the page's main-thread time (Chromium's TaskDuration) it took.
 
-The first show is also split into steps, as the page saw them (:data:`STEPS`).
+The first show is also split into steps, as the page saw them (:data:`STEPS`); ``--floor`` also
+times a bare Streamlit page (:data:`BARE`), the part of a first show that is Streamlit's own.
 
-    python benchmarks/bench_app_browser.py --actors 300 --runs 10 [--first-show] [--no-renames]
+    python benchmarks/bench_app_browser.py --actors 300 --runs 10 [--first-show] [--floor] [--no-renames]
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -186,12 +188,54 @@ def renames(browser, url, net, runs, pid, ws):
     return timer, measured
 
 
+#: Streamlit's floor: a page with a title and a line of text, nothing of netmap.
+BARE = 'import streamlit as st\n\nst.title("Bare")\nst.write("A bare Streamlit page")\n'
+
+
+def bare_page(browser, folder, runs, log):
+    """Wall times of a bare Streamlit page's first show (``goto`` until its text shows), served
+    by its own ``streamlit run`` on the same machine."""
+    (folder / "bare.py").write_text(BARE)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(folder / "bare.py"), "--server.port", str(port)]
+        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    times = []
+    try:
+        for i in range(runs + 1):  # the first run starts the server's session machinery: not counted
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            t0 = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/", timeout=60000) if i else _retry_goto(page, port)
+            page.get_by_text("A bare Streamlit page").wait_for(timeout=60000)
+            if i:
+                times.append(time.perf_counter() - t0)
+            page.close()
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    return times
+
+
+def _retry_goto(page, port):
+    """The bare server's first page, once it answers."""
+    for _ in range(150):
+        try:
+            return page.goto(f"http://127.0.0.1:{port}/", timeout=60000)
+        except Exception:  # noqa: BLE001  (not listening yet)
+            time.sleep(0.2)
+    raise RuntimeError("the bare Streamlit page did not start")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--actors", type=int, default=300)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--first-show", action="store_true", help="also time the Map page's first show")
     parser.add_argument("--no-renames", action="store_true", help="do not time renames")
+    parser.add_argument("--floor", action="store_true", help="also time a bare Streamlit page's first show")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -209,6 +253,8 @@ def main():
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             if args.first_show:
                 results["first show"], steps = first_show(browser, url, len(net.actors), args.runs, server.pid)
+            if args.floor:
+                floor = bare_page(browser, folder, args.runs, log)
             if not args.no_renames:
                 results["rename to redraw"], results["rename to measures"] = renames(
                     browser, url, net, args.runs, server.pid, ws
@@ -219,6 +265,8 @@ def main():
         log.close()
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties")
+    if args.floor:
+        print(f"a bare Streamlit page's first show: wall {ms(floor)}")
     for label, timer in results.items():
         print(f"{label}: wall {ms(timer.wall)}")
         print(f"{label}: server CPU {ms(timer.server)}; page main thread {ms(timer.page)}")

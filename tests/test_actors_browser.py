@@ -116,4 +116,10 @@ def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
         assert [t.kind for t in ws.load("copenhagen").ties].count("funding") == [
             t.kind for t in ws.load("copenhagen", 1).ties
         ].count("funding") + 1
+        # Cleared on the server too, not only on the page: the next tie added is a collaboration
+        # (the same two actors, first in the lists, have a formal agreement only).
+        form.get_by_role("button", name="Add tie").click()
+        expect(page.get_by_text("copenhagen: 21 actors, 38 ties")).to_be_visible(timeout=15000)
+        tie = ws.load("copenhagen").ties[-1]
+        assert (tie.source, tie.target, tie.kind) == ("lavuk_ledelse", "lavuk_koordinator", "collaboration")
         assert errors == []

@@ -8,12 +8,17 @@ Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(
   so vis-network is sent each time, as to a new user);
 - rename: "Save changes" in the open actor's panel until vis-network's node has the new name
   (saved as a new revision in between). The actor is opened by a click on its mark, after the map
-  was zoomed onto it (``network.focus``), so that a small mark on a large map is hit.
+  was zoomed onto it (``network.focus``), so that a small mark on a large map is hit;
+- rename until its measures show: the same rename, until the panel shows the measures of the new
+  revision (its box is keyed ``map_measures_<revision>``; they follow the map, computed beside it).
 
 Each is reported as wall time and, as wall time on a busy machine says little, as the server
 process's CPU time (/proc) and the page's main-thread time (Chromium's TaskDuration) it took.
 
-    python benchmarks/bench_app_browser.py --actors 300 --runs 10 [--first-show]
+The first show is also split into steps, as the page saw them (:data:`STEPS`); ``--floor`` also
+times a bare Streamlit page (:data:`BARE`), the part of a first show that is Streamlit's own.
+
+    python benchmarks/bench_app_browser.py --actors 300 --runs 10 [--first-show] [--floor] [--no-renames]
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import argparse
 import os
 import platform
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -75,8 +81,22 @@ class Timer:
         self.page.append(page_cpu(cdp) - self.p0)
 
 
+#: Page times (ms since the navigation started) of the first show's steps, from the page's
+#: performance marks: Streamlit's own (``notRunning`` once its front end is up and connected,
+#: ``running`` while the script runs, ``notRunning`` again when it has finished) and the map's
+#: (netmap/static/mapeditor.js: its data arrived, vis-network evaluated, first drawn, fitted).
+STEPS = """() => {
+  const marks = performance.getEntriesByType("mark"), at = (name) => (marks.find((m) => m.name === name) || {}).startTime;
+  const running = at("running");
+  const done = marks.find((m) => m.name === "notRunning" && m.startTime > running);
+  return { up: at("notRunning"), running, finished: done && done.startTime, data: at("netmap-data"),
+           vis: at("netmap-vis"), drawn: at("netmap-drawn"), fitted: at("netmap-fitted") };
+}"""
+
+
 def first_show(browser, url, n, runs, pid):
-    timer = Timer(pid)
+    """The first show's timer, and its steps (:data:`STEPS`) for each run."""
+    timer, steps = Timer(pid), []
     for _ in range(runs):
         page = browser.new_page(viewport={"width": 1280, "height": 720})
         cdp = page.context.new_cdp_session(page)
@@ -85,17 +105,44 @@ def first_show(browser, url, n, runs, pid):
         page.goto(url)
         page.wait_for_function(DRAWN, arg=n, timeout=60000, polling="raf")
         timer.stop(cdp)
+        page.wait_for_function("() => performance.getEntriesByName('netmap-fitted').length > 0", timeout=60000)
+        steps.append(page.evaluate(STEPS))
         page.close()
-    return timer
+    return timer, steps
 
 
-def renames(browser, url, net, runs, pid):
+def step_lines(steps):
+    """The median page time of each step of the first show, and of the time between steps."""
+    names = ["up", "running", "finished", "data", "vis", "drawn", "fitted"]
+    what = {
+        "up": "Streamlit's front end up and connected",
+        "running": "the script started",
+        "finished": "the script finished (its last element received)",
+        "data": "the map's component called with its data",
+        "vis": "vis-network evaluated",
+        "drawn": "the map built and first drawn",
+        "fitted": "the map fitted to the actors",
+    }
+    lines, last = [], None
+    for name in names:
+        times = [s[name] for s in steps if s.get(name) is not None]
+        if not times:
+            continue
+        gaps = [s[name] - s[last] for s in steps if last and s.get(name) is not None and s.get(last) is not None]
+        gap = f" (+{statistics.median(gaps):.0f} ms)" if gaps else ""
+        lines.append(f"  {what[name]}: at {statistics.median(times):.0f} ms{gap}")
+        last = name
+    return lines
+
+
+def renames(browser, url, net, runs, pid, ws):
+    """Timers of the renames until the map draws them, and until the panel shows their measures."""
     from playwright.sync_api import expect
 
     page = browser.new_page(viewport={"width": 1280, "height": 720})
     cdp = page.context.new_cdp_session(page)
     cdp.send("Performance.enable")
-    timer = Timer(pid)
+    timer, measured = Timer(pid), Timer(pid)
     page.goto(url)
     page.wait_for_function(DRAWN, arg=len(net.actors), timeout=60000)
     panel = page.locator(".st-key-map_panel")
@@ -117,7 +164,9 @@ def renames(browser, url, net, runs, pid):
         page.wait_for_timeout(300)  # not timed: the run that opened the panel ends
         new = f"Renamed {i}"
         name.fill(new)
+        rev = ws.revision("bench") + 1
         timer.start(cdp)
+        measured.start(cdp)
         panel.get_by_role("button", name="Save changes").click()
         page.wait_for_function(
             "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).name === name",
@@ -126,10 +175,58 @@ def renames(browser, url, net, runs, pid):
             polling="raf",
         )
         timer.stop(cdp)
+        page.wait_for_function(
+            "(key) => !!document.querySelector('.' + key)",
+            arg=f"st-key-map_measures_{rev}",
+            timeout=120000,
+            polling="raf",
+        )
+        measured.stop(cdp)
         net.actor(chosen).name = new
         page.wait_for_timeout(300)
     page.close()
-    return timer
+    return timer, measured
+
+
+#: Streamlit's floor: a page with a title and a line of text, nothing of netmap.
+BARE = 'import streamlit as st\n\nst.title("Bare")\nst.write("A bare Streamlit page")\n'
+
+
+def bare_page(browser, folder, runs, log):
+    """Wall times of a bare Streamlit page's first show (``goto`` until its text shows), served
+    by its own ``streamlit run`` on the same machine."""
+    (folder / "bare.py").write_text(BARE)
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(folder / "bare.py"), "--server.port", str(port)]
+        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    times = []
+    try:
+        for i in range(runs + 1):  # the first run starts the server's session machinery: not counted
+            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            t0 = time.perf_counter()
+            page.goto(f"http://127.0.0.1:{port}/", timeout=60000) if i else _retry_goto(page, port)
+            page.get_by_text("A bare Streamlit page").wait_for(timeout=60000)
+            if i:
+                times.append(time.perf_counter() - t0)
+            page.close()
+    finally:
+        proc.kill()
+        proc.wait(timeout=10)
+    return times
+
+
+def _retry_goto(page, port):
+    """The bare server's first page, once it answers."""
+    for _ in range(150):
+        try:
+            return page.goto(f"http://127.0.0.1:{port}/", timeout=60000)
+        except Exception:  # noqa: BLE001  (not listening yet)
+            time.sleep(0.2)
+    raise RuntimeError("the bare Streamlit page did not start")
 
 
 def main():
@@ -137,6 +234,8 @@ def main():
     parser.add_argument("--actors", type=int, default=300)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--first-show", action="store_true", help="also time the Map page's first show")
+    parser.add_argument("--no-renames", action="store_true", help="do not time renames")
+    parser.add_argument("--floor", action="store_true", help="also time a bare Streamlit page's first show")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -153,17 +252,27 @@ def main():
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             if args.first_show:
-                results["first show"] = first_show(browser, url, len(net.actors), args.runs, server.pid)
-            results["rename to redraw"] = renames(browser, url, net, args.runs, server.pid)
+                results["first show"], steps = first_show(browser, url, len(net.actors), args.runs, server.pid)
+            if args.floor:
+                floor = bare_page(browser, folder, args.runs, log)
+            if not args.no_renames:
+                results["rename to redraw"], results["rename to measures"] = renames(
+                    browser, url, net, args.runs, server.pid, ws
+                )
             browser.close()
     finally:
         stop_server(server)
         log.close()
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties")
+    if args.floor:
+        print(f"a bare Streamlit page's first show: wall {ms(floor)}")
     for label, timer in results.items():
         print(f"{label}: wall {ms(timer.wall)}")
         print(f"{label}: server CPU {ms(timer.server)}; page main thread {ms(timer.page)}")
+        if label == "first show":
+            print("first show, medians of the page's times since the navigation started:")
+            print("\n".join(step_lines(steps)))
 
 
 if __name__ == "__main__":

@@ -4,7 +4,7 @@ ids for new actors, actors picked by name, a pasted list of names, two actors me
 Ids are made, never asked for: from the name (``Aftenskole Ølby`` -> ``aftenskole_ølby``), except
 for citizens (:func:`netmap.model.is_citizen`), who get a neutral id (``borger-`` and a random
 part) so that no id carries a citizen's name into addresses, revisions or logs. An id stays as it
-was made when the actor is renamed.
+was made when the actor is renamed, except when the actor becomes a citizen (:func:`neutral_ids`).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from .model import _SECTOR_WORDS, Actor, Network, _name_key, canonical_tie_kind,
 __all__ = [
     "CITIZEN_ID_PREFIX",
     "new_id",
+    "neutral_ids",
     "choice_labels",
     "Paste",
     "read_names",
@@ -60,6 +61,32 @@ def new_id(taken, name, kind="", sector="unknown"):
     while candidate in ids:
         candidate, n = f"{base}_{n}", n + 1
     return candidate
+
+
+def neutral_ids(before, after):
+    """``(after, {old id: new id})``: every actor of ``after`` that was in ``before`` and not a
+    citizen there, is a citizen now and has no neutral id gets one (:func:`new_id`); its ties
+    follow it. An id made from a name (``anna_hansen``) would otherwise keep a citizen's name.
+
+    >>> net, moved = neutral_ids(Network([Actor("anna", "Anna")]), Network([Actor("anna", "Anna", kind="borger")]))
+    >>> moved["anna"].startswith(CITIZEN_ID_PREFIX) and net.actor_ids == [moved["anna"]]
+    True
+    """
+    was = {a.id: a for a in before.actors}
+    became = [
+        a.id
+        for a in after.actors
+        if a.id in was and is_citizen(a) and not is_citizen(was[a.id]) and not a.id.startswith(CITIZEN_ID_PREFIX)
+    ]
+    if not became:
+        return after, {}
+    taken, moved = set(was) | set(after.actor_ids), {}
+    for old in became:
+        moved[old] = new_id(taken, "", kind="borger")
+        taken.add(moved[old])
+    actors = [replace(a, id=moved.get(a.id, a.id)) for a in after.actors]
+    ties = [replace(t, source=moved.get(t.source, t.source), target=moved.get(t.target, t.target)) for t in after.ties]
+    return replace(after, actors=actors, ties=ties), moved
 
 
 def choice_labels(actors):

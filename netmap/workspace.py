@@ -678,7 +678,7 @@ class Workspace:
 
     def save(self, name, net, expected_revision=None, author=None):
         """Validate ``net`` and store it as the new current revision, saved by ``author`` (None
-        when unknown); returns its number.
+        when unknown); returns its number (:meth:`save_validated` also returns the network).
 
         Revisions after the current one (the redo branch) are dropped. A save
         equal to the current revision stores nothing and returns the current
@@ -686,13 +686,19 @@ class Workspace:
         given and is not the current revision, and InputError when ``net`` is
         invalid; in both cases nothing changes.
         """
-        doc = _dump(validate(net), name)
+        return self.save_validated(name, net, expected_revision, author)[0]
+
+    def save_validated(self, name, net, expected_revision=None, author=None):
+        """:meth:`save`, returning ``(revision, the validated network)``: the network that
+        :meth:`load` of that revision gives (but for its ``name``), without parsing it again."""
+        valid = validate(net)
+        doc = _dump(valid, name)
         with self._tx() as con:
             head, last = self._head(con, name, "editor")
             _check_stale(name, head, expected_revision)
             current = con.execute("SELECT doc FROM revisions WHERE network = ? AND rev = ?", (name, head)).fetchone()
             if current and current[0] == doc:
-                return head
+                return head, valid
             con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
             rev = last + 1
             con.execute(
@@ -700,7 +706,7 @@ class Workspace:
                 (name, rev, doc, _now(), self._author(author)),
             )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
-        return rev
+        return rev, valid
 
     def _move(self, name, sql, expected_revision):
         with self._tx() as con:

@@ -45,6 +45,13 @@ def start(page=None):
     return at
 
 
+def fk(at, form, field):
+    """The key of ``field`` in a quick form or tool now: it changes each time the form clears
+    (netmap.ui.forms.key), so that the browser draws new, empty widgets."""
+    gen = at.session_state["_form_gen"].get(form, 0) if "_form_gen" in at.session_state else 0
+    return f"{form}_{field}" + (f"_{gen}" if gen else "")
+
+
 def edit_table(at, table, delta):
     key = at.session_state["_editor_keys"][table]
     at.session_state[key] = {"edited_rows": {}, "added_rows": [], "deleted_rows": [], **delta}
@@ -129,17 +136,17 @@ def test_first_screen_shows_the_sample_map(ws_path):
 
 def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     at = start()
-    at.text_input(key="add_actor_name").input("Aftenskole Ølby")
-    at.selectbox(key="add_actor_sector").set_value("civil")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Aftenskole Ølby")
+    at.selectbox(key=fk(at, "add_actor", "sector")).set_value("civil")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert not at.exception
     assert any("Added Aftenskole Ølby" in s for s in texts(at, "success"))
     net = Workspace(ws_path).load("copenhagen")
     actor = net.actor("aftenskole_ølby")
     assert actor.sector == "civil" and actor.x is not None  # placed on the map and saved
-    at.selectbox(key="add_tie_source").set_value("aftenskole_ølby")
-    at.selectbox(key="add_tie_target").set_value("lavuk_koordinator")
-    at.button(key="add_tie_submit").click().run()
+    at.selectbox(key=fk(at, "add_tie", "source")).set_value("aftenskole_ølby")
+    at.selectbox(key=fk(at, "add_tie", "target")).set_value("lavuk_koordinator")
+    at.button(key=fk(at, "add_tie", "submit")).click().run()
     assert not at.exception
     net = Workspace(ws_path).load("copenhagen")
     assert any({t.source, t.target} == {"aftenskole_ølby", "lavuk_koordinator"} for t in net.ties)
@@ -155,9 +162,9 @@ def with_ids(at):
 
 def test_a_duplicate_id_from_the_form_is_shown_and_nothing_saved(ws_path):
     at = with_ids(start())
-    at.text_input(key="add_actor_name").input("Someone")
-    at.text_input(key="add_actor_id").input("lavuk_ledelse")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Someone")
+    at.text_input(key=fk(at, "add_actor", "id")).input("lavuk_ledelse")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert any('duplicate id "lavuk_ledelse"' in e for e in texts(at, "error"))
     assert Workspace(ws_path).revision("copenhagen") == 1
 
@@ -499,8 +506,8 @@ def test_create_an_empty_network_and_add_the_first_actors(ws_path):
     assert at.selectbox(key="network").value == "Ny kortlægning"
     at.switch_page("netmap/ui/pages/map.py").run()
     assert not at.exception
-    at.text_input(key="add_actor_name").input("Første")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Første")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert Workspace(ws_path).load("Ny kortlægning").actor_ids == ["første"]
 
 
@@ -540,13 +547,13 @@ def columns_of(at):
 def test_kinds_are_named_in_danish_and_saved_as_codes(ws_path):
     at = start()
     at.radio(key="lang").set_value("da").run()
-    actor_kinds = at.selectbox(key="add_actor_kind").options
+    actor_kinds = at.selectbox(key=fk(at, "add_actor", "kind")).options
     assert "aftenskole" in actor_kinds and "evening_school" not in actor_kinds
-    tie_kinds = at.selectbox(key="add_tie_kind").options
+    tie_kinds = at.selectbox(key=fk(at, "add_tie", "kind")).options
     assert "formel aftale" in tie_kinds and "formal_agreement" not in tie_kinds
-    at.text_input(key="add_actor_name").input("Aftenskolen")
-    at.selectbox(key="add_actor_kind").set_value("evening_school")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Aftenskolen")
+    at.selectbox(key=fk(at, "add_actor", "kind")).set_value("evening_school")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert not at.exception
     assert Workspace(ws_path).load("copenhagen").actor("aftenskolen").kind == "evening_school"
     at.switch_page("netmap/ui/pages/actors.py").run()
@@ -666,16 +673,16 @@ def test_the_add_actor_form_clears_and_a_double_submit_adds_once(ws_path):
     at = start()
 
     def fill_and_send():
-        at.text_input(key="add_actor_name").input("Dobbeltklik")
-        at.selectbox(key="add_actor_kind").set_value("volunteer")
-        at.selectbox(key="add_actor_sector").set_value("civil")
-        at.button(key="add_actor_submit").click().run()
+        at.text_input(key=fk(at, "add_actor", "name")).input("Dobbeltklik")
+        at.selectbox(key=fk(at, "add_actor", "kind")).set_value("volunteer")
+        at.selectbox(key=fk(at, "add_actor", "sector")).set_value("civil")
+        at.button(key=fk(at, "add_actor", "submit")).click().run()
         assert not at.exception
 
     fill_and_send()
     assert any("Added Dobbeltklik" in s for s in texts(at, "success"))
-    assert at.text_input(key="add_actor_name").value == ""  # the form is cleared
-    assert at.selectbox(key="add_actor_kind").value is None
+    assert at.text_input(key=fk(at, "add_actor", "name")).value == ""  # the form is cleared
+    assert at.selectbox(key=fk(at, "add_actor", "kind")).value is None
     fill_and_send()  # the same actor again at once: a double submit
     assert any("Dobbeltklik was just added; the same actor is not added twice." in w for w in texts(at, "warning"))
     ids = Workspace(ws_path).load("copenhagen").actor_ids
@@ -689,16 +696,16 @@ def test_a_form_sent_again_after_a_while_adds_again(ws_path, monkeypatch):
     monkeypatch.setattr(forms, "REPEAT_SECONDS", 0.0)
     at = start()
     for _ in range(2):
-        at.text_input(key="add_actor_name").input("Ny frivillig")
-        at.button(key="add_actor_submit").click().run()
+        at.text_input(key=fk(at, "add_actor", "name")).input("Ny frivillig")
+        at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert {"ny_frivillig", "ny_frivillig_2"} <= set(Workspace(ws_path).load("copenhagen").actor_ids)
 
 
 def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
     at = with_ids(start())
-    at.text_input(key="add_actor_name").input("Another")
-    at.text_input(key="add_actor_id").input("lavuk_ledelse")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Another")
+    at.text_input(key=fk(at, "add_actor", "id")).input("lavuk_ledelse")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     errors = texts(at, "error")
     assert any('actor "Another": column "Id": duplicate id "lavuk_ledelse"' in e for e in errors), errors
     assert not any("actors[" in e for e in errors)
@@ -776,35 +783,65 @@ CITIZEN_ID = re.compile(r"borger-[0-9a-f]{8}")
 def test_a_citizen_added_with_the_map_form_gets_a_neutral_id_and_ids_stay_hidden(ws_path):
     at = start()
     assert not [t for t in at.text_input if t.key == "add_actor_id"]  # no id to invent
-    at.text_input(key="add_actor_name").input("Anna Hansen")
-    at.selectbox(key="add_actor_kind").set_value("citizen")
-    at.button(key="add_actor_submit").click().run()
+    at.text_input(key=fk(at, "add_actor", "name")).input("Anna Hansen")
+    at.selectbox(key=fk(at, "add_actor", "kind")).set_value("citizen")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert not at.exception
     net = Workspace(ws_path).load("copenhagen")
     (anna,) = [a for a in net.actors if a.name == "Anna Hansen"]
     assert CITIZEN_ID.fullmatch(anna.id) and "anna" not in anna.id
     assert "Added Anna Hansen." in texts(at, "success")
     # Everywhere an actor is picked, it is picked by name.
-    assert at.selectbox(key="add_tie_source").format_func(anna.id) == "Anna Hansen"
+    assert at.selectbox(key=fk(at, "add_tie", "source")).format_func(anna.id) == "Anna Hansen"
+
+
+def test_an_actor_made_a_citizen_in_the_table_or_the_panel_gets_a_neutral_id(ws_path):
+    """museum (a kind of citizen, in the table) and frivilligcenter (sector citizen, in the
+    map's panel) become citizens: their ids are no longer made from their names, and their ties
+    follow them."""
+    before = Workspace(ws_path).load("copenhagen")
+    ties_of = {a: sum(a in (t.source, t.target) for t in before.ties) for a in ("museum", "frivilligcenter")}
+    at = start("actors")
+    row = before.actor_ids.index("museum")
+    edit_table(at, "actors", {"edited_rows": {row: {"kind": "beboer"}}})
+    net = Workspace(ws_path).load("copenhagen")
+    assert "museum" not in net.actor_ids
+    (museum,) = [a for a in net.actors if a.name == "Museum (kulturformidling)"]
+    assert CITIZEN_ID.fullmatch(museum.id) and museum.kind == "beboer"
+    assert sum(museum.id in (t.source, t.target) for t in net.ties) == ties_of["museum"]
+
+    at.switch_page("netmap/ui/pages/map.py").run()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    key = f"map_actor_{Workspace(ws_path).revision('copenhagen')}_frivilligcenter"
+    at.selectbox(key=f"{key}_sector").set_value("citizen")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception
+    net = Workspace(ws_path).load("copenhagen")
+    (centre,) = [a for a in net.actors if a.name == "Frivilligcenter"]
+    assert CITIZEN_ID.fullmatch(centre.id) and "frivilligcenter" not in net.actor_ids
+    assert sum(centre.id in (t.source, t.target) for t in net.ties) == ties_of["frivilligcenter"]
+    assert at.session_state["map_selected"] == centre.id  # its panel stays open
+    assert "Saved Frivilligcenter." in texts(at, "success")
 
 
 def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):
     at = start()
     for org in ("Ølby Skole", "Kulturhuset"):
-        at.text_input(key="add_actor_name").input("Mette")
-        at.text_input(key="add_actor_organisation").input(org)
-        at.button(key="add_actor_submit").click().run()
+        at.text_input(key=fk(at, "add_actor", "name")).input("Mette")
+        at.text_input(key=fk(at, "add_actor", "organisation")).input(org)
+        at.button(key=fk(at, "add_actor", "submit")).click().run()
     net = Workspace(ws_path).load("copenhagen")
     ids = [a.id for a in net.actors if a.name == "Mette"]
     assert ids == ["mette", "mette_2"]
     shown = ["Mette (Ølby Skole)", "Mette (Kulturhuset)"]
-    assert [at.selectbox(key="add_tie_target").format_func(i) for i in ids] == shown
+    assert [at.selectbox(key=fk(at, "add_tie", "target")).format_func(i) for i in ids] == shown
     at.switch_page("netmap/ui/pages/whatif.py").run()
     assert [at.selectbox(key="whatif_actor").format_func(i) for i in ids] == shown
     at.switch_page("netmap/ui/pages/actors.py").run()
     at.get("expandable")  # the merge tool's selects are inside an expander
-    assert [at.selectbox(key="merge_keep").format_func(i) for i in ids] == shown
-    assert at.selectbox(key="merge_keep").format_func("lavuk_ledelse") == "Lavuk Stjernen (ledelse)"
+    assert [at.selectbox(key=fk(at, "merge", "keep")).format_func(i) for i in ids] == shown
+    assert at.selectbox(key=fk(at, "merge", "keep")).format_func("lavuk_ledelse") == "Lavuk Stjernen (ledelse)"
 
 
 def test_the_actors_table_hides_ids_until_asked_and_makes_them_for_new_rows(ws_path):
@@ -823,16 +860,16 @@ def test_the_actors_table_hides_ids_until_asked_and_makes_them_for_new_rows(ws_p
     assert Workspace(ws_path).revision("copenhagen") == rev and not at.error
     at.toggle(key="show_ids").set_value(True).run()
     at.switch_page("netmap/ui/pages/map.py").run()  # asked for once, shown on every page
-    assert at.text_input(key="add_actor_id")
+    assert at.text_input(key=fk(at, "add_actor", "id"))
 
 
 def test_paste_a_list_of_names_shows_what_is_added_and_saves_one_revision(ws_path):
     at = start("actors")
-    at.text_area(key="paste_names").input(
+    at.text_area(key=fk(at, "paste", "names")).input(
         "Aftenskole Ølby\n\nBiblioteket\nlavuk stjernen (ledelse)\nBIBLIOTEKET\nKulturskolen\n"
     ).run()
-    at.selectbox(key="paste_kind").set_value("association")
-    at.selectbox(key="paste_sector").set_value("civil").run()
+    at.selectbox(key=fk(at, "paste", "kind")).set_value("association")
+    at.selectbox(key=fk(at, "paste", "sector")).set_value("civil").run()
     (preview,) = [d.value for d in at.dataframe if list(d.value.columns) == ["Name", "Kind", "Sector"]]
     assert list(preview["Name"]) == ["Aftenskole Ølby", "Biblioteket", "Kulturskolen"]
     assert set(preview["Sector"]) == {"civil"} and set(preview["Kind"]) == {"association"}
@@ -851,7 +888,7 @@ def test_paste_a_list_of_names_shows_what_is_added_and_saves_one_revision(ws_pat
         ("kulturskolen", "Kulturskolen", "association", "civil"),
     ]
     assert "Added 3 actors: Aftenskole Ølby; Biblioteket; Kulturskolen." in texts(at, "success")
-    assert at.text_area(key="paste_names").value == ""  # cleared: a second click adds nothing
+    assert at.text_area(key=fk(at, "paste", "names")).value == ""  # cleared: a second click adds nothing
     at.button(key="undo").click().run()
     assert "Undone: added 3 actors: Aftenskole Ølby; Biblioteket; Kulturskolen." in texts(at, "info")
 
@@ -862,8 +899,8 @@ def test_merge_two_actors_shows_the_cascade_and_saves_one_revision(ws_path):
     before = ws.load("copenhagen")
     keep, other = "lavuk_ledelse", "lavuk_koordinator"
     shared = {t.target if t.source == other else t.source for t in before.ties if other in (t.source, t.target)}
-    at.selectbox(key="merge_keep").set_value(keep)
-    at.selectbox(key="merge_other").set_value(other).run()
+    at.selectbox(key=fk(at, "merge", "keep")).set_value(keep)
+    at.selectbox(key=fk(at, "merge", "other")).set_value(other).run()
     shown = " ".join(plain(m.value) for m in at.markdown)
     assert "Koordinator, Lavuk Stjernen is removed; from now on it is Lavuk Stjernen (ledelse)." in shown
     assert ws.revision("copenhagen") == 1
@@ -881,17 +918,17 @@ def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 
     def send():
-        at.selectbox(key="add_tie_source").set_value("lavuk_ledelse")
-        at.selectbox(key="add_tie_target").set_value("frivillige")
-        at.selectbox(key="add_tie_kind").set_value("funding")
-        at.select_slider(key="add_tie_strength").set_value(3)
-        at.button(key="add_tie_submit").click().run()
+        at.selectbox(key=fk(at, "add_tie", "source")).set_value("lavuk_ledelse")
+        at.selectbox(key=fk(at, "add_tie", "target")).set_value("frivillige")
+        at.selectbox(key=fk(at, "add_tie", "kind")).set_value("funding")
+        at.select_slider(key=fk(at, "add_tie", "strength")).set_value(3)
+        at.button(key=fk(at, "add_tie", "submit")).click().run()
         assert not at.exception
 
     send()
     assert "Added the tie Lavuk Stjernen (ledelse) – Frivillige kulturformidlere." in texts(at, "success")
-    assert at.selectbox(key="add_tie_kind").value == "collaboration"  # cleared
-    assert at.select_slider(key="add_tie_strength").value == 2
+    assert at.selectbox(key=fk(at, "add_tie", "kind")).value == "collaboration"  # cleared
+    assert at.select_slider(key=fk(at, "add_tie", "strength")).value == 2
     send()  # the same tie again at once
     assert (
         "The tie Lavuk Stjernen (ledelse) – Frivillige kulturformidlere was just added; it is not added twice."

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from netmap.editing import add_names, choice_labels, merge_actors, new_id, read_names
+from netmap.editing import add_names, choice_labels, merge_actors, neutral_ids, new_id, read_names
 from netmap.model import Actor, Network, Tie, validate
 from netmap.present.diff import edit_text, merge_texts
 
@@ -37,6 +37,34 @@ def test_a_citizen_id_is_never_one_already_taken(monkeypatch):
     draws = iter(["0000aaaa", "0000aaaa", "0000bbbb"])
     monkeypatch.setattr(editing.secrets, "token_hex", lambda n: next(draws))
     assert new_id({"borger-0000aaaa"}, "x", "citizen") == "borger-0000bbbb"
+
+
+def test_an_actor_that_becomes_a_citizen_gets_a_neutral_id_and_its_ties_follow():
+    before = Network(
+        [Actor("anna_hansen", "Anna Hansen"), Actor("skolen", "Skolen"), Actor("ole", "Ole", kind="beboer")],
+        [Tie("anna_hansen", "skolen"), Tie("ole", "anna_hansen", kind="personal")],
+    )
+    after = Network(
+        [
+            Actor("anna_hansen", "Anna Hansen", kind="borger med handicap"),  # became a citizen
+            Actor("skolen", "Skolen", sector="civil"),  # not a citizen
+            Actor("ole", "Ole Jensen", kind="beboer"),  # a citizen before: its id stays
+            Actor("bo", "Bo", sector="citizen"),  # new here: new_id gave it its id
+        ],
+        list(before.ties),
+    )
+    net, moved = neutral_ids(before, after)
+    (new,) = moved.values()
+    assert list(moved) == ["anna_hansen"] and re.fullmatch(r"borger-[0-9a-f]{8}", new)
+    assert net.actor_ids == [new, "skolen", "ole", "bo"]
+    assert [(t.source, t.target, t.kind) for t in net.ties] == [
+        (new, "skolen", "collaboration"),
+        ("ole", new, "personal"),
+    ]
+    assert net.actor(new).name == "Anna Hansen"
+    validate(net)
+    # Nothing becomes a citizen: the same network back.
+    assert neutral_ids(after, net) == (net, {})
 
 
 # --- picking an actor by name ---------------------------------------------------------------

@@ -158,26 +158,44 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None) -> dict:
+    """The changes ``d`` (:func:`netmap.compare.changes`) as the pieces :func:`edit_lines` and
+    :func:`edit_text` both put in words: actors by name (``old_names`` for removed and changed
+    ones, else ``names``), ties by their ends and kind, changed fields as ``Field: old → new``,
+    and the map's date as ``(old, new)`` when it changed."""
+    a, t, old_names = d["actors"], d["ties"], old_names or names
+    old_date, new_date = d["network"]["date"]
+    when = {day: date(day, lang) if day else "-" for day in (old_date, new_date)}
+    return {
+        "date": (when[old_date], when[new_date]) if old_date != new_date else None,
+        "added": [names.get(i, i) for i in a["added"]],
+        "removed": [old_names.get(i, i) for i in a["removed"]],
+        "changed": [
+            (old_names.get(c["id"], c["id"]), "; ".join(change_texts(c["changes"], lang, limit=60)), c["changes"])
+            for c in a["changed"]
+        ],
+        "ties added": [tie_text(x, lang, names) for x in t["added"]],
+        "ties removed": [tie_text(x, lang, names) for x in t["removed"]],
+        "ties changed": [
+            (tie_text(c, lang, names), "; ".join(change_texts(c["changes"], lang, "ties", limit=60)))
+            for c in t["changed"]
+        ],
+    }
+
+
 def edit_lines(edits: dict, lang: str, names: dict | None = None) -> list[str]:
     """What was edited (:func:`netmap.compare.changes`) in words, one line a change: the map's
     date, actors added, removed and changed, then ties; ``names`` maps actor ids to names."""
-    a, ti = edits["actors"], edits["ties"]
+    a = edits["actors"]
     names = {**{r["id"]: r.get("name") or r["id"] for r in a["removed_records"] + a["added_records"]}, **(names or {})}
-    lines = []
-    old, new = edits["network"]["date"]
-    if old != new:
-        lines.append(f"{_('Date the map describes', lang)}: {date(old, lang) if old else '-'} \u2192 {date(new, lang)}")
-    lines += [_("Actor added: {name}", lang, name=names.get(i, i)) for i in a["added"]]
-    lines += [_("Actor removed: {name}", lang, name=names.get(i, i)) for i in a["removed"]]
-    lines += [
-        f"{names.get(c['id'], c['id'])}: {'; '.join(change_texts(c['changes'], lang, limit=60))}" for c in a["changed"]
-    ]
-    lines += [_("Tie added: {tie}", lang, tie=tie_text(d, lang, names)) for d in ti["added"]]
-    lines += [_("Tie removed: {tie}", lang, tie=tie_text(d, lang, names)) for d in ti["removed"]]
-    lines += [
-        f"{tie_text(c, lang, names)}: {'; '.join(change_texts(c['changes'], lang, 'ties', limit=60))}"
-        for c in ti["changed"]
-    ]
+    w = _worded(edits, lang, names)
+    lines = [f"{_('Date the map describes', lang)}: {w['date'][0]} \u2192 {w['date'][1]}"] if w["date"] else []
+    lines += [_("Actor added: {name}", lang, name=n) for n in w["added"]]
+    lines += [_("Actor removed: {name}", lang, name=n) for n in w["removed"]]
+    lines += [f"{n}: {texts}" for n, texts, _changes in w["changed"]]
+    lines += [_("Tie added: {tie}", lang, tie=tie) for tie in w["ties added"]]
+    lines += [_("Tie removed: {tie}", lang, tie=tie) for tie in w["ties removed"]]
+    lines += [f"{tie}: {texts}" for tie, texts in w["ties changed"]]
     return lines
 
 
@@ -240,78 +258,65 @@ def _differing(old, new):
 def edit_text(old, new, lang: str = "en") -> str:
     """What the edit from network ``old`` to network ``new`` did, in a few words:
     ``renamed Anna to Ann``, ``added Bo; added the tie Anna — Bo (collaboration)``, ``moved
-    3 actors: ...``; ``no change`` when the two are the same (positions included)."""
-    names = {**{a.id: a.label for a in old.actors}, **{a.id: a.label for a in new.actors}}
+    3 actors: ...``; ``no change`` when the two are the same (positions included). The pieces of
+    :func:`edit_lines`; several of a kind are counted (actors also listed by name)."""
     gone_names = {a.id: a.label for a in old.actors}
+    names = {**gone_names, **{a.id: a.label for a in new.actors}}
     old, new = _differing(old, new)
-    d = changes(old, new)
-    a, t = d["actors"], d["ties"]
+    w = _worded(changes(old, new), lang, names, gone_names)
 
-    def listed(ids, label_of=names):
-        return list_names(ids, label_of, EDIT_NAMES)
+    def part(items, one, many, listed=None):
+        """``one(item)`` for one item, ``many(n, names)`` for several; ``listed``: their names."""
+        if len(items) == 1:
+            return [one(items[0])]
+        return [many(len(items), list_names(listed or items, {}, EDIT_NAMES))] if items else []
 
-    parts = []
-    if len(a["added"]) == 1:
-        parts.append(_("added {name}", lang, name=names[a["added"][0]]))
-    elif a["added"]:
-        n = len(a["added"])
-        parts.append(
-            ngettext("added {n} actor: {names}", "added {n} actors: {names}", n, lang, names=listed(a["added"]))
-        )
-    if len(a["removed"]) == 1:
-        parts.append(_("deleted {name}", lang, name=gone_names[a["removed"][0]]))
-    elif a["removed"]:
-        n, ids = len(a["removed"]), a["removed"]
-        parts.append(
-            ngettext(
-                "deleted {n} actor: {names}", "deleted {n} actors: {names}", n, lang, names=listed(ids, gone_names)
-            )
-        )
-    if len(a["changed"]) == 1:
-        (c,) = a["changed"]
-        if set(c["changes"]) == {"name"}:
-            old_name, new_name = c["changes"]["name"]
-            parts.append(_("renamed {old} to {new}", lang, old=old_name, new=new_name))
-        else:
-            texts = "; ".join(change_texts(c["changes"], lang, limit=60))
-            parts.append(_("changed {name}: {changes}", lang, name=gone_names.get(c["id"], c["id"]), changes=texts))
-    elif a["changed"]:
-        ids = [c["id"] for c in a["changed"]]
-        parts.append(
-            ngettext("changed {n} actor: {names}", "changed {n} actors: {names}", len(ids), lang, names=listed(ids))
-        )
-    if len(t["added"]) == 1:
-        parts.append(_("added the tie {tie}", lang, tie=tie_text(t["added"][0], lang, names)))
-    elif t["added"]:
-        parts.append(ngettext("added {n} tie", "added {n} ties", len(t["added"]), lang))
-    if len(t["removed"]) == 1:
-        parts.append(_("deleted the tie {tie}", lang, tie=tie_text(t["removed"][0], lang, names)))
-    elif t["removed"]:
-        parts.append(ngettext("deleted {n} tie", "deleted {n} ties", len(t["removed"]), lang))
-    if len(t["changed"]) == 1:
-        (c,) = t["changed"]
-        texts = "; ".join(change_texts(c["changes"], lang, "ties", limit=60))
-        parts.append(_("changed the tie {tie}: {changes}", lang, tie=tie_text(c, lang, names), changes=texts))
-    elif t["changed"]:
-        parts.append(ngettext("changed {n} tie", "changed {n} ties", len(t["changed"]), lang))
-    old_date, new_date = d["network"]["date"]
-    if old_date != new_date:
-        parts.append(
-            _(
-                "changed the date from {old} to {new}",
-                lang,
-                old=date(old_date, lang) if old_date else "-",
-                new=date(new_date, lang) if new_date else "-",
-            )
-        )
+    def changed(item):
+        name, texts, fields = item
+        if set(fields) == {"name"}:
+            return _("renamed {old} to {new}", lang, old=fields["name"][0], new=fields["name"][1])
+        return _("changed {name}: {changes}", lang, name=name, changes=texts)
+
+    parts = part(
+        w["added"],
+        lambda name: _("added {name}", lang, name=name),
+        lambda n, listed: ngettext("added {n} actor: {names}", "added {n} actors: {names}", n, lang, names=listed),
+    )
+    parts += part(
+        w["removed"],
+        lambda name: _("deleted {name}", lang, name=name),
+        lambda n, listed: ngettext("deleted {n} actor: {names}", "deleted {n} actors: {names}", n, lang, names=listed),
+    )
+    parts += part(
+        w["changed"],
+        changed,
+        lambda n, listed: ngettext("changed {n} actor: {names}", "changed {n} actors: {names}", n, lang, names=listed),
+        [c[0] for c in w["changed"]],
+    )
+    parts += part(
+        w["ties added"],
+        lambda tie: _("added the tie {tie}", lang, tie=tie),
+        lambda n, _listed: ngettext("added {n} tie", "added {n} ties", n, lang),
+    )
+    parts += part(
+        w["ties removed"],
+        lambda tie: _("deleted the tie {tie}", lang, tie=tie),
+        lambda n, _listed: ngettext("deleted {n} tie", "deleted {n} ties", n, lang),
+    )
+    parts += part(
+        w["ties changed"],
+        lambda c: _("changed the tie {tie}: {changes}", lang, tie=c[0], changes=c[1]),
+        lambda n, _listed: ngettext("changed {n} tie", "changed {n} ties", n, lang),
+        [c[0] for c in w["ties changed"]],
+    )
+    if w["date"]:
+        parts.append(_("changed the date from {old} to {new}", lang, old=w["date"][0], new=w["date"][1]))
     if not parts:
-        moved = _moved(old, new)
-        if len(moved) == 1:
-            parts.append(_("moved {name}", lang, name=names[moved[0]]))
-        elif moved:
-            parts.append(
-                ngettext("moved {n} actor: {names}", "moved {n} actors: {names}", len(moved), lang, names=listed(moved))
-            )
+        parts = part(
+            [names[i] for i in _moved(old, new)],
+            lambda name: _("moved {name}", lang, name=name),
+            lambda n, listed: ngettext("moved {n} actor: {names}", "moved {n} actors: {names}", n, lang, names=listed),
+        )
     return "; ".join(parts) or _("no change", lang)
 
 

@@ -7,7 +7,11 @@
 // (two actors clicked one after the other, or a drag from one to the other). Above the map, find
 // an actor and show only some sectors (data.finder, as on the exported map).
 export default function ({ data, parentElement, setTriggerValue }) {
-  if (!globalThis.vis && data.vis) (0, eval)(data.vis); // a global script (UMD: sets globalThis.vis)
+  performance.mark("netmap-data"); // marks for benchmarks/bench_app_browser.py --breakdown
+  if (!globalThis.vis && data.vis) {
+    (0, eval)(data.vis); // a global script (UMD: sets globalThis.vis)
+    performance.mark("netmap-vis");
+  }
   const vis = globalThis.vis;
   if (!vis) {
     setTriggerValue("need_vis", true);
@@ -16,6 +20,13 @@ export default function ({ data, parentElement, setTriggerValue }) {
   const actorOf = (node) => (typeof node === "string" && node.startsWith("a:") ? node.slice(2) : null);
   let st = parentElement.__netmap;
   if (!st) {
+    // The first data go into the DataSets before the Network is made: vis-network then lays them
+    // out and draws them once, instead of once for the actors and again for the ties.
+    const first = { nodes: new vis.DataSet(), edges: new vis.DataSet(), seen: new Map(), seenEdges: new Map() };
+    if (!take(first, data)) {
+      setTriggerValue("need_full", true); // changes to a map this page does not have: ask for all
+      return;
+    }
     const box = document.createElement("div");
     box.className = "netmap-editor";
     box.setAttribute("role", "img");
@@ -26,7 +37,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
     status.setAttribute("aria-live", "polite");
     parentElement.appendChild(status);
     parentElement.appendChild(box);
-    st = parentElement.__netmap = { nodes: new vis.DataSet(), edges: new vis.DataSet(), seen: new Map(), seenEdges: new Map() };
+    st = parentElement.__netmap = { ...first, selected: null };
     st.network = new vis.Network(box, { nodes: st.nodes, edges: st.edges }, data.options);
     st.network.on("click", (p) => {
       const mode = st.data.mode;
@@ -59,6 +70,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
       setTriggerValue("move", { moves });
     });
     globalThis.netmapEditor = st.network; // for tests and benchmarks
+    st.network.once("afterDrawing", () => performance.mark("netmap-drawn"));
     st.fresh = true;
     dragToConnect(st, status, setTriggerValue);
     parentElement.insertBefore(makeFinder(st, setTriggerValue), status);
@@ -73,6 +85,7 @@ export default function ({ data, parentElement, setTriggerValue }) {
   if (st.fresh) {
     st.fresh = false;
     netmapFit(st.network); // mapfit.js, sent before this module
+    performance.mark("netmap-fitted");
   }
   if (data.selected !== st.selected) {
     st.selected = data.selected;

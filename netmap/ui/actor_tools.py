@@ -15,12 +15,8 @@ from netmap.present.report import names as list_names
 from . import forms, state, views
 from .state import md, tr
 
-__all__ = ["paste", "merge", "PASTE_DEFAULTS", "MERGE_DEFAULTS"]
+__all__ = ["paste", "merge"]
 
-#: The paste tool's widgets as it starts (and after an add).
-PASTE_DEFAULTS = {"paste_names": "", "paste_kind": None, "paste_sector": "unknown"}
-#: The merge tool's widgets as it starts (and after a merge).
-MERGE_DEFAULTS = {"merge_keep": None, "merge_other": None}
 #: Names listed in a message before ``(+n)``.
 LISTED = 8
 
@@ -34,12 +30,9 @@ def paste(net, rev):
     the preview says what is added and what is not (blank lines, names already there, names
     listed twice) before anything is saved."""
     lang = state.lang()
-    forms.start("paste")
-    for key, value in PASTE_DEFAULTS.items():
-        st.session_state.setdefault(key, value)
     text = st.text_area(
         tr("Names, one per line"),
-        key="paste_names",
+        key=forms.key("paste", "names"),
         height=160,
         placeholder=tr("e.g. a column copied from a spreadsheet, or a list from an e-mail"),
     )
@@ -50,12 +43,17 @@ def paste(net, rev):
         index=None,
         accept_new_options=True,
         format_func=views.label_of(vocab.ACTOR_KINDS),
-        key="paste_kind",
+        key=forms.key("paste", "kind"),
         help=views.column_help("kind"),
     )
     options, fmt = views.choices()["sector"]
     sector = right.selectbox(
-        views.column("sector"), options, format_func=fmt, key="paste_sector", help=views.column_help("sector")
+        views.column("sector"),
+        options,
+        index=options.index("unknown"),
+        format_func=fmt,
+        key=forms.key("paste", "sector"),
+        help=views.column_help("sector"),
     )
     plan = read_names(text, net)
     shown, now = st.session_state.get("_paste_shown"), (plan.names, kind, sector)
@@ -74,7 +72,7 @@ def paste(net, rev):
     base = views.load_base(net, rev, base_rev)
     new, ids = add_names(base, read_names(text, base).names, kind or "", sector or "unknown")
     if state.commit(new, base_rev, shown=base):
-        forms.clear("paste", PASTE_DEFAULTS)
+        forms.clear("paste")
         state.flash(
             "success",
             ngettext(
@@ -147,20 +145,20 @@ def merge(net, rev):
     if len(net.actors) < 2:
         st.caption(tr("Merging needs two actors."))
         return
-    forms.start("merge")
     labels = choice_labels(net.actors)
     ids = list(labels)
-    left, right = st.columns(2)
-    keep = left.selectbox(
-        tr("Keep"), ids, index=None, format_func=labels.get, key="merge_keep", placeholder=tr("Choose an actor")
-    )
-    other = right.selectbox(
-        tr("Merge into it, then remove"),
-        ids,
-        index=None,
-        format_func=labels.get,
-        key="merge_other",
-        placeholder=tr("Choose an actor"),
+    keep, other = (
+        column.selectbox(
+            label,
+            ids,
+            index=None,
+            format_func=labels.get,
+            key=forms.key("merge", field),
+            placeholder=tr("Choose an actor"),
+        )
+        for column, label, field in zip(
+            st.columns(2), (tr("Keep"), tr("Merge into it, then remove")), ("keep", "other"), strict=True
+        )
     )
     if keep not in labels or other not in labels:  # not chosen yet (or gone in an edit elsewhere)
         return
@@ -183,6 +181,6 @@ def merge(net, rev):
         st.error(tr("One of the two actors is no longer in the network; nothing was merged."))
         return
     if state.commit(new, base_rev, shown=base):
-        forms.clear("merge", MERGE_DEFAULTS)
+        forms.clear("merge")
         state.flash("success", tr("Merged {other} into {keep}.", other=names[other], keep=names[keep]))
         st.rerun()

@@ -271,6 +271,7 @@ def panel(net, rev):
         now = _saved(new, base, base_rev)
         if now:
             net, rev = now
+            actor_id = st.session_state[SELECTED] = state.moved_id(actor_id)
             st.success(md(tr("Saved {name}.", name=net.actor(actor_id).label)))
     heading.subheader(net.actor(actor_id).label, anchor=False)
     return net, rev

@@ -3,7 +3,8 @@
 Session keys (each initialised once): ``lang``, ``network`` (the open network, also the
 sidebar widgets' keys; both belong to the session and are kept in the address, never in the
 workspace), ``_shown`` (``{network: revision shown in the last run}``), ``_acting_on`` (the
-revision the user saw when acting in this run) and ``_flash`` (messages carried over a rerun).
+revision the user saw when acting in this run), ``_flash`` (messages carried over a rerun) and
+``_saved`` (the network this session saved last, as validated: shown without parsing it again).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import streamlit as st
 
 from netmap.access import User, at_least
 from netmap.analysis import analyze
+from netmap.editing import neutral_ids
 from netmap.errors import NetmapError
 from netmap.i18n import LANGS, _, default_lang
 from netmap.present.report import document
@@ -40,6 +42,7 @@ __all__ = [
     "acting_on",
     "timezone",
     "commit",
+    "moved_id",
     "editor_key",
     "reset_editors",
     "remember",
@@ -207,7 +210,12 @@ def current():
     ws = workspace()
     if rev is None:
         rev = ws.revision(name)
-    net = parse(ws.document(name, rev), name)
+    saved = st.session_state.get("_saved")
+    if saved and saved[:2] == (name, rev):  # this session saved it: validated already
+        net = saved[2]
+    else:
+        net = parse(ws.document(name, rev), name)
+        st.session_state.pop("_saved", None)
     net.name = name  # the name the user gave it in the workspace, not the one inside its file
     return name, net, rev
 
@@ -235,14 +243,18 @@ def commit(net, base_rev, shown=None):
     """Save ``net`` as the next revision of the open network, unless someone else saved first.
 
     ``base_rev`` is the revision the edit was made on; positions are kept from
-    ``shown`` (the network as the user saw it). Returns the new revision. An
+    ``shown`` (the network as the user saw it), and an actor that was no citizen there and is
+    one now gets a neutral id (:func:`moved_id` tells it). Returns the new revision. An
     invalid network is reported inline and None returned (the last valid
     revision stays); a stale edit is reported after a rerun that shows the
     latest revision.
     """
     name = network_name()
+    net, moved = neutral_ids(shown, net) if shown is not None else (net, {})
     try:
-        rev = workspace().save(name, with_positions(net, shown), expected_revision=base_rev)  # by the user
+        rev, saved = workspace().save_validated(  # the author is the logged-in user, if any
+            name, with_positions(net, shown), expected_revision=base_rev
+        )
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))
         reset_editors()
@@ -252,8 +264,16 @@ def commit(net, base_rev, shown=None):
         st.caption(tr("Not saved; the last valid version is kept."))
         return None
     st.session_state._shown[name] = rev
+    st.session_state._saved = (name, rev, saved)  # current() shows it without parsing it again
+    st.session_state._moved_ids = moved
     reset_editors()
     return rev
+
+
+def moved_id(actor_id):
+    """The id ``actor_id`` has after the last :func:`commit`: a new, neutral one when that
+    change made the actor a citizen (:func:`netmap.editing.neutral_ids`), else itself."""
+    return st.session_state.get("_moved_ids", {}).get(actor_id, actor_id)
 
 
 def editor_key(prefix):

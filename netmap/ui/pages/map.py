@@ -1,5 +1,7 @@
 """Map: the interactive graph, with quick forms to add an actor or a tie."""
 
+import functools
+
 import streamlit as st
 
 from netmap.editing import choice_labels
@@ -59,32 +61,27 @@ if not editable:
 choices = views.choices()
 actor_col, tie_col = st.columns(2)
 
-actor_defaults = {"add_actor_name": "", "add_actor_id": "", "add_actor_kind": None, "add_actor_organisation": ""}
-actor_defaults |= {f"add_actor_{f}": choices[f][0][0] for f in ("sector", "level", "scope")}
-actor_defaults["add_actor_partner"] = False
-forms.start("actor")
+key = functools.partial(forms.key, "add_actor")
 with actor_col.form("add_actor", clear_on_submit=False):
     st.subheader(tr("Add an actor"))
-    a_name = st.text_input(column("name"), key="add_actor_name")
-    a_id = st.text_input(column("id"), key="add_actor_id", help=column_help("id")) if views.ids_shown() else ""
+    a_name = st.text_input(column("name"), key=key("name"))
+    a_id = st.text_input(column("id"), key=key("id"), help=column_help("id")) if views.ids_shown() else ""
     a_kind = st.selectbox(
         column("kind"),
         views.ACTOR_KINDS,
         index=None,
         accept_new_options=True,
         format_func=views.label_of(vocab.ACTOR_KINDS),
-        key="add_actor_kind",
+        key=key("kind"),
         help=column_help("kind"),
     )
     fields = {}
     for field in ("sector", "level", "scope"):
         options, fmt = choices[field]
-        fields[field] = st.selectbox(
-            column(field), options, format_func=fmt, key=f"add_actor_{field}", help=column_help(field)
-        )
-    a_org = st.text_input(column("organisation"), key="add_actor_organisation")
-    a_partner = st.checkbox(column("partner"), key="add_actor_partner", help=column_help("partner"))
-    add_actor_clicked = st.form_submit_button(tr("Add actor"), key="add_actor_submit")
+        fields[field] = st.selectbox(column(field), options, format_func=fmt, key=key(field), help=column_help(field))
+    a_org = st.text_input(column("organisation"), key=key("organisation"))
+    a_partner = st.checkbox(column("partner"), key=key("partner"), help=column_help("partner"))
+    add_actor_clicked = st.form_submit_button(tr("Add actor"), key=key("submit"))
 
 if add_actor_clicked:
     base = views.load_base(net, rev, state.acting_on())
@@ -93,12 +90,12 @@ if add_actor_clicked:
     )
     if not (a_name.strip() or a_id.strip()):
         actor_col.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
-    elif forms.repeated("actor", entry):  # a double submit: the actor is there already
+    elif forms.repeated("add_actor", entry):  # a double submit: the actor is there already
         state.flash(
             "warning",
             tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip()),
         )
-        forms.clear("actor", actor_defaults)
+        forms.clear("add_actor")
         st.rerun()
     else:
         actor_id = a_id.strip() or new_id(base, a_name, a_kind, fields["sector"])
@@ -114,39 +111,33 @@ if add_actor_clicked:
         with actor_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
-            forms.succeeded("actor", entry, actor_defaults)
+            forms.succeeded("add_actor", entry)
             state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id))
             st.rerun()
 
 ids = net.actor_ids
 labels = choice_labels(net.actors)
-tie_defaults = {
-    "add_tie_source": ids[0] if ids else None,
-    "add_tie_target": ids[1] if len(ids) > 1 else (ids[0] if ids else None),
-    "add_tie_kind": "collaboration",
-    "add_tie_strength": 2,
-    "add_tie_directed": False,
-    "add_tie_planned": False,
-}
-forms.start("tie")
-for key, value in tie_defaults.items():  # the defaults, set once (a widget given both warns)
-    st.session_state.setdefault(key, value)
+key = functools.partial(forms.key, "add_tie")
 with tie_col.form("add_tie", clear_on_submit=False):
     st.subheader(tr("Add a tie"))
-    t_source = st.selectbox(column("source"), ids, format_func=labels.get, key="add_tie_source")
-    t_target = st.selectbox(column("target"), ids, format_func=labels.get, key="add_tie_target")
+    t_source = st.selectbox(column("source"), ids, format_func=labels.get, key=key("source"))
+    t_target = st.selectbox(
+        column("target"), ids, index=1 if len(ids) > 1 else 0, format_func=labels.get, key=key("target")
+    )
     t_kind = st.selectbox(
         column("tie_kind"),
         views.TIE_KINDS,
         accept_new_options=True,
-        key="add_tie_kind",
+        key=key("kind"),
         format_func=views.label_of(vocab.TIE_KINDS),
         help=column_help("kind"),
     )
-    t_strength = st.select_slider(column("strength"), [1, 2, 3], key="add_tie_strength", help=column_help("strength"))
-    t_directed = st.checkbox(column("directed"), key="add_tie_directed")
-    t_planned = st.checkbox(views.planned_label(), key="add_tie_planned", help=column_help("status"))
-    add_tie_clicked = st.form_submit_button(tr("Add tie"), key="add_tie_submit")
+    t_strength = st.select_slider(
+        column("strength"), [1, 2, 3], value=2, key=key("strength"), help=column_help("strength")
+    )
+    t_directed = st.checkbox(column("directed"), key=key("directed"))
+    t_planned = st.checkbox(views.planned_label(), key=key("planned"), help=column_help("status"))
+    add_tie_clicked = st.form_submit_button(tr("Add tie"), key=key("submit"))
 
 if add_tie_clicked:
     entry = dict(source=t_source, target=t_target, kind=t_kind or "collaboration", strength=float(t_strength))
@@ -155,9 +146,9 @@ if add_tie_clicked:
     ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
     if len(ids) < 2:
         tie_col.error(tr("A tie needs two actors: add actors first."))
-    elif forms.repeated("tie", entry):  # a double submit: the tie is there already
+    elif forms.repeated("add_tie", entry):  # a double submit: the tie is there already
         state.flash("warning", tr("The tie {source} – {target} was just added; it is not added twice.", **ends))
-        forms.clear("tie", tie_defaults)
+        forms.clear("add_tie")
         st.rerun()
     else:
         base = views.load_base(net, rev, state.acting_on())
@@ -165,7 +156,7 @@ if add_tie_clicked:
         with tie_col:
             saved = state.commit(new, state.acting_on(), shown=base)
         if saved:
-            forms.succeeded("tie", entry, tie_defaults)
+            forms.succeeded("add_tie", entry)
             state.flash("success", tr("Added the tie {source} – {target}.", **ends))
             st.rerun()
 

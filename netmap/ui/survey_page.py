@@ -248,9 +248,9 @@ def _ties(ws, access, doc, roster, names):
             "For each partner: the kind of tie and how often, then how valuable they are to the partnership and how much you trust them (1 = not at all, 4 = a great deal)."
         )
     )
-    for tie in doc.get("ties", []):
+    for i, tie in enumerate(doc.get("ties", [])):
         p = tie["partner"]
-        with st.container(border=True):
+        with st.container(border=True, key=_key("tie", i)):
             st.subheader(md(names.get(p, p)))
             _seed(_key("kinds", p), list(tie.get("kinds") or []))
             st.multiselect(
@@ -339,7 +339,7 @@ def _elements(ws, access, doc, roster, names):
     for group, numbers in ELEMENTS.items():
         st.subheader(group_text(group, lang))
         for n in numbers:
-            with st.container(border=True):
+            with st.container(border=True, key=_key("element", n)):
                 key = _key("el", n)
                 _seed(key, (stored.get(str(n)) or {}).get("rating"))
                 st.radio(

@@ -15,8 +15,9 @@ import streamlit as st
 
 from netmap import survey
 from netmap.errors import NetmapError
-from netmap.i18n import LANGS, N_, _, date
+from netmap.i18n import LANGS, _, date
 from netmap.present import vocab
+from netmap.present.partners import FREQUENCY, INFLUENCE, SCALE, TRUST_ITEMS, VALUE_ITEMS
 from netmap.present.review import element_text, group_text
 from netmap.review import ELEMENTS
 from netmap.ui import state
@@ -25,22 +26,6 @@ from netmap.ui.state import md, tr
 __all__ = ["run", "STEPS"]
 
 STEPS = ("privacy", "partners", "ties", "influence", "elements", "done")
-
-#: The words of the 1-4 scale of the value and trust items (PARTNER's "not at all" ... "a great deal").
-SCALE = {1: N_("not at all"), 2: N_("a little"), 3: N_("a fair amount"), 4: N_("a great deal")}
-#: The words of Net-Map's influence scale, 0-5.
-INFLUENCE = {0: N_("none"), 1: N_("very little"), 2: N_("little"), 3: N_("some"), 4: N_("much"), 5: N_("very much")}
-FREQUENCY = {"daily": N_("daily"), "weekly": N_("weekly"), "monthly": N_("monthly"), "less": N_("less often")}
-VALUE_ITEMS = {
-    "power": N_("Power and influence: they can get things done in the partnership"),
-    "involvement": N_("Level of involvement: they take an active part"),
-    "resources": N_("Resource contribution: they bring money, people, premises or knowledge"),
-}
-TRUST_ITEMS = {
-    "reliability": N_("Reliable: they do what they say they will"),
-    "mission": N_("Supports the shared mission of the partnership"),
-    "openness": N_("Open to discussion: they listen and can be talked with"),
-}
 
 
 def _w(table, code, lang):

@@ -5,33 +5,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from netmap.i18n import N_, _, number, percent
+from netmap.i18n import _, number, percent
 from netmap.present import vocab
+from netmap.present.partners import FREQUENCY, STATUS, range_text, score_text
 from netmap.present.review import element_text
 
-__all__ = ["results_tables", "STATUS", "score_text", "range_text", "elements_frame"]
-
-STATUS = {
-    "confirmed": N_("confirmed (both report it)"),
-    "one_sided": N_("one-sided"),
-    "non_respondent": N_("about an actor who did not answer"),
-}
-FREQUENCY = {"daily": N_("daily"), "weekly": N_("weekly"), "monthly": N_("monthly"), "less": N_("less often")}
-
-
-def score_text(mean, pct, lang):
-    """A trust or value score: ``3.50 (88 % of the maximum)``; "no answers" when None."""
-    if mean is None:
-        return _("no answers", lang)
-    share = pct / 100 if pct is not None else mean / 4
-    return _("{mean} ({pct} of the maximum)", lang, mean=number(mean, lang), pct=percent(share, lang))
-
-
-def range_text(low, high, lang):
-    """The lowest and the highest rating: ``2–4``; empty without ratings."""
-    if low is None:
-        return ""
-    return f"{number(low, lang, 'count')}\u2013{number(high, lang, 'count')}"
+__all__ = ["results_tables", "elements_frame", "latest"]
 
 
 def _median(x, lang):
@@ -143,3 +122,16 @@ def elements_frame(elements: list, lang: str):
         ],
         dtype=object,
     )
+
+
+def latest(ws, network):
+    """The results of the newest closed survey round of ``network`` (with its ``round``), or None
+    when there is none (or the user may not see the rounds)."""
+    from netmap import survey
+    from netmap.errors import NetmapError
+
+    try:
+        closed = [r for r in survey.rounds(ws, network) if r.closed]
+        return survey.results(ws, network, closed[0].id) if closed else None
+    except NetmapError:
+        return None

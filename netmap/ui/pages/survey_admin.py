@@ -10,7 +10,8 @@ import streamlit as st
 
 from netmap import config, survey
 from netmap.errors import NetmapError
-from netmap.i18n import date, percent
+from netmap.i18n import _, date, percent
+from netmap.present.partners import DISAGREEMENT
 from netmap.ui import state, views
 from netmap.ui.snapshots_page import show_diff
 from netmap.ui.state import md, tr
@@ -202,11 +203,7 @@ else:
 
 # --- results -------------------------------------------------------------------------------------
 st.header(tr("Results"))
-st.info(
-    tr(
-        "Disagreement is a finding, not noise: where partners see a tie or an element differently, that is worth talking about in the partnership."
-    )
-)
+st.info(_(DISAGREEMENT, lang))
 try:
     res = survey.results(ws, name, round_id)
 except NetmapError as exc:

@@ -68,10 +68,11 @@ def no_sideways_scroll(page):
 
 
 def answer(page, url, token, partners, ties, influence, element1, phone=False):
-    """One respondent answers every step in Danish (the respondent's default)."""
+    """One respondent answers every step in Danish (the respondent's default); the phone opens
+    the link's other form, ``/survey?t=``."""
     from playwright.sync_api import expect
 
-    page.goto(f"{url}/?t={token}")
+    page.goto(f"{url}/survey?t={token}" if phone else f"{url}/?t={token}")
     expect(page.get_by_text("Før du begynder: dine svar og dine oplysninger")).to_be_visible(timeout=30000)
     expect(page.get_by_text("Aarhus Kommunes sekretariat")).to_be_visible()  # who is responsible
     assert no_sideways_scroll(page)

@@ -57,7 +57,12 @@ def _keep_links(round_id, tokens):
 
 
 # --- open a round -----------------------------------------------------------------------------
-with st.expander(tr("Open a new round"), expanded=not survey.rounds(ws, name)):
+try:
+    rounds = survey.rounds(ws, name)
+except NetmapError as exc:  # e.g. a user who may only read this network
+    _error(exc)
+    st.stop()
+with st.expander(tr("Open a new round"), expanded=not rounds):
     with st.form("survey_open", border=False):
         title = st.text_input(tr("Title"), key="survey_title")
         today = _dt.date.today()

@@ -26,6 +26,9 @@ TABLES = {
     "revisions": "network, rev, doc, saved, author",
     "settings": "key, value",
     "snapshots": "id, network, label, date, saved_at, content, sha256",
+    "survey_rounds": "network, id, title, date, opened, closed, expires, retain_until, controller",
+    "survey_respondents": "network, round, actor, name, token_hash, issued, revoked",
+    "survey_answers": "network, round, respondent, doc, saved",
 }
 
 

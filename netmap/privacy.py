@@ -87,14 +87,15 @@ def _key_bytes(key):
     return key.encode("utf-8") if isinstance(key, str) else bytes(key)
 
 
-def pseudonym(actor_id, key=None):
-    """Stable pseudonym of a citizen's id: ``"citizen-" + 8 hex digits``.
+def pseudonym(actor_id, key=None, prefix="citizen-"):
+    """Stable pseudonym of a citizen's id: ``"citizen-" + 8 hex digits`` (another ``prefix`` for
+    other people, e.g. the respondents of a survey).
 
     The same id always gets the same pseudonym under the same key (default:
     :func:`workspace_key`), so exports made on different days can be compared.
     """
     key = _key_bytes(key)
-    return "citizen-" + hmac.new(key, str(actor_id).encode("utf-8"), hashlib.sha256).hexdigest()[:8]
+    return prefix + hmac.new(key, str(actor_id).encode("utf-8"), hashlib.sha256).hexdigest()[:8]
 
 
 def _fold(word):

@@ -40,6 +40,7 @@ __all__ = [
     "has_table",
     "shown",
     "PSEUDONYM_KEY_SETTING",
+    "SURVEY_TABLES",
 ]
 
 SAMPLES_DIR = Path(__file__).resolve().parent.parent / "sample_networks"
@@ -88,10 +89,54 @@ def _m3_network_language(con):
         con.execute("ALTER TABLE networks ADD COLUMN lang TEXT")
 
 
+#: The tables of the partners' survey (issue 13, :mod:`netmap.survey`), the same on SQLite and
+#: PostgreSQL: rounds, the respondents of each with the SHA-256 of their link's token (never the
+#: token), and one answer document (JSON) per respondent.
+SURVEY_TABLES = ("survey_rounds", "survey_respondents", "survey_answers")
+_SURVEY_SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS survey_rounds (
+        network TEXT NOT NULL,
+        id INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        opened TEXT NOT NULL,
+        closed TEXT,
+        expires TEXT NOT NULL,
+        retain_until TEXT NOT NULL,
+        controller TEXT NOT NULL DEFAULT '',
+        PRIMARY KEY (network, id)
+    )""",
+    """CREATE TABLE IF NOT EXISTS survey_respondents (
+        network TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        name TEXT NOT NULL,
+        token_hash TEXT UNIQUE,
+        issued TEXT,
+        revoked TEXT,
+        PRIMARY KEY (network, round, actor)
+    )""",
+    """CREATE TABLE IF NOT EXISTS survey_answers (
+        network TEXT NOT NULL,
+        round INTEGER NOT NULL,
+        respondent TEXT NOT NULL,
+        doc TEXT NOT NULL,
+        saved TEXT NOT NULL,
+        PRIMARY KEY (network, round, respondent)
+    )""",
+)
+
+
+def _m_survey(con):
+    """The partners' survey (issue 13): its three tables (:data:`SURVEY_TABLES`)."""
+    for statement in _SURVEY_SCHEMA:
+        con.execute(statement)
+
+
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language, _m_survey)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -580,20 +625,23 @@ class Workspace:
             if con.execute("SELECT 1 FROM networks WHERE name = ?", (new,)).fetchone():
                 raise NetmapError('a network "{name}" already exists', name=new)
             con.execute("UPDATE networks SET name = ? WHERE name = ?", (new, old))
-            if has_table(con, "snapshots"):
-                con.execute("UPDATE snapshots SET network = ? WHERE network = ?", (new, old))
+            for table in ("snapshots", *SURVEY_TABLES):
+                if has_table(con, table):
+                    con.execute(f"UPDATE {table} SET network = ? WHERE network = ?", (new, old))
 
     def purge(self, name):
-        """Delete a network with its whole history and its snapshots (personal data)."""
+        """Delete a network with its whole history, its snapshots and its survey rounds with their
+        answers (personal data)."""
         with self._tx() as con:
             con.execute("DELETE FROM revisions WHERE network = ?", (name,))
             con.execute("DELETE FROM networks WHERE name = ?", (name,))
-            if has_table(con, "snapshots"):
-                con.execute("DELETE FROM snapshots WHERE network = ?", (name,))
+            for table in ("snapshots", *SURVEY_TABLES):
+                if has_table(con, table):
+                    con.execute(f"DELETE FROM {table} WHERE network = ?", (name,))
         con = self.connect()
         try:  # give the freed space back, so deleted text does not linger in the file or tables
             if isinstance(con, PgConnection):
-                for table in ("revisions", "networks", "snapshots"):
+                for table in ("revisions", "networks", "snapshots", *SURVEY_TABLES):
                     if has_table(con, table):
                         con.execute(f"VACUUM FULL {table}")
             else:

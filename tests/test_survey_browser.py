@@ -59,7 +59,9 @@ def choose(page, scope, label, option):
 
 def settle(page):
     """Wait until the app has finished its run (Streamlit fades a page while it runs)."""
+    page.wait_for_timeout(500)  # a run just asked for may not have begun
     page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30000)
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')", timeout=30000)
     page.wait_for_timeout(1000)
 
 
@@ -229,16 +231,16 @@ def test_a_round_answered_on_personal_links_merged_as_one_revision(tmp_path):
         # The coordinator's page shows them, in words and numbers (English: the browser's language).
         page.goto(f"{url}/survey-rounds?network={NAME}")
         expect(page.get_by_text("Response rate: 2 of 3 answered (67%)").first).to_be_visible(timeout=30000)
-        expect(page.get_by_text("Disagreement is a finding, not noise", exact=False)).to_be_visible()
+        expect(page.get_by_text("Disagreement is a finding, not noise", exact=False)).to_be_visible(timeout=30000)
         expect(
             page.get_by_text("The whole network: trust 3.08 (77% of the maximum); value 2.50 (62% of the maximum).")
-        ).to_be_visible()
+        ).to_be_visible(timeout=30000)
         confirmed_box = page.get_by_role("checkbox", name="Idrætsforeningen — Aarhus Kommune (confirmed by both)")
-        expect(confirmed_box).to_be_checked()
+        expect(confirmed_box).to_be_checked(timeout=30000)
         lonely = page.get_by_role(
             "checkbox", name="Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)"
         )
-        expect(lonely).not_to_be_checked()
+        expect(lonely).not_to_be_checked(timeout=30000)
         before = ws.revision(NAME)
         page.get_by_text("Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)").click()
         expect(lonely).to_be_checked(timeout=15000)

@@ -17,7 +17,7 @@ from ..present.report import warning_text
 from ..present.terminal import safe_text
 from ..sources import INPUTS_HELP
 from ..store import DB_ERRORS
-from . import analyze, diff, export, report, review, snapshot, workspace
+from . import analyze, diff, export, report, review, snapshot, survey, workspace
 
 __all__ = ["main", "build_parser"]
 
@@ -29,7 +29,7 @@ def build_parser(prog: str = "netmap") -> argparse.ArgumentParser:
         "--lang", choices=LANGS, default=default_lang(), help="language of the output (default: NETMAP_LANG, else en)"
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in (analyze, snapshot, diff, export, report, review, workspace):
+    for module in (analyze, snapshot, diff, export, report, review, workspace, survey):
         module.add_commands(sub, common, INPUTS_HELP)
     return parser
 

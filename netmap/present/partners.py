@@ -10,14 +10,14 @@ from __future__ import annotations
 from ..i18n import N_, _, date, number, percent
 from ..report.document import Heading, Para, Table
 from .review import element_text, rating_text
+from .survey import DISAGREEMENT, FREQUENCIES
 
 __all__ = [
+    "FREQUENCIES",
     "SCALE",
     "INFLUENCE",
-    "FREQUENCY",
     "VALUE_ITEMS",
     "TRUST_ITEMS",
-    "STATUS",
     "DISAGREEMENT",
     "score_text",
     "range_text",
@@ -33,7 +33,6 @@ __all__ = [
 SCALE = {1: N_("not at all"), 2: N_("a little"), 3: N_("a fair amount"), 4: N_("a great deal")}
 #: The words of Net-Map's influence scale, 0-5.
 INFLUENCE = {0: N_("none"), 1: N_("very little"), 2: N_("little"), 3: N_("some"), 4: N_("much"), 5: N_("very much")}
-FREQUENCY = {"daily": N_("daily"), "weekly": N_("weekly"), "monthly": N_("monthly"), "less": N_("less often")}
 VALUE_ITEMS = {
     "power": N_("Power and influence: they can get things done in the partnership"),
     "involvement": N_("Level of involvement: they take an active part"),
@@ -43,12 +42,6 @@ TRUST_ITEMS = {
     "reliability": N_("Reliable: they do what they say they will"),
     "mission": N_("Supports the shared mission of the partnership"),
     "openness": N_("Open to discussion: they listen and can be talked with"),
-}
-#: The status of a reported tie.
-STATUS = {
-    "confirmed": N_("confirmed (both report it)"),
-    "one_sided": N_("one-sided"),
-    "non_respondent": N_("about an actor who did not answer"),
 }
 
 
@@ -111,12 +104,6 @@ def element_text_of(entry: dict, lang: str) -> str:
         range=range_text(entry.get("min"), entry.get("max"), lang),
         n=entry["n"],
     )
-
-
-#: Said wherever the partners' answers are shown.
-DISAGREEMENT = N_(
-    "Disagreement is a finding, not noise: where partners see a tie or an element differently, that is worth talking about in the partnership."
-)
 
 
 def partners_section(found: dict | None, lang: str) -> list:

@@ -17,7 +17,7 @@ from netmap import survey
 from netmap.errors import NetmapError
 from netmap.i18n import LANGS, _, date
 from netmap.present import vocab
-from netmap.present.partners import FREQUENCY, INFLUENCE, SCALE, TRUST_ITEMS, VALUE_ITEMS
+from netmap.present.partners import FREQUENCIES, INFLUENCE, SCALE, TRUST_ITEMS, VALUE_ITEMS
 from netmap.present.review import element_text, group_text
 from netmap.review import ELEMENTS
 from netmap.ui import state
@@ -252,7 +252,7 @@ def _ties(ws, access, doc, roster, names):
                 key=_key("freq", p),
                 horizontal=True,
                 index=None,
-                format_func=lambda f: _w(FREQUENCY, f, lang),
+                format_func=lambda f: _w(FREQUENCIES, f, lang),
             )
             for group, items, heading in (
                 ("value", VALUE_ITEMS, tr("How valuable are they to the partnership?")),

@@ -241,6 +241,8 @@ def test_a_round_answered_on_personal_links_merged_as_one_revision(tmp_path):
             "checkbox", name="Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)"
         )
         expect(lonely).not_to_be_checked(timeout=30000)
+        settle(page)
+        axe.check(page, "the Survey page with a round's results and the merge's diff")
         before = ws.revision(NAME)
         page.get_by_text("Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)").click()
         expect(lonely).to_be_checked(timeout=15000)

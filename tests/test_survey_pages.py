@@ -192,3 +192,35 @@ def test_the_meeting_report_has_the_partners_own_view(ws):
     assert "Parternes eget syn" not in "".join(
         b.text for b in build_report(ws.load(NAME), "da").blocks if isinstance(b, Heading)
     )
+
+
+def test_the_merge_takes_the_ties_ticked_one_by_one_and_saves_one_revision(ws):
+    rnd, tokens = survey.open_round(ws, NAME, "Runde", respondents=["kommune", "forening", "byggefirma"])
+    answers = {
+        "kommune": [("forening", ["collaboration"], "weekly"), ("byggefirma", ["personal"], "monthly")],
+        "forening": [("kommune", ["formal_agreement"], "daily")],
+        "byggefirma": [],  # answered, and named nobody: kommune-byggefirma is one-sided
+    }
+    for actor, ties in answers.items():
+        access = survey.resolve(ws, tokens[actor])
+        doc = {"ties": [{"partner": p, "kinds": k, "frequency": f} for p, k, f in ties], "finished": True}
+        survey.save_answer(ws, access, {**survey.answer(ws, access), **doc})
+    at = start_admin()
+    boxes = {c.label: c for c in at.checkbox if "(" in c.label}
+    assert {label: box.value for label, box in boxes.items()} == {
+        "Idrætsforeningen — Aarhus Kommune (confirmed by both)": True,
+        "Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)": False,
+    }
+    boxes["Idrætsforeningen — Aarhus Kommune (confirmed by both)"].uncheck()
+    boxes["Byggefirmaet — Aarhus Kommune (one-sided: reported by Aarhus Kommune)"].check()
+    at.run()
+    before = ws.revision(NAME)
+    at.button(key="survey_merge_save").click().run()
+    assert not at.exception, at.exception
+    assert ws.revision(NAME) == before + 1
+    merged = {(frozenset((t.source, t.target)), t.kind, t.strength) for t in ws.load(NAME).ties}
+    assert merged == {
+        (frozenset(("kommune", "forening")), "collaboration", 1),  # left out: as it was
+        (frozenset(("forening", "bibliotek")), "collaboration", 2),
+        (frozenset(("kommune", "byggefirma")), "personal", 2),  # chosen: monthly is strength 2
+    }

@@ -48,7 +48,11 @@ def _link(token):
         cfg = dict(st.secrets.get("netmap", {}))
     except Exception:  # noqa: BLE001  (no secrets file)
         cfg = {}
-    return config.link(f"/?t={token}", cfg, fallback=_base())
+    try:
+        return config.link(f"/?t={token}", cfg, fallback=_base())
+    except NetmapError as exc:  # a public_url that is not a web address: say so, give the path
+        st.error(md(exc.message(lang)))
+        return f"/?t={token}"
 
 
 def _keep_links(round_id, tokens):
@@ -252,14 +256,10 @@ try:
 except NetmapError as exc:
     _error(exc)
     st.stop()
-if dropped:  # a confirmed tie the coordinator left out: keep what the network had
-    had = {frozenset((t.source, t.target)) for t in net.ties}
-    proposal = replace(
-        proposal,
-        ties=[
-            t for t in proposal.ties if {t.source, t.target} not in dropped or frozenset((t.source, t.target)) in had
-        ],
-    )
+if dropped:  # a confirmed tie the coordinator left out: that pair stays as the network has it
+    ties = [t for t in proposal.ties if {t.source, t.target} not in dropped]
+    ties += [t for t in net.ties if {t.source, t.target} in dropped]
+    proposal = replace(proposal, ties=ties)
 with st.expander(tr("What the merge changes"), expanded=True):
     show_diff(net, proposal, lang, key="survey_diff")
 if st.button(tr("Save the merge as one revision"), type="primary", key="survey_merge_save"):

@@ -224,3 +224,22 @@ def test_the_merge_takes_the_ties_ticked_one_by_one_and_saves_one_revision(ws):
         (frozenset(("forening", "bibliotek")), "collaboration", 2),
         (frozenset(("kommune", "byggefirma")), "personal", 2),  # chosen: monthly is strength 2
     }
+
+
+def test_a_partner_not_on_the_list_is_added_and_ticked(ws):
+    _rnd, tokens = survey.open_round(ws, NAME, "Runde", respondents=["kommune"])
+    at = respondent(tokens["kommune"])
+    at.button(key="sv_next").click().run()
+    at.text_input(key="sv_new_name").input("Frivilligcenter Aarhus")
+    at.selectbox(key="sv_new_sector").set_value("civil")
+    at.button(key="sv_add").click().run()
+    assert not at.exception, at.exception
+    doc = survey.answer(ws, survey.resolve(ws, tokens["kommune"]))
+    assert doc["new_actors"] == [
+        {"id": "new:frivilligcenter_aarhus", "name": "Frivilligcenter Aarhus", "sector": "civil"}
+    ]
+    assert [t["partner"] for t in doc["ties"]] == ["new:frivilligcenter_aarhus"] and doc["step"] == "partners"
+    assert at.checkbox(key="sv_with_new:frivilligcenter_aarhus").value is True
+    assert at.text_input(key="sv_new_name").value == ""
+    at.button(key="sv_next").click().run()
+    assert [plain(s.value) for s in at.subheader] == ["Frivilligcenter Aarhus"]

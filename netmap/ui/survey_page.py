@@ -81,10 +81,7 @@ def run():
         for key in [k for k in ss if str(k).startswith("sv_")]:
             del ss[key]
         ss["_sv_who"] = who
-        ss.pop("_sv_doc", None)
-    if "_sv_doc" not in ss:
-        ss["_sv_doc"] = survey.answer(ws, access)
-    doc = ss["_sv_doc"]
+    doc = survey.answer(ws, access)  # as stored: another device's saves count too
     step = doc.get("step") if doc.get("step") in STEPS else "privacy"
     _lang_switch()
     st.title(md(access.round.title or tr("Partnership survey")))
@@ -101,15 +98,11 @@ def run():
 
 def _go(ws, access, doc, step):
     """Save the whole answer with its new step; on a refusal keep this step and say why."""
-    new = {**doc, "step": step}
-    if step == "done":
-        new["finished"] = True
-    try:
-        survey.save_answer(ws, access, new)
+    try:  # finished only on the last screen: changing an answer later opens it again
+        survey.save_answer(ws, access, {**doc, "step": step, "finished": step == "done"})
     except NetmapError as exc:
         st.error(md(exc.message(state.lang())))
         return
-    st.session_state["_sv_doc"] = new
     st.rerun()
 
 

@@ -96,25 +96,35 @@ def run():
     PAGES[step](ws, access, doc, roster, names)
 
 
-def _go(ws, access, doc, step):
-    """Save the whole answer with its new step; on a refusal keep this step and say why."""
-    try:  # finished only on the last screen: changing an answer later opens it again
+class _Stay(Exception):
+    """A step that cannot go on yet; the message says why."""
+
+
+def _press(ws, access, collect, direction, lang):
+    """A button's callback, run before the script: save the whole answer at the step that
+    ``collect(direction)`` gives (``(doc, step)``), so the one run that follows shows that step.
+    Finished only on the last screen: changing an answer later opens it again."""
+    try:
+        doc, step = collect(direction)
         survey.save_answer(ws, access, {**doc, "step": step, "finished": step == "done"})
+    except _Stay as exc:
+        st.session_state["_sv_error"] = str(exc)
     except NetmapError as exc:
-        st.error(md(exc.message(state.lang())))
-        return
-    st.rerun()
+        st.session_state["_sv_error"] = exc.message(lang)
 
 
-def _nav(back, forward, label=None):
-    """Back and next buttons; returns which was pressed ("back", "next" or None)."""
+def _button(label, key, ws, access, collect, direction, column=st, **kwargs):
+    return column.button(label, key=key, on_click=_press, args=(ws, access, collect, direction, state.lang()), **kwargs)
+
+
+def _nav(ws, access, collect, back=True, label=None):
+    """What kept the step from going on (if anything), then the back and next buttons."""
+    if message := st.session_state.pop("_sv_error", None):
+        st.error(md(message))
     left, right = st.columns(2)
-    pressed = None
-    if back and left.button(tr("Back"), key=_key("back"), width="stretch"):
-        pressed = "back"
-    if forward and right.button(label or tr("Next"), key=_key("next"), type="primary", width="stretch"):
-        pressed = "next"
-    return pressed
+    if back:
+        _button(tr("Back"), _key("back"), ws, access, collect, "back", left, width="stretch")
+    _button(label or tr("Next"), _key("next"), ws, access, collect, "next", right, type="primary", width="stretch")
 
 
 def _privacy(ws, access, doc, roster, names):
@@ -151,8 +161,7 @@ def _privacy(ws, access, doc, roster, names):
         )
     )
     st.caption(tr("The survey has four short steps. Each step is saved when you go on."))
-    if _nav(False, True, tr("Start")) == "next":
-        _go(ws, access, doc, "partners")
+    _nav(ws, access, lambda _direction: (doc, "partners"), back=False, label=tr("Start"))
 
 
 def _slug(text):
@@ -163,8 +172,6 @@ def _partners(ws, access, doc, roster, names):
     ss, lang = st.session_state, state.lang()
     st.header(tr("Whom do you work with in this partnership?"))
     st.caption(tr("Tick every organisation or person you work with. Citizens are shown only as groups."))
-    if ss.pop("_sv_added", False):
-        ss.pop(_key("new_name"), None)  # the form starts empty after an add
     chosen = {t["partner"] for t in doc.get("ties", [])}
     listed = []
     for sector, members in roster:
@@ -185,37 +192,35 @@ def _partners(ws, access, doc, roster, names):
             _seed(key, a["id"] in chosen)
             st.checkbox(a["name"], key=key)
             listed.append(a["id"])
+
+    def collect(direction):
+        ticked = [aid for aid in listed if ss.get(_key("with", aid))]
+        added = list(new_actors)
+        if direction == "add":
+            name = (ss.get(_key("new_name")) or "").strip()
+            if not name:
+                raise _Stay(tr("Write the name first."))
+            new_id = "new:" + _slug(name)
+            if new_id not in {a["id"] for a in added}:
+                added.append({"id": new_id, "name": name, "sector": ss.get(_key("new_sector")) or "unknown"})
+            ticked.append(new_id)
+            ss[_key("with", new_id)] = True
+            ss[_key("new_name")] = ""  # the form starts empty after an add
+        old = {t["partner"]: t for t in doc.get("ties", [])}
+        ties = [old.get(aid) or {"partner": aid, "kinds": [], "frequency": None} for aid in dict.fromkeys(ticked)]
+        step = {"add": "partners", "back": "privacy"}.get(direction, "ties" if ties else "influence")
+        return {**doc, "ties": ties, "new_actors": added}, step
+
     with st.expander(tr("Add an organisation or person not on the list"), expanded=False):
-        new_name = st.text_input(tr("Name"), key=_key("new_name"))
-        sectors = ["public", "civil", "private", "citizen", "unknown"]
-        new_sector = st.selectbox(
+        st.text_input(tr("Name"), key=_key("new_name"))
+        st.selectbox(
             tr("Sector"),
-            sectors,
+            ["public", "civil", "private", "citizen", "unknown"],
             key=_key("new_sector"),
             format_func=lambda s: vocab.label(vocab.SECTORS, s, lang),
         )
-        add = st.button(tr("Add"), key=_key("add"))
-    pressed = _nav(True, True)
-    ticked = [aid for aid in listed if ss.get(_key("with", aid))]
-    if add:
-        if not (new_name or "").strip():
-            st.error(tr("Write the name first."))
-            return
-        new_id = "new:" + _slug(new_name)
-        if new_id not in {a["id"] for a in new_actors}:
-            new_actors.append({"id": new_id, "name": new_name.strip(), "sector": new_sector})
-        ticked.append(new_id)
-        if new_id not in listed:
-            ss[_key("with", new_id)] = True
-        ss["_sv_added"] = True
-    if add or pressed:
-        old = {t["partner"]: t for t in doc.get("ties", [])}
-        ties = [
-            old.get(aid) or {"partner": aid, "kinds": [], "frequency": None, "value": {}, "trust": {}} for aid in ticked
-        ]
-        doc = {**doc, "ties": ties, "new_actors": new_actors}
-        target = "partners" if add else ("privacy" if pressed == "back" else ("ties" if ties else "influence"))
-        _go(ws, access, doc, target)
+        _button(tr("Add"), _key("add"), ws, access, collect, "add")
+    _nav(ws, access, collect)
 
 
 def _ties(ws, access, doc, roster, names):
@@ -263,24 +268,24 @@ def _ties(ws, access, doc, roster, names):
                         horizontal=True,
                         format_func=_scale(SCALE, lang),
                     )
-    pressed = _nav(True, True)
-    if not pressed:
-        return
-    ties = [
-        {
-            "partner": t["partner"],
-            "kinds": list(ss.get(_key("kinds", t["partner"])) or []),
-            "frequency": ss.get(_key("freq", t["partner"])),
-            "value": {i: ss.get(_key("value", t["partner"], i)) for i in VALUE_ITEMS},
-            "trust": {i: ss.get(_key("trust", t["partner"], i)) for i in TRUST_ITEMS},
-        }
-        for t in doc.get("ties", [])
-    ]
-    missing = [names.get(t["partner"], t["partner"]) for t in ties if not t["kinds"] or not t["frequency"]]
-    if pressed == "next" and missing:
-        st.error(md(tr("Choose the kind of tie and how often for: {names}.", names=", ".join(missing))))
-        return
-    _go(ws, access, {**doc, "ties": ties}, "partners" if pressed == "back" else "influence")
+
+    def collect(direction):
+        ties = [
+            {
+                "partner": t["partner"],
+                "kinds": list(ss.get(_key("kinds", t["partner"])) or []),
+                "frequency": ss.get(_key("freq", t["partner"])),
+                "value": {i: ss.get(_key("value", t["partner"], i)) for i in VALUE_ITEMS},
+                "trust": {i: ss.get(_key("trust", t["partner"], i)) for i in TRUST_ITEMS},
+            }
+            for t in doc.get("ties", [])
+        ]
+        missing = [names.get(t["partner"], t["partner"]) for t in ties if not t["kinds"] or not t["frequency"]]
+        if direction == "next" and missing:
+            raise _Stay(tr("Choose the kind of tie and how often for: {names}.", names=", ".join(missing)))
+        return {**doc, "ties": ties}, "partners" if direction == "back" else "influence"
+
+    _nav(ws, access, collect)
 
 
 def _influence(ws, access, doc, roster, names):
@@ -294,15 +299,13 @@ def _influence(ws, access, doc, roster, names):
         st.radio(
             md(names[aid]), list(INFLUENCE), key=key, index=None, horizontal=True, format_func=_scale(INFLUENCE, lang)
         )
-    pressed = _nav(True, True)
-    if pressed:
+
+    def collect(direction):
         influence = {aid: ss[_key("infl", aid)] for aid in actors if ss.get(_key("infl", aid)) is not None}
-        _go(
-            ws,
-            access,
-            {**doc, "influence": influence},
-            "ties" if pressed == "back" and doc.get("ties") else ("partners" if pressed == "back" else "elements"),
-        )
+        back = "ties" if doc.get("ties") else "partners"
+        return {**doc, "influence": influence}, back if direction == "back" else "elements"
+
+    _nav(ws, access, collect)
 
 
 def _elements(ws, access, doc, roster, names):
@@ -330,14 +333,16 @@ def _elements(ws, access, doc, roster, names):
                 )
                 _seed(_key("note", n), (stored.get(str(n)) or {}).get("comment", ""))
                 st.text_input(tr("Comment (optional)"), key=_key("note", n))
-    pressed = _nav(True, True, tr("Finish"))
-    if pressed:
+
+    def collect(direction):
         elements = {
             str(n): {"rating": ss.get(_key("el", n)), "comment": ss.get(_key("note", n)) or ""}
             for numbers in ELEMENTS.values()
             for n in numbers
         }
-        _go(ws, access, {**doc, "elements": elements}, "influence" if pressed == "back" else "done")
+        return {**doc, "elements": elements}, "influence" if direction == "back" else "done"
+
+    _nav(ws, access, collect, label=tr("Finish"))
 
 
 def _done(ws, access, doc, roster, names):
@@ -349,8 +354,7 @@ def _done(ws, access, doc, roster, names):
             date=date(access.round.expires, state.lang()),
         )
     )
-    if st.button(tr("Change my answers"), key=_key("again")):
-        _go(ws, access, doc, "partners")
+    _button(tr("Change my answers"), _key("again"), ws, access, lambda _direction: (doc, "partners"), "again")
 
 
 PAGES = {step: globals()["_" + step] for step in STEPS}

@@ -233,7 +233,9 @@ def test_a_round_answered_on_personal_links_merged_as_one_revision(tmp_path):
         expect(page.get_by_text("Response rate: 2 of 3 answered (67%)").first).to_be_visible(timeout=30000)
         expect(page.get_by_text("Disagreement is a finding, not noise", exact=False)).to_be_visible(timeout=30000)
         expect(
-            page.get_by_text("The whole network: trust 3.08 (77% of the maximum); value 2.50 (62% of the maximum).")
+            page.get_by_text(
+                "Trust between the partners: 3.08 (77% of the maximum). Value of the partners to each other: 2.50 (62% of the maximum)."
+            )
         ).to_be_visible(timeout=30000)
         confirmed_box = page.get_by_role("checkbox", name="Idrætsforeningen — Aarhus Kommune (confirmed by both)")
         expect(confirmed_box).to_be_checked(timeout=30000)

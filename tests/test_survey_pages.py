@@ -125,6 +125,7 @@ def test_the_coordinator_opens_a_round_for_the_core_and_gets_links_that_work(ws)
     assert sorted(p.actor for p in survey.respondents(ws, NAME, rnd.id)) == ["byggefirma", "forening", "kommune"]
     links = links_shown(at)
     assert set(links) == {"Aarhus Kommune", "Idrætsforeningen", "Byggefirmaet"}
+    assert any(b.label == "Download the links (CSV)" for b in at.get("download_button"))
     access = survey.resolve(ws, token_of(links["Idrætsforeningen"]))
     assert access.actor == "forening" and access.round_id == rnd.id
     assert any("Response rate: 0 of 3 answered (0%)" in m for m in texts(at, "markdown"))

@@ -105,7 +105,6 @@ with st.expander(tr("Open a new round"), expanded=not rounds):
             state.flash("success", tr("Round opened with {n} personal links. Copy them below.", n=len(tokens)))
             st.rerun()
 
-rounds = survey.rounds(ws, name)
 if not rounds:
     st.info(tr("No survey round yet for this network."))
     st.stop()
@@ -138,6 +137,7 @@ st.markdown(
     + "**"
 )
 kept = ss.get("_survey_links", {}).get((name, round_id), {})
+links_now = {p.actor: _link(kept[p.actor]) for p in people if p.actor in kept and p.has_link}
 
 
 def _status(p):
@@ -153,7 +153,7 @@ st.dataframe(
                 tr("Respondent"): p.name,
                 tr("Answered"): date(p.answered[:10], lang) if p.answered else tr("not yet"),
                 tr("Link"): _status(p),
-                tr("Personal link (copy now)"): _link(kept[p.actor]) if p.actor in kept and p.has_link else "",
+                tr("Personal link (copy now)"): links_now.get(p.actor, ""),
             }
             for p in people
         ]
@@ -161,6 +161,17 @@ st.dataframe(
     hide_index=True,
     key="survey_people",
 )
+if links_now:
+    st.download_button(
+        tr("Download the links (CSV)"),
+        pd.DataFrame(
+            {tr("Respondent"): [p.name for p in people if p.actor in links_now], tr("Link"): list(links_now.values())}
+        ).to_csv(index=False),
+        file_name=f"{name}-{tr('links')}.csv",
+        mime="text/csv",
+        key="survey_links_csv",
+        on_click="ignore",
+    )
 if not rnd.closed:
     st.caption(
         tr(

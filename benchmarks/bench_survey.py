@@ -14,13 +14,14 @@ respondent finished but their stored document is not what they sent (goal: 0). B
 respondent gives up after ``--timeout`` seconds. Prints medians over ``--runs`` rounds; see
 benchmarks/README.md, section Survey.
 
-    python benchmarks/bench_survey.py [--respondents 50] [--runs 10] [--timeout 300]
+    python benchmarks/bench_survey.py [--respondents 50] [--runs 10] [--timeout 300] [--think 0]
 """
 
 import argparse
 import asyncio
 import os
 import platform
+import random
 import statistics
 import sys
 import tempfile
@@ -98,8 +99,10 @@ class Session:
                 return time.perf_counter() - start
 
 
-async def respondent(url, token, partner, times, deadline):
-    """The five steps, as a partner answers them (the page speaks Danish by default)."""
+async def respondent(url, token, partner, times, deadline, think=0.0, seed=0):
+    """The five steps, as a partner answers them (the page speaks Danish by default), with a pause
+    of up to ``think`` seconds (uniform, seeded) before each press."""
+    pause = random.Random(seed)
     async with Session(url, token) as s:
         await asyncio.wait_for(s.run(), deadline)
         steps = [
@@ -117,17 +120,18 @@ async def respondent(url, token, partner, times, deadline):
             ([("sv_el_1", "string_value", "3 \u2013 i høj grad på plads")], "sv_next"),
         ]
         for states, trigger in steps:
+            await asyncio.sleep(pause.uniform(0, think))
             times.append(await asyncio.wait_for(s.run(states, trigger), deadline))
 
 
-async def one_round(url, ws, name, n, timeout):
+async def one_round(url, ws, name, n, timeout, think=0.0):
     from netmap import survey
 
     _round, tokens = survey.open_round(ws, name, "bench", respondents=[f"p{i:02d}" for i in range(n)])
     times, order = [], list(tokens)
     start = time.perf_counter()
     results = await asyncio.gather(
-        *(respondent(url, tokens[a], order[(i + 1) % n], times, timeout) for i, a in enumerate(order)),
+        *(respondent(url, tokens[a], order[(i + 1) % n], times, timeout, think, i) for i, a in enumerate(order)),
         return_exceptions=True,
     )
     wall = time.perf_counter() - start
@@ -154,6 +158,7 @@ def main():
     parser.add_argument("--respondents", type=int, default=50)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--timeout", type=float, default=300)
+    parser.add_argument("--think", type=float, default=0.0, help="a pause of up to this many seconds before each press")
     args = parser.parse_args()
 
     from netmap.workspace import Workspace
@@ -169,7 +174,9 @@ def main():
     p95s, medians, walls, lost_total, failed_total = [], [], [], 0, 0
     try:
         for run in range(args.runs):
-            times, lost, failed, wall = asyncio.run(one_round(url, ws, name, args.respondents, args.timeout))
+            times, lost, failed, wall = asyncio.run(
+                one_round(url, ws, name, args.respondents, args.timeout, args.think)
+            )
             times.sort()
             p95 = times[max(0, int(round(0.95 * len(times))) - 1)] if times else float("nan")
             p95s.append(p95)
@@ -186,7 +193,8 @@ def main():
     finally:
         stop_server(server)
         log.close()
-    print(f"\nnetmap survey benchmark: {args.respondents} respondents at once, 5 saves each, one server")
+    pauses = f", a pause of 0-{args.think:g} s before each press" if args.think else ", no pause between presses"
+    print(f"\nnetmap survey benchmark: {args.respondents} respondents at once, 5 saves each{pauses}, one server")
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
     print(f"answers lost: {lost_total} of {args.respondents * args.runs}; respondents failed: {failed_total}")
     print(

@@ -83,7 +83,7 @@ class Session:
             w.id, w.trigger_value = self.ids[trigger], True
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
-        ids = {}
+        ids, self.alerts = {}, []
         while True:
             fwd = ForwardMsg()
             fwd.ParseFromString(await self.ws.recv())
@@ -91,6 +91,8 @@ class Session:
             if kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
                 element = fwd.delta.new_element
                 proto = getattr(element, element.WhichOneof("type") or "empty", None)
+                if element.WhichOneof("type") == "alert":
+                    self.alerts.append(element.alert.body)
                 wid = getattr(proto, "id", "")
                 if wid and "-" in wid:
                     ids[wid.rsplit("-", 1)[-1]] = wid
@@ -99,15 +101,15 @@ class Session:
                 return time.perf_counter() - start
 
 
-async def respondent(url, token, partner, times, deadline, think=0.0, seed=0):
+async def respondent(url, token, partner, times, refused, deadline, think=0.0, seed=0):
     """The five steps, as a partner answers them (the page speaks Danish by default), with a pause
     of up to ``think`` seconds (uniform, seeded) before each press."""
     pause = random.Random(seed)
     async with Session(url, token) as s:
         await asyncio.wait_for(s.run(), deadline)
-        steps = [
-            ([], "sv_next"),  # the privacy notice: Begynd
-            ([(f"sv_with_{partner}", "bool_value", True)], "sv_next"),
+        steps = [  # (widgets set, button pressed, a widget of the step that follows)
+            ([], "sv_next", f"sv_with_{partner}"),  # the privacy notice: Begynd
+            ([(f"sv_with_{partner}", "bool_value", True)], "sv_next", f"sv_kinds_{partner}"),
             (
                 [
                     (f"sv_kinds_{partner}", "string_array_value", ["samarbejde"]),
@@ -115,23 +117,34 @@ async def respondent(url, token, partner, times, deadline, think=0.0, seed=0):
                     (f"sv_trust_{partner}_reliability", "string_value", "3 \u2013 en del"),
                 ],
                 "sv_next",
+                f"sv_infl_{partner}",
             ),
-            ([], "sv_next"),  # influence: none given
-            ([("sv_el_1", "string_value", "3 \u2013 i høj grad på plads")], "sv_next"),
+            ([], "sv_next", "sv_el_1"),  # influence: none given
+            ([("sv_el_1", "string_value", "3 \u2013 i høj grad på plads")], "sv_next", "sv_again"),
         ]
-        for states, trigger in steps:
-            await asyncio.sleep(pause.uniform(0, think))
-            times.append(await asyncio.wait_for(s.run(states, trigger), deadline))
+        for states, trigger, shows in steps:
+            for _attempt in range(5):
+                await asyncio.sleep(pause.uniform(0, think))
+                times.append(await asyncio.wait_for(s.run(states, trigger), deadline))
+                if shows in s.ids:
+                    break
+                if not s.alerts:
+                    raise RuntimeError(f"{trigger}: the next step did not come, and nothing was said")
+                refused.append(s.alerts[-1])  # said on the page: the respondent presses again
+                states = [(k, f, v) for k, f, v in states if k in s.ids]
 
 
 async def one_round(url, ws, name, n, timeout, think=0.0):
     from netmap import survey
 
     _round, tokens = survey.open_round(ws, name, "bench", respondents=[f"p{i:02d}" for i in range(n)])
-    times, order = [], list(tokens)
+    times, refused, order = [], [], list(tokens)
     start = time.perf_counter()
     results = await asyncio.gather(
-        *(respondent(url, tokens[a], order[(i + 1) % n], times, timeout, think, i) for i, a in enumerate(order)),
+        *(
+            respondent(url, tokens[a], order[(i + 1) % n], times, refused, timeout, think, i)
+            for i, a in enumerate(order)
+        ),
         return_exceptions=True,
     )
     wall = time.perf_counter() - start
@@ -150,7 +163,7 @@ async def one_round(url, ws, name, n, timeout, think=0.0):
         )
         lost += not ok
     survey.close_round(ws, name, _round.id)
-    return times, lost, failed, wall
+    return times, lost, failed, wall, refused
 
 
 def main():
@@ -171,10 +184,10 @@ def main():
     log = open(folder / "server.log", "w")
     server = start_server(port, folder / "ws.sqlite", log)
     url = f"ws://127.0.0.1:{port}/_stcore/stream"
-    p95s, medians, walls, lost_total, failed_total = [], [], [], 0, 0
+    p95s, medians, walls, lost_total, failed_total, refused_total = [], [], [], 0, 0, 0
     try:
         for run in range(args.runs):
-            times, lost, failed, wall = asyncio.run(
+            times, lost, failed, wall, refused = asyncio.run(
                 one_round(url, ws, name, args.respondents, args.timeout, args.think)
             )
             times.sort()
@@ -184,8 +197,10 @@ def main():
             walls.append(wall)
             lost_total += lost
             failed_total += len(failed)
+            refused_total += len(refused)
             print(
-                f"run {run + 1}: {len(times)} saves, answers lost {lost}, respondents failed {len(failed)}"
+                f"run {run + 1}: {len(times)} presses, answers lost {lost}, respondents failed {len(failed)}, "
+                f"presses refused with a message {len(refused)}"
                 f"{' (' + repr(failed[0])[:120] + ')' if failed else ''}, median {medians[-1]:.2f} s, "
                 f"p95 {p95:.2f} s, all answered in {wall:.1f} s",
                 flush=True,
@@ -196,7 +211,10 @@ def main():
     pauses = f", a pause of 0-{args.think:g} s before each press" if args.think else ", no pause between presses"
     print(f"\nnetmap survey benchmark: {args.respondents} respondents at once, 5 saves each{pauses}, one server")
     print(f"Python {platform.python_version()}, {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}")
-    print(f"answers lost: {lost_total} of {args.respondents * args.runs}; respondents failed: {failed_total}")
+    print(
+        f"answers lost: {lost_total} of {args.respondents * args.runs}; respondents failed: {failed_total}; "
+        f"presses refused with a message (pressed again): {refused_total}"
+    )
     print(
         f"time to save an answer, median of {args.runs} runs (min-max): "
         f"median {statistics.median(medians):.2f} s, p95 {statistics.median(p95s):.2f} s "

@@ -15,15 +15,19 @@ import streamlit as st
 
 from netmap import survey
 from netmap.errors import NetmapError
-from netmap.i18n import LANGS, _, date
+from netmap.i18n import LANGS, N_, _, date
 from netmap.present import vocab
 from netmap.present.partners import FREQUENCIES, INFLUENCE, SCALE, TRUST_ITEMS, VALUE_ITEMS
 from netmap.present.review import element_text, group_text
 from netmap.review import ELEMENTS
+from netmap.store import DB_ERRORS
 from netmap.ui import state
 from netmap.ui.state import md, tr
 
 __all__ = ["run", "STEPS"]
+
+#: Said when the workspace could not save (or read) in time; no detail of the server is shown.
+BUSY = N_("The survey could not save just now; what you saved before is kept. Please try again in a moment.")
 
 STEPS = ("privacy", "partners", "ties", "influence", "elements", "done")
 
@@ -73,6 +77,10 @@ def run():
         access = survey.resolve(ws, str(st.query_params.get("t", "")))
     except NetmapError:
         access = None
+    except DB_ERRORS:
+        st.title(tr("The survey is busy"))
+        st.write(_(BUSY, state.lang()))
+        return
     if access is None:
         refusal()
         return
@@ -111,6 +119,8 @@ def _press(ws, access, collect, direction, lang):
         st.session_state["_sv_error"] = str(exc)
     except NetmapError as exc:
         st.session_state["_sv_error"] = exc.message(lang)
+    except DB_ERRORS:  # the workspace busy past its wait (many saving at once): nothing saved, say so
+        st.session_state["_sv_error"] = _(BUSY, lang)
 
 
 def _button(label, key, ws, access, collect, direction, column=st, **kwargs):

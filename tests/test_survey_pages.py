@@ -244,3 +244,17 @@ def test_a_partner_not_on_the_list_is_added_and_ticked(ws):
     assert at.text_input(key="sv_new_name").value == ""
     at.button(key="sv_next").click().run()
     assert [plain(s.value) for s in at.subheader] == ["Frivilligcenter Aarhus"]
+
+
+def test_back_shows_the_step_as_saved(ws):
+    _rnd, tokens = survey.open_round(ws, NAME, "Runde", respondents=["kommune"])
+    at = respondent(tokens["kommune"])
+    at.button(key="sv_next").click().run()
+    at.checkbox(key="sv_with_forening").check().run()
+    at.button(key="sv_next").click().run()
+    at.multiselect(key="sv_kinds_forening").select("personal").run()
+    at.button(key="sv_back").click().run()  # back saves too: the kind chosen is kept
+    assert texts(at, "header") == ["Hvem samarbejder du med i dette partnerskab?"]
+    assert at.checkbox(key="sv_with_forening").value is True and at.checkbox(key="sv_with_byggefirma").value is False
+    at.button(key="sv_next").click().run()
+    assert at.multiselect(key="sv_kinds_forening").value == ["personal"]

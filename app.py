@@ -2,8 +2,15 @@
 
 import streamlit as st
 
-from netmap.ui import sharing, views
-from netmap.ui.state import tr
+if "t" in st.query_params:  # a partner's survey link: before the sidebar and any login
+    from netmap.ui import survey_page
+
+    st.set_page_config(page_title="netmap", layout="centered", initial_sidebar_state="collapsed")
+    survey_page.run()
+    st.stop()
+
+from netmap.ui import sharing, views  # noqa: E402
+from netmap.ui.state import tr  # noqa: E402
 
 st.set_page_config(page_title="netmap", layout="wide")
 sharing.require_login()  # shared mode: nothing below until the person has logged in
@@ -16,6 +23,7 @@ pages = [
     st.Page("netmap/ui/pages/diagnosis.py", title=tr("Diagnosis"), url_path="diagnosis"),
     st.Page("netmap/ui/pages/review.py", title=tr("Review"), url_path="review"),
     st.Page("netmap/ui/pages/whatif.py", title=tr("What if"), url_path="whatif"),
+    st.Page("netmap/ui/pages/survey_admin.py", title=tr("Survey"), url_path="survey-rounds"),
     st.Page("netmap/ui/pages/import_export.py", title=tr("Import / export"), url_path="import-export"),
     st.Page("netmap/ui/pages/snapshots.py", title=tr("Snapshots"), url_path="snapshots"),
     st.Page("netmap/ui/pages/history.py", title=tr("History"), url_path="history"),

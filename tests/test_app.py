@@ -15,7 +15,18 @@ from netmap.workspace import Workspace
 
 ROOT = Path(__file__).parent.parent
 APP = str(ROOT / "app.py")
-PAGES = ["map", "actors", "ties", "diagnosis", "review", "whatif", "import_export", "snapshots", "history"]
+PAGES = [
+    "map",
+    "actors",
+    "ties",
+    "diagnosis",
+    "review",
+    "whatif",
+    "survey_admin",
+    "import_export",
+    "snapshots",
+    "history",
+]
 
 
 def plain(text):

@@ -15,6 +15,7 @@ from ..report.document import Bullets, Heading, Para, Picture, Report, Table
 from . import vocab
 from .diff import change_texts, indicator_value, tie_text
 from .mapview import FLAG_MARK, chrome
+from .partners import partners_section
 from .report import flag_message
 from .vocab import label, yes_no
 
@@ -361,13 +362,16 @@ def report_document(
     today: datetime.date | None = None,
     title: str | None = None,
     pseudonymised: bool = False,
+    survey: dict | None = None,
 ) -> Report:
     """The meeting report of ``net`` in ``lang``.
 
     ``report`` is its analysis (:func:`netmap.analysis.analyze`), ``flags`` the flags with their
     ``message`` (:func:`.report.document`), ``map_png`` the printed map; with an earlier version,
     ``diff`` is :func:`netmap.compare.compare` of the last earlier one and this, and ``series``
-    (:func:`netmap.compare.series`) with ``chart_png`` the indicators over all of them.
+    (:func:`netmap.compare.series`) with ``chart_png`` the indicators over all of them;
+    ``survey`` the results of the newest closed survey round (:func:`netmap.survey.results`),
+    shown after the review as the partners' own view.
     """
     today = today or datetime.date.today()
     name = net.name or _("Network map", lang)
@@ -399,6 +403,7 @@ def report_document(
     b += _spanners(report, lang)
     b += _isolated(report, lang)
     b += review_section(net, report, lang)
+    b += partners_section(survey, lang)
     if diff is not None:
         names = {r["id"]: r.get("name") or r["id"] for r in diff["actors"]["removed_records"]}
         names.update((a.id, a.label) for a in net.actors)

@@ -75,13 +75,16 @@ def build_report(
     key: str | bytes | None = None,
     today: datetime.date | None = None,
     seed: int = 0,
+    survey: dict | None = None,
 ) -> Report:
     """The meeting report of ``net`` in ``lang``.
 
     ``earlier`` are earlier versions in time order (files or snapshots): the report then says what
     changed since the last of them and charts the partnership indicators over all of them and
     ``net``. With ``pseudonymise``, citizens are replaced by pseudonyms in every version first
-    (:class:`netmap.privacy.Pseudonymiser`, one key for all).
+    (:class:`netmap.privacy.Pseudonymiser`, one key for all). ``survey``: the results of the
+    newest closed survey round (:func:`netmap.survey.results`), the partners' own view of Table
+    7.1 and their trust and value (no names: nothing to pseudonymise).
     """
     from ..compare import compare, series
     from ..present import meeting
@@ -114,6 +117,7 @@ def build_report(
         chart_png=chart,
         today=today,
         pseudonymised=pseudonymise,
+        survey=survey,
     )
 
 

@@ -20,7 +20,7 @@ from netmap.snapshots import SnapshotStore, import_sample_series
 from netmap.ui import state
 from netmap.ui.state import md
 
-__all__ = ["page"]
+__all__ = ["page", "show_diff"]
 
 SAMPLE_NETWORK = "copenhagen_sample"
 
@@ -212,6 +212,17 @@ def _compare_section(store, rows, lang):
     new_id = cols[1].selectbox(_("After", lang), ids, format_func=lambda i: _title(by_id[i]), key="snap_new")
     try:
         old, new = store.load(old_id), store.load(new_id)
+    except NetmapError as exc:
+        _show_error(exc, lang)
+        return
+    show_diff(old, new, lang)
+
+
+def show_diff(old, new, lang, key="snap"):
+    """What changed from network ``old`` to ``new``, as the snapshot comparison draws it: the
+    indicators, the flags, the actors, ties and review ratings, the measures and the compare map
+    (``key`` prefixes the tables' widget keys, so two pages can each draw one)."""
+    try:
         diff = compare(old, new)
     except NetmapError as exc:
         _show_error(exc, lang)
@@ -253,7 +264,7 @@ def _compare_section(store, rows, lang):
         for f, (o, n) in c["changes"].items()
     ]
     if actor_rows:
-        st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key="snap_actor_changes")
+        st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key=f"{key}_actor_changes")
 
     ti = diff["ties"]
     st.markdown(
@@ -281,9 +292,9 @@ def _compare_section(store, rows, lang):
         for f, (o, n) in c["changes"].items()
     ]
     if tie_rows:
-        st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key="snap_tie_changes")
+        st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key=f"{key}_tie_changes")
 
-    _review_changes(old, new, lang)
+    _review_changes(old, new, lang, key)
 
     m = diff["actor_metrics"]
     st.markdown("**" + _("Actors whose degree, brokerage or reach changed: {n}", lang, n=len(m)) + "**")
@@ -303,7 +314,7 @@ def _compare_section(store, rows, lang):
                 dtype=object,
             ),  # counts stay whole (4, not 4,00), also beside a null
             hide_index=True,
-            key="snap_metric_changes",
+            key=f"{key}_metric_changes",
         )
 
     try:
@@ -319,7 +330,7 @@ def _compare_section(store, rows, lang):
         st.error(md(_("The map could not be drawn", lang) + f" ({type(exc).__name__}: {exc})"))
 
 
-def _review_changes(old, new, lang):
+def _review_changes(old, new, lang, key="snap"):
     """How the partnership's ratings of Table 7.1 changed between the two snapshots."""
     changes = change_rows(old.review, new.review, lang)
     st.markdown(
@@ -344,7 +355,7 @@ def _review_changes(old, new, lang):
                 ]
             ),
             hide_index=True,
-            key="snap_review_changes",
+            key=f"{key}_review_changes",
         )
 
 

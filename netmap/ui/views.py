@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import tempfile
 from pathlib import Path
 
@@ -361,17 +362,17 @@ REPORT_FORMATS = (
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
-def _report(key, pseudonymise, lang, _net, _secret=None):
+def _report(key, pseudonymise, lang, _net, _secret=None, survey_key=None, _survey=None):
     from netmap.report import build_report
 
-    return build_report(_net, lang, pseudonymise=pseudonymise, key=_secret)
+    return build_report(_net, lang, pseudonymise=pseudonymise, key=_secret, survey=_survey)
 
 
 @st.cache_data(max_entries=12, show_spinner=False)
-def _report_file(key, pseudonymise, lang, suffix, _net, _secret=None):
+def _report_file(key, pseudonymise, lang, suffix, _net, _secret=None, survey_key=None, _survey=None):
     from netmap.report import render
 
-    return render(_report(key, pseudonymise, lang, _net, _secret), suffix)
+    return render(_report(key, pseudonymise, lang, _net, _secret, survey_key, _survey), suffix)
 
 
 @st.cache_data(max_entries=4, show_spinner=False)
@@ -384,8 +385,12 @@ def _map_png(key, pseudonymise, lang, _net, _secret=None):
 def report_file(net, key, suffix, pseudonymise=False):
     """The meeting report of ``net`` as a ``suffix`` file, made when the download is clicked (a
     callable for ``st.download_button``); cached on the network's content hash."""
+    from netmap.ui.survey_results import latest
+
     lang, secret = state.lang(), _pseudonym_key(pseudonymise)
-    return lambda: _report_file(key, pseudonymise, lang, suffix, net, secret)
+    found = latest(state.workspace(), state.network_name())  # the partners' own view, when a round is closed
+    found_key = json.dumps(found, sort_keys=True, default=str) if found else None
+    return lambda: _report_file(key, pseudonymise, lang, suffix, net, secret, found_key, found)
 
 
 def map_png(net, key, pseudonymise=False):

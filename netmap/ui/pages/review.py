@@ -8,13 +8,16 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
+from netmap.i18n import _
 from netmap.present import vocab
+from netmap.present.partners import DISAGREEMENT, element_text_of, round_text, scores_text
 from netmap.present.review import evidence_text, rating_text, review_rows
 from netmap.present.vocab import label
 from netmap.reading import read_review
 from netmap.review import RATINGS, with_entry
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
+from netmap.ui.survey_results import latest, results_tables
 from netmap.writing import write_review
 
 name, net, rev = views.open_page(tr("Review"))
@@ -29,6 +32,20 @@ st.caption(
 )
 
 OPTIONS = [None, *RATINGS]
+
+# The partners' own view: the newest closed survey round, beside the network's evidence.
+found = latest(state.workspace(), name)
+partners = {e["element"]: e for e in found["elements"]} if found else {}
+if found:
+    with st.container(border=True, key="review_partners"):
+        st.markdown("**" + md(round_text(found, lang)) + "**")
+        st.markdown(md(scores_text(found, lang)))
+        st.caption(_(DISAGREEMENT, lang))
+        with st.expander(tr("The partners' answers as tables")):
+            for caption, frame, key in results_tables(found, {**names, **found.get("names", {})}, lang)[2:]:
+                st.markdown("**" + md(caption) + "**")
+                if frame is not None and len(frame):
+                    st.dataframe(frame, hide_index=True, key=f"review_partners_{key}")
 
 
 def scale(rating):
@@ -80,6 +97,9 @@ with st.form(f"{prefix}_form", border=False):
                             st.caption(md(tr("Actors concerned: {names}", names=concerned)))
                 else:
                     st.caption(tr("The network cannot speak to this element: the partnership's own rating only."))
+                if found:
+                    st.markdown("**" + tr("What the partners say") + "**")
+                    st.markdown(md(element_text_of(partners.get(n), lang)))
     saved = st.form_submit_button(tr("Save the review"), type="primary", key="review_save", disabled=not editable)
 
 if saved:

@@ -1,0 +1,48 @@
+"""A survey round's results (:func:`netmap.survey.results`) as the tables the app shows, in the
+words of :mod:`netmap.present.survey`: every figure in a table with its words, never by colour
+alone. Used by the Survey and Review pages."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from netmap.i18n import _
+from netmap.present.partners import scores_text
+from netmap.present.survey import HEADERS, actor_rows, element_rows, response_text, tie_rows
+
+__all__ = ["results_tables", "latest"]
+
+
+def results_tables(res: dict, names: dict, lang: str) -> list:
+    """``[(caption, DataFrame or None, key)]``: the response rate, trust and value in the whole
+    network, the ties, the actors and the Table 7.1 elements (most disagreement first)."""
+    out = [(response_text(res["response"], lang), None, "response"), (scores_text(res, lang), None, "network")]
+    for key, rows, caption in (
+        ("ties", tie_rows(res, lang, names), _("Ties reported: {n}", lang, n=len(res.get("ties", [])))),
+        (
+            "actors",
+            actor_rows(res, lang, names),
+            _("Each actor as the others see it (mean of what the others report about it)", lang),
+        ),
+        (
+            "elements",
+            element_rows(res, lang),
+            _("The elements of Table 7.1 as the partners rate them, most disagreement first", lang),
+        ),
+    ):
+        headers = [_(h, lang) for h in HEADERS[key]]
+        out.append((caption, pd.DataFrame(rows, columns=headers, dtype=object) if rows else None, key))
+    return out
+
+
+def latest(ws, network):
+    """The results of the newest closed survey round of ``network`` (with its ``round``), or None
+    when there is none (or the user may not see the rounds)."""
+    from netmap import survey
+    from netmap.errors import NetmapError
+
+    try:
+        closed = [r for r in survey.rounds(ws, network) if r.closed]
+        return survey.results(ws, network, closed[0].id) if closed else None
+    except NetmapError:
+        return None

@@ -893,3 +893,9 @@ def pseudonymised(net, found, answers=None, key=None):
             e["comment"] = scrub.text(e.get("comment", ""))
         docs[who(r)] = doc
     return out, docs
+
+
+def link_path(token):
+    """The path of a respondent's personal link (app.py routes any address with ``t`` in its query
+    to the survey page); :func:`netmap.config.link` makes it a full address."""
+    return f"/?t={token}"

@@ -40,7 +40,7 @@ def _ids(net, words):
 
 def _print_links(tokens, names, lang, base):
     for actor, token in tokens.items():
-        url = config.link(f"/survey?t={token}")
+        url = config.link(survey.link_path(token))
         print(safe_text(f"{names.get(actor, actor)} ({actor}): {url}", keep=""))
     if tokens and base is None:
         print(

@@ -45,14 +45,10 @@ def _base():
 
 def _link(token):
     try:
-        cfg = dict(st.secrets.get("netmap", {}))
-    except Exception:  # noqa: BLE001  (no secrets file)
-        cfg = {}
-    try:
-        return config.link(f"/?t={token}", cfg, fallback=_base())
+        return config.link(survey.link_path(token), state.settings(), fallback=_base())
     except NetmapError as exc:  # a public_url that is not a web address: say so, give the path
         st.error(md(exc.message(lang)))
-        return f"/?t={token}"
+        return survey.link_path(token)
 
 
 def _keep_links(round_id, tokens):

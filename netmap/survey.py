@@ -899,3 +899,14 @@ def link_path(token):
     """The path of a respondent's personal link (app.py routes any address with ``t`` in its query
     to the survey page); :func:`netmap.config.link` makes it a full address."""
     return f"/?t={token}"
+
+
+def latest_results(ws, network):
+    """The results of the newest closed round of ``network`` (:func:`results`, with its
+    ``round``), or None when there is none or the user may not see the rounds: the partners' own
+    view that the Review page and the meeting report show beside the network's evidence."""
+    try:
+        closed = [r for r in rounds(ws, network) if r.closed]
+        return results(ws, network, closed[0].id) if closed else None
+    except NetmapError:
+        return None

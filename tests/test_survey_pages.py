@@ -284,3 +284,18 @@ def test_back_shows_the_step_as_saved(ws):
     assert at.checkbox(key="sv_with_forening").value is True and at.checkbox(key="sv_with_byggefirma").value is False
     at.button(key="sv_next").click().run()
     assert at.multiselect(key="sv_kinds_forening").value == ["personal"]
+
+
+def test_netmap_report_of_a_workspace_network_has_the_partners_own_view(ws, tmp_path, cli):
+    """The command line's report of ``workspace:NAME`` carries the newest closed round, as the
+    app's report does; a file's report has no survey to carry."""
+    out = tmp_path / "rapport.html"
+    before = cli("report", f"workspace:{NAME}", "-o", out, "--workspace", ws.path, "--lang", "da")
+    assert before.returncode == 0, before.stderr
+    assert "Parternes eget syn" not in out.read_text(encoding="utf-8")
+    answered_round(ws)  # two partners, every trust item 3: 3.00, 75 % of the maximum 4
+    after = cli("report", f"workspace:{NAME}", "-o", out, "--workspace", ws.path, "--lang", "da")
+    assert after.returncode == 0, after.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Parternes eget syn (spørgeskema)" in html
+    assert "Tillid mellem parterne: 3,00 (75\u00a0% af maksimum)" in html

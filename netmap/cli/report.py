@@ -17,10 +17,23 @@ def cmd_report(args):
     net = load_input(*args.inputs, workspace=args.workspace)
     earlier = [load_input(spec, workspace=args.workspace) for spec in args.compare_to or ()]
     key = workspace_key(args.workspace) if args.pseudonymise else None
-    report = build_report(net, args.lang, earlier, pseudonymise=args.pseudonymise, key=key)
+    report = build_report(net, args.lang, earlier, pseudonymise=args.pseudonymise, key=key, survey=_partners(args))
     write_report(report, out)
     print(_("written: {path}", args.lang, path=out))
     return 0
+
+
+def _partners(args):
+    """The partners' own view (the newest closed survey round) for a network of the workspace
+    (``workspace:NAME``); None for a file or a snapshot."""
+    from ..sources import WORKSPACE_PREFIX, _split
+    from ..survey import latest_results
+    from ..workspace import Workspace
+
+    spec = str(args.inputs[0]) if len(args.inputs) == 1 else ""
+    if not spec.startswith(WORKSPACE_PREFIX):
+        return None
+    return latest_results(Workspace(args.workspace, create=False), _split(spec, WORKSPACE_PREFIX, False)[0])
 
 
 def add_commands(sub, common, inputs_help):

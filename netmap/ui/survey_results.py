@@ -10,7 +10,7 @@ from netmap.i18n import _
 from netmap.present.partners import scores_text
 from netmap.present.survey import HEADERS, actor_rows, element_rows, response_text, tie_rows
 
-__all__ = ["results_tables", "latest"]
+__all__ = ["results_tables"]
 
 
 def results_tables(res: dict, names: dict, lang: str) -> list:
@@ -33,16 +33,3 @@ def results_tables(res: dict, names: dict, lang: str) -> list:
         headers = [_(h, lang) for h in HEADERS[key]]
         out.append((caption, pd.DataFrame(rows, columns=headers, dtype=object) if rows else None, key))
     return out
-
-
-def latest(ws, network):
-    """The results of the newest closed survey round of ``network`` (with its ``round``), or None
-    when there is none (or the user may not see the rounds)."""
-    from netmap import survey
-    from netmap.errors import NetmapError
-
-    try:
-        closed = [r for r in survey.rounds(ws, network) if r.closed]
-        return survey.results(ws, network, closed[0].id) if closed else None
-    except NetmapError:
-        return None

@@ -385,10 +385,12 @@ def _map_png(key, pseudonymise, lang, _net, _secret=None):
 def report_file(net, key, suffix, pseudonymise=False):
     """The meeting report of ``net`` as a ``suffix`` file, made when the download is clicked (a
     callable for ``st.download_button``); cached on the network's content hash."""
-    from netmap.ui.survey_results import latest
+    from netmap import survey
 
     lang, secret = state.lang(), _pseudonym_key(pseudonymise)
-    found = latest(state.workspace(), state.network_name())  # the partners' own view, when a round is closed
+    found = survey.latest_results(
+        state.workspace(), state.network_name()
+    )  # the partners' own view, when a round is closed
     found_key = json.dumps(found, sort_keys=True, default=str) if found else None
     return lambda: _report_file(key, pseudonymise, lang, suffix, net, secret, found_key, found)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from netmap import survey
 from netmap.errors import NetmapError
 from netmap.i18n import _
 from netmap.present import vocab
@@ -17,7 +18,7 @@ from netmap.reading import read_review
 from netmap.review import RATINGS, with_entry
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
-from netmap.ui.survey_results import latest, results_tables
+from netmap.ui.survey_results import results_tables
 from netmap.writing import write_review
 
 name, net, rev = views.open_page(tr("Review"))
@@ -34,7 +35,7 @@ st.caption(
 OPTIONS = [None, *RATINGS]
 
 # The partners' own view: the newest closed survey round, beside the network's evidence.
-found = latest(state.workspace(), name)
+found = survey.latest_results(state.workspace(), name)
 partners = {e["element"]: e for e in found["elements"]} if found else {}
 if found:
     with st.container(border=True, key="review_partners"):

@@ -277,6 +277,24 @@ def load_base(net, rev, base_rev):
         return net
 
 
+def table(frame, key, config):
+    """The editable table of ``frame`` (actors or ties); for a viewer the same table, read-only,
+    and nothing after it on the page (the run stops: no control that changes the network)."""
+    editable = state.can_edit()
+    edited = st.data_editor(
+        frame,
+        key=key,
+        num_rows="dynamic" if editable else "fixed",
+        disabled=not editable,
+        hide_index=True,
+        column_config=config,
+        width="stretch",
+    )
+    if not editable:
+        st.stop()
+    return edited
+
+
 def has_edits(delta):
     return bool(delta) and any(delta.get(k) for k in ("edited_rows", "added_rows", "deleted_rows"))
 

@@ -38,18 +38,7 @@ for field, (options, fmt) in views.choices().items():
         column(field), options=options, format_func=fmt, help=column_help(field)
     )
 frame = actors_frame(base)
-editable = state.can_edit()
-edited = st.data_editor(
-    frame,
-    key=key,
-    num_rows="dynamic" if editable else "fixed",
-    disabled=not editable,
-    hide_index=True,
-    column_config=config,
-    width="stretch",
-)
-if not editable:
-    st.stop()  # a viewer: the table, nothing that changes it
+edited = views.table(frame, key, config)  # a viewer: the table, nothing that changes it
 
 if views.has_edits(st.session_state.get(key)):
     try:

@@ -51,18 +51,7 @@ config = {
     "notes": st.column_config.TextColumn(column("notes")),
 }
 frame = ties_frame(base)
-editable = state.can_edit()
-edited = st.data_editor(
-    frame,
-    key=key,
-    num_rows="dynamic" if editable else "fixed",
-    disabled=not editable,
-    hide_index=True,
-    column_config=config,
-    width="stretch",
-)
-if not editable:
-    st.stop()  # a viewer: the table, nothing that changes it
+edited = views.table(frame, key, config)  # a viewer: the table, nothing that changes it
 
 if views.has_edits(st.session_state.get(key)):
     names = {a.id: a.label for a in base.actors}

@@ -311,7 +311,7 @@ def test_diff_prints_names_and_lists_changed_actors(tmp_path, cli_inprocess):
     line = next(x for x in out.splitlines() if x.startswith("Actors whose degree"))
     assert hub.name in line and "(+" in line and hub.id + ";" not in line
     status, out, _ = cli_inprocess("diff", tmp_path / "old.json", tmp_path / "new.json", "--lang", "da")
-    assert "Aktører hvis grad, brobygning eller rækkevidde ændrede sig" in out
+    assert "Aktører, hvis grad, brobygning eller rækkevidde ændrede sig" in out
     assert f"  ~ Ny koordinator: Navn: {old.actors[1].name} \u2192 Ny koordinator" in out
     status, out, _ = cli_inprocess("diff", tmp_path / "old.json", tmp_path / "old.json")
     assert "Actors whose degree, brokerage or reach changed (0): none" in out

@@ -110,7 +110,7 @@ def answer(page, url, token, partners, ties, influence, element1, phone=False):
     for name, score in influence.items():
         radio(page, name, score)
     page.get_by_role("button", name="Næste").click()
-    expect(page.get_by_text("Hvor langt er hvert element")).to_be_visible(timeout=15000)
+    expect(page.get_by_text("Hvor godt er hvert element")).to_be_visible(timeout=15000)
     rating, comment = element1
     box = page.locator(".st-key-sv_element_1")
     radio(box, "1.", rating)
@@ -203,7 +203,7 @@ def test_a_round_answered_on_personal_links_merged_as_one_revision(tmp_path):
         # whatever else the address says, and the first respondent's stay as they were.
         mine = survey.answer(ws, survey.resolve(ws, tokens["kommune"]))
         phone.goto(f"{url}/?t={tokens['forening']}&actor=kommune&respondent=kommune")
-        expect(phone.get_by_text("Dine svar som Idrætsforeningen")).to_be_visible(timeout=30000)
+        expect(phone.get_by_text("Du svarer for Idrætsforeningen")).to_be_visible(timeout=30000)
         expect(phone.get_by_text("Byggefirmaet")).to_have_count(0)
         phone.get_by_role("button", name="Ret mine svar").click()
         expect(phone.get_by_role("checkbox", name="Aarhus Kommune")).to_be_checked(timeout=15000)

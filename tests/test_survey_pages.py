@@ -143,6 +143,9 @@ def test_the_coordinator_opens_a_round_for_the_core_and_gets_links_that_work(ws)
     at = start_admin()
     assert "No survey round yet for this network." in texts(at, "info")
     at.text_input(key="survey_title").input("Samarbejdet 2026")
+    at.button(key="FormSubmitter:survey_open-Open the round").click().run()  # no one responsible named
+    assert any("who is responsible for the data" in e for e in texts(at, "error"))
+    assert survey.rounds(ws, NAME) == []  # the privacy notice must name them: no round without
     at.text_input(key="survey_controller").input("Aarhus Kommune")
     at.button(key="FormSubmitter:survey_open-Open the round").click().run()
     assert not at.exception, at.exception
@@ -270,6 +273,11 @@ def test_a_partner_not_on_the_list_is_added_and_ticked(ws):
     assert at.text_input(key="sv_new_name").value == ""
     at.button(key="sv_next").click().run()
     assert [plain(s.value) for s in at.subheader] == ["Frivilligcenter Aarhus"]
+    # The coordinator's results name the new partner, never by its internal id.
+    admin = start_admin()
+    assert not admin.exception, admin.exception
+    shown = " ".join(str(v) for df in admin.dataframe for v in df.value.to_numpy().ravel())
+    assert "Frivilligcenter Aarhus" in shown and "new:" not in shown
 
 
 def test_back_shows_the_step_as_saved(ws):

@@ -89,7 +89,12 @@ def _save_section(store, lang):
         _follow_open_network("snap_save_network", options)
         name = st.selectbox(_("Network", lang), options, key="snap_save_network")
         snap_label = st.text_input(_("Label", lang), key="snap_save_label")
-        date = st.date_input(_("Date the snapshot describes", lang), value=_dt.date.today(), key="snap_save_date")
+        date = st.date_input(
+            _("Date the snapshot describes", lang),
+            value=_dt.date.today(),
+            key="snap_save_date",
+            format=state.date_format(),
+        )
         if st.button(_("Save snapshot", lang), key="snap_save_btn", disabled=not state.can_edit(name)):
             try:
                 sid = store.save(name, ws.load(name), label=snap_label, date=date.isoformat())

@@ -116,6 +116,11 @@ def can_edit(name=None, need="editor"):
     return ws.user is None or bool(name) and at_least(ws.role(name), need)
 
 
+def date_format():
+    """How a date field shows its date: 01.12.2026 in Danish, 2026-12-01 in English."""
+    return "DD.MM.YYYY" if lang() == "da" else "YYYY-MM-DD"
+
+
 def _browser_lang():
     """The language of the browser (``navigator.language``) when netmap speaks it, else None."""
     try:

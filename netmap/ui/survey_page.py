@@ -94,9 +94,9 @@ def run():
     _lang_switch()
     st.title(md(access.round.title or tr("Partnership survey")))
     st.caption(md(tr("Your answers as {name}", name=access.name)))
-    if step != "privacy":
-        number = STEPS.index(step)
-        st.progress(number / (len(STEPS) - 1), text=tr("Step {n} of {total}", n=number, total=len(STEPS) - 1))
+    if step not in ("privacy", "done"):  # the questions' steps: partners, ties, influence, elements
+        number, total = STEPS.index(step), len(STEPS) - 2
+        st.progress(number / total, text=tr("Step {n} of {total}", n=number, total=total))
     roster = survey.roster(ws, access, state.lang())
     names = {aid: name for _sector, members in roster for aid, name in members}
     names.update({a["id"]: a["name"] for a in doc.get("new_actors", [])})
@@ -292,7 +292,9 @@ def _ties(ws, access, doc, roster, names):
         ]
         missing = [names.get(t["partner"], t["partner"]) for t in ties if not t["kinds"] or not t["frequency"]]
         if direction == "next" and missing:
-            raise _Stay(tr("Choose the kind of tie and how often for: {names}.", names=", ".join(missing)))
+            raise _Stay(
+                tr("Choose the kind of tie and how often for: {names}.", names="; ".join(missing))
+            )  # names hold commas
         return {**doc, "ties": ties}, "partners" if direction == "back" else "influence"
 
     _nav(ws, access, collect)

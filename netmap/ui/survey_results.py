@@ -10,7 +10,7 @@ from netmap.i18n import _
 from netmap.present.partners import scores_text
 from netmap.present.survey import HEADERS, actor_rows, element_rows, response_text, tie_rows
 
-__all__ = ["results_tables"]
+__all__ = ["results_tables", "result_names"]
 
 
 def results_tables(res: dict, names: dict, lang: str) -> list:
@@ -33,3 +33,9 @@ def results_tables(res: dict, names: dict, lang: str) -> list:
         headers = [_(h, lang) for h in HEADERS[key]]
         out.append((caption, pd.DataFrame(rows, columns=headers, dtype=object) if rows else None, key))
     return out
+
+
+def result_names(res: dict) -> dict:
+    """The names the results speak of: the round's actors and citizen groups, and the partners the
+    respondents added (``new:...``), never shown by their internal ids."""
+    return {**res.get("names", {}), **{i: e["name"] for i, e in res.get("new_actors", {}).items()}}

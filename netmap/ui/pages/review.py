@@ -18,7 +18,7 @@ from netmap.reading import read_review
 from netmap.review import RATINGS, with_entry
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
-from netmap.ui.survey_results import results_tables
+from netmap.ui.survey_results import result_names, results_tables
 from netmap.writing import write_review
 
 name, net, rev = views.open_page(tr("Review"))
@@ -43,7 +43,7 @@ if found:
         st.markdown(md(scores_text(found, lang)))
         st.caption(_(DISAGREEMENT, lang))
         with st.expander(tr("The partners' answers as tables")):
-            for caption, frame, key in results_tables(found, {**names, **found.get("names", {})}, lang)[2:]:
+            for caption, frame, key in results_tables(found, {**names, **result_names(found)}, lang)[2:]:
                 st.markdown("**" + md(caption) + "**")
                 if frame is not None and len(frame):
                     st.dataframe(frame, hide_index=True, key=f"review_partners_{key}")

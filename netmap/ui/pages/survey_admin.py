@@ -15,7 +15,7 @@ from netmap.present.partners import DISAGREEMENT
 from netmap.ui import state, views
 from netmap.ui.snapshots_page import show_diff
 from netmap.ui.state import md, tr
-from netmap.ui.survey_results import results_tables
+from netmap.ui.survey_results import result_names, results_tables
 
 name, net, rev = views.open_page(tr("Survey"))
 lang, ws, ss = state.lang(), state.workspace(), st.session_state
@@ -67,9 +67,19 @@ with st.expander(tr("Open a new round"), expanded=not rounds):
         title = st.text_input(tr("Title"), key="survey_title")
         today = _dt.date.today()
         c1, c2, c3 = st.columns(3)
-        day = c1.date_input(tr("Date"), value=today, key="survey_date")
-        expires = c2.date_input(tr("Links work until"), value=today + _dt.timedelta(days=21), key="survey_expires")
-        retain = c3.date_input(tr("Answers deleted after"), value=today + _dt.timedelta(days=365), key="survey_retain")
+        day = c1.date_input(tr("Date"), value=today, key="survey_date", format=state.date_format())
+        expires = c2.date_input(
+            tr("Links work until"),
+            value=today + _dt.timedelta(days=21),
+            key="survey_expires",
+            format=state.date_format(),
+        )
+        retain = c3.date_input(
+            tr("Answers deleted after"),
+            value=today + _dt.timedelta(days=365),
+            key="survey_retain",
+            format=state.date_format(),
+        )
         controller = st.text_input(
             tr("Responsible for the data (shown in the privacy notice)"), key="survey_controller"
         )
@@ -81,7 +91,13 @@ with st.expander(tr("Open a new round"), expanded=not rounds):
             key="survey_respondents",
         )
         opened = st.form_submit_button(tr("Open the round"), type="primary")
-    if opened:
+    if opened and not controller.strip():
+        st.error(
+            tr(
+                "Say who is responsible for the data (e.g. the municipality's department): the privacy notice names them."
+            )
+        )
+    elif opened:
         try:
             rnd, tokens = survey.open_round(
                 ws,
@@ -225,7 +241,7 @@ try:
 except NetmapError as exc:
     _error(exc)
     st.stop()
-names = {**labels, **{p.actor: p.name for p in people}}
+names = {**labels, **{p.actor: p.name for p in people}, **result_names(res)}
 for caption, frame, key in results_tables(res, names, lang)[1:]:  # the response rate is above
     st.markdown("**" + md(caption) + "**")
     if frame is not None and len(frame):

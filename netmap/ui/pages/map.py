@@ -62,7 +62,7 @@ choices = views.choices()
 actor_col, tie_col = st.columns(2)
 
 key = functools.partial(forms.key, "add_actor")
-with actor_col.form("add_actor", clear_on_submit=False):
+with actor_col.form(key("form"), clear_on_submit=False):  # new after a clear, as the tie form
     st.subheader(tr("Add an actor"))
     a_name = st.text_input(column("name"), key=key("name"))
     a_id = st.text_input(column("id"), key=key("id"), help=column_help("id")) if views.ids_shown() else ""
@@ -118,7 +118,9 @@ if add_actor_clicked:
 ids = net.actor_ids
 labels = choice_labels(net.actors)
 key = functools.partial(forms.key, "add_tie")
-with tie_col.form("add_tie", clear_on_submit=False):
+with tie_col.form(
+    key("form"), clear_on_submit=False
+):  # a new form after a clear: nothing of the old one stays on the page
     st.subheader(tr("Add a tie"))
     t_source = st.selectbox(column("source"), ids, format_func=labels.get, key=key("source"))
     t_target = st.selectbox(

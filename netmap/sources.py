@@ -34,6 +34,12 @@ def load_input(*specs, workspace=None):
     return read_network(*specs)
 
 
+def workspace_name(spec):
+    """The network a ``workspace:NAME[@REV]`` input names, or None for any other input."""
+    spec = str(spec)
+    return _split(spec, WORKSPACE_PREFIX, required=False)[0] if spec.startswith(WORKSPACE_PREFIX) else None
+
+
 def _split(spec, prefix, required):
     """``(name, number)`` from ``NAME@NUMBER`` after the prefix. For a workspace network the
     number may be left out, and a name may hold "@" (``workspace:a@b`` is the network "a@b")."""

@@ -54,6 +54,9 @@ __all__ = [
     "revoke",
     "close_round",
     "purge_expired",
+    "PARTNER_SECTORS",
+    "link_path",
+    "latest_results",
     "resolve",
     "roster",
     "answer",
@@ -86,7 +89,8 @@ EXPIRES_DAYS = 30
 RETAIN_DAYS = 365
 #: The longest text a respondent may give (a name, a comment).
 MAX_NAME, MAX_COMMENT = 200, 4000
-_SECTORS = (*SECTORS, "unknown")
+#: The sectors a respondent may give a partner they add (the roster's groups, in this order).
+PARTNER_SECTORS = (*SECTORS, "unknown")
 _NEW_ID = re.compile(r"new:[\w\-æøå]{1,80}")
 _GROUP = "group:"
 
@@ -406,7 +410,7 @@ def citizen_groups(net, lang=None):
 
 
 def _roster(net, respondent, lang=None):
-    by_sector = {s: [] for s in _SECTORS}
+    by_sector = {s: [] for s in PARTNER_SECTORS}
     for a in net.actors:
         if a.id != respondent and not is_citizen(a):
             by_sector[a.sector if a.sector in by_sector else "unknown"].append((a.id, a.label))
@@ -582,7 +586,7 @@ def check_answer(doc, known, respondent=None):
         name = _text(item.get("name"), f"{where}.name", MAX_NAME).strip()
         if not name:
             raise InputError("{field}: a new actor needs a name", field=f"{where}.name")
-        sector = _choice(item.get("sector") or "unknown", f"{where}.sector", _SECTORS)
+        sector = _choice(item.get("sector") or "unknown", f"{where}.sector", PARTNER_SECTORS)
         new_ids.add(actor_id)
         new_actors.append({"id": actor_id, "name": name, "sector": sector})
     named = set(known) | new_ids

@@ -26,14 +26,12 @@ def cmd_report(args):
 def _partners(args):
     """The partners' own view (the newest closed survey round) for a network of the workspace
     (``workspace:NAME``); None for a file or a snapshot."""
-    from ..sources import WORKSPACE_PREFIX, _split
+    from ..sources import workspace_name
     from ..survey import latest_results
     from ..workspace import Workspace
 
-    spec = str(args.inputs[0]) if len(args.inputs) == 1 else ""
-    if not spec.startswith(WORKSPACE_PREFIX):
-        return None
-    return latest_results(Workspace(args.workspace, create=False), _split(spec, WORKSPACE_PREFIX, False)[0])
+    name = workspace_name(args.inputs[0]) if len(args.inputs) == 1 else None
+    return None if name is None else latest_results(Workspace(args.workspace, create=False), name)
 
 
 def add_commands(sub, common, inputs_help):

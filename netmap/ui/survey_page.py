@@ -225,7 +225,7 @@ def _partners(ws, access, doc, roster, names):
         st.text_input(tr("Name"), key=_key("new_name"))
         st.selectbox(
             tr("Sector"),
-            ["public", "civil", "private", "citizen", "unknown"],
+            survey.PARTNER_SECTORS,
             key=_key("new_sector"),
             format_func=lambda s: vocab.label(vocab.SECTORS, s, lang),
         )

@@ -5,7 +5,8 @@ Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(
 (placed, as the workspace stores networks) and prints medians of ``--runs`` (at least 10).
 
 - first show: a new session's ``goto`` until the map has drawn every actor (a new page each run,
-  so vis-network is sent each time, as to a new user);
+  so vis-network is sent each time), with a cold browser cache (someone's first visit) and a warm
+  one (anyone who has opened netmap before: Streamlit's own scripts come from the cache);
 - rename: "Save changes" in the open actor's panel until vis-network's node has the new name
   (saved as a new revision in between). The actor is opened by a click on its mark, after the map
   was zoomed onto it (``network.focus``), so that a small mark on a large map is hit;
@@ -94,11 +95,23 @@ STEPS = """() => {
 }"""
 
 
-def first_show(browser, url, n, runs, pid):
-    """The first show's timer, and its steps (:data:`STEPS`) for each run."""
+def first_show(browser, url, n, runs, pid, warm=False):
+    """The first show's timer, and its steps (:data:`STEPS`) for each run.
+
+    Cold (``warm=False``): each run in a new browser context, with an empty cache, as for someone
+    opening netmap for the first time: Streamlit's 60-odd scripts are fetched from the server.
+    Warm: every run in one context (a page opened once before, not counted), as for anyone who
+    has opened netmap before: Streamlit's scripts come from the browser's cache; each run is still
+    a new page, so a new Streamlit session, to which vis-network and the map are sent."""
     timer, steps = Timer(pid), []
+    context = browser.new_context(viewport={"width": 1280, "height": 720}) if warm else None
+    if warm:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_function(DRAWN, arg=n, timeout=60000)
+        page.close()
     for _ in range(runs):
-        page = browser.new_page(viewport={"width": 1280, "height": 720})
+        page = context.new_page() if warm else browser.new_page(viewport={"width": 1280, "height": 720})
         cdp = page.context.new_cdp_session(page)
         cdp.send("Performance.enable")
         timer.start(cdp)
@@ -108,6 +121,8 @@ def first_show(browser, url, n, runs, pid):
         page.wait_for_function("() => performance.getEntriesByName('netmap-fitted').length > 0", timeout=60000)
         steps.append(page.evaluate(STEPS))
         page.close()
+    if context:
+        context.close()
     return timer, steps
 
 
@@ -192,21 +207,22 @@ def renames(browser, url, net, runs, pid, ws):
 BARE = 'import streamlit as st\n\nst.title("Bare")\nst.write("A bare Streamlit page")\n'
 
 
-def bare_page(browser, folder, runs, log):
+def bare_page(browser, folder, runs, log, warm=False):
     """Wall times of a bare Streamlit page's first show (``goto`` until its text shows), served
-    by its own ``streamlit run`` on the same machine."""
+    by its own ``streamlit run`` on the same machine; cold or warm as in :func:`first_show`."""
     (folder / "bare.py").write_text(BARE)
     port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(folder / "bare.py"), "--server.port", str(port)]
-        + ["--server.address", "127.0.0.1", "--server.headless", "true"],
+        + ["--server.address", "127.0.0.1", "--server.headless", "true", "--server.fileWatcherType", "none"],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     times = []
+    context = browser.new_context(viewport={"width": 1280, "height": 720}) if warm else None
     try:
         for i in range(runs + 1):  # the first run starts the server's session machinery: not counted
-            page = browser.new_page(viewport={"width": 1280, "height": 720})
+            page = context.new_page() if warm else browser.new_page(viewport={"width": 1280, "height": 720})
             t0 = time.perf_counter()
             page.goto(f"http://127.0.0.1:{port}/", timeout=60000) if i else _retry_goto(page, port)
             page.get_by_text("A bare Streamlit page").wait_for(timeout=60000)
@@ -214,6 +230,8 @@ def bare_page(browser, folder, runs, log):
                 times.append(time.perf_counter() - t0)
             page.close()
     finally:
+        if context:
+            context.close()
         proc.kill()
         proc.wait(timeout=10)
     return times
@@ -252,9 +270,15 @@ def main():
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             if args.first_show:
-                results["first show"], steps = first_show(browser, url, len(net.actors), args.runs, server.pid)
+                results["first show, cold cache"], steps = first_show(
+                    browser, url, len(net.actors), args.runs, server.pid
+                )
+                results["first show, warm cache"], warm_steps = first_show(
+                    browser, url, len(net.actors), args.runs, server.pid, warm=True
+                )
             if args.floor:
                 floor = bare_page(browser, folder, args.runs, log)
+                warm_floor = bare_page(browser, folder, args.runs, log, warm=True)
             if not args.no_renames:
                 results["rename to redraw"], results["rename to measures"] = renames(
                     browser, url, net, args.runs, server.pid, ws
@@ -266,13 +290,14 @@ def main():
     print(f"machine: {os.cpu_count()} cores, {platform.machine()}, Python {platform.python_version()}")
     print(f"network: generate({args.actors}, seed=1): {len(net.actors)} actors, {len(net.ties)} ties")
     if args.floor:
-        print(f"a bare Streamlit page's first show: wall {ms(floor)}")
+        print(f"a bare Streamlit page's first show, cold cache: wall {ms(floor)}")
+        print(f"a bare Streamlit page's first show, warm cache: wall {ms(warm_floor)}")
     for label, timer in results.items():
         print(f"{label}: wall {ms(timer.wall)}")
         print(f"{label}: server CPU {ms(timer.server)}; page main thread {ms(timer.page)}")
-        if label == "first show":
-            print("first show, medians of the page's times since the navigation started:")
-            print("\n".join(step_lines(steps)))
+        if label.startswith("first show"):
+            print(f"{label}, medians of the page's times since the navigation started:")
+            print("\n".join(step_lines(steps if "cold" in label else warm_steps)))
 
 
 if __name__ == "__main__":

@@ -16,6 +16,8 @@ from netmap.store import is_url
 from netmap.workspace import MIGRATIONS, Workspace, _m5_survey
 
 DAY = "2026-03-02"  # the round's date; the links work until 2026-04-01 (30 days) by default
+#: Answers kept until then: results() deletes answers past their retention date, on the real day.
+KEEP = "2099-12-31"
 DURING = "2026-03-05"
 
 
@@ -82,9 +84,11 @@ F_ANSWER = {
 }
 
 
-def answered_round(ws):
+def answered_round(ws, retain_until=KEEP):
     """The round of the hand calculation: three respondents (the core), two answer by link."""
-    round_, tokens = S.open_round(ws, "net", "Forår", date=DAY, controller="Kommunen, Kultur og Fritid")
+    round_, tokens = S.open_round(
+        ws, "net", "Forår", date=DAY, controller="Kommunen, Kultur og Fritid", retain_until=retain_until
+    )
     for actor, doc in (("k", K_ANSWER), ("f", F_ANSWER)):
         S.save_answer(ws, S.resolve(ws, tokens[actor], today=DURING), doc, today=DURING)
     return round_, tokens
@@ -192,10 +196,12 @@ def test_tokens_are_stored_only_as_their_hash(ws, location):
 
 
 def test_wrong_revoked_expired_or_closed_give_the_same_none(ws):
-    _, tokens = S.open_round(ws, "net", "Forår", date=DAY, respondents=["k", "f", "l"], expires="2026-03-10")
+    _, tokens = S.open_round(
+        ws, "net", "Forår", date=DAY, respondents=["k", "f", "l"], expires="2026-03-10", retain_until=KEEP
+    )
     assert S.resolve(ws, tokens["k"], today="2026-03-10").actor == "k"  # the last day works
     S.revoke(ws, "net", 1, "f")
-    _, other = S.open_round(ws, "net", "Efterår", date=DAY)
+    _, other = S.open_round(ws, "net", "Efterår", date=DAY, retain_until=KEEP)
     S.close_round(ws, "net", 2)
     refused = [
         S.resolve(ws, "x" * 43, today=DURING),  # never existed
@@ -247,7 +253,7 @@ def test_revoked_expired_or_closed_links_cannot_save(ws):
 
 
 def test_links_give_new_tokens_and_the_old_ones_die(ws):
-    _, tokens = S.open_round(ws, "net", "Forår", date=DAY)
+    _, tokens = S.open_round(ws, "net", "Forår", date=DAY, retain_until=KEEP)
     fresh = S.links(ws, "net", 1)
     assert sorted(fresh) == ["f", "k", "l"] and not set(fresh.values()) & set(tokens.values())
     assert all(S.resolve(ws, t, today=DURING) is None for t in tokens.values())
@@ -267,7 +273,7 @@ def test_links_give_new_tokens_and_the_old_ones_die(ws):
 
 
 def test_answers_are_deleted_after_the_retention_date(ws):
-    answered_round(ws)
+    answered_round(ws, retain_until=None)
     S.open_round(ws, "net", "Efterår", date="2026-09-01", retain_until="2027-12-31")
     assert S.get_round(ws, "net", 1).retain_until == "2027-03-02"  # a year after, by default
     assert S.purge_expired(ws, today="2027-03-02") == 0  # the last day: kept
@@ -350,7 +356,7 @@ def test_a_bad_answer_is_refused_by_its_field_and_nothing_is_stored(ws, doc, fie
 
 
 def test_a_new_actor_and_a_group_of_citizens_may_be_named(ws):
-    _, tokens = S.open_round(ws, "net", "Forår", date=DAY)
+    _, tokens = S.open_round(ws, "net", "Forår", date=DAY, retain_until=KEEP)
     k = S.resolve(ws, tokens["k"], today=DURING)
     doc = {
         "ties": [
@@ -424,12 +430,12 @@ def test_an_older_workspace_gets_the_survey_tables(tmp_path):
     con.commit()
     con.close()
     ws = Workspace(path)
-    assert S.open_round(ws, "net", "Forår", date=DAY)[0].id == 1
+    assert S.open_round(ws, "net", "Forår", date=DAY, retain_until=KEEP)[0].id == 1
 
 
 def test_answers_from_paper_are_imported_whole_or_not_at_all(ws):
     """A round held on paper: no links, the answers typed in; one bad document stores none."""
-    S.open_round(ws, "net", "Workshop", date=DAY, respondents=["k"])
+    S.open_round(ws, "net", "Workshop", date=DAY, respondents=["k"], retain_until=KEEP)
     bad = {**F_ANSWER, "influence": {"k": 9}}
     with pytest.raises(InputError) as err:
         S.import_answers(ws, "net", 1, {"k": K_ANSWER, "f": bad})
@@ -444,7 +450,7 @@ def test_answers_from_paper_are_imported_whole_or_not_at_all(ws):
     # the same answers give the same results as when they came by link
     by_link = Workspace(ws.path)
     by_link.create("net2", partnership())
-    round_, tokens = S.open_round(by_link, "net2", "Forår", date=DAY, respondents=["k", "f"])
+    round_, tokens = S.open_round(by_link, "net2", "Forår", date=DAY, respondents=["k", "f"], retain_until=KEEP)
     for actor, doc in (("k", K_ANSWER), ("f", F_ANSWER)):
         S.save_answer(by_link, S.resolve(by_link, tokens[actor], today=DURING), doc, today=DURING)
     assert S.results(ws, "net", 1)["ties"] == S.results(by_link, "net2", round_.id)["ties"]

@@ -6,7 +6,8 @@ Runs ``streamlit run app.py`` on a workspace holding ``netmap.generate.generate(
 
 - first show: a new session's ``goto`` until the map has drawn every actor (a new page each run,
   so vis-network is sent each time), with a cold browser cache (someone's first visit) and a warm
-  one (anyone who has opened netmap before: Streamlit's own scripts come from the cache);
+  one (anyone who has opened netmap before: Streamlit's own scripts come from the cache), and
+  opened from another page of the app (the Actors page, then "Map" in the sidebar);
 - rename: "Save changes" in the open actor's panel until vis-network's node has the new name
   (saved as a new revision in between). The actor is opened by a click on its mark, after the map
   was zoomed onto it (``network.focus``), so that a small mark on a large map is hit;
@@ -150,6 +151,34 @@ def step_lines(steps):
     return lines
 
 
+def page_switch(browser, url, n, runs, pid):
+    """The Map page's first show when it is opened from another page of the app: a new session
+    starts on the Actors page (its table drawn); then "Map" in the sidebar's list of pages until
+    the map has drawn every actor. Streamlit's front end is up already; vis-network and the map
+    are sent (the session has not had a map yet). Browser cache warm, as in :func:`first_show`."""
+    from playwright.sync_api import expect
+
+    timer = Timer(pid)
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    actors = url.replace("/?", "/actors?")
+    for i in range(runs + 1):  # the first run fills the browser's cache: not counted
+        page = context.new_page()
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Performance.enable")
+        page.goto(actors)
+        expect(page.locator("[data-testid='stDataFrame']").first).to_be_visible(timeout=60000)
+        page.wait_for_timeout(500)  # the Actors page's run has ended
+        if i:
+            timer.start(cdp)
+        page.locator("[data-testid='stSidebarNav']").get_by_role("link", name="Map").click()
+        page.wait_for_function(DRAWN, arg=n, timeout=60000, polling="raf")
+        if i:
+            timer.stop(cdp)
+        page.close()
+    context.close()
+    return timer
+
+
 def renames(browser, url, net, runs, pid, ws):
     """Timers of the renames until the map draws them, and until the panel shows their measures."""
     from playwright.sync_api import expect
@@ -275,6 +304,9 @@ def main():
                 )
                 results["first show, warm cache"], warm_steps = first_show(
                     browser, url, len(net.actors), args.runs, server.pid, warm=True
+                )
+                results["first show, from another page"] = page_switch(
+                    browser, url, len(net.actors), args.runs, server.pid
                 )
             if args.floor:
                 floor = bare_page(browser, folder, args.runs, log)

@@ -21,6 +21,7 @@ ROOT = Path(__file__).parent.parent
 PAGES = ["", "actors", "ties", "diagnosis", "whatif", "import-export", "snapshots"]
 EDIT = {"en": "Edit on the map", "da": "Redigér på kortet"}
 WELCOME = {"en": "Welcome to netmap", "da": "Velkommen til netmap"}
+QUICK_TIE = {"en": "Add a tie with a form", "da": "Tilføj en relation med en formular"}
 
 
 def settle(page):
@@ -83,6 +84,13 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
         expect(heading).to_be_visible()
         settle(page)
         check_all(page, f"{lang} map, panel of Lokalbibliotek", problems)
+        # The quick form to add a tie, in its dialog.
+        page.get_by_role("button", name=QUICK_TIE[lang]).click()
+        page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
+        settle(page)
+        check_all(page, f"{lang} map, the dialog to add a tie", problems)
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog")).to_have_count(0)
         # Editing switched off: the exported map, in Streamlit's iframe (axe runs in it too).
         page.get_by_text(EDIT[lang]).click()
         page.frame_locator("iframe").first.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)

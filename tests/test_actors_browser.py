@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netmap.workspace import Workspace
-from tests.test_app_browser import CHROMIUM, running_app
+from tests.test_app_browser import CHROMIUM, quick_form, running_app
 from tests.test_map_editor_browser import wait_for_map
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
@@ -99,11 +99,10 @@ def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
     with running_app(tmp_path) as (page, url, workspace, errors):
         page.goto(f"{url}/")
         expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-        form = page.locator("[data-testid='stForm']").filter(has_text="Add a tie")
-        kind = form.locator("[data-testid='stSelectbox']").filter(has_text="Kind of tie")
         wait_for_map(page)  # the map's first runs (its data, then the measures) are over
         expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0, timeout=15000)
-        form.evaluate("e => e.scrollIntoView({block: 'start'})")  # below the map: room for its list
+        form = quick_form(page, "Add a tie")
+        kind = form.locator("[data-testid='stSelectbox']").filter(has_text="Kind of tie")
         kind.click()
         page.get_by_role("option", name="funding", exact=True).click()
         form.get_by_role("button", name="Add tie").dblclick()

@@ -56,6 +56,19 @@ def start(page=None):
     return at
 
 
+#: The Map page's quick forms and the buttons that open their dialogs.
+QUICK_FORMS = {"add_actor": "map_form_actor", "add_tie": "map_form_tie"}
+
+
+def open_form(at, form):
+    """Open the Map page's quick ``form`` ("add_actor", "add_tie") with its button, as a user
+    does, unless it is open: the page draws a quick form only in its dialog."""
+    shown = at.session_state["map_form"] if "map_form" in at.session_state else None
+    if shown != form:
+        at.button(key=QUICK_FORMS[form]).click().run()
+        assert not at.exception, at.exception
+
+
 def fk(at, form, field):
     """The key of ``field`` in a quick form or tool now: it changes each time the form clears
     (netmap.ui.forms.key), so that the browser draws new, empty widgets."""
@@ -145,8 +158,27 @@ def test_first_screen_shows_the_sample_map(ws_path):
     assert "Lavuk Stjernen" in html
 
 
+def test_the_quick_forms_open_in_a_dialog_that_stays_open_cleared_after_an_add(ws_path):
+    at = start()
+    assert not [t for t in at.text_input if t.key.startswith("add_actor_")]  # not drawn until asked
+    assert [b.label for b in at.button if b.key in QUICK_FORMS.values()] == [
+        "Add an actor with a form",
+        "Add a tie with a form",
+    ]
+    open_form(at, "add_actor")
+    at.text_input(key=fk(at, "add_actor", "name")).input("Aftenskole Ølby")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
+    assert "Added Aftenskole Ølby." in texts(at, "success")
+    assert at.session_state["map_form"] == "add_actor"  # still open, for the next actor
+    assert at.text_input(key=fk(at, "add_actor", "name")).value == ""
+    open_form(at, "add_tie")  # one dialog at a time
+    assert not [t for t in at.text_input if t.key.startswith("add_actor_")]
+    assert at.selectbox(key=fk(at, "add_tie", "source"))
+
+
 def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     at = start()
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Aftenskole Ølby")
     at.selectbox(key=fk(at, "add_actor", "sector")).set_value("civil")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -155,6 +187,7 @@ def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     net = Workspace(ws_path).load("copenhagen")
     actor = net.actor("aftenskole_ølby")
     assert actor.sector == "civil" and actor.x is not None  # placed on the map and saved
+    open_form(at, "add_tie")
     at.selectbox(key=fk(at, "add_tie", "source")).set_value("aftenskole_ølby")
     at.selectbox(key=fk(at, "add_tie", "target")).set_value("lavuk_koordinator")
     at.button(key=fk(at, "add_tie", "submit")).click().run()
@@ -173,6 +206,7 @@ def with_ids(at):
 
 def test_a_duplicate_id_from_the_form_is_shown_and_nothing_saved(ws_path):
     at = with_ids(start())
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Someone")
     at.text_input(key=fk(at, "add_actor", "id")).input("lavuk_ledelse")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -288,6 +322,8 @@ def test_a_stale_edit_from_a_second_tab_is_refused_and_told(ws_path):
 
 def test_a_stale_form_submit_is_refused(ws_path):
     one, two = start(), start()
+    open_form(one, "add_actor")
+    open_form(two, "add_actor")
     two.text_input(key="add_actor_name").input("Tab two")
     two.button(key="add_actor_submit").click().run()
     one.text_input(key="add_actor_name").input("Tab one")
@@ -517,6 +553,7 @@ def test_create_an_empty_network_and_add_the_first_actors(ws_path):
     assert at.selectbox(key="network").value == "Ny kortlægning"
     at.switch_page("netmap/ui/pages/map.py").run()
     assert not at.exception
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Første")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert Workspace(ws_path).load("Ny kortlægning").actor_ids == ["første"]
@@ -558,10 +595,13 @@ def columns_of(at):
 def test_kinds_are_named_in_danish_and_saved_as_codes(ws_path):
     at = start()
     at.radio(key="lang").set_value("da").run()
+    open_form(at, "add_actor")
     actor_kinds = at.selectbox(key=fk(at, "add_actor", "kind")).options
     assert "aftenskole" in actor_kinds and "evening_school" not in actor_kinds
+    open_form(at, "add_tie")
     tie_kinds = at.selectbox(key=fk(at, "add_tie", "kind")).options
     assert "formel aftale" in tie_kinds and "formal_agreement" not in tie_kinds
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Aftenskolen")
     at.selectbox(key=fk(at, "add_actor", "kind")).set_value("evening_school")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -684,6 +724,7 @@ def test_the_add_actor_form_clears_and_a_double_submit_adds_once(ws_path):
     at = start()
 
     def fill_and_send():
+        open_form(at, "add_actor")
         at.text_input(key=fk(at, "add_actor", "name")).input("Dobbeltklik")
         at.selectbox(key=fk(at, "add_actor", "kind")).set_value("volunteer")
         at.selectbox(key=fk(at, "add_actor", "sector")).set_value("civil")
@@ -707,6 +748,7 @@ def test_a_form_sent_again_after_a_while_adds_again(ws_path, monkeypatch):
     monkeypatch.setattr(forms, "REPEAT_SECONDS", 0.0)
     at = start()
     for _ in range(2):
+        open_form(at, "add_actor")
         at.text_input(key=fk(at, "add_actor", "name")).input("Ny frivillig")
         at.button(key=fk(at, "add_actor", "submit")).click().run()
     assert {"ny_frivillig", "ny_frivillig_2"} <= set(Workspace(ws_path).load("copenhagen").actor_ids)
@@ -714,6 +756,7 @@ def test_a_form_sent_again_after_a_while_adds_again(ws_path, monkeypatch):
 
 def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
     at = with_ids(start())
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Another")
     at.text_input(key=fk(at, "add_actor", "id")).input("lavuk_ledelse")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -794,6 +837,7 @@ CITIZEN_ID = re.compile(r"borger-[0-9a-f]{8}")
 def test_a_citizen_added_with_the_map_form_gets_a_neutral_id_and_ids_stay_hidden(ws_path):
     at = start()
     assert not [t for t in at.text_input if t.key == "add_actor_id"]  # no id to invent
+    open_form(at, "add_actor")
     at.text_input(key=fk(at, "add_actor", "name")).input("Anna Hansen")
     at.selectbox(key=fk(at, "add_actor", "kind")).set_value("citizen")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -803,6 +847,7 @@ def test_a_citizen_added_with_the_map_form_gets_a_neutral_id_and_ids_stay_hidden
     assert CITIZEN_ID.fullmatch(anna.id) and "anna" not in anna.id
     assert "Added Anna Hansen." in texts(at, "success")
     # Everywhere an actor is picked, it is picked by name.
+    open_form(at, "add_tie")
     assert at.selectbox(key=fk(at, "add_tie", "source")).format_func(anna.id) == "Anna Hansen"
 
 
@@ -839,6 +884,7 @@ def test_an_actor_made_a_citizen_in_the_table_or_the_panel_gets_a_neutral_id(ws_
 def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):
     at = start()
     for org in ("Ølby Skole", "Kulturhuset"):
+        open_form(at, "add_actor")
         at.text_input(key=fk(at, "add_actor", "name")).input("Mette")
         at.text_input(key=fk(at, "add_actor", "organisation")).input(org)
         at.button(key=fk(at, "add_actor", "submit")).click().run()
@@ -846,6 +892,7 @@ def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):
     ids = [a.id for a in net.actors if a.name == "Mette"]
     assert ids == ["mette", "mette_2"]
     shown = ["Mette (Ølby Skole)", "Mette (Kulturhuset)"]
+    open_form(at, "add_tie")
     assert [at.selectbox(key=fk(at, "add_tie", "target")).format_func(i) for i in ids] == shown
     at.switch_page("netmap/ui/pages/whatif.py").run()
     assert [at.selectbox(key="whatif_actor").format_func(i) for i in ids] == shown
@@ -871,6 +918,7 @@ def test_the_actors_table_hides_ids_until_asked_and_makes_them_for_new_rows(ws_p
     assert Workspace(ws_path).revision("copenhagen") == rev and not at.error
     at.toggle(key="show_ids").set_value(True).run()
     at.switch_page("netmap/ui/pages/map.py").run()  # asked for once, shown on every page
+    open_form(at, "add_actor")
     assert at.text_input(key=fk(at, "add_actor", "id"))
 
 
@@ -929,6 +977,7 @@ def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 
     def send():
+        open_form(at, "add_tie")
         at.selectbox(key=fk(at, "add_tie", "source")).set_value("lavuk_ledelse")
         at.selectbox(key=fk(at, "add_tie", "target")).set_value("frivillige")
         at.selectbox(key=fk(at, "add_tie", "kind")).set_value("funding")

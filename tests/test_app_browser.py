@@ -97,7 +97,7 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
             expect(page.locator(".netmap-editor canvas")).to_be_visible(timeout=15000)
             expect(page.get_by_text("copenhagen: every change is saved.")).to_be_visible()
 
-            form = page.locator("[data-testid='stForm']").first
+            form = quick_form(page, "Add an actor")
             form.get_by_label("Name").fill("Aftenskole Østerbro")
             form.get_by_role("button", name="Add actor").click()
             expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
@@ -176,6 +176,17 @@ def running_app(tmp_path, seed=True, **page_options):
         log.close()
 
 
+def quick_form(page, title):
+    """The Map page's quick form ``title`` ("Add an actor", "Add a tie") in its dialog, opened
+    with its button below the map unless it is open."""
+    dialog = page.get_by_role("dialog").filter(has_text=title)
+    if not dialog.count():
+        page.get_by_role("button", name=f"{title} with a form").click()
+    form = dialog.locator("[data-testid='stForm']")
+    form.wait_for(timeout=15000)
+    return form
+
+
 @pytest.fixture
 def app_page(tmp_path):
     """``(page, url, workspace)``: the app on a workspace holding the samples, in Chromium."""
@@ -246,7 +257,7 @@ def test_a_double_click_on_add_actor_adds_one_actor_and_clears_the_form(app_page
     page, url, workspace = app_page
     page.goto(f"{url}/")
     expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-    form = page.locator("[data-testid='stForm']").first
+    form = quick_form(page, "Add an actor")
     form.get_by_label("Name").fill("Dobbeltklik")
     form.get_by_role("button", name="Add actor").dblclick()
     expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
@@ -254,7 +265,14 @@ def test_a_double_click_on_add_actor_adds_one_actor_and_clears_the_form(app_page
     expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible()
     ids = Workspace(workspace, seed=False).load("copenhagen").actor_ids
     assert "dobbeltklik" in ids and "dobbeltklik_2" not in ids
-    expect(form.get_by_label("Name")).to_have_value("")
+    expect(form.get_by_label("Name")).to_have_value("")  # open for the next actor, cleared
+    expect(page.get_by_role("dialog").get_by_text("Added Dobbeltklik.")).to_be_visible()
+    page.keyboard.press("Escape")  # closed, and it stays closed when the page runs again
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    page.get_by_text("Draw a tie", exact=True).first.click()
+    expect(page.locator(".netmap-status")).to_contain_text("Click the actor the tie starts from", timeout=15000)
+    page.wait_for_timeout(1000)
+    expect(page.get_by_role("dialog")).to_have_count(0)
 
 
 def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_path):

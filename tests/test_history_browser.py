@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_app_browser import CHROMIUM, running_app
+from tests.test_app_browser import CHROMIUM, quick_form, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -27,10 +27,12 @@ def revisions(workspace):
 def add_actor(page, name, counts):
     from playwright.sync_api import expect
 
-    form = page.locator("[data-testid='stForm']").first
+    form = quick_form(page, "Add an actor")
     form.get_by_label("Name").fill(name)
     form.get_by_role("button", name="Add actor").click()
     expect(page.get_by_text(f"copenhagen: {counts}")).to_be_visible(timeout=15000)
+    page.keyboard.press("Escape")  # the dialog stays open for the next actor: close it
+    expect(page.get_by_role("dialog")).to_have_count(0)
 
 
 def test_two_edits_in_words_in_both_languages_and_restore_the_earlier_one(tmp_path):

@@ -15,7 +15,7 @@ import pytest
 from netmap.workspace import Workspace
 from tests import axe
 from tests.test_accessibility_browser import settle
-from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server
+from tests.test_app_browser import CHROMIUM, free_port, quick_form, start_server, stop_server
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -110,7 +110,7 @@ def test_an_owner_edits_and_a_viewer_only_sees_after_a_real_login(tmp_path):
                 alice = log_in(browser, url, "alice")
                 expect(alice.get_by_text("Logged in as Alice Andersen (alice@example.org)")).to_be_visible()
                 expect(alice.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
-                form = alice.locator("[data-testid='stForm']").first
+                form = quick_form(alice, "Add an actor")
                 form.get_by_label("Name").fill("Aftenskole Østerbro")
                 form.get_by_role("button", name="Add actor").click()
                 expect(alice.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
@@ -129,7 +129,7 @@ def test_an_owner_edits_and_a_viewer_only_sees_after_a_real_login(tmp_path):
                     state="attached", timeout=30000
                 )  # the map, as a picture to look at
                 settle(bob)
-                for control in ("Add actor", "Add tie", "Undo", "Redo"):
+                for control in ("Add actor", "Add tie", "Undo", "Redo", "Add an actor with a form"):
                     assert bob.get_by_role("button", name=control).count() == 0, control
                 assert bob.get_by_text("Edit on the map").count() == 0
                 assert bob.get_by_text("fredericia").count() == 0  # not shared with bob

@@ -19,6 +19,7 @@ from netmap.ui.edits import ties_frame, ties_from_frame
 from netmap.ui.mapedits import map_data
 from netmap.workspace import Workspace
 from netmap.writing import write_network
+from tests.test_app import open_form
 
 SAMPLES = Path(__file__).parent.parent / "sample_networks"
 
@@ -239,6 +240,7 @@ def _app(page=None):
 
 def test_the_app_adds_a_planned_tie_and_sets_a_status_in_the_ties_table(app_ws):
     at = _app()
+    open_form(at, "add_tie")
     at.selectbox(key="add_tie_source").set_value("dagtilbud_b")
     at.selectbox(key="add_tie_target").set_value("frivillige")
     at.checkbox(key="add_tie_planned").check()

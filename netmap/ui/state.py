@@ -298,18 +298,23 @@ def reset_editors():
 FLASH_SECONDS = 4.0
 
 
-def flash(kind, text):
-    """A message shown at the top of the next run (``kind``: success, info, warning, error)."""
-    st.session_state._flash.append((kind, text, None))
+def flash(kind, text, where=None):
+    """A message shown in the next run (``kind``: success, info, warning, error): at the top of
+    the page, or where :func:`show_flash` is called with the same ``where`` (in a dialog, where
+    the person who acted is looking)."""
+    st.session_state._flash.append((kind, text, None, where))
 
 
-def show_flash():
+def show_flash(where=None):
+    """The messages for ``where``, each for :data:`FLASH_SECONDS` from its first showing."""
     now, kept = time.monotonic(), []
-    for kind, text, shown in st.session_state._flash:
-        shown = now if shown is None else shown
-        if now - shown <= FLASH_SECONDS:
+    for kind, text, shown, place in st.session_state._flash:
+        if place == where:
+            shown = now if shown is None else shown
+            if now - shown > FLASH_SECONDS:
+                continue
             getattr(st, kind)(md(text))
-            kept.append((kind, text, shown))
+        kept.append((kind, text, shown, place))
     st.session_state._flash = kept
 
 

@@ -58,109 +58,145 @@ else:
 if not editable:
     st.stop()  # a viewer: the map without the forms that change it
 
-choices = views.choices()
-actor_col, tie_col = st.columns(2)
+#: Session key: the quick form open in its dialog ("add_actor" or "add_tie"), until the dialog
+#: is closed; it stays open after an add, cleared, for the next one. The forms are drawn only
+#: then: the Map page shows sooner, and a large network's page does not carry two lists of every
+#: actor in every run.
+FORM = "map_form"
 
-key = functools.partial(forms.key, "add_actor")
-with actor_col.form(key("form"), clear_on_submit=False):  # new after a clear, as the tie form
-    st.subheader(tr("Add an actor"))
-    a_name = st.text_input(column("name"), key=key("name"))
-    a_id = st.text_input(column("id"), key=key("id"), help=column_help("id")) if views.ids_shown() else ""
-    a_kind = st.selectbox(
-        column("kind"),
-        views.ACTOR_KINDS,
-        index=None,
-        accept_new_options=True,
-        format_func=views.label_of(vocab.ACTOR_KINDS),
-        key=key("kind"),
-        help=column_help("kind"),
-    )
-    fields = {}
-    for field in ("sector", "level", "scope"):
-        options, fmt = choices[field]
-        fields[field] = st.selectbox(column(field), options, format_func=fmt, key=key(field), help=column_help(field))
-    a_org = st.text_input(column("organisation"), key=key("organisation"))
-    a_partner = st.checkbox(column("partner"), key=key("partner"), help=column_help("partner"))
-    add_actor_clicked = st.form_submit_button(tr("Add actor"), key=key("submit"))
 
-if add_actor_clicked:
-    base = views.load_base(net, rev, state.acting_on())
-    entry = dict(
-        name=a_name.strip(), id=a_id.strip(), kind=a_kind or "", organisation=a_org.strip(), partner=a_partner, **fields
-    )
-    if not (a_name.strip() or a_id.strip()):
-        actor_col.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
-    elif forms.repeated("add_actor", entry):  # a double submit: the actor is there already
-        state.flash(
-            "warning",
-            tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip()),
+def _dismissed():
+    st.session_state.pop(FORM, None)
+
+
+def actor_form(net, rev):
+    """The quick form to add an actor (in a dialog): the way in for the keyboard, beside a click
+    on the map in "Add an actor" mode."""
+    state.show_flash("add_actor")
+    choices = views.choices()
+    key = functools.partial(forms.key, "add_actor")
+    with st.form(key("form"), clear_on_submit=False):  # new after a clear, as the tie form
+        a_name = st.text_input(column("name"), key=key("name"))
+        a_id = st.text_input(column("id"), key=key("id"), help=column_help("id")) if views.ids_shown() else ""
+        a_kind = st.selectbox(
+            column("kind"),
+            views.ACTOR_KINDS,
+            index=None,
+            accept_new_options=True,
+            format_func=views.label_of(vocab.ACTOR_KINDS),
+            key=key("kind"),
+            help=column_help("kind"),
         )
-        forms.clear("add_actor")
-        st.rerun()
-    else:
-        actor_id = a_id.strip() or new_id(base, a_name, a_kind, fields["sector"])
-        new = add_actor(
-            base,
-            id=actor_id,
-            name=a_name.strip() or actor_id,
+        fields = {}
+        for field in ("sector", "level", "scope"):
+            options, fmt = choices[field]
+            fields[field] = st.selectbox(
+                column(field), options, format_func=fmt, key=key(field), help=column_help(field)
+            )
+        a_org = st.text_input(column("organisation"), key=key("organisation"))
+        a_partner = st.checkbox(column("partner"), key=key("partner"), help=column_help("partner"))
+        add_actor_clicked = st.form_submit_button(tr("Add actor"), key=key("submit"))
+
+    if add_actor_clicked:
+        base = views.load_base(net, rev, state.acting_on())
+        entry = dict(
+            name=a_name.strip(),
+            id=a_id.strip(),
             kind=a_kind or "",
             organisation=a_org.strip(),
             partner=a_partner,
             **fields,
         )
-        with actor_col:
+        if not (a_name.strip() or a_id.strip()):
+            st.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
+        elif forms.repeated("add_actor", entry):  # a double submit: the actor is there already
+            state.flash(
+                "warning",
+                tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip()),
+                "add_actor",
+            )
+            forms.clear("add_actor")
+            st.rerun()  # the dialog stays open, cleared, for the next one
+        else:
+            actor_id = a_id.strip() or new_id(base, a_name, a_kind, fields["sector"])
+            new = add_actor(
+                base,
+                id=actor_id,
+                name=a_name.strip() or actor_id,
+                kind=a_kind or "",
+                organisation=a_org.strip(),
+                partner=a_partner,
+                **fields,
+            )
             saved = state.commit(new, state.acting_on(), shown=base)
-        if saved:
-            forms.succeeded("add_actor", entry)
-            state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id))
-            st.rerun()
+            if saved:
+                forms.succeeded("add_actor", entry)
+                state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id), "add_actor")
+                st.rerun()  # the dialog stays open, cleared, for the next one
 
-ids = net.actor_ids
-labels = choice_labels(net.actors)
-key = functools.partial(forms.key, "add_tie")
-with tie_col.form(
-    key("form"), clear_on_submit=False
-):  # a new form after a clear: nothing of the old one stays on the page
-    st.subheader(tr("Add a tie"))
-    t_source = st.selectbox(column("source"), ids, format_func=labels.get, key=key("source"))
-    t_target = st.selectbox(
-        column("target"), ids, index=1 if len(ids) > 1 else 0, format_func=labels.get, key=key("target")
-    )
-    t_kind = st.selectbox(
-        column("tie_kind"),
-        views.TIE_KINDS,
-        accept_new_options=True,
-        key=key("kind"),
-        format_func=views.label_of(vocab.TIE_KINDS),
-        help=column_help("kind"),
-    )
-    t_strength = st.select_slider(
-        column("strength"), [1, 2, 3], value=2, key=key("strength"), help=column_help("strength")
-    )
-    t_directed = st.checkbox(column("directed"), key=key("directed"))
-    t_planned = st.checkbox(views.planned_label(), key=key("planned"), help=column_help("status"))
-    add_tie_clicked = st.form_submit_button(tr("Add tie"), key=key("submit"))
 
-if add_tie_clicked:
-    entry = dict(source=t_source, target=t_target, kind=t_kind or "collaboration", strength=float(t_strength))
-    entry["directed"] = t_directed
-    entry["status"] = "planned" if t_planned else "active"
-    ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
-    if len(ids) < 2:
-        tie_col.error(tr("A tie needs two actors: add actors first."))
-    elif forms.repeated("add_tie", entry):  # a double submit: the tie is there already
-        state.flash("warning", tr("The tie {source} – {target} was just added; it is not added twice.", **ends))
-        forms.clear("add_tie")
-        st.rerun()
-    else:
-        base = views.load_base(net, rev, state.acting_on())
-        new = add_tie(base, **entry)
-        with tie_col:
+def tie_form(net, rev):
+    """The quick form to add a tie (in a dialog), its two actors chosen by name."""
+    state.show_flash("add_tie")
+    ids = net.actor_ids
+    labels = choice_labels(net.actors)
+    key = functools.partial(forms.key, "add_tie")
+    with st.form(
+        key("form"), clear_on_submit=False
+    ):  # a new form after a clear: nothing of the old one stays on the page
+        t_source = st.selectbox(column("source"), ids, format_func=labels.get, key=key("source"))
+        t_target = st.selectbox(
+            column("target"), ids, index=1 if len(ids) > 1 else 0, format_func=labels.get, key=key("target")
+        )
+        t_kind = st.selectbox(
+            column("tie_kind"),
+            views.TIE_KINDS,
+            accept_new_options=True,
+            key=key("kind"),
+            format_func=views.label_of(vocab.TIE_KINDS),
+            help=column_help("kind"),
+        )
+        t_strength = st.select_slider(
+            column("strength"), [1, 2, 3], value=2, key=key("strength"), help=column_help("strength")
+        )
+        t_directed = st.checkbox(column("directed"), key=key("directed"))
+        t_planned = st.checkbox(views.planned_label(), key=key("planned"), help=column_help("status"))
+        add_tie_clicked = st.form_submit_button(tr("Add tie"), key=key("submit"))
+
+    if add_tie_clicked:
+        entry = dict(source=t_source, target=t_target, kind=t_kind or "collaboration", strength=float(t_strength))
+        entry["directed"] = t_directed
+        entry["status"] = "planned" if t_planned else "active"
+        ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
+        if len(ids) < 2:
+            st.error(tr("A tie needs two actors: add actors first."))
+        elif forms.repeated("add_tie", entry):  # a double submit: the tie is there already
+            state.flash(
+                "warning", tr("The tie {source} – {target} was just added; it is not added twice.", **ends), "add_tie"
+            )
+            forms.clear("add_tie")
+            st.rerun()  # the dialog stays open, cleared, for the next one
+        else:
+            base = views.load_base(net, rev, state.acting_on())
+            new = add_tie(base, **entry)
             saved = state.commit(new, state.acting_on(), shown=base)
-        if saved:
-            forms.succeeded("add_tie", entry)
-            state.flash("success", tr("Added the tie {source} – {target}.", **ends))
-            st.rerun()
+            if saved:
+                forms.succeeded("add_tie", entry)
+                state.flash("success", tr("Added the tie {source} – {target}.", **ends), "add_tie")
+                st.rerun()  # the dialog stays open, cleared, for the next one
+
+
+actor_button, tie_button = st.columns(2)
+if actor_button.button(
+    tr("Add an actor with a form"), icon=":material/person_add:", key="map_form_actor", width="stretch"
+):
+    st.session_state[FORM] = "add_actor"
+if tie_button.button(tr("Add a tie with a form"), icon=":material/add_link:", key="map_form_tie", width="stretch"):
+    st.session_state[FORM] = "add_tie"
+if st.session_state.get(FORM) == "add_actor":
+    st.dialog(tr("Add an actor"), on_dismiss=_dismissed)(actor_form)(net, rev)
+elif st.session_state.get(FORM) == "add_tie":
+    st.dialog(tr("Add a tie"), on_dismiss=_dismissed)(tie_form)(net, rev)
 
 if editing:
     map_panel.measures(measures_slot, net, rev)  # last: everything else shows before the measures

@@ -1056,3 +1056,29 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     assert (edge["from"], edge["to"]) == ("a:museum", "a:forening_koordinator")
     assert (edge["width"], edge["dashes"]) == (4.0, False)
     assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(at, "success")
+
+
+def _path(node, want, at=()):
+    """The chain of child indices from ``node`` down to the widget keyed ``want``, or None."""
+    for i, child in getattr(node, "children", {}).items():
+        if getattr(child, "key", None) == want:
+            return (*at, i)
+        found = _path(child, want, (*at, i))
+        if found:
+            return found
+    return None
+
+
+def test_a_message_at_the_top_does_not_move_what_follows_it(ws_path):
+    """A message shown at the top of a run (after a save, an undo) is in a box that is there in
+    every run: the panel's fields keep their places, so the browser replaces them in place and
+    never shows the old copies beside the new ones while a run is under way."""
+    at = start()
+    at.session_state["map_selected"] = "bibliotek"
+    at.run()
+    name = next(t.key for t in at.text_input if t.key.startswith("map_actor_") and t.key.endswith("_name"))
+    before = _path(at._tree, name)
+    at.session_state["_flash"] = [("info", "Undone: a test message.", None, None)]
+    at.run()
+    assert "Undone: a test message." in texts(at, "info")
+    assert before is not None and _path(at._tree, name) == before

@@ -306,14 +306,17 @@ def flash(kind, text, where=None):
 
 
 def show_flash(where=None):
-    """The messages for ``where``, each for :data:`FLASH_SECONDS` from its first showing."""
-    now, kept = time.monotonic(), []
+    """The messages for ``where``, each for :data:`FLASH_SECONDS` from its first showing, in a
+    box that is there with or without them: a message then never moves what follows it on the
+    page (moved elements get new places, and Streamlit shows the old copies beside the new ones
+    until the run ends: two "Name" fields in the panel after a save, under load)."""
+    box, now, kept = st.container(), time.monotonic(), []
     for kind, text, shown, place in st.session_state._flash:
         if place == where:
             shown = now if shown is None else shown
             if now - shown > FLASH_SECONDS:
                 continue
-            getattr(st, kind)(md(text))
+            getattr(box, kind)(md(text))
         kept.append((kind, text, shown, place))
     st.session_state._flash = kept
 

@@ -174,6 +174,9 @@ def test_the_quick_forms_open_in_a_dialog_that_stays_open_cleared_after_an_add(w
     open_form(at, "add_tie")  # one dialog at a time
     assert not [t for t in at.text_input if t.key.startswith("add_actor_")]
     assert at.selectbox(key=fk(at, "add_tie", "source"))
+    at.button(key="map_form_close").click().run()  # closed, and not drawn again
+    assert "map_form" not in at.session_state and not at.button(key="map_form_actor").value
+    assert not [s for s in at.selectbox if s.key.startswith("add_tie_")]
 
 
 def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):

@@ -31,7 +31,7 @@ def add_actor(page, name, counts):
     form.get_by_label("Name").fill(name)
     form.get_by_role("button", name="Add actor").click()
     expect(page.get_by_text(f"copenhagen: {counts}")).to_be_visible(timeout=15000)
-    page.keyboard.press("Escape")  # the dialog stays open for the next actor: close it
+    page.get_by_role("dialog").get_by_role("button", name="Done").click()  # open for the next one
     expect(page.get_by_role("dialog")).to_have_count(0)
 
 

@@ -69,6 +69,15 @@ def _dismissed():
     st.session_state.pop(FORM, None)
 
 
+def _close_button():
+    """A "Done" button under the form, which closes it. Esc and the dialog's X close it too,
+    but under load a first Esc can be lost while the dialog is drawn again (1 of 4 in a test with
+    both cores busy); the button closes it on the server, for certain."""
+    if st.button(tr("Done"), key="map_form_close", icon=":material/check:"):
+        _dismissed()
+        st.rerun()
+
+
 def actor_form(net, rev):
     """The quick form to add an actor (in a dialog): the way in for the keyboard, beside a click
     on the map in "Add an actor" mode."""
@@ -133,6 +142,7 @@ def actor_form(net, rev):
                 forms.succeeded("add_actor", entry)
                 state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id), "add_actor")
                 st.rerun()  # the dialog stays open, cleared, for the next one
+    _close_button()
 
 
 def tie_form(net, rev):
@@ -184,6 +194,7 @@ def tie_form(net, rev):
                 forms.succeeded("add_tie", entry)
                 state.flash("success", tr("Added the tie {source} – {target}.", **ends), "add_tie")
                 st.rerun()  # the dialog stays open, cleared, for the next one
+    _close_button()
 
 
 actor_button, tie_button = st.columns(2)

@@ -327,7 +327,7 @@ def main():
     for label, timer in results.items():
         print(f"{label}: wall {ms(timer.wall)}")
         print(f"{label}: server CPU {ms(timer.server)}; page main thread {ms(timer.page)}")
-        if label.startswith("first show"):
+        if label.endswith("cache"):
             print(f"{label}, medians of the page's times since the navigation started:")
             print("\n".join(step_lines(steps if "cold" in label else warm_steps)))
 

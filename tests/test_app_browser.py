@@ -26,14 +26,17 @@ def free_port():
         return s.getsockname()[1]
 
 
-def start_server(port, workspace, log, address="127.0.0.1", options=()):
+def start_server(port, workspace, log, address="127.0.0.1", options=(), root=ROOT):
     """``streamlit run app.py`` on ``port``; ``address=None`` keeps the committed
-    .streamlit/config.toml's address; ``options`` are more of streamlit's (``--secrets.files``)."""
+    .streamlit/config.toml's address; ``options`` are more of streamlit's (``--secrets.files``);
+    ``root``: another checkout of netmap to run (its own netmap package first on the path)."""
     env = dict(os.environ, NETMAP_WORKSPACE=str(workspace))
+    if root != ROOT:
+        env["PYTHONPATH"] = str(root)
     where = ["--server.address", address] if address else []
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), *where, *options],
-        cwd=ROOT,
+        cwd=root,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

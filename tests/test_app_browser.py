@@ -303,3 +303,26 @@ def test_a_language_switch_relabels_the_selects_and_stays_with_its_browser(tmp_p
         expect(colleague.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
         page.reload()  # the first person keeps Danish: it is in their address
         expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+
+
+def test_an_actor_is_added_with_the_keyboard_alone(app_page):
+    """Enter on "Add an actor with a form" opens its dialog with the focus in it; a name typed
+    and Enter add the actor, and the dialog says so and stays open for the next one."""
+    from playwright.sync_api import expect
+
+    page, url, workspace = app_page
+    page.goto(f"{url}/")
+    expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+    page.locator("[data-testid='stStatusWidget']").wait_for(state="detached", timeout=30000)
+    page.get_by_role("button", name="Add an actor with a form").focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_label("Name")).to_be_visible(timeout=15000)
+    assert page.evaluate("document.activeElement.closest('[role=dialog]') !== null")  # focus moved in
+    dialog.get_by_label("Name").focus()
+    page.keyboard.type("Tastatur Aktør")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
+    expect(dialog.get_by_text("Added Tastatur Aktør.")).to_be_visible(timeout=15000)
+    expect(dialog.get_by_label("Name")).to_have_value("")
+    assert Workspace(workspace, seed=False).load("copenhagen").actor("tastatur_aktør").name == "Tastatur Aktør"

@@ -406,11 +406,14 @@ def report_file(net, key, suffix, pseudonymise=False):
     from netmap import survey
 
     lang, secret = state.lang(), _pseudonym_key(pseudonymise)
-    found = survey.latest_results(
-        state.workspace(), state.network_name()
-    )  # the partners' own view, when a round is closed
-    found_key = json.dumps(found, sort_keys=True, default=str) if found else None
-    return lambda: _report_file(key, pseudonymise, lang, suffix, net, secret, found_key, found)
+    ws, name = state.workspace(), state.network_name()
+
+    def made():
+        found = survey.latest_results(ws, name)  # the partners' own view, when a round is closed
+        found_key = json.dumps(found, sort_keys=True, default=str) if found else None
+        return _report_file(key, pseudonymise, lang, suffix, net, secret, found_key, found)
+
+    return made
 
 
 def map_png(net, key, pseudonymise=False):

@@ -44,6 +44,21 @@ def partnership():
     return Network(actors=actors, ties=ties)
 
 
+def expired_link(ws, title, days_ago=60):
+    """The link of ``kommune`` in a round of :data:`NAME` opened ``days_ago`` days ago, whose
+    links stopped working 30 days after."""
+    today = _dt.date.today()
+    _round, tokens = survey.open_round(
+        ws,
+        NAME,
+        title,
+        date=(today - _dt.timedelta(days=days_ago)).isoformat(),
+        expires=(today - _dt.timedelta(days=days_ago - 30)).isoformat(),
+        respondents=["kommune"],
+    )
+    return tokens["kommune"]
+
+
 def radio(scope, label, option):
     """Pick ``option`` (its shown text) in the radio group labelled ``label`` within ``scope``."""
     group = scope.locator("[data-testid='stRadio']").filter(has_text=label).first
@@ -135,20 +150,12 @@ def test_a_round_answered_on_personal_links_merged_as_one_revision(tmp_path):
         respondents=["kommune", "forening", "byggefirma"],
         controller="Aarhus Kommunes sekretariat",
     )
-    today = _dt.date.today()
-    old, old_tokens = survey.open_round(
-        ws,
-        NAME,
-        "Sidste år",
-        date=(today - _dt.timedelta(days=400)).isoformat(),
-        expires=(today - _dt.timedelta(days=370)).isoformat(),
-        respondents=["kommune"],
-    )
+    expired = expired_link(ws, "Sidste år", days_ago=400)
     with running_app(tmp_path, seed=False) as (page, url, path, errors):
         browser = page.context.browser
         # The links that must not work: one never made, one revoked, one expired: one same page.
         survey.revoke(ws, NAME, rnd.id, "byggefirma")
-        for token in ("x" * 43, tokens["byggefirma"], old_tokens["kommune"]):
+        for token in ("x" * 43, tokens["byggefirma"], expired):
             page.goto(f"{url}/?t={token}")
             expect(page.get_by_text("Dette link virker ikke")).to_be_visible(timeout=30000)
             body = page.locator("section.main, [data-testid='stMain']").first.inner_text()

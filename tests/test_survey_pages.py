@@ -2,7 +2,6 @@
 resume, language), the coordinator's page (open, links, revoke), the Review page and the meeting
 report with a closed round. The real-browser run is tests/test_survey_browser.py."""
 
-import datetime as _dt
 import re
 
 import pytest
@@ -11,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from netmap import survey
 from netmap.workspace import Workspace
 from tests.test_app import APP, plain, texts
-from tests.test_survey_browser import NAME, partnership
+from tests.test_survey_browser import NAME, expired_link, partnership
 
 
 @pytest.fixture
@@ -46,21 +45,13 @@ def everything(at):
 
 def test_every_link_that_does_not_work_gets_the_same_page_and_nothing_else(ws):
     rnd, tokens = survey.open_round(ws, NAME, "Runde", respondents=["kommune", "forening", "byggefirma"])
-    today = _dt.date.today()
-    old, old_tokens = survey.open_round(
-        ws,
-        NAME,
-        "Gammel",
-        date=(today - _dt.timedelta(days=60)).isoformat(),
-        expires=(today - _dt.timedelta(days=30)).isoformat(),
-        respondents=["kommune"],
-    )
+    expired = expired_link(ws, "Gammel")
     survey.revoke(ws, NAME, rnd.id, "forening")
     closed, closed_tokens = survey.open_round(ws, NAME, "Lukket", respondents=["kommune"])
     survey.close_round(ws, NAME, closed.id)
     pages = [
         everything(respondent(token))
-        for token in ("x" * 43, "", tokens["forening"], old_tokens["kommune"], closed_tokens["kommune"], "a'; drop")
+        for token in ("x" * 43, "", tokens["forening"], expired, closed_tokens["kommune"], "a'; drop")
     ]
     assert all(p == pages[0] for p in pages)
     assert pages[0][0] == "Dette link virker ikke"

@@ -40,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from netmap.generate import generate  # noqa: E402
 from netmap.layout import placed  # noqa: E402
 from netmap.workspace import Workspace  # noqa: E402
-from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server  # noqa: E402
+from tests.test_app_browser import ARGS, CHROMIUM, free_port, start_server, stop_server  # noqa: E402
 
 #: The map has drawn ``n`` actors (its box says which revision it drew last).
 DRAWN = """(n) => { const net = globalThis.netmapEditor;
@@ -297,7 +297,7 @@ def main():
     results = {}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             if args.first_show:
                 results["first show, cold cache"], steps = first_show(
                     browser, url, len(net.actors), args.runs, server.pid

@@ -40,7 +40,7 @@ from netmap.layout import placed  # noqa: E402
 from netmap.reading import read_network  # noqa: E402
 from netmap.workspace import Workspace  # noqa: E402
 from tests.pg import Server  # noqa: E402
-from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server  # noqa: E402
+from tests.test_app_browser import ARGS, CHROMIUM, free_port, start_server, stop_server  # noqa: E402
 
 NETWORK = "load"
 #: The start of the app's refusal of a stale edit (netmap.workspace._check_stale).
@@ -94,7 +94,7 @@ async def drive(urls, args):
     out = []
     deadline = time.monotonic() + args.seconds
     async with async_playwright() as p:
-        browser = await p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = await p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         editors = [editor(browser, urls[who % len(urls)], who, args, deadline, out) for who in range(args.editors)]
         await asyncio.wait_for(asyncio.gather(*editors), timeout=args.seconds + 180)
         await browser.close()

@@ -21,15 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from netmap.export import export  # noqa: E402
 from netmap.generate import generate  # noqa: E402
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
+from tests.test_app_browser import ARGS, CHROMIUM  # noqa: E402
 
 
 def summary(values):

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from netmap.generate import generate  # noqa: E402
 from netmap.layout import placed  # noqa: E402
 from netmap.workspace import Workspace  # noqa: E402
-from tests.test_app_browser import CHROMIUM, free_port, start_server, stop_server  # noqa: E402
+from tests.test_app_browser import ARGS, CHROMIUM, free_port, start_server, stop_server  # noqa: E402
 
 DRAWN = "(n) => { const net = globalThis.netmapEditor; return !!(net && net.body.data.nodes.length === n); }"
 
@@ -50,7 +50,7 @@ def main():
     times = {f: [] for f in args.folders}
     try:
         with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             context = browser.new_context(viewport={"width": 1280, "height": 720})
             for i in range(args.runs + 1):  # the first round fills the cache: not counted
                 for folder, port in zip(args.folders, ports, strict=True):

@@ -25,7 +25,7 @@ from netmap import assets  # noqa: E402
 from netmap.generate import generate  # noqa: E402
 from netmap.layout import placed  # noqa: E402
 from netmap.ui.mapedits import map_data  # noqa: E402
-from tests.test_app_browser import CHROMIUM  # noqa: E402
+from tests.test_app_browser import ARGS, CHROMIUM  # noqa: E402
 
 ROOT = Path(__file__).parent.parent
 
@@ -63,9 +63,7 @@ def main():
         modules[v].write_text(assets.static_text("mapfit.js") + v.read_text(encoding="utf-8"), encoding="utf-8")
     times = {v: [] for v in versions}
     with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--allow-file-access-from-files"]
-        )
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, "--allow-file-access-from-files"])
         for _ in range(args.runs):
             for v in versions:  # in turn, so a change of the machine's load falls on each
                 page = browser.new_page(viewport={"width": 1280, "height": 720})

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from tests import axe
-from tests.test_app_browser import CHROMIUM, running_app
-from tests.test_export_browser import ARGS, SAMPLES
+from tests.test_app_browser import ARGS, CHROMIUM, running_app
+from tests.test_export_browser import SAMPLES
 from tests.test_map_editor_browser import PLACE, wait_for_map
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")

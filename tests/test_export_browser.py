@@ -15,18 +15,11 @@ import pytest
 
 from netmap import read_network
 from netmap.export import export, export_compare
+from tests.test_app_browser import ARGS, CHROMIUM
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
 HOSTILE = Path(__file__).parent / "data" / "export" / "hostile"
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 
 NON_BLANK = """() => {
   const c = document.querySelector('#graph canvas');

@@ -15,7 +15,7 @@ import pytest
 from netmap.workspace import Workspace
 from tests import axe
 from tests.test_accessibility_browser import settle
-from tests.test_app_browser import CHROMIUM, free_port, quick_form, start_server, stop_server
+from tests.test_app_browser import ARGS, CHROMIUM, free_port, quick_form, start_server, stop_server
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -97,7 +97,7 @@ def test_an_owner_edits_and_a_viewer_only_sees_after_a_real_login(tmp_path):
         url = f"http://127.0.0.1:{port}"
         try:
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
                 # Before the login: the login screen only, and it passes axe.
                 page = browser.new_page(viewport={"width": 1400, "height": 1000})
                 page.goto(f"{url}/actors")

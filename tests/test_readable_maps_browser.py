@@ -19,7 +19,7 @@ from netmap.layout import placed
 from netmap.model import Actor, Tie
 from netmap.reading import read_network
 from netmap.workspace import Workspace
-from tests.test_app_browser import CHROMIUM, running_app
+from tests.test_app_browser import ARGS, CHROMIUM, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -89,7 +89,7 @@ def browser():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
 

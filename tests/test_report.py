@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import csv_rows
+from tests.test_app_browser import ARGS, CHROMIUM
 
 ROOT = Path(__file__).parent.parent
 SAMPLES = ROOT / "sample_networks"
 SERIES = SAMPLES / "copenhagen_series"
-CHROMIUM = "/usr/bin/chromium"
 
 #: Copenhagen's figures as the report prints them in Danish (sample_networks/README.md, "Flags for
 #: Copenhagen" and "Summary of expected flags": core E-I -0.111, expected +0.500, near 10/11, far
@@ -178,7 +178,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu", "--no-first-run"])
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield b
         b.close()
 

@@ -3,13 +3,16 @@
 import streamlit as st
 
 if "t" in st.query_params:  # a partner's survey link: before the sidebar and any login
-    from netmap.ui import survey_page
+    from netmap.ui import state, survey_page
 
     st.set_page_config(page_title="netmap", layout="centered", initial_sidebar_state="collapsed")
-    survey_page.run()
+    try:
+        survey_page.run()
+    finally:
+        state.freeze_loaded()
     st.stop()
 
-from netmap.ui import sharing, views  # noqa: E402
+from netmap.ui import sharing, state, views  # noqa: E402
 from netmap.ui.state import tr  # noqa: E402
 
 st.set_page_config(page_title="netmap", layout="wide")
@@ -29,4 +32,7 @@ pages = [
     st.Page("netmap/ui/pages/history.py", title=tr("History"), url_path="history"),
 ]
 
-st.navigation(pages).run()
+try:
+    st.navigation(pages).run()
+finally:
+    state.freeze_loaded()  # once the run's modules are loaded: see netmap/ui/state.py

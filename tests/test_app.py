@@ -1085,3 +1085,21 @@ def test_a_message_at_the_top_does_not_move_what_follows_it(ws_path):
     at.run()
     assert "Undone: a test message." in texts(at, "info")
     assert before is not None and _path(at._tree, name) == before
+
+
+def test_the_app_takes_the_loaded_libraries_out_of_the_garbage_collectors_pass(empty_ws):
+    """Streamlit collects garbage after every run, a full pass over every object; after a run
+    that loaded modules, app.py freezes what is left, so that the pass sees only what runs make
+    (65-85 ms to 0.1 ms per run, benchmarks/README.md). In a process of its own: these tests'
+    process ran the app before."""
+    code = (
+        "import gc; from streamlit.testing.v1 import AppTest\n"
+        "before = gc.get_freeze_count()\n"
+        f"AppTest.from_file({str(APP)!r}, default_timeout=60).run()\n"
+        "print(before, gc.get_freeze_count(), len(gc.get_objects()))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    before, frozen, left = map(int, done.stdout.split()[-3:])
+    assert before == 0
+    assert frozen > 50_000  # the libraries' objects: streamlit, pandas, networkx, netmap
+    assert left < frozen / 10

@@ -9,9 +9,11 @@ revision the user saw when acting in this run), ``_flash`` (messages carried ove
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import re
+import sys
 import time
 
 import streamlit as st
@@ -342,3 +344,22 @@ def report(net, key=None, group_by="sector"):
     """The analysis of ``net`` as a document in the session's language: flags with their
     ``message``, warnings as text (:func:`netmap.present.report.document`)."""
     return document(analysis(net, key, group_by), lang())
+
+
+#: How many modules were loaded at the last :func:`freeze_loaded`.
+_frozen_at = 0
+
+
+def freeze_loaded():
+    """After a run that loaded modules: collect garbage once, then freeze what is left.
+
+    Streamlit collects garbage after every run (``runner.postScriptGC``): a full pass over every
+    object of the loaded libraries, 65-85 ms per run on the Map page, so per edit. Frozen objects
+    (:func:`gc.freeze`) are left out of that pass: it then sees only what runs make (0.1 ms;
+    benchmarks/README.md). A run that loads more (the report's libraries) freezes those too; what
+    is frozen is never collected as a cycle, so this is done only when modules were loaded."""
+    global _frozen_at
+    if len(sys.modules) != _frozen_at:
+        _frozen_at = len(sys.modules)
+        gc.collect()
+        gc.freeze()

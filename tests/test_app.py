@@ -179,6 +179,25 @@ def test_the_quick_forms_open_in_a_dialog_that_stays_open_cleared_after_an_add(w
     assert not [s for s in at.selectbox if s.key.startswith("add_tie_")]
 
 
+def test_an_actor_added_with_only_a_name_has_no_sector_it_was_not_given(ws_path):
+    """The quick form's sector starts as "unknown", as the map panel's does: netmap does not file
+    an actor under the public sector because that option came first (it did before)."""
+    at = start()
+    open_form(at, "add_actor")
+    assert at.selectbox(key=fk(at, "add_actor", "sector")).value == "unknown"
+    at.text_input(key=fk(at, "add_actor", "name")).input("Frivillig X")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
+    assert not at.exception
+    [added] = [a for a in Workspace(ws_path).load("copenhagen").actors if a.name == "Frivillig X"]
+    assert (added.sector, added.level, added.scope, added.kind, added.partner) == (
+        "unknown",
+        "operational",
+        "local",
+        "",
+        False,
+    )
+
+
 def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     at = start()
     open_form(at, "add_actor")

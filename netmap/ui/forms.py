@@ -18,7 +18,11 @@ import time
 
 import streamlit as st
 
-__all__ = ["REPEAT_SECONDS", "key", "repeated", "succeeded", "clear"]
+from netmap.present import vocab
+
+from . import views
+
+__all__ = ["REPEAT_SECONDS", "key", "repeated", "succeeded", "clear", "new_actor_fields"]
 
 #: The same entry sent again within this many seconds is taken for a double submit.
 REPEAT_SECONDS = 5.0
@@ -48,3 +52,37 @@ def clear(form):
     """Show ``form`` with new, empty widgets in the next run."""
     gens = st.session_state.setdefault("_form_gen", {})
     gens[form] = gens.get(form, 0) + 1
+
+
+def new_actor_fields(key, extra=()):
+    """A new actor's fields, drawn in the open form: ``{field: value}`` for name, kind, sector,
+    level, scope and partner, and the ``extra`` ones ("id", "organisation") where asked for;
+    ``key(field)`` is each widget's key. The map's panel and the Map page's quick form use it.
+    The sector starts as "unknown": netmap does not say of an actor what the user did not."""
+    choices, fields = views.choices(), {}
+    fields["name"] = st.text_input(views.column("name"), key=key("name"))
+    if "id" in extra:
+        fields["id"] = st.text_input(views.column("id"), key=key("id"), help=views.column_help("id"))
+    fields["kind"] = st.selectbox(
+        views.column("kind"),
+        views.ACTOR_KINDS,
+        index=None,
+        accept_new_options=True,
+        format_func=views.label_of(vocab.ACTOR_KINDS),
+        key=key("kind"),
+        help=views.column_help("kind"),
+    )
+    for field in ("sector", "level", "scope"):
+        options, fmt = choices[field]
+        fields[field] = st.selectbox(
+            views.column(field),
+            options,
+            index=options.index("unknown") if field == "sector" else 0,
+            format_func=fmt,
+            key=key(field),
+            help=views.column_help(field),
+        )
+    if "organisation" in extra:
+        fields["organisation"] = st.text_input(views.column("organisation"), key=key("organisation"))
+    fields["partner"] = st.checkbox(views.column("partner"), key=key("partner"), help=views.column_help("partner"))
+    return fields

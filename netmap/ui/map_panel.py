@@ -10,7 +10,7 @@ from netmap.i18n import ngettext
 from netmap.model import canonical_tie_kind
 from netmap.present import vocab
 
-from . import mapeditor, state, views
+from . import forms, mapeditor, state, views
 from . import measures as actor_measures
 from .edits import add_actor, add_tie, new_id
 from .mapedits import delete_actor, delete_tie, edit_actor, edit_tie, map_data, move_actors, tie_rows
@@ -114,36 +114,28 @@ def _new_actor(net, rev):
     holder = st.empty()  # emptied after a save: the form goes, the message stays
     box = holder.container()
     box.subheader(tr("New actor"), anchor=False)
-    choices = views.choices()
     form_key = f"map_new_actor_{rev}"
     with box.form(form_key, border=True):
-        name = st.text_input(views.column("name"), key=f"{form_key}_name")
-        kind = _choice("kind", views.ACTOR_KINDS, "", views.label_of(vocab.ACTOR_KINDS), form_key)
-        fields = {}
-        for field in ("sector", "level", "scope"):
-            options, fmt = choices[field]
-            fields[field] = _choice(field, options, options[-1] if field == "sector" else options[0], fmt, form_key)
-        partner = st.checkbox(views.column("partner"), key=f"{form_key}_partner", help=views.column_help("partner"))
+        fields = forms.new_actor_fields(lambda field: f"{form_key}_{field}")
         submitted = st.form_submit_button(tr("Add actor"), key=f"{form_key}_save", type="primary")
     with box:
         _cancel(NEW_ACTOR)
     if not submitted:
         return net, rev
-    if not name.strip():
+    name, kind = fields.pop("name").strip(), fields.pop("kind") or ""
+    if not name:
         st.error(tr("Give the actor a name."))
         return net, rev
     base_rev = state.acting_on()
     base = views.load_base(net, rev, base_rev)
     actor_id = new_id(base, name, kind, fields["sector"])
-    new = add_actor(
-        base, id=actor_id, name=name.strip(), kind=kind or "", partner=partner, x=place["x"], y=place["y"], **fields
-    )
+    new = add_actor(base, id=actor_id, name=name, kind=kind, x=place["x"], y=place["y"], **fields)
     now = _saved(new, base, base_rev)
     if not now:
         return net, rev
     # the message and the state first: a run stopped at the next element (another rerun came
     # in) must not lose the news that the save was made, or the user adds the actor again
-    state.flash("success", tr("Added {name}.", name=name.strip()))
+    state.flash("success", tr("Added {name}.", name=name))
     st.session_state.pop(NEW_ACTOR, None)
     st.session_state[SELECTED] = actor_id
     holder.empty()

@@ -82,65 +82,33 @@ def actor_form(net, rev):
     """The quick form to add an actor (in a dialog): the way in for the keyboard, beside a click
     on the map in "Add an actor" mode."""
     state.show_flash("add_actor")
-    choices = views.choices()
     key = functools.partial(forms.key, "add_actor")
     with st.form(key("form"), clear_on_submit=False):  # new after a clear, as the tie form
-        a_name = st.text_input(column("name"), key=key("name"))
-        a_id = st.text_input(column("id"), key=key("id"), help=column_help("id")) if views.ids_shown() else ""
-        a_kind = st.selectbox(
-            column("kind"),
-            views.ACTOR_KINDS,
-            index=None,
-            accept_new_options=True,
-            format_func=views.label_of(vocab.ACTOR_KINDS),
-            key=key("kind"),
-            help=column_help("kind"),
-        )
-        fields = {}
-        for field in ("sector", "level", "scope"):
-            options, fmt = choices[field]
-            fields[field] = st.selectbox(
-                column(field), options, format_func=fmt, key=key(field), help=column_help(field)
-            )
-        a_org = st.text_input(column("organisation"), key=key("organisation"))
-        a_partner = st.checkbox(column("partner"), key=key("partner"), help=column_help("partner"))
+        entry = forms.new_actor_fields(key, extra=("id", "organisation") if views.ids_shown() else ("organisation",))
         add_actor_clicked = st.form_submit_button(tr("Add actor"), key=key("submit"))
 
     if add_actor_clicked:
         base = views.load_base(net, rev, state.acting_on())
-        entry = dict(
-            name=a_name.strip(),
-            id=a_id.strip(),
-            kind=a_kind or "",
-            organisation=a_org.strip(),
-            partner=a_partner,
-            **fields,
-        )
-        if not (a_name.strip() or a_id.strip()):
+        entry = {"id": "", **{f: v.strip() if isinstance(v, str) else v for f, v in entry.items()}}
+        entry["kind"] = entry["kind"] or ""
+        a_name, a_id = entry["name"], entry["id"]
+        if not (a_name or a_id):
             st.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))
         elif forms.repeated("add_actor", entry):  # a double submit: the actor is there already
             state.flash(
                 "warning",
-                tr("{name} was just added; the same actor is not added twice.", name=a_name.strip() or a_id.strip()),
+                tr("{name} was just added; the same actor is not added twice.", name=a_name or a_id),
                 "add_actor",
             )
             forms.clear("add_actor")
             st.rerun()  # the dialog stays open, cleared, for the next one
         else:
-            actor_id = a_id.strip() or new_id(base, a_name, a_kind, fields["sector"])
-            new = add_actor(
-                base,
-                id=actor_id,
-                name=a_name.strip() or actor_id,
-                kind=a_kind or "",
-                organisation=a_org.strip(),
-                partner=a_partner,
-                **fields,
-            )
+            actor_id = a_id or new_id(base, a_name, entry["kind"], entry["sector"])
+            new = add_actor(base, **{**entry, "id": actor_id, "name": a_name or actor_id})
             saved = state.commit(new, state.acting_on(), shown=base)
             if saved:
                 forms.succeeded("add_actor", entry)
-                state.flash("success", tr("Added {name}.", name=a_name.strip() or actor_id), "add_actor")
+                state.flash("success", tr("Added {name}.", name=a_name or actor_id), "add_actor")
                 st.rerun()  # the dialog stays open, cleared, for the next one
     _close_button()
 

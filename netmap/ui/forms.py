@@ -22,7 +22,7 @@ from netmap.present import vocab
 
 from . import views
 
-__all__ = ["REPEAT_SECONDS", "key", "repeated", "succeeded", "clear", "new_actor_fields"]
+__all__ = ["REPEAT_SECONDS", "key", "repeated", "succeeded", "clear", "new_actor_fields", "new_tie_fields"]
 
 #: The same entry sent again within this many seconds is taken for a double submit.
 REPEAT_SECONDS = 5.0
@@ -86,3 +86,28 @@ def new_actor_fields(key, extra=()):
         fields["organisation"] = st.text_input(views.column("organisation"), key=key("organisation"))
     fields["partner"] = st.checkbox(views.column("partner"), key=key("partner"), help=views.column_help("partner"))
     return fields
+
+
+def new_tie_fields(key, directed_label):
+    """A new tie's kind, strength, direction and status, drawn in the open form: ``{field:
+    value}`` as :func:`netmap.ui.edits.add_tie` takes them; ``key(field)`` is each widget's key,
+    ``directed_label`` the direction box's label (it may name the two actors)."""
+    kind = st.selectbox(
+        views.column("tie_kind"),
+        views.TIE_KINDS,
+        accept_new_options=True,
+        format_func=views.label_of(vocab.TIE_KINDS),
+        key=key("kind"),
+        help=views.column_help("kind"),
+    )
+    strength = st.select_slider(
+        views.column("strength"), [1, 2, 3], value=2, key=key("strength"), help=views.column_help("strength")
+    )
+    directed = st.checkbox(directed_label, key=key("directed"))
+    planned = st.checkbox(views.planned_label(), key=key("planned"), help=views.column_help("status"))
+    return {
+        "kind": kind or "collaboration",
+        "strength": float(strength),
+        "directed": directed,
+        "status": "planned" if planned else "active",
+    }

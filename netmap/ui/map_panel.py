@@ -153,21 +153,10 @@ def _new_tie(net, rev):
     box.markdown(md(f"{source} \u2013 {target}"))
     form_key = f"map_new_tie_{rev}"
     with box.form(form_key, border=True):
-        kind = st.selectbox(
-            views.column("tie_kind"),
-            views.TIE_KINDS,
-            accept_new_options=True,
-            format_func=views.label_of(vocab.TIE_KINDS),
-            key=f"{form_key}_kind",
-            help=views.column_help("kind"),
+        fields = forms.new_tie_fields(
+            lambda field: f"{form_key}_{field}",
+            tr("Directed: from {source} to {target}", source=source, target=target),
         )
-        strength = st.select_slider(
-            views.column("strength"), [1, 2, 3], value=2, key=f"{form_key}_strength", help=views.column_help("strength")
-        )
-        directed = st.checkbox(
-            tr("Directed: from {source} to {target}", source=source, target=target), key=f"{form_key}_directed"
-        )
-        planned = st.checkbox(views.planned_label(), key=f"{form_key}_planned", help=views.column_help("status"))
         submitted = st.form_submit_button(tr("Add tie"), key=f"{form_key}_save", type="primary")
     with box:
         _cancel(NEW_TIE)
@@ -175,15 +164,7 @@ def _new_tie(net, rev):
         return net, rev
     base_rev = state.acting_on()
     base = views.load_base(net, rev, base_rev)
-    new = add_tie(
-        base,
-        source=pair["source"],
-        target=pair["target"],
-        kind=kind or "collaboration",
-        strength=float(strength),
-        directed=directed,
-        status="planned" if planned else "active",
-    )
+    new = add_tie(base, source=pair["source"], target=pair["target"], **fields)
     now = _saved(new, base, base_rev)
     if not now:
         return net, rev

@@ -126,25 +126,11 @@ def tie_form(net, rev):
         t_target = st.selectbox(
             column("target"), ids, index=1 if len(ids) > 1 else 0, format_func=labels.get, key=key("target")
         )
-        t_kind = st.selectbox(
-            column("tie_kind"),
-            views.TIE_KINDS,
-            accept_new_options=True,
-            key=key("kind"),
-            format_func=views.label_of(vocab.TIE_KINDS),
-            help=column_help("kind"),
-        )
-        t_strength = st.select_slider(
-            column("strength"), [1, 2, 3], value=2, key=key("strength"), help=column_help("strength")
-        )
-        t_directed = st.checkbox(column("directed"), key=key("directed"))
-        t_planned = st.checkbox(views.planned_label(), key=key("planned"), help=column_help("status"))
+        fields = forms.new_tie_fields(key, column("directed"))
         add_tie_clicked = st.form_submit_button(tr("Add tie"), key=key("submit"))
 
     if add_tie_clicked:
-        entry = dict(source=t_source, target=t_target, kind=t_kind or "collaboration", strength=float(t_strength))
-        entry["directed"] = t_directed
-        entry["status"] = "planned" if t_planned else "active"
+        entry = {"source": t_source, "target": t_target, **fields}
         ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
         if len(ids) < 2:
             st.error(tr("A tie needs two actors: add actors first."))

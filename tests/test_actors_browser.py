@@ -93,6 +93,13 @@ def test_paste_names_merge_two_actors_and_undo_in_words(tmp_path):
         assert errors == []
 
 
+def choose_ends(page, form, source, target):
+    """Choose the two actors of the quick tie form by their names, as a user does."""
+    for label, name in (("From", source), ("To", target)):
+        form.locator("[data-testid='stSelectbox']").filter(has=page.get_by_text(label, exact=True)).click()
+        page.get_by_role("option", name=name, exact=True).click()
+
+
 def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
     from playwright.sync_api import expect
 
@@ -102,6 +109,7 @@ def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
         wait_for_map(page)  # the map's first runs (its data, then the measures) are over
         expect(page.locator("[data-testid='stStatusWidget']")).to_have_count(0, timeout=15000)
         form = quick_form(page, "Add a tie")
+        choose_ends(page, form, "Lavuk Stjernen (ledelse)", "Koordinator, Lavuk Stjernen")
         kind = form.locator("[data-testid='stSelectbox']").filter(has_text="Kind of tie")
         kind.click()
         page.get_by_role("option", name="funding", exact=True).click()
@@ -115,8 +123,14 @@ def test_a_double_click_on_add_tie_adds_one_tie_and_clears_the_form(tmp_path):
         assert [t.kind for t in ws.load("copenhagen").ties].count("funding") == [
             t.kind for t in ws.load("copenhagen", 1).ties
         ].count("funding") + 1
-        # Cleared on the server too, not only on the page: the next tie added is a collaboration
-        # (the same two actors, first in the lists, have a formal agreement only).
+        # Cleared: no actors chosen, so "Add tie" again adds nothing (it once tied the first two
+        # actors of the lists, unasked) ...
+        form.get_by_role("button", name="Add tie").click()
+        expect(page.get_by_role("dialog").get_by_text("Choose two different actors.")).to_be_visible(timeout=15000)
+        assert ws.revision("copenhagen") == 2
+        # ... and on the server too, not only on the page: the next tie added is a collaboration
+        # (these two actors have a formal agreement only).
+        choose_ends(page, form, "Lavuk Stjernen (ledelse)", "Koordinator, Lavuk Stjernen")
         form.get_by_role("button", name="Add tie").click()
         expect(page.get_by_text("copenhagen: 21 actors, 38 ties")).to_be_visible(timeout=15000)
         tie = ws.load("copenhagen").ties[-1]

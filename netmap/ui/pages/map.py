@@ -122,9 +122,12 @@ def tie_form(net, rev):
     with st.form(
         key("form"), clear_on_submit=False
     ):  # a new form after a clear: nothing of the old one stays on the page
-        t_source = st.selectbox(column("source"), ids, format_func=labels.get, key=key("source"))
-        t_target = st.selectbox(
-            column("target"), ids, index=1 if len(ids) > 1 else 0, format_func=labels.get, key=key("target")
+        # No actor chosen beforehand: after an add, Enter again must not tie two other actors.
+        t_source, t_target = (
+            st.selectbox(
+                column(end), ids, index=None, format_func=labels.get, key=key(end), placeholder=tr("Choose an actor")
+            )
+            for end in ("source", "target")
         )
         fields = forms.new_tie_fields(key, column("directed"))
         add_tie_clicked = st.form_submit_button(tr("Add tie"), key=key("submit"))
@@ -134,6 +137,8 @@ def tie_form(net, rev):
         ends = {"source": labels.get(t_source, t_source), "target": labels.get(t_target, t_target)}
         if len(ids) < 2:
             st.error(tr("A tie needs two actors: add actors first."))
+        elif t_source is None or t_target is None or t_source == t_target:
+            st.error(tr("Choose two different actors."))
         elif forms.repeated("add_tie", entry):  # a double submit: the tie is there already
             state.flash(
                 "warning", tr("The tie {source} – {target} was just added; it is not added twice.", **ends), "add_tie"

@@ -22,7 +22,16 @@ from netmap.present import vocab
 
 from . import views
 
-__all__ = ["REPEAT_SECONDS", "key", "repeated", "succeeded", "clear", "new_actor_fields", "new_tie_fields"]
+__all__ = [
+    "REPEAT_SECONDS",
+    "key",
+    "generation",
+    "repeated",
+    "succeeded",
+    "clear",
+    "new_actor_fields",
+    "new_tie_fields",
+]
 
 #: The same entry sent again within this many seconds is taken for a double submit.
 REPEAT_SECONDS = 5.0
@@ -31,8 +40,13 @@ REPEAT_SECONDS = 5.0
 def key(form, field):
     """The widget key of ``field`` in ``form``: ``add_tie_kind`` for ``("add_tie", "kind")``,
     then ``add_tie_kind_1`` after the form is cleared once, and so on."""
-    gen = st.session_state.get("_form_gen", {}).get(form, 0)
+    gen = generation(form)
     return f"{form}_{field}" + (f"_{gen}" if gen else "")
+
+
+def generation(form):
+    """How many times ``form`` was cleared in this session."""
+    return st.session_state.get("_form_gen", {}).get(form, 0)
 
 
 def repeated(form, entry):

@@ -6,7 +6,7 @@ import streamlit as st
 
 from netmap.editing import choice_labels
 from netmap.present import mapview, vocab
-from netmap.ui import forms, map_panel, state, views
+from netmap.ui import dialog_focus, forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
 
@@ -69,13 +69,14 @@ def _dismissed():
     st.session_state.pop(FORM, None)
 
 
-def _close_button():
+def _close_button(form):
     """A "Done" button under the form, which closes it. Esc and the dialog's X close it too,
     but under load a first Esc can be lost while the dialog is drawn again (1 of 4 in a test with
     both cores busy); the button closes it on the server, for certain."""
     if st.button(tr("Done"), key="map_form_close", icon=":material/check:"):
         _dismissed()
         st.rerun()
+    dialog_focus.first_field(form)
 
 
 def actor_form(net, rev):
@@ -110,7 +111,7 @@ def actor_form(net, rev):
                 forms.succeeded("add_actor", entry)
                 state.flash("success", tr("Added {name}.", name=a_name or actor_id), "add_actor")
                 st.rerun()  # the dialog stays open, cleared, for the next one
-    _close_button()
+    _close_button("add_actor")
 
 
 def tie_form(net, rev):
@@ -153,7 +154,7 @@ def tie_form(net, rev):
                 forms.succeeded("add_tie", entry)
                 state.flash("success", tr("Added the tie {source} – {target}.", **ends), "add_tie")
                 st.rerun()  # the dialog stays open, cleared, for the next one
-    _close_button()
+    _close_button("add_tie")
 
 
 actor_button, tie_button = st.columns(2)

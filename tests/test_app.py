@@ -675,30 +675,54 @@ def test_upload_with_a_near_miss_of_a_required_column_asks_for_the_columns(ws_pa
 # the actor or tie and the field as the user reads them.
 
 
-def _blank_every_actor(at):
-    """What Ctrl+A then Delete does in the Actors table: every editable cell of every row blanked."""
+def _blank_every_actor(at, fields=("name", "kind", "sector", "organisation", "notes")):
+    """What Ctrl+A then Delete does in the Actors table: every editable cell of every row blanked
+    (only ``fields``, when given)."""
     n = len(Workspace(os.environ["NETMAP_WORKSPACE"]).load("copenhagen").actors)
-    blank = {"name": None, "kind": None, "sector": None, "organisation": None, "notes": None}
-    edit_table(at, "actors", {"edited_rows": {i: dict(blank) for i in range(n)}})
+    edit_table(at, "actors", {"edited_rows": {i: dict.fromkeys(fields) for i in range(n)}})
 
 
-def test_blanking_every_actor_asks_and_saves_nothing_until_confirmed(ws_path):
+def test_blanking_every_actor_but_the_names_asks_and_saves_nothing_until_confirmed(ws_path):
     at = start("actors")
     before = Workspace(ws_path).load("copenhagen")
-    _blank_every_actor(at)
+    _blank_every_actor(at, ("kind", "sector", "organisation", "notes"))
     summary = " ".join(texts(at, "warning"))
     assert "This edit changes 21 actors at once. Nothing is saved until you confirm." in summary
-    assert "- **Lavuk Stjernen (ledelse)**: Name: Lavuk Stjernen (ledelse) → -; Kind: institution → -" in summary
+    assert "- **Lavuk Stjernen (ledelse)**: Kind: institution → -; Sector: public → -" in summary
     assert Workspace(ws_path).revision("copenhagen") == 1  # nothing saved
     at.run()  # a rerun is not a confirmation
     assert Workspace(ws_path).revision("copenhagen") == 1
     at.button(key="confirm_bulk_cancel").click().run()  # cancel restores the table
     assert not at.warning and not at.exception
     assert Workspace(ws_path).load("copenhagen") == before
-    _blank_every_actor(at)
+    _blank_every_actor(at, ("kind", "sector", "organisation", "notes"))
     at.button(key="confirm_bulk").click().run()  # saved only now
     assert Workspace(ws_path).revision("copenhagen") == 2
-    assert all(a.name == a.id for a in Workspace(ws_path).load("copenhagen").actors)
+    after = Workspace(ws_path).load("copenhagen")
+    assert [a.name for a in after.actors] == [a.name for a in before.actors]
+    assert {a.sector for a in after.actors} == {"unknown"} and {a.kind for a in after.actors} == {""}
+
+
+def test_blanking_every_name_in_the_actors_table_is_refused_naming_the_actor(ws_path):
+    """Ctrl+A then Delete blanks the names too: an actor always has a name, so nothing is saved
+    (before, each name silently became the actor's id) and no confirmation is offered."""
+    at = start("actors")
+    before = Workspace(ws_path).load("copenhagen")
+    _blank_every_actor(at)
+    assert texts(at, "error") == ['actor "Lavuk Stjernen (ledelse)": column "Name": the name cannot be empty']
+    assert "Not saved; the last valid version is kept." in texts(at, "caption")
+    assert not at.warning and "confirm_bulk" not in [b.key for b in at.button]
+    at.run()
+    ws = Workspace(ws_path)  # the real SQLite file
+    assert ws.revision("copenhagen") == 1 and ws.load("copenhagen") == before
+    assert before.actors[0].name == "Lavuk Stjernen (ledelse)"
+    at.radio(key="lang").set_value("da").run()
+    row = before.actor_ids.index("frivilligcenter")  # one name, blanked with spaces, in Danish
+    edit_table(at, "actors", {"edited_rows": {row: {"name": "   "}}})
+    assert texts(at, "error") == ['aktør "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
+    assert "Ikke gemt; den sidste gyldige version bevares." in texts(at, "caption")
+    assert Workspace(ws_path).revision("copenhagen") == 1
+    assert Workspace(ws_path).load("copenhagen").actor("frivilligcenter").name == "Frivilligcenter"
 
 
 def test_a_bulk_edit_is_summarised_in_danish(ws_path):
@@ -901,6 +925,28 @@ def test_an_actor_made_a_citizen_in_the_table_or_the_panel_gets_a_neutral_id(ws_
     assert sum(centre.id in (t.source, t.target) for t in net.ties) == ties_of["frivilligcenter"]
     assert at.session_state["map_selected"] == centre.id  # its panel stays open
     assert "Saved Frivilligcenter." in texts(at, "success")
+
+
+def test_the_map_panel_refuses_an_empty_name_and_keeps_the_actor(ws_path):
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    key = "map_actor_1_frivilligcenter"
+    at.text_input(key=f"{key}_name").input("")
+    at.selectbox(key=f"{key}_sector").set_value("public")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception
+    assert texts(at, "error") == ['actor "Frivilligcenter": column "Name": the name cannot be empty']
+    assert "Not saved; the last valid version is kept." in texts(at, "caption")
+    ws = Workspace(ws_path)
+    assert ws.revision("copenhagen") == 1
+    centre = ws.load("copenhagen").actor("frivilligcenter")
+    assert (centre.name, centre.sector) == ("Frivilligcenter", "civil")
+    at.radio(key="lang").set_value("da").run()
+    at.text_input(key=f"{key}_name").input("  ")
+    at.button(key=f"{key}_save").click().run()
+    assert texts(at, "error") == ['aktør "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
+    assert Workspace(ws_path).revision("copenhagen") == 1
 
 
 def test_actors_of_one_name_are_told_apart_wherever_one_is_picked(ws_path):

@@ -6,7 +6,7 @@ import pytest
 from netmap.errors import InputError, Named
 from netmap.model import validate
 from netmap.reading import read_network
-from netmap.ui.edits import actors_frame, bulk_changes, is_bulk, ties_frame, ties_from_frame
+from netmap.ui.edits import actors_frame, actors_from_frame, bulk_changes, is_bulk, ties_frame, ties_from_frame
 
 from .test_samples import SAMPLES
 
@@ -43,6 +43,20 @@ def test_strength_7_is_refused_naming_the_tie_and_the_column(net):
     a, b = net.actor(net.ties[0].source).label, net.actor(net.ties[0].target).label
     assert err.value.message("en").startswith(f'tie {a} – {b}: column "Strength": strength "7')
     assert err.value.message("da").startswith(f'relation {a} – {b}: kolonne "Styrke"')
+
+
+def test_an_emptied_name_is_refused_naming_the_actor_by_its_old_name(net):
+    """An actor always has a name: a blanked name (None, as Delete leaves it, or spaces) is
+    refused, not replaced by the id; an emptied id keeps the old one, as before."""
+    for blank in (None, "", "   "):
+        frame = actors_frame(net)
+        frame.loc[3, "name"] = blank
+        with pytest.raises(InputError) as err:
+            actors_from_frame(net, frame)
+        assert err.value.message("en") == f'actor "{net.actors[3].name}": column "Name": the name cannot be empty'
+    frame = actors_frame(net)
+    frame.loc[3, "id"] = ""
+    assert actors_from_frame(net, frame)[0] == net
 
 
 def test_validate_names_the_actor_not_its_index(net):

@@ -97,6 +97,9 @@ def test_edit_actor_changes_fields_and_keeps_id_place_attributes_and_ties():
         edit_actor(net, "b", id="other")
     with pytest.raises(KeyError):
         edit_actor(net, "nobody", name="x")
+    with pytest.raises(InputError) as err:  # an actor always has a name; the old one is kept
+        edit_actor(net, "b", name="  ", sector="private")
+    assert err.value.message("da") == 'aktør "Beta": kolonne "Navn": navnet må ikke være tomt'
 
 
 def test_an_edit_from_the_map_is_saved_as_a_new_revision(tmp_path):

@@ -28,6 +28,7 @@ __all__ = [
     "flag_changes",
     "bulk_changes",
     "is_bulk",
+    "check_name",
 ]
 
 ACTOR_COLUMNS = list(model.ACTOR_COLUMNS)  # the one list, as a list for pandas
@@ -72,6 +73,13 @@ def ties_frame(net):
     ]
     df = pd.DataFrame(rows, columns=TIE_COLUMNS + custom)
     return df.astype({"strength": float, "directed": bool}) if len(df) else df
+
+
+def check_name(actor, name):
+    """Refuse an edit that empties ``actor``'s name (InputError naming the actor by its old name):
+    an actor always has a name (the model would quietly put the id in its place)."""
+    if not str(name or "").strip():
+        raise InputError('column "{column}": the name cannot be empty', Named.actor(actor.label), column="name")
 
 
 def _actor_place(n, rec, orig):
@@ -124,12 +132,15 @@ def actors_from_frame(base, df, lang="en"):
     row without an id keeps the one it had, or gets one made from its name
     when added (:func:`netmap.editing.new_id`); an added row still empty is
     left out.
-    Raises InputError, naming the table row, when the table is not valid.
+    Raises InputError, naming the table row, when the table is not valid (an actor's name
+    emptied, too: :func:`check_name`).
     """
     rows = _records(df, base.actors, ACTOR_COLUMNS, _actor_place)
     actor_rows, kept, renamed = [], set(), {}
     taken = set(base.actor_ids) | {str(rec.get("id") or "").strip() for _w, rec, _o in rows}
     for where, rec, orig in rows:
+        if orig is not None:
+            check_name(orig, rec.get("name"))
         if not str(rec.get("id") or "").strip():  # ids are made, not asked for (netmap.editing.new_id)
             if orig is None and _blank_row(rec):
                 continue  # a row just added, nothing in it yet

@@ -6,6 +6,7 @@ from __future__ import annotations
 import streamlit as st
 
 from netmap.editing import choice_labels
+from netmap.errors import NetmapError
 from netmap.i18n import ngettext
 from netmap.model import canonical_tie_kind
 from netmap.present import vocab
@@ -231,17 +232,21 @@ def panel(net, rev):
     if submitted:
         base_rev = state.acting_on()
         base = views.load_base(net, rev, base_rev)
-        new = edit_actor(
-            base,
-            actor_id,
-            name=name,
-            kind=kind or "",
-            organisation=organisation,
-            partner=partner,
-            notes=notes,
-            **{k: v or "unknown" if k == "sector" else v for k, v in fields.items()},
-        )
-        now = _saved(new, base, base_rev)
+        try:
+            new = edit_actor(
+                base,
+                actor_id,
+                name=name,
+                kind=kind or "",
+                organisation=organisation,
+                partner=partner,
+                notes=notes,
+                **{k: v or "unknown" if k == "sector" else v for k, v in fields.items()},
+            )
+        except NetmapError as exc:  # an emptied name
+            state.refused(exc)
+            new = None
+        now = None if new is None else _saved(new, base, base_rev)
         if now:
             net, rev = now
             actor_id = st.session_state[SELECTED] = state.moved_id(actor_id)

@@ -15,6 +15,8 @@ from netmap.layout import layout
 from netmap.model import canonical_tie_kind
 from netmap.present import mapview
 
+from .edits import check_name
+
 __all__ = [
     "ACTOR_FIELDS",
     "node_id",
@@ -135,14 +137,17 @@ def move_actors(net, moves):
 
 def edit_actor(net, actor_id, **fields):
     """``net`` with the fields (of :data:`ACTOR_FIELDS`) of one actor changed; its id, place,
-    custom attributes and ties stay. Text is stripped; validated when saved."""
+    custom attributes and ties stay. Text is stripped; validated when saved, but an empty name is
+    refused at once (InputError naming the actor): the model would make it the id."""
     unknown = set(fields) - set(ACTOR_FIELDS)
     if unknown:
         raise ValueError(f"not an actor field: {sorted(unknown)}")
     clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in fields.items()}
     if "partner" in clean:
         clean["partner"] = bool(clean["partner"])
-    net.actor(actor_id)  # KeyError for an unknown actor
+    actor = net.actor(actor_id)  # KeyError for an unknown actor
+    if "name" in clean:
+        check_name(actor, clean["name"])
     actors = [replace(a, **clean) if a.id == actor_id else a for a in net.actors]
     return replace(net, actors=actors, ties=list(net.ties))
 

@@ -267,14 +267,20 @@ def commit(net, base_rev, shown=None):
         reset_editors()
         st.rerun()
     except NetmapError as exc:
-        st.error(md(exc.message(lang())))
-        st.caption(tr("Not saved; the last valid version is kept."))
+        refused(exc)
         return None
     st.session_state._shown[name] = rev
     st.session_state._saved = (name, rev, saved)  # current() shows it without parsing it again
     st.session_state._moved_ids = moved
     reset_editors()
     return rev
+
+
+def refused(exc):
+    """Say, where the edit was made, why it is not saved (``exc``, a NetmapError) and that the
+    last valid version is kept."""
+    st.error(md(exc.message(lang())))
+    st.caption(tr("Not saved; the last valid version is kept."))
 
 
 def moved_id(actor_id):

@@ -44,12 +44,11 @@ if views.has_edits(st.session_state.get(key)):
     try:
         new, removed, renamed = actors_from_frame(base, edited, lang)
     except NetmapError as exc:
-        st.error(md(exc.message(lang)))
-        st.caption(tr("Not saved; the last valid version is kept."))
+        state.refused(exc)
         new = None
     changed, deleted = bulk_changes(frame, st.session_state.get(key), [a.label for a in base.actors], lang)
     bulk = is_bulk(changed, deleted)
-    if bulk:
+    if bulk and new is not None:  # a refused edit is not offered for confirmation
         show_summary(changed, deleted, "actors")
     confirmed = True
     if new is not None and removed:

@@ -164,8 +164,7 @@ if upload is not None and st.button(tr("Use this review"), key="review_use"):
             review = read_review(path)
         except NetmapError as exc:
             review = None
-            st.error(md(exc.message(lang)))
-            st.caption(tr("Not saved; the last valid version is kept."))
+            state.refused(exc)
     if review is not None and state.commit(replace(net, review=review), state.acting_on(), net) is not None:
         state.flash(
             "success",

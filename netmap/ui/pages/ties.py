@@ -10,7 +10,7 @@ from netmap.present.diff import edit_text
 from netmap.ui import state, views
 from netmap.ui.bulk import confirm, show_summary
 from netmap.ui.edits import bulk_changes, is_bulk, ties_frame, ties_from_frame
-from netmap.ui.state import md, tr
+from netmap.ui.state import tr
 
 name, net, rev = views.open_page(tr("Ties"))
 st.caption(
@@ -58,14 +58,13 @@ if views.has_edits(st.session_state.get(key)):
     row_names = [f"{names.get(t.source, t.source)} \u2013 {names.get(t.target, t.target)}" for t in base.ties]
     changed, deleted = bulk_changes(frame, st.session_state.get(key), row_names, state.lang(), "ties")
     bulk = is_bulk(changed, deleted)
-    if bulk:
-        show_summary(changed, deleted, "ties")
     try:
         new = ties_from_frame(base, edited, state.lang())
     except NetmapError as exc:
-        st.error(md(exc.message(state.lang())))
-        st.caption(tr("Not saved; the last valid version is kept."))
+        state.refused(exc)  # a refused edit is not offered for confirmation
     else:
+        if bulk:
+            show_summary(changed, deleted, "ties")
         saved = (
             state.commit(new, base_rev, shown=base)
             if not bulk or confirm(tr("Save these changes"), "confirm_bulk")

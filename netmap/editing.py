@@ -39,7 +39,7 @@ def _is_citizen(kind, sector):
 
 
 def new_id(taken, name, kind="", sector="unknown"):
-    """A new id, not in ``taken`` (a Network or a collection of ids).
+    """A new id, not in ``taken`` (a Network, or a set, dict or list of ids, which is not copied).
 
     A citizen gets ``borger-`` and eight random hexadecimal digits, whatever the name; any other
     actor an id made from ``name``: lower case, ``_`` for other characters, ``_2``, ``_3`` ...
@@ -50,7 +50,7 @@ def new_id(taken, name, kind="", sector="unknown"):
     >>> new_id(set(), "Anna Hansen", kind="borger").startswith("borger-")
     True
     """
-    ids = set(taken.actor_ids) if isinstance(taken, Network) else set(taken)
+    ids = set(taken.actor_ids) if isinstance(taken, Network) else taken
     if _is_citizen(kind, sector):
         while True:
             candidate = CITIZEN_ID_PREFIX + secrets.token_hex(4)

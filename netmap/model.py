@@ -816,6 +816,8 @@ def network_from_records(actor_rows, tie_rows, name="", date=None, review=None):
     net = Network(name=_check_controls(name or "", "", "name"), date=date, review=dict(review or {}))
     seen = {}
     for where, record in actor_rows:
+        if "id" not in record:  # a table without an id column: ids are made from the names (issue 10)
+            record = {**record, "id": _made_id(record, where, seen)}
         actor, warns = parse_actor(record, where)
         if actor.id in seen:
             raise InputError(
@@ -854,6 +856,19 @@ def network_from_records(actor_rows, tie_rows, name="", date=None, review=None):
         tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
         net.ties.append(tie)
     return net
+
+
+def _made_id(record, where, taken):
+    """The id of an actor read without one, not in ``taken``: made from its name as the app makes it
+    (:func:`netmap.editing.new_id`), a neutral one for a citizen."""
+    from .editing import new_id  # editing builds on this module
+
+    name = _field(record, "name", where, lines=True).strip()
+    if not name:
+        raise InputError(
+            'column "{column}": the name is empty (an actor without an id needs one)', where, column="name"
+        )
+    return new_id(taken, name, _field(record, "kind", where).strip(), _field(record, "sector", where).strip())
 
 
 def _name_key(text):

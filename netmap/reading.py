@@ -46,6 +46,7 @@ __all__ = [
     "ACTOR_SHEETS",
     "TIE_SHEETS",
     "MISSING_COLUMN",
+    "MISSING_NAME",
     "NEAR_MISS",
 ]
 
@@ -319,8 +320,9 @@ def _unknown_columns(raw_headers, fields, place):
     return out
 
 
-#: The messages of a required column not found (a column-mapping step can follow either).
+#: The messages of a required column not found (a column-mapping step can follow each).
 MISSING_COLUMN = 'missing column "{column}" (found: {found})'
+MISSING_NAME = 'missing column "name" or "id" (found: {found})'
 NEAR_MISS = 'column "{found}" is not a netmap field; did you mean "{suggestion}"? The column "{column}" is required'
 
 
@@ -338,12 +340,10 @@ def _missing_column(raw_headers, headers, fields, column, place):
                 suggestion=suggestion,
                 column=column,
             )
-    return InputError(
-        'missing column "{column}" (found: {found})',
-        place,
-        column=column,
-        found=", ".join(h for h in raw_headers if h) or "-",
-    )
+    found = ", ".join(h for h in raw_headers if h) or "-"
+    if column == "id":  # made from the name when there is a name column (network_from_records)
+        return InputError('missing column "name" or "id" (found: {found})', place, found=found)
+    return InputError('missing column "{column}" (found: {found})', place, column=column, found=found)
 
 
 def _records(label, rows, fields, required, sheet=None, csv_cells=True, warnings=None):
@@ -380,7 +380,9 @@ def _records(label, rows, fields, required, sheet=None, csv_cells=True, warnings
     place = f"{label} {sheet}" if sheet else label
     for column in required:
         if column not in headers:
-            raise _missing_column(raw_headers, headers, fields, column, place)
+            error = _missing_column(raw_headers, headers, fields, column, place)
+            if not (error.msgid == MISSING_NAME and "name" in headers):  # ids are made from names (issue 10)
+                raise error
     if warnings is not None and fields:
         warnings.extend(_unknown_columns(raw_headers, fields, place))
     spelled = {h: raw for h, raw in zip(headers, raw_headers, strict=False) if raw}

@@ -515,6 +515,93 @@ def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
     assert net.actor("k").sector == "public" and net.actor("k").attributes == {"Organisation navn": "Kommunen"}
 
 
+def test_upload_name_only_actors_and_ties_by_name_makes_the_ids(ws_path, tmp_path):
+    """Issue 10, found by a Danish coordinator: actors with names and no ids, ties naming the actors.
+    Nobody supplies ids: they are made from the names (a citizen gets a neutral one)."""
+    (tmp_path / "actors.csv").write_text(
+        "name,sector\nKommunen,public\nForeningen Æblegården,civil\nAnna Hansen,citizen\nAftenskole Ølby,civil\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "ties.csv").write_text(
+        "source,target,kind,strength\n"
+        "Kommunen,Foreningen Æblegården,collaboration,3\n"
+        "Anna Hansen,Aftenskole Ølby,personal,1\n"
+        "kommunen, Aftenskole Ølby ,funding,2\n",
+        encoding="utf-8",
+    )
+    at = start("import_export")
+    at.radio(key="lang").set_value("da").run()
+    upload(at, "upload_file", "actors.csv", (tmp_path / "actors.csv").read_bytes(), "text/csv")
+    upload(at, "upload_ties", "ties.csv", (tmp_path / "ties.csv").read_bytes(), "text/csv")
+    at.run()
+    assert not at.exception and not at.error, texts(at, "error")
+    assert not any("Match" in s for s in texts(at, "subheader"))
+    assert any("4 aktører, 3 relationer." in s for s in texts(at, "success")), texts(at, "success")
+    at.text_input(key="import_name").input("navne").run()
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("navne")
+    ids = net.actor_ids
+    assert ids[:2] == ["kommunen", "foreningen_æblegården"] and ids[3] == "aftenskole_ølby"
+    assert ids[2].startswith("borger-") and "anna" not in ids[2]
+    assert [a.name for a in net.actors] == ["Kommunen", "Foreningen Æblegården", "Anna Hansen", "Aftenskole Ølby"]
+    assert [a.sector for a in net.actors] == ["public", "civil", "citizen", "civil"]
+    assert [(t.source, t.target, t.kind, t.strength) for t in net.ties] == [
+        ("kommunen", "foreningen_æblegården", "collaboration", 3),
+        (ids[2], "aftenskole_ølby", "personal", 1),
+        ("kommunen", "aftenskole_ølby", "funding", 2),
+    ]
+
+
+def test_column_matching_takes_one_column_for_id_and_name(ws_path, tmp_path):
+    """The coordinator set Id to the name column and got "id is empty": one column can fill two fields."""
+    (tmp_path / "aktører.csv").write_text("Betegnelse;sektor\nKommunen;offentlig\nForening Øst;civil\n", "utf-8")
+    (tmp_path / "relationer.csv").write_text("fra;til\nKommunen;Forening Øst\n", "utf-8")
+    at = start("import_export")
+    upload(at, "upload_file", "aktører.csv", (tmp_path / "aktører.csv").read_bytes(), "text/csv")
+    upload(at, "upload_ties", "relationer.csv", (tmp_path / "relationer.csv").read_bytes(), "text/csv")
+    at.run()
+    assert any("Match the columns of aktører.csv" in s for s in texts(at, "subheader"))
+    # Nothing chosen yet: one sentence says what is needed (never a page that ends with nothing to do).
+    assert texts(at, "info") == [
+        "Choose the column that holds the actors' names (or their ids); netmap makes the ids from the names."
+    ]
+    at.selectbox(key="map_actors_id").set_value("Betegnelse").run()
+    at.selectbox(key="map_actors_name").set_value("Betegnelse").run()
+    assert not at.error, texts(at, "error")
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success")), texts(at, "success")
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("aktører")
+    assert [(a.id, a.name, a.sector) for a in net.actors] == [
+        ("Kommunen", "Kommunen", "public"),
+        ("Forening Øst", "Forening Øst", "civil"),
+    ]
+    assert net.actor("Kommunen").attributes == {} and [(t.source, t.target) for t in net.ties] == [
+        ("Kommunen", "Forening Øst")
+    ]
+
+
+def test_column_matching_with_a_name_column_alone_makes_the_ids(ws_path, tmp_path):
+    (tmp_path / "people.csv").write_text("Betegnelse,Område\nKommunen,x\nForening Øst,y\n", "utf-8")
+    (tmp_path / "links.csv").write_text("A,B\nForening Øst,Kommunen\n", "utf-8")
+    at = start("import_export")
+    upload(at, "upload_file", "people.csv", (tmp_path / "people.csv").read_bytes(), "text/csv")
+    upload(at, "upload_ties", "links.csv", (tmp_path / "links.csv").read_bytes(), "text/csv")
+    at.run()
+    at.selectbox(key="map_actors_name").set_value("Betegnelse").run()
+    # The actors are settled; the ties' ends are not chosen yet: one sentence says so.
+    assert texts(at, "info") == ["Choose the columns for From and To (the actors' names or ids)."]
+    at.selectbox(key="map_ties_source").set_value("A").run()
+    at.selectbox(key="map_ties_target").set_value("B").run()
+    assert any("2 actors, 1 tie." in s for s in texts(at, "success")), texts(at, "error")
+    at.button(key="import_new").click().run()
+    net = Workspace(ws_path).load("people")
+    assert [(a.id, a.name, a.attributes) for a in net.actors] == [
+        ("kommunen", "Kommunen", {"Område": "x"}),
+        ("forening_øst", "Forening Øst", {"Område": "y"}),
+    ]
+    assert [(t.source, t.target) for t in net.ties] == [("forening_øst", "kommunen")]
+
+
 def test_upload_xlsx_with_unknown_headers_maps_required_and_optional_columns(ws_path, tmp_path):
     """An XLSX whose headers netmap does not know: the user matches id and name, and the ties' ends."""
     import openpyxl
@@ -599,7 +686,7 @@ HOSTILE = "**x** [l](http://e.example) :red[r] <b>h</b>"
 def test_an_uploaded_file_name_is_shown_as_text(ws_path):
     name = HOSTILE.replace("/", "") + ".csv"  # a file name has no slashes
     at = start("import_export")
-    upload(at, "upload_file", name, b"Kode,Navn\nk,Kommunen\n", "text/csv")
+    upload(at, "upload_file", name, b"Kode,Betegnelse\nk,Kommunen\n", "text/csv")
     upload(at, "upload_ties", "links.csv", b"A,B\nk,k\n", "text/csv")
     at.run()
     assert not at.exception

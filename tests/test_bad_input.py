@@ -9,7 +9,7 @@ BAD = Path(__file__).parent / "data" / "bad"
 
 # fixture -> words the English message must contain (file, row, column or value)
 CASES = {
-    "missing_column": ["actors.csv", 'missing column "id"'],
+    "missing_column": ["actors.csv", 'missing column "name" or "id" (found: betegnelse, sektor)'],
     "empty_id": ["actors.csv row 5", '"id"', "empty"],
     "duplicate_id": ["actors.csv row 5", '"b"', "row 3"],
     "unknown_actor": ["relationer.csv row 8", '"lavuk2" is not an actor id'],
@@ -44,6 +44,7 @@ DANISH = {
     "unknown_actor": ["relationer.csv række 8", "er ikke et aktør-id"],
     "xlsx_strength.xlsx": ["ark relationer række 3", "ikke mellem 1 og 3"],
     "bad_status": ["ties.csv række 3", '"måske"', "aktiv, planlagt"],
+    "missing_column": ['actors.csv: kolonnen "navn" eller "id" mangler (fundet: betegnelse, sektor)'],
 }
 
 

@@ -94,6 +94,44 @@ def test_convert_pseudonymised(tmp_path):
     assert citizens and all(a["name"].startswith("citizen-") and a["notes"] == "" for a in citizens)
 
 
+def test_actors_without_ids_get_ids_made_from_their_names(tmp_path):
+    """Issue 10: a Danish CSV pair and a workbook with names and no id column; the ties name the actors."""
+    import openpyxl
+
+    folder = tmp_path / "kort"
+    folder.mkdir()
+    (folder / "aktører.csv").write_text(
+        "navn;sektor\nKommunen;offentlig\nBorger 1;borger\nAftenskole Ølby;civil\n", "utf-8"
+    )
+    (folder / "relationer.csv").write_text("fra;til;styrke\nKommunen;aftenskole ølby;3\nBorger 1;Kommunen;1\n", "utf-8")
+    wb = openpyxl.Workbook()
+    wb.active.title = "aktører"
+    for row in [["navn", "sektor"], ["Kommunen", "offentlig"], ["Borger 1", "borger"], ["Aftenskole Ølby", "civil"]]:
+        wb.active.append(row)
+    ties = wb.create_sheet("relationer")
+    for row in [["fra", "til", "styrke"], ["Kommunen", "aftenskole ølby", 3], ["Borger 1", "Kommunen", 1]]:
+        ties.append(row)
+    wb.save(tmp_path / "kort.xlsx")
+    for source in (folder, tmp_path / "kort.xlsx"):
+        r = run("convert", source, "-o", tmp_path / "out.json")
+        assert r.returncode == 0, r.stderr
+        doc = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
+        ids = [a["id"] for a in doc["actors"]]
+        assert ids[0] == "kommunen" and ids[2] == "aftenskole_ølby"
+        assert ids[1].startswith("borger-") and len(ids[1]) == len("borger-") + 8  # a citizen's id is neutral
+        assert [a["name"] for a in doc["actors"]] == ["Kommunen", "Borger 1", "Aftenskole Ølby"]
+        assert [(t["source"], t["target"], t["strength"]) for t in doc["ties"]] == [
+            ("kommunen", "aftenskole_ølby", 3),
+            (ids[1], "kommunen", 1),
+        ]
+    (folder / "aktører.csv").write_text("navn;sektor\nKommunen;offentlig\n;civil\n", "utf-8")
+    r = run("validate", folder, "--lang", "da")
+    assert r.returncode == 2
+    assert (
+        r.stderr.strip() == 'aktører.csv række 3: kolonne "navn": navnet er tomt (en aktør uden id skal have et navn)'
+    )
+
+
 def test_validate_prints_warnings_and_one_summary_line():
     r = run("validate", SAMPLES / "copenhagen")
     assert r.returncode == 0 and r.stdout == "copenhagen: 21 actors, 36 ties, no problems\n" and r.stderr == ""

@@ -117,7 +117,7 @@ def main():
         w.writerow([a, b, "collaboration", "2", f'{a}->{b}; "quoted"\nnext line'])
     folder(GOOD, "unusual_text", buf.getvalue(), tbuf.getvalue())
     # --- bad: (folder or file) and the words the message must contain ----------------
-    folder(BAD, "missing_column", "navn,sektor\nAlpha,public\n", TIES)
+    folder(BAD, "missing_column", "betegnelse,sektor\nAlpha,public\n", TIES)
     folder(BAD, "empty_id", ACTORS + " ,Nobody,civil,operational,false\n", TIES)
     folder(BAD, "duplicate_id", ACTORS + "b,Beta again,civil,operational,false\n", TIES)
     folder(

@@ -10,7 +10,7 @@ from netmap.errors import NetmapError
 from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, network_from_records
 from netmap.present.report import warning_text
 from netmap.present.vocab import count, tie_count
-from netmap.reading import MISSING_COLUMN, NEAR_MISS, read_network, read_table_records
+from netmap.reading import MISSING_COLUMN, MISSING_NAME, NEAR_MISS, read_network, read_table_records
 from netmap.ui import sharing, state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
@@ -31,7 +31,7 @@ second = st.file_uploader(tr("The ties CSV (only with an actors CSV)"), type=["c
 
 
 # The core's errors for a required column it did not find: the cue for the column-mapping step.
-MAPPING_CUES = (MISSING_COLUMN, NEAR_MISS)
+MAPPING_CUES = (MISSING_COLUMN, MISSING_NAME, NEAR_MISS)
 # What the core said about the columns it did not know (shown with the import's other warnings).
 column_warnings = []
 
@@ -85,13 +85,24 @@ def mapped(path, fields, required, table):
             key=f"map_{table}_{field}",
             format_func=lambda h: unused if h is None else h,
         )
-    if any(choice[f] is None for f in required):
+    chosen = {f: h for f, h in choice.items() if h is not None}
+    # An actor's id is made from its name when no column holds ids (netmap.model.network_from_records).
+    if any(f not in chosen for f in required) and not (table == "actors" and "name" in chosen):
+        st.info(
+            tr("Choose the column that holds the actors' names (or their ids); netmap makes the ids from the names.")
+            if table == "actors"
+            else tr("Choose the columns for From and To (the actors' names or ids).")
+        )
         st.stop()
-    rename = {v: k for k, v in choice.items() if v is not None}
-    # A column not matched to a field is kept as a custom attribute, even when its header names a field.
-    keep = {h: rename.get(h, CUSTOM_PREFIX + h if h.strip().lower() in fields else h) for h in headers}
+    # A column not matched to a field is kept as a custom attribute, even when its header names a field;
+    # one column can fill two fields (the names as ids too).
+    custom = {h: CUSTOM_PREFIX + h if h.strip().lower() in fields else h for h in headers if h not in chosen.values()}
     return [
-        (where, {keep.get(h, h): v for h, v in rec.items()}) for where, rec in read_table_records(path, {}, [], table)
+        (
+            where,
+            {**{custom[h]: v for h, v in rec.items() if h in custom}, **{f: rec.get(h, "") for f, h in chosen.items()}},
+        )
+        for where, rec in read_table_records(path, {}, [], table)
     ]
 
 

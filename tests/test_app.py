@@ -1014,6 +1014,21 @@ def test_an_actor_made_a_citizen_in_the_table_or_the_panel_gets_a_neutral_id(ws_
     assert "Saved Frivilligcenter." in texts(at, "success")
 
 
+def test_after_a_rename_in_the_panel_its_list_of_actors_shows_the_new_name(ws_path):
+    """The panel's "Open an actor" list is drawn after the panel's save: it showed the old name
+    until the next run (found in a Danish walk-through)."""
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    key = "map_actor_1_frivilligcenter"
+    at.text_input(key=f"{key}_name").input("Frivilligcenter Nørrebro")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception
+    pick = at.selectbox(key="map_pick")
+    assert "Frivilligcenter Nørrebro" in pick.options and "Frivilligcenter" not in pick.options
+    assert pick.value == "frivilligcenter"  # still the open actor
+
+
 def test_the_map_panel_refuses_an_empty_name_and_keeps_the_actor(ws_path):
     at = start()
     at.session_state["map_selected"] = "frivilligcenter"

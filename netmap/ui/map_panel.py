@@ -182,11 +182,12 @@ def _picked():
     ss.pop(NEW_TIE, None)
 
 
-def _picker(net, actor_id):
-    """Open an actor by name (for the keyboard and screen readers, and to find one): follows the map."""
+def _picker(slot, net, actor_id):
+    """Open an actor by name (for the keyboard and screen readers, and to find one): follows the
+    map; drawn in ``slot`` after the panel, so that it lists a name saved in this run."""
     labels = choice_labels(net.actors)
     st.session_state[PICK] = actor_id
-    st.selectbox(
+    slot.selectbox(
         tr("Open an actor"),
         list(labels),
         index=None,
@@ -201,8 +202,14 @@ def panel(net, rev):
     """The panel beside the map: a tie being drawn, an actor being added, or the open actor
     (fields in a form, its ties by name); ``(net, rev)`` to show after a save."""
     _events(net)
-    actor_id = _selected(net)
-    _picker(net, actor_id)
+    picker = st.empty()
+    net, rev = _contents(net, rev, _selected(net))
+    _picker(picker, net, _selected(net))
+    return net, rev
+
+
+def _contents(net, rev, actor_id):
+    """What the panel shows below its list of actors; ``(net, rev)`` to show after a save."""
     if NEW_TIE in st.session_state:
         return _new_tie(net, rev)
     if NEW_ACTOR in st.session_state:

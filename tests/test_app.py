@@ -198,6 +198,18 @@ def test_an_actor_added_with_only_a_name_has_no_sector_it_was_not_given(ws_path)
     )
 
 
+def test_the_kind_lists_ask_in_the_users_language(ws_path):
+    """Streamlit's own hint in a list that takes new entries is English ("Choose or add an
+    option"); the kind lists give theirs in the user's language."""
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    open_form(at, "add_actor")
+    assert at.selectbox(key=fk(at, "add_actor", "kind")).placeholder == "Vælg eller skriv en type"
+    at.button(key="map_form_close").click().run()
+    open_form(at, "add_tie")
+    assert at.selectbox(key=fk(at, "add_tie", "kind")).placeholder == "Vælg eller skriv en type"
+
+
 def test_add_an_actor_and_a_tie_with_the_map_forms(ws_path):
     at = start()
     open_form(at, "add_actor")

@@ -21,6 +21,7 @@ import streamlit as st
 from netmap.present import vocab
 
 from . import views
+from .state import tr
 
 __all__ = [
     "REPEAT_SECONDS",
@@ -83,6 +84,7 @@ def new_actor_fields(key, extra=()):
         index=None,
         accept_new_options=True,
         format_func=views.label_of(vocab.ACTOR_KINDS),
+        placeholder=tr("Choose or type a kind"),
         key=key("kind"),
         help=views.column_help("kind"),
     )
@@ -111,6 +113,7 @@ def new_tie_fields(key, directed_label):
         views.TIE_KINDS,
         accept_new_options=True,
         format_func=views.label_of(vocab.TIE_KINDS),
+        placeholder=tr("Choose or type a kind"),
         key=key("kind"),
         help=views.column_help("kind"),
     )

@@ -80,6 +80,7 @@ def _choice(field, options, current, fmt, form_key):
         key=f"{form_key}_{field}",
         help=views.column_help(field),
         accept_new_options=field == "kind",
+        placeholder=tr("Choose or type a kind") if field == "kind" else None,
     )
 
 

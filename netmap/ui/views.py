@@ -60,7 +60,7 @@ def label_of(table):
 
     The language is bound now: streamlit may call the function outside the run."""
     lang = state.lang()
-    return lambda code: vocab.label(table, code, lang)
+    return lambda code: "" if code is None else vocab.label(table, code, lang)
 
 
 def column(field):

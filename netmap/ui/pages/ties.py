@@ -38,7 +38,9 @@ config = {
         help=column_help("kind"),
         format_func=views.label_of(vocab.TIE_KINDS),
     ),
-    "strength": st.column_config.NumberColumn(column("strength"), step=0.5, default=2.0, help=column_help("strength")),
+    "strength": st.column_config.NumberColumn(
+        column("strength"), step=0.5, default=2.0, format="plain", help=column_help("strength")
+    ),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
     "status": st.column_config.SelectboxColumn(
         column("status"),

@@ -36,7 +36,7 @@ def test_start_a_new_network_in_danish_from_the_first_screen(tmp_path):
         form.get_by_text("Dansk").click()
         form.get_by_role("button", name="Start").click()
         expect(page.get_by_text("Kultur for alle: 0 aktører, 0 relationer")).to_be_visible(timeout=30000)
-        expect(page.get_by_text("Begyndte Kultur for alle.")).to_be_visible()
+        expect(page.get_by_text("Netværket Kultur for alle er oprettet.")).to_be_visible()
         ws = Workspace(workspace, seed=False)
         assert ws.language("Kultur for alle") == "da"
         assert ws.load("Kultur for alle").date == "2025-03-01"

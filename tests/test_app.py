@@ -1185,6 +1185,18 @@ def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     ]
 
 
+def test_a_new_networks_language_follows_the_apps(empty_ws):
+    """The first screen shown in English, the app then switched to Danish: the new network's
+    language is Danish too (it stayed English), and a network started so is Danish."""
+    at = start()
+    assert at.radio(key="start_lang").value == "en"
+    at.radio(key="lang").set_value("da").run()
+    assert at.radio(key="start_lang").value == "da"
+    at.text_input(key="start_name").input("Sundhedspartnerskab")
+    at.button(key="start_submit").click().run()
+    assert Workspace(empty_ws).language("Sundhedspartnerskab") == "da"
+
+
 @pytest.mark.parametrize("page", [None, "import_export"])
 def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
     import datetime
@@ -1200,7 +1212,7 @@ def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
     ws = Workspace(empty_ws)
     assert ws.language("Kultur for alle") == "da" and ws.load("Kultur for alle").date == "2025-03-01"
     assert at.radio(key="lang").value == "da"  # the app now speaks it
-    assert "Begyndte Kultur for alle." in texts(at, "success")
+    assert "Netværket Kultur for alle er oprettet." in texts(at, "success")
     assert "Kultur for alle: alle ændringer er gemt." in texts(at, "caption")
 
 

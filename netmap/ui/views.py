@@ -224,7 +224,11 @@ def new_network_form(prefix):
         st.markdown("**" + tr("Start a new network") + "**")
         name = st.text_input(tr("Name"), key=f"{prefix}_name", placeholder=tr("e.g. Culture partnership 2025"))
         date = st.date_input(tr("Date the map describes"), value=None, key=f"{prefix}_date", format="YYYY-MM-DD")
-        st.session_state.setdefault(f"{prefix}_lang", state.lang())
+        # The app's language until the person chooses another here (it stayed English when they
+        # switched the app to Danish after the first screen was shown).
+        chosen, shown = f"{prefix}_lang", f"{prefix}_lang_from"
+        if st.session_state.get(chosen) in (None, st.session_state.get(shown)):
+            st.session_state[chosen] = st.session_state[shown] = state.lang()
         lang = st.radio(
             tr("Language of the network"),
             list(LANGUAGE_NAMES),

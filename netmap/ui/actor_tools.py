@@ -36,6 +36,9 @@ def paste(net, rev):
         height=160,
         placeholder=tr("e.g. a column copied from a spreadsheet, or a list from an e-mail"),
     )
+    # Streamlit takes the text when the field is left or on Ctrl+Enter (its own English hint):
+    # a button to press, which leaves the field, so the list is read and checked.
+    st.button(tr("Check the list"), key="paste_check", help=tr("Shows what will be added; nothing is saved yet."))
     left, right = st.columns(2)
     kind = left.selectbox(
         views.column("kind"),

@@ -22,6 +22,7 @@ __all__ = [
     "choice_labels",
     "Paste",
     "read_names",
+    "new_sector",
     "add_names",
     "Merge",
     "merge_actors",
@@ -165,10 +166,23 @@ def read_names(text, net):
     return out
 
 
+def new_sector(kind, sector):
+    """A new actor's sector: as chosen, or "citizen" for an actor of a citizen kind whose sector
+    was left "unknown" (:func:`netmap.model.is_citizen`), so that the measures count it with the
+    citizens, not in no sector.
+
+    >>> new_sector("borger", "unknown"), new_sector("borger", "public"), new_sector("", "unknown")
+    ('citizen', 'public', 'unknown')
+    """
+    sector = sector or "unknown"
+    return "citizen" if sector == "unknown" and is_citizen(Actor("_", kind=kind or "")) else sector
+
+
 def add_names(net, names, kind="", sector="unknown"):
     """``(net with one new actor per name, their ids)``; every new actor gets ``kind`` and
     ``sector`` and an id of its own (:func:`new_id`). Validated when saved."""
     taken, ids, actors = set(net.actor_ids), [], list(net.actors)
+    sector = new_sector(kind, sector)
     for name in names:
         actor_id = new_id(taken, name, kind, sector)
         taken.add(actor_id)

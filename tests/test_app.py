@@ -196,6 +196,13 @@ def test_an_actor_added_with_only_a_name_has_no_sector_it_was_not_given(ws_path)
         "",
         False,
     )
+    # A citizen whose sector is left alone is filed with the citizens (it was "public" before).
+    open_form(at, "add_actor")
+    at.text_input(key=fk(at, "add_actor", "name")).input("Borger A")
+    at.selectbox(key=fk(at, "add_actor", "kind")).set_value("citizen")
+    at.button(key=fk(at, "add_actor", "submit")).click().run()
+    [citizen] = [a for a in Workspace(ws_path).load("copenhagen").actors if a.name == "Borger A"]
+    assert citizen.sector == "citizen"
 
 
 def test_the_kind_lists_ask_in_the_users_language(ws_path):

@@ -24,6 +24,10 @@ _PENDING = "_map_pending"
 _VIS_SENT = "_map_vis_sent"
 #: Session key: per map, the generation, nodes and edges last sent to the page.
 _SENT = "_map_sent"
+#: Session key: the last generation given out. Generations are never given twice, not even after
+#: a page asked for all of a map again: a page that had taken only the first data (generation 1)
+#: took a resend numbered 1 for the data it had, and kept a deleted actor on its map.
+_GEN = "_map_gen"
 
 
 @functools.cache
@@ -49,7 +53,7 @@ def _changes(data, key):
     of them the first time. An edit then sends a few nodes, not the whole map."""
     nodes, edges = {n["id"]: n for n in data["nodes"]}, {e["id"]: e for e in data["edges"]}
     sent = st.session_state.setdefault(_SENT, {}).get(key)
-    gen = sent["gen"] + 1 if sent else 1
+    gen = st.session_state[_GEN] = st.session_state.get(_GEN, 0) + 1
     st.session_state[_SENT][key] = {"gen": gen, "nodes": nodes, "edges": edges}
     if not sent:
         return {**data, "gen": gen}

@@ -571,14 +571,24 @@ def test_upload_name_only_actors_and_ties_by_name_makes_the_ids(ws_path, tmp_pat
     ]
 
 
+def upload_pair(tmp_path, actors, ties):
+    """The Import/export page after an actors file and a ties file (``(name, text)`` each,
+    written to ``tmp_path``) are uploaded."""
+    at = start("import_export")
+    for key, (name, text) in (("upload_file", actors), ("upload_ties", ties)):
+        (tmp_path / name).write_text(text, "utf-8")
+        upload(at, key, name, (tmp_path / name).read_bytes(), "text/csv")
+    at.run()
+    return at
+
+
 def test_column_matching_takes_one_column_for_id_and_name(ws_path, tmp_path):
     """The coordinator set Id to the name column and got "id is empty": one column can fill two fields."""
-    (tmp_path / "aktører.csv").write_text("Betegnelse;sektor\nKommunen;offentlig\nForening Øst;civil\n", "utf-8")
-    (tmp_path / "relationer.csv").write_text("fra;til\nKommunen;Forening Øst\n", "utf-8")
-    at = start("import_export")
-    upload(at, "upload_file", "aktører.csv", (tmp_path / "aktører.csv").read_bytes(), "text/csv")
-    upload(at, "upload_ties", "relationer.csv", (tmp_path / "relationer.csv").read_bytes(), "text/csv")
-    at.run()
+    at = upload_pair(
+        tmp_path,
+        ("aktører.csv", "Betegnelse;sektor\nKommunen;offentlig\nForening Øst;civil\n"),
+        ("relationer.csv", "fra;til\nKommunen;Forening Øst\n"),
+    )
     assert any("Match the columns of aktører.csv" in s for s in texts(at, "subheader"))
     # Nothing chosen yet: one sentence says what is needed (never a page that ends with nothing to do).
     assert texts(at, "info") == [
@@ -600,12 +610,11 @@ def test_column_matching_takes_one_column_for_id_and_name(ws_path, tmp_path):
 
 
 def test_column_matching_with_a_name_column_alone_makes_the_ids(ws_path, tmp_path):
-    (tmp_path / "people.csv").write_text("Betegnelse,Område\nKommunen,x\nForening Øst,y\n", "utf-8")
-    (tmp_path / "links.csv").write_text("A,B\nForening Øst,Kommunen\n", "utf-8")
-    at = start("import_export")
-    upload(at, "upload_file", "people.csv", (tmp_path / "people.csv").read_bytes(), "text/csv")
-    upload(at, "upload_ties", "links.csv", (tmp_path / "links.csv").read_bytes(), "text/csv")
-    at.run()
+    at = upload_pair(
+        tmp_path,
+        ("people.csv", "Betegnelse,Område\nKommunen,x\nForening Øst,y\n"),
+        ("links.csv", "A,B\nForening Øst,Kommunen\n"),
+    )
     at.selectbox(key="map_actors_name").set_value("Betegnelse").run()
     # The actors are settled; the ties' ends are not chosen yet: one sentence says so.
     assert texts(at, "info") == ["Choose the columns for From and To (the actors' names or ids)."]

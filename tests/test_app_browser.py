@@ -336,3 +336,20 @@ def test_an_actor_is_added_with_the_keyboard_alone(app_page):
     expect(dialog.get_by_text("Added Tastatur To.")).to_be_visible(timeout=15000)
     saved = Workspace(workspace, seed=False).load("copenhagen")
     assert saved.actor("tastatur_aktør").name == "Tastatur Aktør" and saved.actor("tastatur_to").name == "Tastatur To"
+
+
+def test_the_add_actor_dialog_fits_an_office_laptops_window(app_page):
+    """At 1280x720, in Danish, the quick form's buttons are in the window without scrolling (they
+    were below it: sector, level and scope now sit side by side)."""
+    from playwright.sync_api import expect
+
+    page, url, _workspace = app_page
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(f"{url}/?lang=da")
+    expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+    page.get_by_role("button", name="Tilføj en aktør med en formular").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_label("Navn")).to_be_focused(timeout=15000)
+    for name in ("Tilføj aktør", "Færdig"):
+        box = dialog.get_by_role("button", name=name).bounding_box()
+        assert box["y"] + box["height"] <= 720, name

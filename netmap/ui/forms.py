@@ -69,11 +69,12 @@ def clear(form):
     gens[form] = gens.get(form, 0) + 1
 
 
-def new_actor_fields(key, extra=()):
+def new_actor_fields(key, extra=(), row=False):
     """A new actor's fields, drawn in the open form: ``{field: value}`` for name, kind, sector,
     level, scope and partner, and the ``extra`` ones ("id", "organisation") where asked for;
     ``key(field)`` is each widget's key. The map's panel and the Map page's quick form use it.
-    The sector starts as "unknown": netmap does not say of an actor what the user did not."""
+    The sector starts as "unknown": netmap does not say of an actor what the user did not.
+    ``row``: sector, level and scope side by side (a dialog that fits a laptop's screen)."""
     choices, fields = views.choices(), {}
     fields["name"] = st.text_input(views.column("name"), key=key("name"))
     if "id" in extra:
@@ -88,9 +89,10 @@ def new_actor_fields(key, extra=()):
         key=key("kind"),
         help=views.column_help("kind"),
     )
-    for field in ("sector", "level", "scope"):
+    places = st.columns(3) if row else [st] * 3
+    for field, place in zip(("sector", "level", "scope"), places, strict=True):
         options, fmt = choices[field]
-        fields[field] = st.selectbox(
+        fields[field] = place.selectbox(
             views.column(field),
             options,
             index=options.index("unknown") if field == "sector" else 0,

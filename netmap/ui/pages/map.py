@@ -85,7 +85,8 @@ def actor_form(net, rev):
     state.show_flash("add_actor")
     key = functools.partial(forms.key, "add_actor")
     with st.form(key("form"), clear_on_submit=False):  # new after a clear, as the tie form
-        entry = forms.new_actor_fields(key, extra=("id", "organisation") if views.ids_shown() else ("organisation",))
+        extra = ("id", "organisation") if views.ids_shown() else ("organisation",)
+        entry = forms.new_actor_fields(key, extra, row=True)  # the dialog fits 1280x720
         add_actor_clicked = st.form_submit_button(tr("Add actor"), key=key("submit"))
 
     if add_actor_clicked:

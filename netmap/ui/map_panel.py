@@ -308,7 +308,7 @@ def _ties(net, rev, actor_id):
         current = canonical_tie_kind(tie.kind)
         box = st.container(key=f"map_tie_{i}")
         if editing != (actor_id, i):
-            text_col, button_col = box.columns([4, 1], gap="small", vertical_alignment="center")
+            text_col, button_col = box.columns([5, 2], gap="small", vertical_alignment="center")
             text_col.markdown(
                 md(heading) + "  \n" + md(f"{kinds(current)} \u00b7 " + tr("strength {v}", v=f"{tie.strength:g}"))
             )

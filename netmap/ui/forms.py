@@ -18,6 +18,7 @@ import time
 
 import streamlit as st
 
+from netmap.editing import new_sector
 from netmap.present import vocab
 
 from . import views
@@ -74,7 +75,9 @@ def new_actor_fields(key, extra=(), row=False):
     level, scope and partner, and the ``extra`` ones ("id", "organisation") where asked for;
     ``key(field)`` is each widget's key. The map's panel and the Map page's quick form use it.
     The sector starts as "unknown": netmap does not say of an actor what the user did not.
-    ``row``: sector, level and scope side by side (a dialog that fits a laptop's screen)."""
+    ``row``: sector, level and scope side by side (a dialog that fits a laptop's screen).
+    The values come as an actor takes them: text stripped, no kind as "", and a citizen's
+    sector left "unknown" as "citizen" (:func:`netmap.editing.new_sector`)."""
     choices, fields = views.choices(), {}
     fields["name"] = st.text_input(views.column("name"), key=key("name"))
     if "id" in extra:
@@ -103,6 +106,9 @@ def new_actor_fields(key, extra=(), row=False):
     if "organisation" in extra:
         fields["organisation"] = st.text_input(views.column("organisation"), key=key("organisation"))
     fields["partner"] = st.checkbox(views.column("partner"), key=key("partner"), help=views.column_help("partner"))
+    fields = {f: v.strip() if isinstance(v, str) else v for f, v in fields.items()}
+    fields["kind"] = fields["kind"] or ""
+    fields["sector"] = new_sector(fields["kind"], fields["sector"])
     return fields
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from netmap.editing import choice_labels, new_sector
+from netmap.editing import choice_labels
 from netmap.errors import NetmapError
 from netmap.i18n import ngettext
 from netmap.model import canonical_tie_kind
@@ -124,8 +124,7 @@ def _new_actor(net, rev):
         _cancel(NEW_ACTOR)
     if not submitted:
         return net, rev
-    name, kind = fields.pop("name").strip(), fields.pop("kind") or ""
-    fields["sector"] = new_sector(kind, fields["sector"])
+    name, kind = fields.pop("name"), fields.pop("kind")
     if not name:
         st.error(tr("Give the actor a name."))
         return net, rev

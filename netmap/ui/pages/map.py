@@ -4,7 +4,7 @@ import functools
 
 import streamlit as st
 
-from netmap.editing import choice_labels, new_sector
+from netmap.editing import choice_labels
 from netmap.present import mapview, vocab
 from netmap.ui import dialog_focus, forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
@@ -91,9 +91,7 @@ def actor_form(net, rev):
 
     if add_actor_clicked:
         base = views.load_base(net, rev, state.acting_on())
-        entry = {"id": "", **{f: v.strip() if isinstance(v, str) else v for f, v in entry.items()}}
-        entry["kind"] = entry["kind"] or ""
-        entry["sector"] = new_sector(entry["kind"], entry["sector"])
+        entry = {"id": "", **entry}
         a_name, a_id = entry["name"], entry["id"]
         if not (a_name or a_id):
             st.error(tr("Give the actor a name or an id.") if views.ids_shown() else tr("Give the actor a name."))

@@ -22,13 +22,14 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
+sys.path.insert(0, str(Path(__file__).parent))
+
+from bench_app_browser import DRAWN  # noqa: E402
 
 from netmap.generate import generate  # noqa: E402
 from netmap.layout import placed  # noqa: E402
 from netmap.workspace import Workspace  # noqa: E402
 from tests.test_app_browser import ARGS, CHROMIUM, free_port, start_server, stop_server  # noqa: E402
-
-DRAWN = "(n) => { const net = globalThis.netmapEditor; return !!(net && net.body.data.nodes.length === n); }"
 
 
 def main():

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from netmap.layout import placed
-from netmap.model import Actor, Tie
+from netmap.model import Actor, Network, Tie
 from netmap.reading import read_network
 from netmap.workspace import Workspace
 from tests.test_app_browser import ARGS, CHROMIUM, running_app
@@ -175,6 +175,55 @@ def test_the_apps_editable_sample_maps_are_readable_at_1280x720(tmp_path):
         for sample in ("copenhagen", "fredericia"):
             n = len(read_network(SAMPLES / sample).actors)
             check_readable(editor_boxes(page, url, sample, n), n)
+        assert errors == []
+
+
+#: A coordinator's first list of partners, pasted one a line into a new network: no ties yet.
+PASTED = [
+    f"{name} {town}"
+    for town in ("Vejle", "Kolding", "Fredericia")
+    for name in (
+        "Socialforvaltningen", "Aftenskolen", "Bofællesskabet Toftegården", "Frivilligcenter", "Dagtilbud Nord",
+        "Jobcentret", "Handicaprådet", "Idrætsforeningen", "Borgerservice", "Kulturhuset", "Biblioteket",
+        "Ældrerådet",
+    )
+]  # fmt: skip
+
+
+def test_a_pasted_list_of_names_is_readable_on_the_apps_map(tmp_path):
+    """36 actors without ties or places (a pasted list): set out in rows the shape of the app's
+    map, their names at least 11 px and apart at 1280x720 (before: five wide rows and a lone
+    first actor above them, names about 8 px)."""
+    net = placed(Network(actors=[Actor(f"p{i}", name=name) for i, name in enumerate(PASTED)], ties=[]))
+    Workspace(tmp_path / "ws.sqlite", seed=False).create("pasted", net)
+    with running_app(tmp_path, seed=False) as (page, url, _workspace, errors):
+        check_readable(editor_boxes(page, url, "pasted", len(PASTED)), len(PASTED))
+        assert errors == []
+
+
+def test_most_of_the_map_is_in_a_1280x720_window_on_opening(tmp_path):
+    """An office laptop's window, in Danish: the page's title clears Streamlit's header, and at
+    least 400 of the map's 640 px show without scrolling (before, the map began 373 px down under
+    a 6rem gap and a 2.75rem title: 347 px of it showed). A flash message would push it down, so
+    the figure leaves room for one line more."""
+    with running_app(tmp_path, viewport=VIEWPORT) as (page, url, _workspace, errors):
+        page.goto(f"{url}/?network=copenhagen&lang=da")
+        page.wait_for_function("() => globalThis.netmapEditor?.body.data.nodes.length > 0", timeout=30000)
+        boxes = page.evaluate(
+            """() => { const box = e => { const b = e.getBoundingClientRect(); return [b.top, b.bottom]; };
+                       return {header: box(document.querySelector('[data-testid=stHeader]')),
+                               h1: box(document.querySelector('h1')),
+                               map: box(globalThis.netmapEditor.body.container)}; }"""
+        )
+        assert page.evaluate("scrollY") == 0
+        # The title is not under the header's buttons: a click on its words reaches it.
+        assert page.evaluate(
+            """() => { const h = document.querySelector('h1'), r = h.firstChild.getBoundingClientRect ? h.firstChild.getBoundingClientRect() : h.getBoundingClientRect();
+                       return h.contains(document.elementFromPoint(r.left + 5, (r.top + r.bottom) / 2)); }"""
+        ), boxes
+        top, bottom = boxes["map"]
+        assert bottom - top == pytest.approx(640, abs=2)
+        assert VIEWPORT["height"] - top >= 400, boxes
         assert errors == []
 
 

@@ -35,7 +35,9 @@ def layout(net, seed=0):
     starts near its placed neighbours keeps the map from jumping after an
     edit. The largest connected part (and every part with a saved actor) is
     laid out together; smaller parts and actors without ties are laid out
-    alone and set in rows below it, so they do not stretch the map. Up to
+    alone and set in rows below it, so they do not stretch the map; a
+    network without ties yet (a pasted list of names) is all rows, as many
+    as give the picture the shape of the app's map (:data:`ASPECT`). Up to
     :data:`SPREAD_LIMIT` actors, placed actors are then moved apart until no
     two names overlap (each actor's mark with its name under it is a box); a
     new map is first drawn in, so that the names are large once it is fitted.
@@ -55,6 +57,8 @@ def layout(net, seed=0):
     # The spring layout takes the largest part and every part with a saved actor; the
     # other small parts (and untied actors) are laid out alone and set in rows below.
     largest = max(parts, key=len) if parts else []
+    if len(largest) == 1 and not saved:  # no ties yet (a pasted list of names): all in rows
+        largest = []
     main = [v for part in parts if part is largest or any(v in saved for v in part) for v in part]
     free = [v for v in main if v not in saved]
     pos = dict(saved)
@@ -316,10 +320,12 @@ def _rows(net, parts, pos, seed):
         left = min(p[0] for p in pos.values())
         right = max(p[0] for p in pos.values())
         y = max(p[1] for p in pos.values()) + 1.5 * SPACING
-    else:
+        right = max(right, left + SPACING * math.sqrt(sum(len(p) for p in parts)))  # rows not too narrow
+    else:  # a new map of small parts: rows as many as make the picture the app map's shape
         left, y = 0.0, 0.0
-        right = SPACING * 2 * math.sqrt(sum(len(p) for p in parts))
-    right = max(right, left + SPACING * math.sqrt(sum(len(p) for p in parts)))  # rows not too narrow
+        half, above, below = _boxes(net, [v for part in parts for v in part])
+        n, cell = sum(len(p) for p in parts), float((above + below).mean() / (2 * half.mean()))
+        right = SPACING * (round(math.sqrt(n * ASPECT * cell)) - 0.5)
     out = {}
     x, row_height = left, 0.0
     for part in parts:

@@ -861,6 +861,38 @@ def test_one_row_still_saves_at_once_and_deleting_two_ties_asks(ws_path):
     assert len(Workspace(ws_path).load("copenhagen").ties) == 34
 
 
+def test_the_sidebar_says_a_change_that_waits_for_a_confirmation_is_not_saved(ws_path):
+    """The sidebar is drawn before the page: while the Ties or Actors page asks to confirm a bulk
+    edit, it says the change is not saved (it said "every change is saved"), and after a cancel
+    or a confirmation again that every change is saved."""
+    saved, waiting = (
+        "copenhagen: every change is saved.",
+        "copenhagen: not saved yet. Confirm or cancel the change on this page.",
+    )
+
+    def sidebar(at):
+        return texts(at.sidebar, "caption") + texts(at.sidebar, "warning")
+
+    at = start("ties")
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    edit_table(at, "ties", {"deleted_rows": [0, 1]})
+    assert waiting in sidebar(at) and saved not in sidebar(at)
+    at.run()  # still waiting in the next run
+    assert waiting in sidebar(at) and len(Workspace(ws_path).load("copenhagen").ties) == 36
+    at.button(key="confirm_bulk_cancel").click().run()
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    edit_table(at, "ties", {"deleted_rows": [0, 1]})
+    at.button(key="confirm_bulk").click().run()
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    assert len(Workspace(ws_path).load("copenhagen").ties) == 34
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    at.radio(key="lang").set_value("da").run()
+    edit_table(at, "actors", {"deleted_rows": [0, 1]})
+    assert "copenhagen: ikke gemt endnu. Bekræft eller annullér ændringen på denne side." in sidebar(at)
+    at.button(key="confirm_delete_cancel").click().run()
+    assert sidebar(at)[-1] == "copenhagen: alle ændringer er gemt."
+
+
 def test_strength_7_is_refused_inline_never_clamped(ws_path):
     at = start("ties")
     net = Workspace(ws_path).load("copenhagen")

@@ -1203,6 +1203,35 @@ def test_merge_two_actors_shows_the_cascade_and_saves_one_revision(ws_path):
     assert "Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse)." in texts(at, "success")
 
 
+def test_history_and_undo_tell_a_merge_as_a_merge(ws_path):
+    """After a merge on the Actors page, History says "Merged X into Y (n ties moved)" (it listed
+    an actor and its ties removed, and ties added), in English and Danish, and so does Undo. n by
+    hand from the sample: every tie the merged actor had, but the ones with the kept actor."""
+    keep, other = "lavuk_ledelse", "lavuk_koordinator"
+    ties = Workspace(ws_path).load("copenhagen").ties
+    n = sum(1 for t in ties if other in (t.source, t.target) and keep not in (t.source, t.target))
+    at = start("actors")
+    at.selectbox(key=fk(at, "merge", "keep")).set_value(keep)
+    at.selectbox(key=fk(at, "merge", "other")).set_value(other).run()
+    at.button(key="merge_save").click().run()
+    at.switch_page("netmap/ui/pages/history.py").run()
+    assert not at.exception, at.exception
+    (lines,) = [t for t in texts(at, "markdown") if "Koordinator, Lavuk Stjernen" in t]
+    assert lines.startswith(f"- Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse) ({n} ties moved)\n")
+    assert "removed" not in lines and "added" not in lines
+    at.radio(key="lang").set_value("da").run()
+    (lines,) = [t for t in texts(at, "markdown") if "Koordinator, Lavuk Stjernen" in t]
+    assert lines.startswith(
+        f"- Koordinator, Lavuk Stjernen slået sammen med Lavuk Stjernen (ledelse) ({n} relationer flyttet)\n"
+    )
+    at.button(key="undo").click().run()
+    (undone,) = texts(at, "info")
+    assert undone.startswith(
+        f"Fortrudt: slog Koordinator, Lavuk Stjernen sammen med Lavuk Stjernen (ledelse) ({n} relationer flyttet); "
+    )
+    assert Workspace(ws_path).revision("copenhagen") == 1
+
+
 def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 

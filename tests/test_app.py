@@ -1329,6 +1329,26 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(at, "success")
 
 
+def test_the_map_panels_tie_form_labels_its_fields_where_they_are_seen(ws_path):
+    """The form of one of the open actor's ties shows its fields' labels (they were hidden, and
+    said only to a screen reader), short and in the user's language."""
+    from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
+
+    at = start()
+    at.session_state["map_selected"] = "museum"
+    at.run()
+    i = next(n for n, t in enumerate(Workspace(ws_path).load("copenhagen").ties) if t.source == "museum")
+    at.button(key=f"map_tie_edit_{i}").click().run()
+    kind, strength = at.selectbox(key=f"map_tie_1_{i}_kind"), at.number_input(key=f"map_tie_1_{i}_strength")
+    visible = LabelVisibility.LabelVisibilityOptions.Value("VISIBLE")
+    assert (kind.label, strength.label) == ("Kind of tie", "Strength")
+    assert kind.proto.label_visibility.value == strength.proto.label_visibility.value == visible
+    at.radio(key="lang").set_value("da").run()
+    kind, strength = at.selectbox(key=f"map_tie_1_{i}_kind"), at.number_input(key=f"map_tie_1_{i}_strength")
+    assert (kind.label, strength.label) == ("Type relation", "Styrke")
+    assert kind.proto.label_visibility.value == strength.proto.label_visibility.value == visible
+
+
 def _path(node, want, at=()):
     """The chain of child indices from ``node`` down to the widget keyed ``want``, or None."""
     for i, child in getattr(node, "children", {}).items():

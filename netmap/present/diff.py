@@ -270,10 +270,11 @@ def _records(net):
     return {a.id: a for a in net.actors}, {_raw(t): t for t in net.ties}
 
 
-def _differing(old, new):
-    """``old`` and ``new`` cut down to the actors and ties that differ between them: what
-    :func:`netmap.compare.changes` then finds is the same, and one edit touches few of them."""
-    (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
+def _differing(old, new, records):
+    """``old`` and ``new`` cut down to the actors and ties that differ between them (``records``:
+    their :func:`_records`): what :func:`netmap.compare.changes` then finds is the same, and one
+    edit touches few of them."""
+    (old_actors, old_ties), (new_actors, new_ties) = records
     ids = {i for i in old_actors.keys() | new_actors.keys() if old_actors.get(i) != new_actors.get(i)}
     ties = {k for k in old_ties.keys() | new_ties.keys() if old_ties.get(k) != new_ties.get(k)}
     return tuple(
@@ -289,9 +290,9 @@ def edit_text(old, new, lang: str = "en") -> str:
     :func:`edit_lines`; several of a kind are counted (actors also listed by name)."""
     gone_names = {a.id: a.label for a in old.actors}
     names = {**gone_names, **{a.id: a.label for a in new.actors}}
-    (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
+    records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
     merge = merged(old_actors, new_actors, old_ties, new_ties)
-    old, new = _differing(old, new)
+    old, new = _differing(old, new, records)
     w = _worded(changes(old, new), lang, names, gone_names, merge)
 
     def part(items, one, many, listed=None):

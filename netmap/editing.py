@@ -26,6 +26,7 @@ __all__ = [
     "add_names",
     "Merge",
     "merge_actors",
+    "merged",
     "MERGED_FIELDS",
 ]
 
@@ -338,3 +339,37 @@ def merge_actors(net, keep, other):
         if theirs[i]:
             plan.moved.append((was[i], ties[i]))
     return replace(net, actors=actors, ties=[t for t in out if t is not None]), plan
+
+
+def merged(old_actors, new_actors, old_ties, new_ties):
+    """Whether an edit was a merge (:func:`merge_actors`), told from the network before and after
+    it: ``(keep, other, moved)`` (the kept actor's id, the id of the one merged into it, and how
+    many of that one's ties now run to the kept one), or None. Revisions store no message, so the
+    history and undo recognise a merge by what it did.
+
+    ``old_actors``, ``new_actors`` map actor ids to their records, ``old_ties``, ``new_ties``
+    ``(source, target, kind, directed)`` to the tie's record (records of any kind that compare
+    equal when nothing changed). A merge: one actor went and none came; nothing changed but the
+    kept actor and ties of the two; each tie the gone actor had with a third actor now runs, of
+    the same kind, between that actor and the kept one (one such tie at least); and a tie of the
+    kept actor, or the kept actor itself, changed (else the gone actor was only deleted).
+    """
+    gone = old_actors.keys() - new_actors.keys()
+    if len(gone) != 1 or new_actors.keys() - old_actors.keys():
+        return None
+    (other,) = gone
+    changed = {i for i, a in new_actors.items() if old_actors[i] != a}
+    if len(changed) > 1:
+        return None
+    differing = [k for k in old_ties.keys() | new_ties.keys() if old_ties.get(k) != new_ties.get(k)]
+    theirs = [(k[1] if k[0] == other else k[0], canonical_tie_kind(k[2])) for k in old_ties if other in k[:2]]
+    now = {(*sorted(k[:2]), canonical_tie_kind(k[2])) for k in new_ties}
+    for keep in (changed or {e for k in differing for e in k[:2]}) - {other}:
+        if any(keep not in k[:2] and other not in k[:2] for k in differing):
+            continue
+        moved = [(n, kind) for n, kind in theirs if n != keep]
+        if not moved or any((*sorted((keep, n)), kind) not in now for n, kind in moved):
+            continue
+        if keep in changed or any(keep in k[:2] for k in differing if k in new_ties):
+            return keep, other, len(moved)
+    return None

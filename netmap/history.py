@@ -14,6 +14,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .compare import changes
+from .editing import merged
 from .reading import network_from_json
 
 __all__ = ["PER_PAGE", "Revision", "pages", "page"]
@@ -30,7 +31,8 @@ class Revision:
     revision); ``moved`` counts the actors that kept everything but their place on the map;
     ``names`` maps the ids of the actors of both revisions to their names (the newer name wins);
     ``state`` is ``"current"`` (the revision shown and edited now), ``"undone"`` (after the
-    current one: undo went back past it) or ``""``.
+    current one: undo went back past it) or ``""``; ``merged`` is ``(keep, other, ties moved)``
+    when the revision merged two actors (:func:`netmap.editing.merged`).
     """
 
     rev: int
@@ -42,6 +44,7 @@ class Revision:
     edits: dict | None = None
     moved: int = 0
     names: dict = field(default_factory=dict)
+    merged: tuple | None = None
 
 
 def pages(ws, name, per_page=PER_PAGE):
@@ -93,14 +96,14 @@ def _edited(old_doc, new_doc, old, new):
 
 
 #: What changed between two revisions, by the sha256 of their two documents: ``(edits, moved,
-#: names, actors, ties)``. Revisions never change, so an entry never goes stale.
+#: names, actors, ties, merged)``. Revisions never change, so an entry never goes stale.
 _CACHE: dict = {}
 _CACHE_SIZE = 1000
 _LOCK = threading.Lock()
 
 
 def _between(old_text, new_text, parsed):
-    """``(edits, moved, names, actors, ties)`` from the revision of ``old_text`` to that of
+    """``(edits, moved, names, actors, ties, merged)`` from the revision of ``old_text`` to that of
     ``new_text`` (``parsed``: text to ``(document, records)``, read once per page)."""
     key = (hashlib.sha256(old_text.encode()).digest(), hashlib.sha256(new_text.encode()).digest())
     with _LOCK:
@@ -110,7 +113,14 @@ def _between(old_text, new_text, parsed):
     (old_doc, old), (new_doc, new) = parsed(old_text), parsed(new_text)
     before, after = _edited(old_doc, new_doc, old, new)
     names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in after.actors}
-    hit = (changes(before, after), _moved(old, new), names, len(new_doc["actors"]), len(new_doc["ties"]))
+    hit = (
+        changes(before, after),
+        _moved(old, new),
+        names,
+        len(new_doc["actors"]),
+        len(new_doc["ties"]),
+        merged(old[0], new[0], old[1], new[1]),
+    )
     with _LOCK:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.pop(next(iter(_CACHE)))
@@ -136,8 +146,8 @@ def page(ws, name, number=0, per_page=PER_PAGE):
     for i, (rev, saved, author, _text) in enumerate(rows[:per_page]):
         state = "current" if rev == head else "undone" if rev > head else ""
         if i + 1 < len(texts):
-            edits, moved, names, actors, ties = _between(texts[i + 1], texts[i], parsed)
-            out.append(Revision(rev, saved, author, state, actors, ties, edits, moved, names))
+            edits, moved, names, actors, ties, merge = _between(texts[i + 1], texts[i], parsed)
+            out.append(Revision(rev, saved, author, state, actors, ties, edits, moved, names, merge))
         else:  # the first revision
             doc = parsed(texts[i])[0]
             out.append(Revision(rev, saved, author, state, len(doc["actors"]), len(doc["ties"])))

@@ -86,9 +86,16 @@ def test_paste_names_merge_two_actors_and_undo_in_words(tmp_path):
             timeout=15000
         )
         assert ws.revision("copenhagen") == 3 and "lavuk_koordinator" not in ws.load("copenhagen").actor_ids
-        # Undo says what it undid, in words.
+        # Undo says what it undid, in words: the merge, with the ties of the merged actor that moved
+        # (all but those with the kept one, counted from the revision before).
+        n = sum(
+            1
+            for t in ws.load("copenhagen", 2).ties
+            if "lavuk_koordinator" in (t.source, t.target) and "lavuk_ledelse" not in (t.source, t.target)
+        )
         page.get_by_role("button", name="Undo").click()
-        expect(page.get_by_text("Undone: deleted Koordinator, Lavuk Stjernen;").first).to_be_visible(timeout=15000)
+        undone = f"Undone: merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse) ({n} ties moved);"
+        expect(page.get_by_text(undone).first).to_be_visible(timeout=15000)
         assert "lavuk_koordinator" in ws.load("copenhagen").actor_ids
         assert errors == []
 

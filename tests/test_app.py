@@ -861,6 +861,38 @@ def test_one_row_still_saves_at_once_and_deleting_two_ties_asks(ws_path):
     assert len(Workspace(ws_path).load("copenhagen").ties) == 34
 
 
+def test_the_sidebar_says_a_change_that_waits_for_a_confirmation_is_not_saved(ws_path):
+    """The sidebar is drawn before the page: while the Ties or Actors page asks to confirm a bulk
+    edit, it says the change is not saved (it said "every change is saved"), and after a cancel
+    or a confirmation again that every change is saved."""
+    saved, waiting = (
+        "copenhagen: every change is saved.",
+        "copenhagen: not saved yet. Confirm or cancel the change on this page.",
+    )
+
+    def sidebar(at):
+        return texts(at.sidebar, "caption") + texts(at.sidebar, "warning")
+
+    at = start("ties")
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    edit_table(at, "ties", {"deleted_rows": [0, 1]})
+    assert waiting in sidebar(at) and saved not in sidebar(at)
+    at.run()  # still waiting in the next run
+    assert waiting in sidebar(at) and len(Workspace(ws_path).load("copenhagen").ties) == 36
+    at.button(key="confirm_bulk_cancel").click().run()
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    edit_table(at, "ties", {"deleted_rows": [0, 1]})
+    at.button(key="confirm_bulk").click().run()
+    assert saved in sidebar(at) and waiting not in sidebar(at)
+    assert len(Workspace(ws_path).load("copenhagen").ties) == 34
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    at.radio(key="lang").set_value("da").run()
+    edit_table(at, "actors", {"deleted_rows": [0, 1]})
+    assert "copenhagen: ikke gemt endnu. Bekræft eller annullér ændringen på denne side." in sidebar(at)
+    at.button(key="confirm_delete_cancel").click().run()
+    assert sidebar(at)[-1] == "copenhagen: alle ændringer er gemt."
+
+
 def test_strength_7_is_refused_inline_never_clamped(ws_path):
     at = start("ties")
     net = Workspace(ws_path).load("copenhagen")
@@ -1171,6 +1203,35 @@ def test_merge_two_actors_shows_the_cascade_and_saves_one_revision(ws_path):
     assert "Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse)." in texts(at, "success")
 
 
+def test_history_and_undo_tell_a_merge_as_a_merge(ws_path):
+    """After a merge on the Actors page, History says "Merged X into Y (n ties moved)" (it listed
+    an actor and its ties removed, and ties added), in English and Danish, and so does Undo. n by
+    hand from the sample: every tie the merged actor had, but the ones with the kept actor."""
+    keep, other = "lavuk_ledelse", "lavuk_koordinator"
+    ties = Workspace(ws_path).load("copenhagen").ties
+    n = sum(1 for t in ties if other in (t.source, t.target) and keep not in (t.source, t.target))
+    at = start("actors")
+    at.selectbox(key=fk(at, "merge", "keep")).set_value(keep)
+    at.selectbox(key=fk(at, "merge", "other")).set_value(other).run()
+    at.button(key="merge_save").click().run()
+    at.switch_page("netmap/ui/pages/history.py").run()
+    assert not at.exception, at.exception
+    (lines,) = [t for t in texts(at, "markdown") if "Koordinator, Lavuk Stjernen" in t]
+    assert lines.startswith(f"- Merged Koordinator, Lavuk Stjernen into Lavuk Stjernen (ledelse) ({n} ties moved)\n")
+    assert "removed" not in lines and "added" not in lines
+    at.radio(key="lang").set_value("da").run()
+    (lines,) = [t for t in texts(at, "markdown") if "Koordinator, Lavuk Stjernen" in t]
+    assert lines.startswith(
+        f"- Koordinator, Lavuk Stjernen slået sammen med Lavuk Stjernen (ledelse) ({n} relationer flyttet)\n"
+    )
+    at.button(key="undo").click().run()
+    (undone,) = texts(at, "info")
+    assert undone.startswith(
+        f"Fortrudt: slog Koordinator, Lavuk Stjernen sammen med Lavuk Stjernen (ledelse) ({n} relationer flyttet); "
+    )
+    assert Workspace(ws_path).revision("copenhagen") == 1
+
+
 def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 
@@ -1266,6 +1327,26 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     assert (edge["from"], edge["to"]) == ("a:museum", "a:forening_koordinator")
     assert (edge["width"], edge["dashes"]) == (4.0, False)
     assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(at, "success")
+
+
+def test_the_map_panels_tie_form_labels_its_fields_where_they_are_seen(ws_path):
+    """The form of one of the open actor's ties shows its fields' labels (they were hidden, and
+    said only to a screen reader), short and in the user's language."""
+    from streamlit.proto.LabelVisibility_pb2 import LabelVisibility
+
+    at = start()
+    at.session_state["map_selected"] = "museum"
+    at.run()
+    i = next(n for n, t in enumerate(Workspace(ws_path).load("copenhagen").ties) if t.source == "museum")
+    at.button(key=f"map_tie_edit_{i}").click().run()
+    kind, strength = at.selectbox(key=f"map_tie_1_{i}_kind"), at.number_input(key=f"map_tie_1_{i}_strength")
+    visible = LabelVisibility.LabelVisibilityOptions.Value("VISIBLE")
+    assert (kind.label, strength.label) == ("Kind of tie", "Strength")
+    assert kind.proto.label_visibility.value == strength.proto.label_visibility.value == visible
+    at.radio(key="lang").set_value("da").run()
+    kind, strength = at.selectbox(key=f"map_tie_1_{i}_kind"), at.number_input(key=f"map_tie_1_{i}_strength")
+    assert (kind.label, strength.label) == ("Type relation", "Styrke")
+    assert kind.proto.label_visibility.value == strength.proto.label_visibility.value == visible
 
 
 def _path(node, want, at=()):

@@ -190,3 +190,76 @@ def test_each_revision_says_what_the_comparison_of_the_whole_networks_says(tmp_p
         assert item.edits == changes(ws.load("g", item.rev - 1), ws.load("g", item.rev))
         assert item.edits["actors"]["added"] and item.edits["ties"]["changed"]  # the test edits something
         assert item.moved == moved[item.rev]
+
+
+def merge_pair():
+    """Beta (b) is Alfa (a) again: b's ties go to a. Worked out by hand: b has 3 ties; the one
+    with a is dropped, b–c joins a–c (same kind), d→b becomes d→a: 2 ties moved. Alfa has
+    nothing empty that Beta could fill (its sector stays public), so Alfa itself is unchanged."""
+    return Network(
+        name="p",
+        actors=[
+            Actor(id="a", name="Alfa", sector="public"),
+            Actor(id="b", name="Beta", sector="civil"),
+            Actor(id="c", name="Gamma"),
+            Actor(id="d", name="Delta"),
+        ],
+        ties=[
+            Tie(source="a", target="b"),
+            Tie(source="a", target="c"),
+            Tie(source="b", target="c"),
+            Tie(source="d", target="b", kind="information", directed=True),
+        ],
+    )
+
+
+def test_a_merge_is_told_as_a_merge_in_the_history_and_undo(tmp_path):
+    from netmap.editing import merge_actors
+    from netmap.present.diff import edit_text
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    before = merge_pair()
+    ws.create("p", before)
+    after, _plan = merge_actors(before, "a", "b")
+    ws.save("p", after)
+    assert words(ws) == [(2, ["Merged Beta into Alfa (2 ties moved)"]), (1, ["Network started: 4 actors, 4 ties"])]
+    assert words(ws, "da")[0] == (2, ["Beta slået sammen med Alfa (2 relationer flyttet)"])
+    # What the sidebar's undo and redo say of it (netmap.ui.views._undone): the two stored revisions
+    old, new = ws.load("p", 1), ws.load("p", 2)
+    assert edit_text(old, new, "en") == "merged Beta into Alfa (2 ties moved)"
+    assert edit_text(old, new, "da") == "slog Beta sammen med Alfa (2 relationer flyttet)"
+
+
+def test_a_merge_that_fills_the_kept_actor_says_what_it_took(tmp_path):
+    """Delta has one tie, to Gamma, and a note that Gamma lacks: one tie moved, and the note."""
+    from netmap.editing import merge_actors
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = merge_pair()
+    net.actors[3].notes = "Kontakt: Mette"
+    ws.create("p", net)
+    ws.save("p", merge_actors(net, "c", "d")[0])
+    assert words(ws)[0] == (2, ["Merged Delta into Gamma (1 tie moved)", "Gamma: Notes: - \u2192 Kontakt: Mette"])
+    assert words(ws, "da")[0] == (
+        2,
+        ["Delta slået sammen med Gamma (1 relation flyttet)", "Gamma: Noter: - \u2192 Kontakt: Mette"],
+    )
+
+
+def test_deleting_an_actor_whose_ties_another_one_has_too_is_no_merge(tmp_path):
+    """Beta's one tie, to Gamma, is one Alfa has too; deleting Beta (and its tie) leaves Alfa as
+    it was: a deletion, not a merge into Alfa. Nor is a merge with another edit in the same
+    revision (here Delta renamed)."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = merge_pair()
+    net.ties = net.ties[1:3]  # a–c, b–c
+    ws.create("p", net)
+    ws.save("p", net.without("b"))
+    assert words(ws)[0] == (2, ["Actor removed: Beta", "Tie removed: Beta \u2014 Gamma (collaboration)"])
+    from netmap.editing import merge_actors
+
+    both = merge_actors(merge_pair(), "a", "b")[0]
+    both.actors[-1].name = "Delta 2"
+    ws.save("p", merge_pair())
+    ws.save("p", both)
+    assert not any(line.startswith("Merged") for line in words(ws)[0][1])

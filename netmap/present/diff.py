@@ -6,6 +6,7 @@ import json
 from dataclasses import replace
 
 from ..compare import IGNORED_FIELDS, changes
+from ..editing import merged
 from ..i18n import _, date, ngettext, number
 from ..model import canonical_tie_kind
 from . import vocab
@@ -158,12 +159,16 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
     return "\n".join(lines)
 
 
-def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None) -> dict:
+def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merge: tuple | None = None) -> dict:
     """The changes ``d`` (:func:`netmap.compare.changes`) as the pieces :func:`edit_lines` and
     :func:`edit_text` both put in words: actors by name (``old_names`` for removed and changed
     ones, else ``names``), ties by their ends and kind, changed fields as ``Field: old → new``,
-    and the map's date as ``(old, new)`` when it changed."""
+    and the map's date as ``(old, new)`` when it changed. After a merge (``merge``, from
+    :func:`netmap.editing.merged`) no actor is removed and no tie changed: the merge says it."""
     a, t, old_names = d["actors"], d["ties"], old_names or names
+    if merge:
+        a = {**a, "removed": []}
+        t = {"added": [], "removed": [], "changed": []}
     old_date, new_date = d["network"]["date"]
     when = {day: date(day, lang) if day else "-" for day in (old_date, new_date)}
     return {
@@ -183,13 +188,30 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None) -> d
     }
 
 
-def edit_lines(edits: dict, lang: str, names: dict | None = None) -> list[str]:
+def _merged_text(merge, names: dict, lang: str) -> str:
+    """``Merged B into A (3 ties moved)``: a merge (:func:`netmap.editing.merged`) in words."""
+    keep, other, n = merge
+    return ngettext(
+        "Merged {other} into {keep} ({n} tie moved)",
+        "Merged {other} into {keep} ({n} ties moved)",
+        n,
+        lang,
+        other=names.get(other, other),
+        keep=names.get(keep, keep),
+    )
+
+
+def edit_lines(edits: dict, lang: str, names: dict | None = None, merge: tuple | None = None) -> list[str]:
     """What was edited (:func:`netmap.compare.changes`) in words, one line a change: the map's
-    date, actors added, removed and changed, then ties; ``names`` maps actor ids to names."""
+    date, actors added, removed and changed, then ties; ``names`` maps actor ids to names. A merge
+    of two actors (``merge``, from :func:`netmap.editing.merged`) is one line, with the fields the
+    kept actor took from the other one; its actor and ties removed and added are not listed."""
     a = edits["actors"]
     names = {**{r["id"]: r.get("name") or r["id"] for r in a["removed_records"] + a["added_records"]}, **(names or {})}
-    w = _worded(edits, lang, names)
+    w = _worded(edits, lang, names, merge=merge)
     lines = [f"{_('Date the map describes', lang)}: {w['date'][0]} \u2192 {w['date'][1]}"] if w["date"] else []
+    if merge:
+        lines.append(_merged_text(merge, names, lang))
     lines += [_("Actor added: {name}", lang, name=n) for n in w["added"]]
     lines += [_("Actor removed: {name}", lang, name=n) for n in w["removed"]]
     lines += [f"{n}: {texts}" for n, texts, _changes in w["changed"]]
@@ -219,7 +241,7 @@ def revision_lines(revision, lang: str, limit: int | None = 5) -> list[str]:
                 ties=vocab.count("ties", revision.ties, lang),
             )
         ]
-    lines = edit_lines(revision.edits, lang, revision.names)
+    lines = edit_lines(revision.edits, lang, revision.names, revision.merged)
     if revision.moved:
         lines.append(ngettext("{n} actor moved on the map", "{n} actors moved on the map", revision.moved, lang))
     lines = lines or [_("No change to the actors or ties", lang)]
@@ -238,19 +260,25 @@ def _moved(old, new):
     return [a.id for a in new.actors if a.id in before and before[a.id] != (a.x, a.y)]
 
 
-def _differing(old, new):
-    """``old`` and ``new`` cut down to the actors and ties that differ between them: what
-    :func:`netmap.compare.changes` then finds is the same, and one edit touches few of them."""
-    old_actors, new_actors = {a.id: a for a in old.actors}, {a.id: a for a in new.actors}
+def _raw(t):
+    """A tie's ends, kind and direction as written (unique, as the ties' identities are)."""
+    return (t.source, t.target, t.kind, t.directed)
+
+
+def _records(net):
+    """The actors of ``net`` by id and its ties by :func:`_raw`."""
+    return {a.id: a for a in net.actors}, {_raw(t): t for t in net.ties}
+
+
+def _differing(old, new, records):
+    """``old`` and ``new`` cut down to the actors and ties that differ between them (``records``:
+    their :func:`_records`): what :func:`netmap.compare.changes` then finds is the same, and one
+    edit touches few of them."""
+    (old_actors, old_ties), (new_actors, new_ties) = records
     ids = {i for i in old_actors.keys() | new_actors.keys() if old_actors.get(i) != new_actors.get(i)}
-
-    def raw(t):
-        return (t.source, t.target, t.kind, t.directed)
-
-    old_ties, new_ties = {raw(t): t for t in old.ties}, {raw(t): t for t in new.ties}
     ties = {k for k in old_ties.keys() | new_ties.keys() if old_ties.get(k) != new_ties.get(k)}
     return tuple(
-        replace(net, actors=[a for a in net.actors if a.id in ids], ties=[t for t in net.ties if raw(t) in ties])
+        replace(net, actors=[a for a in net.actors if a.id in ids], ties=[t for t in net.ties if _raw(t) in ties])
         for net in (old, new)
     )
 
@@ -262,8 +290,10 @@ def edit_text(old, new, lang: str = "en") -> str:
     :func:`edit_lines`; several of a kind are counted (actors also listed by name)."""
     gone_names = {a.id: a.label for a in old.actors}
     names = {**gone_names, **{a.id: a.label for a in new.actors}}
-    old, new = _differing(old, new)
-    w = _worded(changes(old, new), lang, names, gone_names)
+    records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
+    merge = merged(old_actors, new_actors, old_ties, new_ties)
+    old, new = _differing(old, new, records)
+    w = _worded(changes(old, new), lang, names, gone_names, merge)
 
     def part(items, one, many, listed=None):
         """``one(item)`` for one item, ``many(n, names)`` for several; ``listed``: their names."""
@@ -277,7 +307,20 @@ def edit_text(old, new, lang: str = "en") -> str:
             return _("renamed {old} to {new}", lang, old=fields["name"][0], new=fields["name"][1])
         return _("changed {name}: {changes}", lang, name=name, changes=texts)
 
-    parts = part(
+    parts = []
+    if merge:
+        keep, other, n = merge
+        parts.append(
+            ngettext(
+                "merged {other} into {keep} ({n} tie moved)",
+                "merged {other} into {keep} ({n} ties moved)",
+                n,
+                lang,
+                other=names.get(other, other),
+                keep=names.get(keep, keep),
+            )
+        )
+    parts += part(
         w["added"],
         lambda name: _("added {name}", lang, name=name),
         lambda n, listed: ngettext("added {n} actor: {names}", "added {n} actors: {names}", n, lang, names=listed),

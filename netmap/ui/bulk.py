@@ -6,7 +6,7 @@ import streamlit as st
 
 from netmap.i18n import ngettext
 
-from . import state
+from . import state, views
 from .state import md, tr
 
 __all__ = ["show_summary", "confirm", "LIMIT"]
@@ -45,7 +45,9 @@ def show_summary(changed, deleted, table="actors"):
 
 def confirm(label, key):
     """A confirmation button (``label`` in the user's language) and a cancel button that
-    restores the table; True when the user confirmed in this run."""
+    restores the table; True when the user confirmed in this run. Until then the sidebar says
+    that the change is not saved yet."""
+    views.not_saved()
     left, right = st.columns(2)
     ok = left.button(label, key=key, type="primary")
     if right.button(tr("Cancel"), key=f"{key}_cancel"):

@@ -334,22 +334,22 @@ def _tie_form(net, rev, i, box, heading, current, names, kinds):
     with box.form(form_key, border=True):
         st.markdown(md(heading))
         kind_col, strength_col = st.columns([3, 2], gap="small")
+        # Visible labels, short: the form's first line names the tie, and one tie's form is open
+        # at a time, so "Strength" is this tie's strength for the eye and for a screen reader.
         kind = kind_col.selectbox(
-            tr("Kind of tie: {tie}", tie=heading),
+            views.column("tie_kind"),
             options,
             index=options.index(current),
             accept_new_options=True,
             format_func=kinds,
             key=f"{form_key}_kind",
-            label_visibility="collapsed",
         )
         strength = strength_col.number_input(
-            tr("Strength: {tie}", tie=heading),
+            views.column("strength"),
             value=float(tie.strength),
             step=1.0,
             format="%g",
             key=f"{form_key}_strength",
-            label_visibility="collapsed",
         )
         save_col, delete_col = st.columns(2, gap="small")
         save = save_col.form_submit_button(tr("Save"), key=f"{form_key}_save")

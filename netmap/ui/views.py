@@ -44,6 +44,7 @@ __all__ = [
     "new_network_form",
     "show_ids",
     "ids_shown",
+    "not_saved",
 ]
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
@@ -100,10 +101,16 @@ def summary(name, net):
     )
 
 
+#: Session key: the sidebar's line that says whether every change is saved, and the network it
+#: names, for this run (:func:`not_saved` fills it again).
+SAVE_NOTE = "_save_note"
+
+
 def sidebar():
     """The shared sidebar: language, open network, undo and redo. Call once per run."""
     state.init()
     ws = state.workspace()
+    st.session_state[SAVE_NOTE] = None
     with st.sidebar:
         st.radio(
             tr("Language"),
@@ -125,7 +132,9 @@ def sidebar():
         left, right = st.columns(2)
         undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
         redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
-        st.caption(md(tr("{name}: every change is saved.", name=name)))
+        note = st.empty()  # drawn before the page: a page that waits for a confirmation fills it again
+        note.caption(md(tr("{name}: every change is saved.", name=name)))
+    st.session_state[SAVE_NOTE] = (note, name)
     if undo or redo:
         was = state.acting_on()
         try:
@@ -136,6 +145,15 @@ def sidebar():
             state.flash("info", tr("Nothing to undo or redo.") if rev is None else _undone(name, was, rev, undo))
         state.reset_editors()
         st.rerun()
+
+
+def not_saved():
+    """Say in the sidebar, for this run, that a change on the page is not saved until it is
+    confirmed or cancelled (instead of "every change is saved"). Pages call it when they ask."""
+    held = st.session_state.get(SAVE_NOTE)
+    if held:
+        note, name = held
+        note.warning(md(tr("{name}: not saved yet. Confirm or cancel the change on this page.", name=name)))
 
 
 def _undone(name, was, now, undo):

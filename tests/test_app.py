@@ -124,16 +124,27 @@ def test_start_a_new_network_with_a_name_and_a_date(empty_ws):
 
 
 def test_open_a_sample_as_your_own_copy(empty_ws):
+    """The copy is named by the sample's title (not its internal key "fredericia")."""
     at = start()
     at.radio(key="sample_choice").set_value("fredericia")
     at.button(key="sample_open").click().run()
     assert not at.exception
-    assert any("Opened a copy of the sample as fredericia." in s for s in texts(at, "success"))
-    assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
+    assert any("Opened a copy of the sample as Fredericia." in s for s in texts(at, "success"))
+    assert any(c.startswith("Fredericia: 18 actors") for c in texts(at, "caption"))
     at.switch_page("netmap/ui/pages/actors.py").run()
     edit_table(at, "actors", {"edited_rows": {0: {"name": "Mine now"}}})
-    assert Workspace(empty_ws).load("fredericia").actors[0].name == "Mine now"
+    assert Workspace(empty_ws).load("Fredericia").actors[0].name == "Mine now"
     assert (ROOT / "sample_networks" / "fredericia" / "actors.csv").read_text("utf-8").count("Mine now") == 0
+
+
+def test_a_sample_opened_in_danish_is_named_in_danish(empty_ws):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    at.radio(key="sample_choice").set_value("copenhagen")
+    at.button(key="sample_open").click().run()
+    assert not at.exception
+    assert Workspace(empty_ws).names() == ["København"]
+    assert "Åbnede en kopi af eksemplet som København." in texts(at, "success")
 
 
 def test_the_first_screen_in_danish(empty_ws):
@@ -1230,6 +1241,15 @@ def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
     assert at.radio(key="lang").value == "da"  # the app now speaks it
     assert "Netværket Kultur for alle er oprettet." in texts(at, "success")
     assert "Kultur for alle: alle ændringer er gemt." in texts(at, "caption")
+
+
+@pytest.mark.parametrize("page", [None, "import_export"])
+def test_the_date_of_a_new_network_is_written_as_the_users_language_writes_dates(empty_ws, page):
+    at = start(page)
+    prefix = "start" if page is None else "new_network"
+    assert at.date_input(key=f"{prefix}_date").proto.format == "YYYY-MM-DD"
+    at.radio(key="lang").set_value("da").run()
+    assert at.date_input(key=f"{prefix}_date").proto.format == "DD.MM.YYYY"  # 01.03.2025
 
 
 def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_the_measures(ws_path):

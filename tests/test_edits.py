@@ -68,3 +68,12 @@ def test_validate_names_the_actor_not_its_index(net):
     assert text.startswith(f'Aktøren "{net.actors[5].label}": kolonne "Id"') and "actors[" not in text
     assert text.endswith(f'(aktøren "{net.actors[0].label}")')  # within a sentence: lowercase
     assert Named.actor("X").text("da") == 'aktøren "X"' and Named.actor("X").opening("da") == 'Aktøren "X"'
+
+
+def test_a_warning_about_an_actor_named_in_the_app_starts_a_sentence(net):
+    from netmap.present.report import warning_text
+
+    net.actors[0].sector = "unknown"
+    [warning] = validate(net).warnings
+    name = net.actors[0].label
+    assert warning_text(warning, "da").startswith(f'Aktøren "{name}": ')  # was "aktøren", lowercase

@@ -202,13 +202,8 @@ def warning_text(warning: dict, lang: str) -> str:
     where = warning.get("where")
     if isinstance(where, dict):
         where = Where.from_dict(where)
-    place = (
-        where.opening(lang)
-        if hasattr(where, "opening")
-        else where.text(lang)
-        if hasattr(where, "text")
-        else where or ""
-    )
+    say = getattr(where, "opening", None) or getattr(where, "text", None)  # an actor named: a capital
+    place = say(lang) if say else where or ""
     params = dict(warning.get("params", {}))
     if warning["code"] == "BETWEENNESS_ESTIMATED":
         params = {k: number(v, lang, "count") for k, v in params.items()}

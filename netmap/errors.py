@@ -2,6 +2,8 @@
 
 import threading
 
+from .i18n import N_
+
 __all__ = ["NetmapError", "InputError", "Where", "Named"]
 
 _TABLES_LOCK = threading.Lock()
@@ -132,13 +134,22 @@ class _Labels(dict):
 
 class Named(str):
     """A location that names an actor or a tie instead of a row: ``Named.actor("Kommunen")``
-    says ``actor "Kommunen"`` (``aktør "Kommunen"``), ``Named.tie("A", "B")`` says
-    ``tie A – B``; a column in the message is said by its label in the same language
-    (``column "Strength"`` / ``kolonne "Styrke"``)."""
+    says ``actor "Kommunen"`` (``aktøren "Kommunen"``), ``Named.tie("A", "B")`` says
+    ``tie "A – B"``; a column in the message is said by its label in the same language
+    (``column "Strength"`` / ``kolonne "Styrke"``). A message that starts with it is a sentence
+    (:meth:`opening`), in its own words when :attr:`sentences` has them, the field by its label:
+    ``Tie "A – B": Strength must be from 1 (weak) to 3 (strong), not 7.``"""
 
     msgid = ""
     params: dict = {}
     columns: dict = {}
+    #: A file's message (its column by header, for the command line) as said of a named actor or
+    #: tie in the app, where there is no column but a field with a label.
+    sentences = {
+        'column "{column}": strength "{value}" is outside 1-3': N_(
+            "{column} must be from 1 (weak) to 3 (strong), not {value}."
+        ),
+    }
 
     def __new__(cls, msgid, table="actors", /, **params):
         from .i18n import _
@@ -150,23 +161,22 @@ class Named(str):
 
     @classmethod
     def actor(cls, name):
-        from .i18n import N_
-
         return cls(N_('actor "{name}"'), "actors", name=name)
 
     @classmethod
     def new_actor(cls, n):
-        from .i18n import N_
-
         return cls(N_("new actor (row {n})"), "actors", n=n)
 
     @classmethod
     def tie(cls, source, target):
-        from .i18n import N_
-
-        return cls(N_("tie {source} \u2013 {target}"), "ties", source=source, target=target)
+        return cls(N_('tie "{source} \u2013 {target}"'), "ties", source=source, target=target)
 
     def text(self, lang="en"):
         from .i18n import _
 
         return _(self.msgid, lang, **self.params)
+
+    def opening(self, lang="en"):
+        """The location as the start of a sentence: ``Tie "A – B"`` (``Relationen "A – B"``)."""
+        text = self.text(lang)
+        return text[:1].upper() + text[1:]

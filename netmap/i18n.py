@@ -175,8 +175,10 @@ class Message:
         def place(value):
             return value.text(lang) if hasattr(value, "text") else value
 
-        body = _(self.msgid, lang, **{k: place(v) for k, v in self.params.items()})
-        where = place(self.where)
+        msgid, where = self.msgid, place(self.where)
+        if hasattr(self.where, "opening"):  # an actor or a tie named in the app (netmap.errors.Named)
+            msgid, where = self.where.sentences.get(msgid, msgid), self.where.opening(lang)
+        body = _(msgid, lang, **{k: place(v) for k, v in self.params.items()})
         return f"{where}: {body}" if where else body
 
     def __str__(self):

@@ -544,18 +544,20 @@ class Workspace:
 
     def add_sample(self, sample, name=None):
         """Add a copy of the sample network ``sample`` (one of :data:`SAMPLES`) as a network of
-        its own, called ``name`` or, by default, the sample's name (``copenhagen 2`` when that is
-        taken); returns the name it got. The copy is the user's to change: the sample stays."""
+        its own, called ``name`` (the app gives the sample's title in the user's language) or, by
+        default, the sample's own name; ``København 2`` when ``København`` is taken. Returns the
+        name it got. The copy is the user's to change: the sample stays."""
         if sample not in SAMPLES:
             raise NetmapError('there is no sample network "{name}"', name=sample)
         net = placed(read_network(SAMPLES_DIR / sample))  # saved positions: the first map is the one kept
-        if name is None:
-            taken, name, n = set(self.names()), sample, 1
-            while name in taken:
-                n += 1
-                name = f"{sample} {n}"
+        base = (name or "").strip() or sample
+        taken = {r[0] for r in self._read("SELECT name FROM networks")}  # others' too: names are unique
+        name, n = base, 1
+        while name in taken:
+            n += 1
+            name = f"{base} {n}"
         self.create(name, net)
-        return name.strip()
+        return name
 
     def names(self):
         """Names of the networks, sorted case-insensitively: those :attr:`user` has a role on

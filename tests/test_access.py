@@ -142,6 +142,8 @@ def test_anyone_logged_in_may_start_a_network_and_owns_it(shared):
     assert Workspace(shared, user=BOB).names() == ["fred"]
     copy = dave.add_sample("copenhagen")
     assert dave.names() == ["copenhagen", "Dave's"] and dave.role(copy) == "owner"
+    # Bob does not see Dave's copy, but its name is taken: his copy gets the next free one.
+    assert Workspace(shared, user=BOB).add_sample("copenhagen") == "copenhagen 2"
     with pytest.raises(PermissionDenied):
         Workspace(shared, user=User("")).create("nobody's", read_network(FREDERICIA))
 

@@ -60,17 +60,24 @@ def test_an_isolated_actor_and_the_flag_that_names_it():
     assert words["isolation"] == "Isolated: it has no tie"
     assert [(f["severity_label"], f["title"]) for f in words["flags"]] == [("warning", "Isolated actors")]
     assert words["flags"][0]["message"].startswith("1 actor has no tie, or no path to the partnership core: Delta.")
+    # The line the app shows: the severity as a word, then the title; no bracketed tag.
+    assert words["flags"][0]["line"].startswith(
+        "Warning \u2013 Isolated actors: 1 actor has no tie, or no path to the partnership core: Delta."
+    )
 
 
 def test_in_danish():
     words = actor_words(analyze(network()), "b", "da")
     assert words["reach"][0] == "Nær rækkevidde: 2 direkte, 2 inden for to skridt"
-    assert words["betweenness"] == "Betweenness 0,500: nr. 1 af 5 aktører"
+    assert words["betweenness"] == "Mellemhed (betweenness) 0,500: nr. 1 af 5 aktører"
     assert (
         words["brokerage"][2]
         == "Forbindelsesled, 4 gange: forbinder aktører fra to andre, indbyrdes forskellige sektorer"
     )
     assert actor_words(analyze(network()), "d", "da")["isolation"] == "Isoleret: den har ingen relationer"
+    assert words["flags"][0]["line"].startswith("Høj \u2013 Afhængig af enkelte aktører: Partnerskabet hænger på")
+    [isolated] = actor_words(analyze(network()), "d", "da")["flags"]
+    assert isolated["line"].startswith("Advarsel \u2013 Isolerede aktører: 1 aktør har ingen relationer")
 
 
 def test_a_network_without_betweenness_says_nothing_of_it():

@@ -124,16 +124,27 @@ def test_start_a_new_network_with_a_name_and_a_date(empty_ws):
 
 
 def test_open_a_sample_as_your_own_copy(empty_ws):
+    """The copy is named by the sample's title (not its internal key "fredericia")."""
     at = start()
     at.radio(key="sample_choice").set_value("fredericia")
     at.button(key="sample_open").click().run()
     assert not at.exception
-    assert any("Opened a copy of the sample as fredericia." in s for s in texts(at, "success"))
-    assert any(c.startswith("fredericia: 18 actors") for c in texts(at, "caption"))
+    assert any("Opened a copy of the sample as Fredericia." in s for s in texts(at, "success"))
+    assert any(c.startswith("Fredericia: 18 actors") for c in texts(at, "caption"))
     at.switch_page("netmap/ui/pages/actors.py").run()
     edit_table(at, "actors", {"edited_rows": {0: {"name": "Mine now"}}})
-    assert Workspace(empty_ws).load("fredericia").actors[0].name == "Mine now"
+    assert Workspace(empty_ws).load("Fredericia").actors[0].name == "Mine now"
     assert (ROOT / "sample_networks" / "fredericia" / "actors.csv").read_text("utf-8").count("Mine now") == 0
+
+
+def test_a_sample_opened_in_danish_is_named_in_danish(empty_ws):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    at.radio(key="sample_choice").set_value("copenhagen")
+    at.button(key="sample_open").click().run()
+    assert not at.exception
+    assert Workspace(empty_ws).names() == ["København"]
+    assert "Åbnede en kopi af eksemplet som København." in texts(at, "success")
 
 
 def test_the_first_screen_in_danish(empty_ws):
@@ -277,7 +288,7 @@ def test_an_invalid_cell_is_shown_inline_and_the_last_valid_network_stays(ws_pat
     at = start("actors")
     edit_table(at, "actors", {"edited_rows": {1: {"id": "lavuk_ledelse"}}})
     assert any(
-        'actor "Koordinator, Lavuk Stjernen": column "Id": duplicate id "lavuk_ledelse" '
+        'Actor "Koordinator, Lavuk Stjernen": column "Id": duplicate id "lavuk_ledelse" '
         '(first at actor "Lavuk Stjernen (ledelse)")' in e
         for e in texts(at, "error")
     )
@@ -446,6 +457,12 @@ def test_diagnosis_shows_flags_with_actors_and_meaning(ws_path):
     ]
     flags = texts(at, "warning") + texts(at, "error") + texts(at, "info")
     assert any("close in on themselves" in f for f in flags)
+    # Each flag says its severity in words first (the box's colour only repeats it), no [tag].
+    assert any(
+        f.startswith("Warning – The core closes in on itself: The core has more ties") for f in texts(at, "warning")
+    )
+    assert [f.split(" – ")[0] for f in texts(at, "error")] == ["High"]
+    assert not any("[" in f for f in flags)
     assert any(c.startswith("Actors concerned:") for c in texts(at, "caption"))
     assert any("expected" in m for m in texts(at, "markdown"))
 
@@ -456,6 +473,8 @@ def test_what_if_shows_which_flags_appear_or_clear(ws_path):
     assert not at.exception
     assert texts(at, "subheader") == ["Flags that appear", "Flags that clear", "Flags that stay"]
     assert any("Without Koordinator, Lavuk Stjernen" in m for m in texts(at, "markdown"))
+    flags = texts(at, "warning") + texts(at, "success") + texts(at, "info")
+    assert flags and all(f.startswith(("High – ", "Warning – ", "Info – ")) for f in flags), flags
 
 
 def upload(at, key, name, data, mime="application/octet-stream"):
@@ -824,7 +843,7 @@ def test_blanking_every_name_in_the_actors_table_is_refused_naming_the_actor(ws_
     at = start("actors")
     before = Workspace(ws_path).load("copenhagen")
     _blank_every_actor(at)
-    assert texts(at, "error") == ['actor "Lavuk Stjernen (ledelse)": column "Name": the name cannot be empty']
+    assert texts(at, "error") == ['Actor "Lavuk Stjernen (ledelse)": column "Name": the name cannot be empty']
     assert "Not saved; the last valid version is kept." in texts(at, "caption")
     assert not at.warning and "confirm_bulk" not in [b.key for b in at.button]
     at.run()
@@ -834,7 +853,7 @@ def test_blanking_every_name_in_the_actors_table_is_refused_naming_the_actor(ws_
     at.radio(key="lang").set_value("da").run()
     row = before.actor_ids.index("frivilligcenter")  # one name, blanked with spaces, in Danish
     edit_table(at, "actors", {"edited_rows": {row: {"name": "   "}}})
-    assert texts(at, "error") == ['aktør "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
+    assert texts(at, "error") == ['Aktøren "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
     assert "Ikke gemt; den sidste gyldige version bevares." in texts(at, "caption")
     assert Workspace(ws_path).revision("copenhagen") == 1
     assert Workspace(ws_path).load("copenhagen").actor("frivilligcenter").name == "Frivilligcenter"
@@ -899,18 +918,15 @@ def test_strength_7_is_refused_inline_never_clamped(ws_path):
     names = {a.id: a.label for a in net.actors}
     tie = net.ties[0]
     edit_table(at, "ties", {"edited_rows": {0: {"strength": 7.0}}})
-    errors = texts(at, "error")
-    assert any(
-        f'tie {names[tie.source]} – {names[tie.target]}: column "Strength": strength "7' in e and "outside 1-3" in e
-        for e in errors
-    ), errors
+    ends = f"{names[tie.source]} – {names[tie.target]}"
+    assert texts(at, "error") == [f'Tie "{ends}": Strength must be from 1 (weak) to 3 (strong), not 7.']
     assert Workspace(ws_path).revision("copenhagen") == 1
     assert Workspace(ws_path).load("copenhagen").ties[0].strength == tie.strength
     src = (ROOT / "netmap/ui/pages/ties.py").read_text()
     assert "max_value" not in src  # the column does not clamp in the browser either
     at.radio(key="lang").set_value("da").run()
     edit_table(at, "ties", {"edited_rows": {0: {"strength": 7.0}}})
-    assert any("relation" in e and 'kolonne "Styrke"' in e for e in texts(at, "error")), texts(at, "error")
+    assert texts(at, "error") == [f'Relationen "{ends}": Styrke skal være fra 1 (svag) til 3 (stærk), ikke 7.']
 
 
 def test_the_add_actor_form_clears_and_a_double_submit_adds_once(ws_path):
@@ -954,7 +970,7 @@ def test_an_add_form_error_names_the_actor_and_the_field(ws_path):
     at.text_input(key=fk(at, "add_actor", "id")).input("lavuk_ledelse")
     at.button(key=fk(at, "add_actor", "submit")).click().run()
     errors = texts(at, "error")
-    assert any('actor "Another": column "Id": duplicate id "lavuk_ledelse"' in e for e in errors), errors
+    assert any('Actor "Another": column "Id": duplicate id "lavuk_ledelse"' in e for e in errors), errors
     assert not any("actors[" in e for e in errors)
 
 
@@ -1098,7 +1114,7 @@ def test_the_map_panel_refuses_an_empty_name_and_keeps_the_actor(ws_path):
     at.selectbox(key=f"{key}_sector").set_value("public")
     at.button(key=f"{key}_save").click().run()
     assert not at.exception
-    assert texts(at, "error") == ['actor "Frivilligcenter": column "Name": the name cannot be empty']
+    assert texts(at, "error") == ['Actor "Frivilligcenter": column "Name": the name cannot be empty']
     assert "Not saved; the last valid version is kept." in texts(at, "caption")
     ws = Workspace(ws_path)
     assert ws.revision("copenhagen") == 1
@@ -1107,7 +1123,7 @@ def test_the_map_panel_refuses_an_empty_name_and_keeps_the_actor(ws_path):
     at.radio(key="lang").set_value("da").run()
     at.text_input(key=f"{key}_name").input("  ")
     at.button(key=f"{key}_save").click().run()
-    assert texts(at, "error") == ['aktør "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
+    assert texts(at, "error") == ['Aktøren "Frivilligcenter": kolonne "Navn": navnet må ikke være tomt']
     assert Workspace(ws_path).revision("copenhagen") == 1
 
 
@@ -1293,6 +1309,15 @@ def test_a_new_network_asks_for_name_date_and_language(empty_ws, page):
     assert "Kultur for alle: alle ændringer er gemt." in texts(at, "caption")
 
 
+@pytest.mark.parametrize("page", [None, "import_export"])
+def test_the_date_of_a_new_network_is_written_as_the_users_language_writes_dates(empty_ws, page):
+    at = start(page)
+    prefix = "start" if page is None else "new_network"
+    assert at.date_input(key=f"{prefix}_date").proto.format == "YYYY-MM-DD"
+    at.radio(key="lang").set_value("da").run()
+    assert at.date_input(key=f"{prefix}_date").proto.format == "DD.MM.YYYY"  # 01.03.2025
+
+
 def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_the_measures(ws_path):
     """The panel of museum (AppTest: the map's click is the session's open actor). Its one tie,
     to forening_koordinator (personal, strength 2). Its reach by hand: forening_koordinator
@@ -1309,10 +1334,12 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     assert at.number_input(key=f"{key}_strength").value == 2
     assert "Near reach: 1 directly, 6 within two steps" in markdown
     assert "Far reach: 0 directly, 2 within two steps" in markdown
+    assert "Warning – Unintegrated collaborations: 9 of the 12 actors" in markdown  # its flag, severity first
     at.number_input(key=f"{key}_strength").set_value(7)
     at.button(key=f"{key}_save").click().run()
     assert texts(at, "error") == [
-        'tie Museum (kulturformidling) – Koordinator, frivilligforeningen: column "Strength": strength "7" is outside 1-3'
+        'Tie "Museum (kulturformidling) – Koordinator, frivilligforeningen": '
+        "Strength must be from 1 (weak) to 3 (strong), not 7."
     ]
     assert Workspace(ws_path).revision("copenhagen") == 1
     at.number_input(key=f"{key}_strength").set_value(3)

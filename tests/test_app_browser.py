@@ -227,7 +227,7 @@ def test_ctrl_a_and_delete_in_the_actors_table_is_refused_and_saves_nothing(app_
     page.mouse.click(box["x"] + 250, box["y"] + 55)  # a Name cell
     page.keyboard.press("Control+a")
     page.keyboard.press("Delete")
-    refusal = page.get_by_text('actor "Lavuk Stjernen (ledelse)": column "Name": the name cannot be empty')
+    refusal = page.get_by_text('Actor "Lavuk Stjernen (ledelse)": column "Name": the name cannot be empty')
     expect(refusal).to_be_visible(timeout=15000)
     expect(page.get_by_text("Not saved; the last valid version is kept.")).to_be_visible()
     expect(page.get_by_role("button", name="Save these changes")).to_have_count(0)
@@ -253,7 +253,8 @@ def test_strength_7_in_the_ties_table_is_refused_not_clamped(app_page):
     page.keyboard.type("7")  # typing on a cell edits it
     page.wait_for_timeout(300)
     page.keyboard.press("Enter")
-    expect(page.get_by_text('column "Strength": strength "7" is outside 1-3').first).to_be_visible(timeout=15000)
+    refusal = page.get_by_text("Strength must be from 1 (weak) to 3 (strong), not 7.")
+    expect(refusal.first).to_be_visible(timeout=15000)
     page.wait_for_timeout(500)
     ws = Workspace(workspace, seed=False)
     assert ws.revision("copenhagen") == 1 and 7 not in [t.strength for t in ws.load("copenhagen").ties]

@@ -73,6 +73,16 @@ def test_placeholders_are_the_same_in_both_languages(catalogue):
     assert not wrong
 
 
+def test_danish_says_betweenness_in_one_danish_word(catalogue):
+    """Betweenness is "mellemhed" in Danish, the word the command line takes (vocab.OPTION_WORDS);
+    the English term shows only in brackets after it, for those who know it from the literature."""
+    said = {e.id: e.string for e in catalogue if isinstance(e.id, str) and "betweenness" in e.id.lower()}
+    assert len(said) >= 5
+    for msgid, text in said.items():
+        assert "mellemhed" in text.lower(), msgid
+        assert "betweenness" not in text.lower().replace("mellemhed (betweenness)", ""), text
+
+
 def test_compiled_catalogue_matches_the_po_file(catalogue):
     """`pybabel compile` was run after the last change of the .po file."""
     with open(LOCALE / "netmap.mo", "rb") as fh:

@@ -296,7 +296,7 @@ def test_the_panel_shows_the_actors_measures_and_roles_in_words_after_the_map(ap
     ):
         expect(measures.get_by_text(line, exact=True)).to_be_visible()
     expect(measures).to_contain_text("Flags that name this actor (1)")
-    expect(measures).to_contain_text("[HIGH] Depends on single actors: The partnership hangs on single actors")
+    expect(measures).to_contain_text("High – Depends on single actors: The partnership hangs on single actors")
 
     # After a rename the measures follow (their flag names it). That the map never waits for them
     # is shown on a network large enough for the measures to take their time (the next test).
@@ -375,7 +375,8 @@ def test_a_ties_kind_and_strength_are_edited_in_the_panel_and_strength_7_is_refu
     tie.get_by_role("button", name="Save").click()
     expect(
         tie.get_by_text(
-            'tie Museum (kulturformidling) – Koordinator, frivilligforeningen: column "Strength": strength "7" is outside 1-3'
+            'Tie "Museum (kulturformidling) – Koordinator, frivilligforeningen": '
+            "Strength must be from 1 (weak) to 3 (strong), not 7."
         )
     ).to_be_visible(timeout=10000)
     assert ws.revision("copenhagen") == rev  # refused, not clamped

@@ -99,7 +99,7 @@ def test_edit_actor_changes_fields_and_keeps_id_place_attributes_and_ties():
         edit_actor(net, "nobody", name="x")
     with pytest.raises(InputError) as err:  # an actor always has a name; the old one is kept
         edit_actor(net, "b", name="  ", sector="private")
-    assert err.value.message("da") == 'aktør "Beta": kolonne "Navn": navnet må ikke være tomt'
+    assert err.value.message("da") == 'Aktøren "Beta": kolonne "Navn": navnet må ikke være tomt'
 
 
 def test_an_edit_from_the_map_is_saved_as_a_new_revision(tmp_path):
@@ -150,7 +150,9 @@ def test_edit_tie_changes_kind_and_strength_only_and_an_out_of_range_strength_is
     ws.create("small", net)
     with pytest.raises(InputError) as refused:
         ws.save("small", edit_tie(net, 0, strength=7), expected_revision=ws.revision("small"))
-    assert refused.value.message("en") == 'tie Alpha \u2013 Beta: column "Strength": strength "7" is outside 1-3'
+    assert (
+        refused.value.message("en") == 'Tie "Alpha \u2013 Beta": Strength must be from 1 (weak) to 3 (strong), not 7.'
+    )
     assert ws.load("small").ties[0].strength == 3
 
 

@@ -439,8 +439,8 @@ def test_answers_from_paper_are_imported_whole_or_not_at_all(ws):
     bad = {**F_ANSWER, "influence": {"k": 9}}
     with pytest.raises(InputError) as err:
         S.import_answers(ws, "net", 1, {"k": K_ANSWER, "f": bad})
-    assert str(err.value) == 'actor "FOF Aftenskole": influence.k: must be a whole number from 0 to 5'
-    assert err.value.message("da") == 'aktør "FOF Aftenskole": influence.k: skal være et helt tal fra 0 til 5'
+    assert str(err.value) == 'Actor "FOF Aftenskole": influence.k: must be a whole number from 0 to 5'
+    assert err.value.message("da") == 'Aktøren "FOF Aftenskole": influence.k: skal være et helt tal fra 0 til 5'
     assert S.round_answers(ws, "net", 1) == {} and [r.actor for r in S.respondents(ws, "net", 1)] == ["k"]
     with pytest.raises(InputError, match='no actor "nobody"'):
         S.import_answers(ws, "net", 1, {"nobody": K_ANSWER})

@@ -50,6 +50,7 @@ def test_a_sample_opened_as_your_own_copy(location):
     assert ws.add_sample("copenhagen") == "copenhagen"
     assert ws.add_sample("copenhagen") == "copenhagen 2"  # the first copy is kept
     assert ws.add_sample("fredericia", "Min kopi") == "Min kopi"
+    assert ws.add_sample("fredericia", " Min kopi ") == "Min kopi 2"  # a name given is made unique too
     assert ws.load("copenhagen 2").name == "copenhagen 2" and len(ws.load("copenhagen 2").actors) == 21
     with pytest.raises(NetmapError, match="no sample network"):
         ws.add_sample("nowhere")

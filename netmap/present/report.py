@@ -7,7 +7,16 @@ from ..i18n import _, ngettext, number, percent
 from . import vocab
 from .vocab import label
 
-__all__ = ["flag_message", "warning_text", "document", "text_report", "names", "overlap_lines", "actor_words"]
+__all__ = [
+    "flag_message",
+    "flag_line",
+    "warning_text",
+    "document",
+    "text_report",
+    "names",
+    "overlap_lines",
+    "actor_words",
+]
 
 #: How many names a message lists before it says "(+n)".
 NAMES_SHOWN = 8
@@ -64,6 +73,18 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
     return label(vocab.FLAG_TEXTS, code, lang, n=len(actors), **fill)
 
 
+def flag_line(flag: dict, lang: str, label_of: dict) -> str:
+    """A flag as one line of the app, its severity in words first: "Warning – Isolated actors:
+    1 actor has no tie …" (a box's colour may repeat the severity, never say it alone)."""
+    return _(
+        "{severity} \u2013 {title}: {message}",
+        lang,
+        severity=label(vocab.SEVERITIES, flag["severity"], lang).capitalize(),
+        title=label(vocab.FLAG_TITLES, flag["code"], lang),
+        message=flag_message(flag, lang, label_of),
+    )
+
+
 def _overlap_entry(entry: dict, label_of: dict) -> str:
     """One overlap of :func:`netmap.overlap.overlaps`: a tie ``A – B``, or an arena ``C (A; B)``."""
     if "arena" in entry:
@@ -96,7 +117,7 @@ def actor_words(result: dict, actor_id: str, lang: str) -> dict:
     """What an analysis (:func:`netmap.analysis.analyze`) says about one actor, in words.
 
     ``{"reach": [near, far], "betweenness": line or None, "brokerage": [lines], "isolation":
-    line, "flags": [{"severity", "severity_label", "title", "message"}]}``: its near and far
+    line, "flags": [{"severity", "severity_label", "title", "message", "line"}]}``: its near and far
     reach, its betweenness and rank, whether it spans sectors and its Gould-Fernandez roles
     (each with what it means), whether it is isolated or detached, and the flags that name it.
     """
@@ -168,6 +189,7 @@ def actor_words(result: dict, actor_id: str, lang: str) -> dict:
             "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
             "title": label(vocab.FLAG_TITLES, f["code"], lang),
             "message": flag_message(f, lang, label_of),
+            "line": flag_line(f, lang, label_of),
         }
         for f in result["flags"]
         if actor_id in f.get("actors", [])
@@ -180,7 +202,8 @@ def warning_text(warning: dict, lang: str) -> str:
     where = warning.get("where")
     if isinstance(where, dict):
         where = Where.from_dict(where)
-    place = where.text(lang) if hasattr(where, "text") else (where or "")
+    say = getattr(where, "opening", None) or getattr(where, "text", None)  # an actor named: a capital
+    place = say(lang) if say else where or ""
     params = dict(warning.get("params", {}))
     if warning["code"] == "BETWEENNESS_ESTIMATED":
         params = {k: number(v, lang, "count") for k, v in params.items()}

@@ -90,4 +90,4 @@ def show(slot, net, rev, actor_id):
     if not flags:
         box.caption(tr("No flag names this actor."))
     for f in flags:
-        box.markdown(md(f"[{f['severity_label']}] {f['title']}: {f['message']}"))
+        box.markdown(md(f["line"]))

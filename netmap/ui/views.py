@@ -40,6 +40,7 @@ __all__ = [
     "sidebar",
     "welcome",
     "SAMPLE_TITLES",
+    "SAMPLE_NAMES",
     "LANGUAGE_NAMES",
     "new_network_form",
     "show_ids",
@@ -186,6 +187,8 @@ SAMPLE_TITLES = {
     "copenhagen": N_("Copenhagen: volunteers bring culture to citizens with disabilities (21 actors)"),
     "fredericia": N_('Fredericia: "Grow your life" (18 actors)'),
 }
+#: The name a copy of each sample gets: the short form of its title, in the user's language.
+SAMPLE_NAMES = {"copenhagen": N_("Copenhagen"), "fredericia": N_("Fredericia")}
 
 
 def welcome():
@@ -225,7 +228,7 @@ def welcome():
         st.caption(tr("Illustrative reconstructions, not data from the evaluation. The copy is yours to change."))
         if st.button(tr("Open a copy"), key="sample_open"):
             try:
-                copy = ws.add_sample(chosen)
+                copy = ws.add_sample(chosen, _(SAMPLE_NAMES[chosen], lang))
             except NetmapError as exc:
                 st.error(md(exc.message(lang)))
             else:
@@ -241,7 +244,7 @@ def new_network_form(prefix):
     with st.form(f"{prefix}_form", border=True):
         st.markdown("**" + tr("Start a new network") + "**")
         name = st.text_input(tr("Name"), key=f"{prefix}_name", placeholder=tr("e.g. Culture partnership 2025"))
-        date = st.date_input(tr("Date the map describes"), value=None, key=f"{prefix}_date", format="YYYY-MM-DD")
+        date = st.date_input(tr("Date the map describes"), value=None, key=f"{prefix}_date", format=state.date_format())
         # The app's language until the person chooses another here (it stayed English when they
         # switched the app to Danish after the first screen was shown).
         chosen, shown = f"{prefix}_lang", f"{prefix}_lang_from"

@@ -4,7 +4,7 @@ import streamlit as st
 
 from netmap.i18n import number
 from netmap.present import vocab
-from netmap.present.report import overlap_lines
+from netmap.present.report import flag_line, overlap_lines
 from netmap.present.vocab import label
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
@@ -21,12 +21,7 @@ if not report["flags"]:
     st.success(tr("No flags raised."))
 for flag in report["flags"]:
     box = BOXES.get(flag["severity"], st.info)
-    box(
-        md(
-            f"[{label(vocab.SEVERITIES, flag['severity'], lang)}] "
-            f"{label(vocab.FLAG_TITLES, flag['code'], lang)}: {flag['message']}"
-        )
-    )
+    box(md(flag_line(flag, lang, names)))
     if flag["actors"]:
         st.caption(md(tr("Actors concerned: {names}", names="; ".join(names.get(a, a) for a in flag["actors"]))))
     if flag["code"] in vocab.FLAG_ADVICE:

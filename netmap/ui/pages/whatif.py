@@ -4,9 +4,7 @@ import streamlit as st
 
 from netmap.editing import choice_labels
 from netmap.i18n import ngettext
-from netmap.present import vocab
-from netmap.present.report import flag_message
-from netmap.present.vocab import label
+from netmap.present.report import flag_line
 from netmap.ui import state, views
 from netmap.ui.edits import flag_changes, ties_of
 from netmap.ui.state import md, tr
@@ -37,9 +35,4 @@ for title, flags, box in (
     if not flags:
         st.text(tr("none"))
     for flag in flags:
-        box(
-            md(
-                f"[{label(vocab.SEVERITIES, flag['severity'], lang)}] {label(vocab.FLAG_TITLES, flag['code'], lang)}: "
-                f"{flag_message(flag, lang, names)}"
-            )
-        )
+        box(md(flag_line(flag, lang, names)))

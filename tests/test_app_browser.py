@@ -97,29 +97,30 @@ def test_first_screen_and_an_added_actor_survives_reload_and_restart(tmp_path):
                 ),
             )
             page.goto(url)
-            # The first screen of a new, empty workspace: three ways in. Open a sample as your own copy.
+            # The first screen of a new, empty workspace: three ways in. Open a sample as your own copy,
+            # named by the sample's title.
             expect(page.get_by_text("Welcome to netmap")).to_be_visible(timeout=30000)
             expect(page.get_by_text("Start a new network")).to_be_visible()
             page.screenshot(path=str(tmp_path / "first_screen.png"))
             assert Workspace(workspace).names() == []
             page.get_by_role("button", name="Open a copy").click()
-            expect(page.get_by_text("copenhagen: 21 actors, 36 ties")).to_be_visible(timeout=30000)
+            expect(page.get_by_text("Copenhagen: 21 actors, 36 ties", exact=True)).to_be_visible(timeout=30000)
             expect(page.locator(".netmap-editor canvas")).to_be_visible(timeout=15000)
-            expect(page.get_by_text("copenhagen: every change is saved.")).to_be_visible()
+            expect(page.get_by_text("Copenhagen: every change is saved.", exact=True)).to_be_visible()
 
             form = quick_form(page, "Add an actor")
             form.get_by_label("Name").fill("Aftenskole Østerbro")
             form.get_by_role("button", name="Add actor").click()
-            expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=15000)
-            assert "aftenskole_østerbro" in Workspace(workspace).load("copenhagen").actor_ids
+            expect(page.get_by_text("Copenhagen: 22 actors, 36 ties", exact=True)).to_be_visible(timeout=15000)
+            assert "aftenskole_østerbro" in Workspace(workspace).load("Copenhagen").actor_ids
 
             page.reload()
-            expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
+            expect(page.get_by_text("Copenhagen: 22 actors, 36 ties", exact=True)).to_be_visible(timeout=30000)
 
             stop_server(server)
             server = start_server(port, workspace, log)
             page.goto(url)
-            expect(page.get_by_text("copenhagen: 22 actors, 36 ties")).to_be_visible(timeout=30000)
+            expect(page.get_by_text("Copenhagen: 22 actors, 36 ties", exact=True)).to_be_visible(timeout=30000)
             page.wait_for_function(
                 "() => globalThis.netmapEditor?.body.data.nodes.get('a:aftenskole_østerbro')?.name === 'Aftenskole Østerbro'",
                 timeout=15000,

@@ -33,6 +33,8 @@ pages = [
 ]
 
 try:
-    st.navigation(pages).run()
+    page = st.navigation(pages)
+    views.new_network_dialog()  # opened in the sidebar; it links to a page, so after the pages
+    page.run()
 finally:
     state.freeze_loaded()  # once the run's modules are loaded: see netmap/ui/state.py

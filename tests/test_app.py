@@ -103,7 +103,7 @@ def test_a_new_workspace_starts_empty_and_offers_three_ways_in(empty_ws):
     at = start()
     assert Workspace(empty_ws).names() == []
     assert texts(at, "subheader") == ["Welcome to netmap"]
-    assert at.text_input(key="start_name") and at.button(key="sample_open")
+    assert at.text_input(key="start_name") and at.button(key="start_sample_open")
     assert any(b.label == "Download the spreadsheet template" for b in at.get("download_button"))
     assert not any("sqlite" in c.lower() for c in texts(at, "caption"))
 
@@ -126,8 +126,8 @@ def test_start_a_new_network_with_a_name_and_a_date(empty_ws):
 def test_open_a_sample_as_your_own_copy(empty_ws):
     """The copy is named by the sample's title (not its internal key "fredericia")."""
     at = start()
-    at.radio(key="sample_choice").set_value("fredericia")
-    at.button(key="sample_open").click().run()
+    at.radio(key="start_sample_choice").set_value("fredericia")
+    at.button(key="start_sample_open").click().run()
     assert not at.exception
     assert any("Opened a copy of the sample as Fredericia." in s for s in texts(at, "success"))
     assert any(c.startswith("Fredericia: 18 actors") for c in texts(at, "caption"))
@@ -137,11 +137,37 @@ def test_open_a_sample_as_your_own_copy(empty_ws):
     assert (ROOT / "sample_networks" / "fredericia" / "actors.csv").read_text("utf-8").count("Mine now") == 0
 
 
+def test_a_second_network_is_started_from_the_sidebar(ws_path):
+    """Once there is a network, the first screen's three ways in are behind "New network" in the
+    sidebar (before, a new network was at the bottom of Import / export, and the template only
+    on the first screen of an empty workspace)."""
+    at = start()
+    assert "new_name" not in [w.key for w in at.text_input]  # no dialog until asked for
+    at.button(key="new_network_open").click().run()
+    assert at.button(key="new_sample_open") and any(
+        b.label == "Download the spreadsheet template" for b in at.get("download_button")
+    )
+    at.text_input(key="new_name").input("Kulturpartnerskab 2026")
+    at.button(key="new_submit").click().run()
+    assert not at.exception, at.exception
+    assert "Kulturpartnerskab 2026" in Workspace(ws_path).names()
+    assert at.session_state["network"] == "Kulturpartnerskab 2026"
+    assert "new_name" not in [w.key for w in at.text_input]  # the dialog has closed
+    assert any("Kulturpartnerskab 2026: 0 actors, 0 ties" in c for c in texts(at, "caption"))
+
+
+def test_the_import_page_offers_the_template_in_the_users_language(ws_path):
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+    at.switch_page("netmap/ui/pages/import_export.py").run()
+    assert "Hent regnearksskabelonen" in [b.label for b in at.get("download_button")]
+
+
 def test_a_sample_opened_in_danish_is_named_in_danish(empty_ws):
     at = start()
     at.radio(key="lang").set_value("da").run()
-    at.radio(key="sample_choice").set_value("copenhagen")
-    at.button(key="sample_open").click().run()
+    at.radio(key="start_sample_choice").set_value("copenhagen")
+    at.button(key="start_sample_open").click().run()
     assert not at.exception
     assert Workspace(empty_ws).names() == ["København"]
     assert "Åbnede en kopi af eksemplet som København." in texts(at, "success")

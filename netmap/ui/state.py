@@ -145,6 +145,7 @@ def init():
     names = ws.names()
     if "_open_next" in ss:
         ss.network = ss.pop("_open_next")
+        ss.pop("_new_network", None)  # the sidebar's "New network" dialog (views.NEW_NETWORK) is done
     if names and ss.get("network") not in names:
         wanted = st.query_params.get("network")
         ss.network = wanted if wanted in names else names[0]

@@ -39,6 +39,10 @@ __all__ = [
     "map_failed",
     "sidebar",
     "welcome",
+    "ways_in",
+    "template_button",
+    "NEW_NETWORK",
+    "new_network_dialog",
     "SAMPLE_TITLES",
     "SAMPLE_NAMES",
     "LANGUAGE_NAMES",
@@ -124,6 +128,8 @@ def sidebar():
         names = ws.names()
         if names:
             st.selectbox(tr("Network"), names, key="network")
+            if st.button(tr("New network"), key="new_network_open", icon=":material/add:", width="stretch"):
+                st.session_state[NEW_NETWORK] = True
     state.remember()
     state.begin_run()
     name = state.network_name()
@@ -194,39 +200,52 @@ SAMPLE_NAMES = {"copenhagen": N_("Copenhagen"), "fredericia": N_("Fredericia")}
 def welcome():
     """The first screen of an empty workspace: start a new network, import a file, or open a
     sample as your own copy."""
-    ws = state.workspace()
     st.subheader(tr("Welcome to netmap"))
     st.write(
         tr("Map who works with whom in your partnership. There is no network here yet: start in one of three ways.")
     )
     if state.shared():
         st.caption(tr("A network someone shares with you appears here once they have shared it."))
+    ways_in("start")
+
+
+#: Session key: the sidebar's "New network" dialog is open (until it is closed or a network opens).
+NEW_NETWORK = "_new_network"
+
+
+def new_network_dialog():
+    """The sidebar's "New network" dialog, when it is open: after ``st.navigation``, whose pages
+    its link to Import / export names."""
+    if st.session_state.get(NEW_NETWORK):
+        st.dialog(tr("A new network"), width="large", on_dismiss=lambda: st.session_state.pop(NEW_NETWORK, None))(
+            ways_in
+        )("new")
+
+
+def ways_in(prefix):
+    """Three ways to a network, side by side: start a new one, import a file (with the
+    spreadsheet template), or open a sample as your own copy. On the first screen of an empty
+    workspace, and in the sidebar's "New network" dialog (widget keys start with ``prefix``)."""
+    ws = state.workspace()
     start, upload, sample = st.columns(3)
     with start:
-        new_network_form("start")
+        new_network_form(prefix)
     with upload.container(border=True):
         st.markdown("**" + tr("Import a file") + "**")
         st.write(tr("A spreadsheet (XLSX, or two CSV files for actors and ties), or a JSON, GraphML or GEXF file."))
         st.page_link("netmap/ui/pages/import_export.py", label=tr("Import a file"), icon=":material/upload_file:")
-        st.download_button(
-            tr("Download the spreadsheet template"),
-            (SAMPLES_DIR / "skabelon" / "skabelon.xlsx").read_bytes(),
-            file_name="netmap-template.xlsx",
-            mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            key="template_download",
-            on_click="ignore",
-        )
+        template_button(f"{prefix}_template")
     with sample.container(border=True):
         st.markdown("**" + tr("Open a sample as your own copy") + "**")
         lang = state.lang()
         chosen = st.radio(
             tr("Sample"),
             list(SAMPLES),
-            key="sample_choice",
+            key=f"{prefix}_sample_choice",
             format_func=lambda code: _(SAMPLE_TITLES.get(code, code), lang),
         )
         st.caption(tr("Illustrative reconstructions, not data from the evaluation. The copy is yours to change."))
-        if st.button(tr("Open a copy"), key="sample_open"):
+        if st.button(tr("Open a copy"), key=f"{prefix}_sample_open"):
             try:
                 copy = ws.add_sample(chosen, _(SAMPLE_NAMES[chosen], lang))
             except NetmapError as exc:
@@ -235,6 +254,18 @@ def welcome():
                 state.flash("success", tr("Opened a copy of the sample as {name}.", name=copy))
                 st.session_state._open_next = copy
                 st.rerun()
+
+
+def template_button(key):
+    """The spreadsheet template (``sample_networks/skabelon``) to download and fill in."""
+    st.download_button(
+        tr("Download the spreadsheet template"),
+        (SAMPLES_DIR / "skabelon" / "skabelon.xlsx").read_bytes(),
+        file_name=tr("netmap-template") + ".xlsx",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=key,
+        on_click="ignore",
+    )
 
 
 def new_network_form(prefix):

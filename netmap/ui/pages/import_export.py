@@ -22,6 +22,7 @@ lang = state.lang()
 
 # --- import -------------------------------------------------------------------------
 st.header(tr("Import a network"))
+views.template_button("import_template")
 first = st.file_uploader(
     tr("A JSON, XLSX, GraphML or GEXF file, or the actors CSV"),
     type=["json", "xlsx", "graphml", "gexf", "csv"],

@@ -154,6 +154,7 @@ def test_a_second_network_is_started_from_the_sidebar(ws_path):
     assert at.session_state["network"] == "Kulturpartnerskab 2026"
     assert "new_name" not in [w.key for w in at.text_input]  # the dialog has closed
     assert any("Kulturpartnerskab 2026: 0 actors, 0 ties" in c for c in texts(at, "caption"))
+    assert any(i.startswith('No actors yet. Choose "Add an actor" above') for i in texts(at, "info"))
 
 
 def test_the_import_page_offers_the_template_in_the_users_language(ws_path):

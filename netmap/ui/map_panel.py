@@ -215,6 +215,13 @@ def _contents(net, rev, actor_id):
         return _new_tie(net, rev)
     if NEW_ACTOR in st.session_state:
         return _new_actor(net, rev)
+    if actor_id is None and not net.actors:  # a new network: how to fill it
+        st.info(
+            tr(
+                'No actors yet. Choose "Add an actor" above and click the map, use "Add an actor with a form" under the map, or paste a list of names on the Actors page.'
+            )
+        )
+        return net, rev
     if actor_id is None:
         st.info(tr("Click an actor on the map to see and edit it here."))
         return net, rev

@@ -128,20 +128,21 @@ def sidebar():
         names = ws.names()
         if names:
             st.selectbox(tr("Network"), names, key="network")
-            if st.button(tr("New network"), key="new_network_open", icon=":material/add:", width="stretch"):
-                st.session_state[NEW_NETWORK] = True
     state.remember()
     state.begin_run()
     name = state.network_name()
-    if not names or not name or not state.can_edit():
-        return
-    with st.sidebar:
-        left, right = st.columns(2)
-        undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
-        redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
-        note = st.empty()  # drawn before the page: a page that waits for a confirmation fills it again
-        note.caption(md(tr("{name}: every change is saved.", name=name)))
-    st.session_state[SAVE_NOTE] = (note, name)
+    undo = redo = False
+    if names and name and state.can_edit():
+        with st.sidebar:
+            left, right = st.columns(2)
+            undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
+            redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
+            note = st.empty()  # drawn before the page: a page that waits for a confirmation fills it again
+            note.caption(md(tr("{name}: every change is saved.", name=name)))
+        st.session_state[SAVE_NOTE] = (note, name)
+    # Last: used now and then, it leaves the network's state above it in a small window.
+    if names and st.sidebar.button(tr("New network"), key="new_network_open", icon=":material/add:"):
+        st.session_state[NEW_NETWORK] = True
     if undo or redo:
         was = state.acting_on()
         try:

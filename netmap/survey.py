@@ -236,6 +236,8 @@ def open_round(ws, network, title, date=None, respondents=None, expires=None, re
         )
     ids = list(_actors(ws, network).core if respondents is None else respondents)
     people = _actors_of(ws, network, ids)
+    if not people and respondents is not None:
+        raise InputError("the round has no respondents: choose at least one actor to answer")
     if not people:
         raise InputError(
             'the round has no respondents: network "{name}" has no partnership core, so name the respondents',

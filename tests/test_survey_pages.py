@@ -3,6 +3,7 @@ resume, language), the coordinator's page (open, links, revoke), the Review page
 report with a closed round. The real-browser run is tests/test_survey_browser.py."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -128,6 +129,23 @@ def links_shown(at):
 
 def token_of(link):
     return re.search(r"\?t=([\w-]+)", link).group(1)
+
+
+def test_the_respondents_follow_the_open_network_and_none_chosen_is_said_so(ws):
+    """After a switch to another network the respondents are that network's core (they were
+    emptied: the choice kept the other network's actors); a round with none chosen says that
+    none were chosen (it said the network had no core)."""
+    other = replace(partnership(), actors=[replace(a, partner=a.id == "forening") for a in partnership().actors])
+    ws.create("Anden", other)
+    at = start_admin()
+    assert at.multiselect(key=f"survey_respondents_{NAME}").value == partnership().core
+    at.selectbox(key="network").set_value("Anden").run()
+    assert at.multiselect(key="survey_respondents_Anden").value == ["forening"]
+    at.multiselect(key="survey_respondents_Anden").set_value([])
+    at.text_input(key="survey_controller").input("Aarhus Kommune")
+    at.button(key="FormSubmitter:survey_open-Open the round").click().run()
+    assert texts(at, "error") == ["The round has no respondents: choose at least one actor to answer"]
+    assert survey.rounds(ws, "Anden") == []
 
 
 def test_the_coordinator_opens_a_round_for_the_core_and_gets_links_that_work(ws):

@@ -28,7 +28,8 @@ st.caption(
 
 
 def _error(exc):
-    st.error(md(exc.message(lang)))
+    text = exc.message(lang)
+    st.error(md(text[:1].upper() + text[1:]))  # the core's messages are lines of a command's output
 
 
 def _base():
@@ -88,7 +89,7 @@ with st.expander(tr("Open a new round"), expanded=not rounds):
             list(labels),
             default=net.core,
             format_func=labels.get,
-            key="survey_respondents",
+            key=f"survey_respondents_{name}",  # each network its own: another's choice emptied it
         )
         opened = st.form_submit_button(tr("Open the round"), type="primary")
     if opened and not controller.strip():

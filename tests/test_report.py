@@ -365,7 +365,7 @@ def test_app_offers_the_report_and_the_map_picture(tmp_path, monkeypatch):
     assert not at.exception
     labels = [b.label for b in at.get("download_button")]
     for fmt in ("Word (DOCX)", "PDF", "HTML"):
-        assert f"Download the report ({fmt})" in labels
+        assert f"Download the report as {fmt}" in labels
     assert "Download the map as a picture (PNG)" in labels
 
 
@@ -383,7 +383,7 @@ def test_app_downloads_the_report_and_the_map_picture(tmp_path):
 
     with running_app(tmp_path) as (page, url, _workspace, errors):
         page.goto(f"{url}/import-export")
-        button = page.get_by_role("button", name="Download the report (PDF)")
+        button = page.get_by_role("button", name="Download the report as PDF")
         expect(button).to_be_visible(timeout=30000)
         with page.expect_download(timeout=60000) as info:
             button.click()

@@ -316,3 +316,11 @@ def test_netmap_report_of_a_workspace_network_has_the_partners_own_view(ws, tmp_
     html = out.read_text(encoding="utf-8")
     assert "Parternes eget syn (spørgeskema)" in html
     assert "Tillid mellem parterne: 3,00 (75\u00a0% af maksimum)" in html
+
+
+def test_the_links_file_opens_in_columns_in_a_danish_excel_and_runs_no_formula():
+    from netmap.ui.survey_results import links_csv
+
+    data = links_csv(["=Kommune", "Ældrerådet; Syd"], ["http://x/?t=a", "http://x/?t=b"], "da")
+    expected = '\ufeffDeltager;Link\n\'=Kommune;http://x/?t=a\n"Ældrerådet; Syd";http://x/?t=b\n'
+    assert data == expected.encode("utf-8")

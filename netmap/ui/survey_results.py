@@ -9,8 +9,9 @@ import pandas as pd
 from netmap.i18n import _
 from netmap.present.partners import scores_text
 from netmap.present.survey import HEADERS, actor_rows, element_rows, response_text, tie_rows
+from netmap.writing import escape_cell
 
-__all__ = ["results_tables", "result_names"]
+__all__ = ["results_tables", "result_names", "links_csv"]
 
 
 def results_tables(res: dict, names: dict, lang: str) -> list:
@@ -39,3 +40,11 @@ def result_names(res: dict) -> dict:
     """The names the results speak of: the round's actors and citizen groups, and the partners the
     respondents added (``new:...``), never shown by their internal ids."""
     return {**res.get("names", {}), **{i: e["name"] for i, e in res.get("new_actors", {}).items()}}
+
+
+def links_csv(names, links, lang):
+    """The personal links as a CSV that Excel opens in columns: ";" and a byte-order mark, as
+    netmap's other CSV files, the names safe from formula injection (a Danish Excel put the whole
+    line in one cell of a "," file)."""
+    table = pd.DataFrame({_("Respondent", lang): [escape_cell(n) for n in names], _("Link", lang): links})
+    return table.to_csv(index=False, sep=";").encode("utf-8-sig")

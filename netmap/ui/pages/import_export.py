@@ -220,7 +220,7 @@ if cur is not None:
     )
     for suffix, label, mime in views.REPORT_FORMATS:
         st.download_button(
-            tr("Download the report ({fmt})", fmt=label),
+            tr("Download the report as {fmt}", fmt=label),
             views.report_file(net, key, suffix, pseudo),
             file_name=f"{stem}_report{suffix}",
             mime=mime,

@@ -15,7 +15,7 @@ from netmap.present.partners import DISAGREEMENT
 from netmap.ui import state, views
 from netmap.ui.snapshots_page import show_diff
 from netmap.ui.state import md, tr
-from netmap.ui.survey_results import result_names, results_tables
+from netmap.ui.survey_results import links_csv, result_names, results_tables
 
 name, net, rev = views.open_page(tr("Survey"))
 lang, ws, ss = state.lang(), state.workspace(), st.session_state
@@ -172,14 +172,13 @@ st.dataframe(
         ]
     ),
     hide_index=True,
+    column_config={tr("Personal link (copy now)"): st.column_config.TextColumn(width="large")},  # whole, to copy
     key="survey_people",
 )
 if links_now:
     st.download_button(
         tr("Download the links (CSV)"),
-        pd.DataFrame(
-            {tr("Respondent"): [p.name for p in people if p.actor in links_now], tr("Link"): list(links_now.values())}
-        ).to_csv(index=False),
+        links_csv([p.name for p in people if p.actor in links_now], list(links_now.values()), lang),
         file_name=f"{name}-{tr('links')}.csv",
         mime="text/csv",
         key="survey_links_csv",

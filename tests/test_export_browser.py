@@ -212,6 +212,24 @@ def test_compare_map_draws(chromium, tmp_path):
         page.close()
 
 
+def test_the_legend_is_beside_the_map_in_the_apps_frame(chromium, tmp_path):
+    """In the app a map is a frame about 820 x 620 px (the Snapshots and Survey pages' compare
+    map at 1280x720): the legend sits beside the map there. Under it, it was cut off after its
+    heading (the page went to one column below 800 px)."""
+    path = tmp_path / "compare.html"
+    series = SAMPLES / "copenhagen_series"
+    old, new = (read_network(series / f) for f in ("2016-03-01_start.json", "2017-01-15_turnover.json"))
+    path.write_text(export_compare(old, new, lang="da"), encoding="utf-8")
+    page = chromium.new_page(viewport={"width": 786, "height": 620})
+    try:
+        page.goto(path.as_uri())
+        page.wait_for_selector("html[data-stable=true]", state="attached", timeout=45000)
+        graph, aside = (page.locator(s).bounding_box() for s in ("#graph", "aside"))
+        assert aside["x"] >= graph["x"] + graph["width"] - 1 and aside["y"] < 620
+    finally:
+        page.close()
+
+
 def test_5000_actors_draw(chromium, tmp_path):
     from netmap.generate import generate
 

@@ -122,6 +122,10 @@ def answer(page, url, token, partners, ties, influence, element1, phone=False):
         assert axe.check(page, "the survey's ties step") >= 1
     page.get_by_role("button", name="Næste").click()
     expect(page.get_by_text("Hvor stor indflydelse har hver af dem")).to_be_visible(timeout=15000)
+    # The next step starts at its top (it opened where the last one's "Næste" was, at the bottom),
+    # its title focused for a screen reader.
+    expect(page.locator("h1")).to_be_in_viewport(timeout=5000)
+    expect(page.locator("h1")).to_be_focused()
     for name, score in influence.items():
         radio(page, name, score)
     page.get_by_role("button", name="Næste").click()

@@ -21,7 +21,7 @@ from netmap.present.partners import FREQUENCIES, INFLUENCE, SCALE, TRUST_ITEMS, 
 from netmap.present.review import element_text, group_text
 from netmap.review import ELEMENTS
 from netmap.store import DB_ERRORS
-from netmap.ui import state
+from netmap.ui import page_top, state
 from netmap.ui.state import md, tr
 
 __all__ = ["run", "STEPS"]
@@ -94,6 +94,7 @@ def run():
     _lang_switch()
     st.title(md(access.round.title or tr("Partnership survey")))
     st.caption(md(tr("Your answers as {name}", name=access.name)))
+    page_top.at_top("sv_page_top", step)
     if step not in ("privacy", "done"):  # the questions' steps: partners, ties, influence, elements
         number, total = STEPS.index(step), len(STEPS) - 2
         st.progress(number / total, text=tr("Step {n} of {total}", n=number, total=total))

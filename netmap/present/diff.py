@@ -190,7 +190,7 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
         ],
         "review": [
             (c["number"], text)
-            for c, text in zip(d.get("review", []), entry_change_texts(d.get("review", []), lang, limit=60))
+            for c, text in zip(d.get("review", []), entry_change_texts(d.get("review", []), lang, 60), strict=True)
         ],
     }
 

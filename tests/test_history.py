@@ -318,3 +318,53 @@ def test_deleted_added_and_changed_ties_are_named_as_actors_are(tmp_path):
     )
     one = Network(name="p", actors=net.actors, ties=[])
     assert edit_text(net, one, "en").endswith("Beta \u2014 Gamma (collaboration) (+1)")
+
+
+def nord():
+    """The walk-through's Ældrenetværk Nord, cut down: Hjemmeplejen Nord (public sector, a note)
+    is Sundhedshuset (sector not known) again; neither has a tie to a third actor."""
+    return Network(
+        name="p",
+        actors=[
+            Actor(id="h", name="Hjemmeplejen Nord", sector="public", notes="Kontakt: Mette"),
+            Actor(id="s", name="Sundhedshuset"),
+            Actor(id="f", name="Frivilligcenter Nord"),
+        ],
+        ties=[Tie(source="h", target="s")],
+    )
+
+
+def test_a_merge_of_an_actor_without_other_ties_is_told_as_a_merge_when_the_kept_one_took_something(tmp_path):
+    """No tie moves (the one between the two is dropped), but Sundhedshuset takes the sector and
+    the note of Hjemmeplejen Nord: a merge, with what it took. Deleting Hjemmeplejen Nord and
+    setting Sundhedshuset's sector to another one in the same revision is not; and a merge
+    that gives the kept actor nothing (the walk-through: no ties, no fields) looks exactly like
+    a deletion, since revisions store no message: it is told as one (the documented limit)."""
+    import copy
+
+    from netmap.editing import merge_actors
+    from netmap.present.diff import edit_text
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = nord()
+    ws.create("p", net)
+    ws.save("p", merge_actors(net, "s", "h")[0])
+    assert words(ws)[0] == (
+        2,
+        [
+            "Merged Hjemmeplejen Nord into Sundhedshuset",
+            "Sundhedshuset: Sector: unknown \u2192 public; Notes: - \u2192 Kontakt: Mette",
+        ],
+    )
+    assert words(ws, "da")[0][1][0] == "Hjemmeplejen Nord slået sammen med Sundhedshuset"
+    assert edit_text(ws.load("p", 1), ws.load("p", 2), "da").startswith(
+        "slog Hjemmeplejen Nord sammen med Sundhedshuset;"
+    )
+    other = copy.deepcopy(net).without("h")
+    other.actors[0].sector = "private"
+    assert edit_text(net, other, "en") == (
+        "deleted Hjemmeplejen Nord; changed Sundhedshuset: Sector: unknown \u2192 private; "
+        "deleted the tie Hjemmeplejen Nord \u2014 Sundhedshuset (collaboration)"
+    )
+    bare = Network(name="p", actors=[Actor(id="h", name="Hjemmeplejen Nord"), *net.actors[1:]])
+    assert edit_text(bare, merge_actors(bare, "s", "h")[0], "en") == "deleted Hjemmeplejen Nord"

@@ -198,6 +198,8 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
 def _merged_text(merge, names: dict, lang: str) -> str:
     """``Merged B into A (3 ties moved)``: a merge (:func:`netmap.editing.merged`) in words."""
     keep, other, n = merge
+    if not n:
+        return _("Merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
     return ngettext(
         "Merged {other} into {keep} ({n} tie moved)",
         "Merged {other} into {keep} ({n} ties moved)",
@@ -337,7 +339,9 @@ def edit_text(old, new, lang: str = "en") -> str:
     if merge:
         keep, other, n = merge
         parts.append(
-            ngettext(
+            _("merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
+            if not n
+            else ngettext(
                 "merged {other} into {keep} ({n} tie moved)",
                 "merged {other} into {keep} ({n} ties moved)",
                 n,

@@ -145,8 +145,8 @@ def _field_changes(old, new, fields):
 
 
 def changes(old: Network, new: Network) -> dict[str, Any]:
-    """The ``network``, ``actors`` and ``ties`` parts of :func:`compare` (what was edited), without
-    the analysis of what it means: fast enough for every revision of a history."""
+    """The ``network``, ``actors``, ``ties`` and ``review`` parts of :func:`compare` (what was
+    edited), without the analysis of what it means: fast enough for every revision of a history."""
     old_actors = {a.id: _actor_doc(a) for a in old.actors}
     new_actors = {a.id: _actor_doc(a) for a in new.actors}
     added = [i for i in new_actors if i not in old_actors]
@@ -188,6 +188,7 @@ def changes(old: Network, new: Network) -> dict[str, Any]:
             "removed": [d for k, d in old_ties.items() if k not in new_ties],
             "changed": ties_changed,
         },
+        "review": _review(old.review, new.review),
     }
 
 
@@ -243,7 +244,6 @@ def compare(old: Network, new: Network, group_by: str = "sector") -> dict[str, A
         "partnership": {k: [ia[k], ib[k]] for k in INDICATORS},
         "flags": {"raised": [c for c in fb if c not in fa], "cleared": [c for c in fa if c not in fb]},
         "actor_metrics": metrics,
-        "review": _review(old.review, new.review),
     }
 
 

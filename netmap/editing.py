@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 
 from .model import _SECTOR_WORDS, Actor, Network, _name_key, canonical_tie_kind, is_citizen
 
@@ -273,7 +273,7 @@ def _joined(group):
         first,
         strength=max(t.strength for t in group),
         directed=all(t.directed for t in group),
-        notes="\n".join(notes) if len(notes) > 1 else first.notes,
+        notes=first.notes if notes == [first.notes.strip()] else "\n".join(notes),
         attributes=attributes,
     )
 
@@ -352,7 +352,13 @@ def merged(old_actors, new_actors, old_ties, new_ties):
     equal when nothing changed). A merge: one actor went and none came; nothing changed but the
     kept actor and ties of the two; each tie the gone actor had with a third actor now runs, of
     the same kind, between that actor and the kept one (one such tie at least); and a tie of the
-    kept actor, or the kept actor itself, changed (else the gone actor was only deleted).
+    kept actor, or the kept actor itself, changed (else the gone actor was only deleted). When
+    the gone actor had no tie to a third actor, the kept actor must have taken something from it
+    (:func:`_took_from`).
+
+    The limit: revisions store no message, so a merge that changed nothing of the kept actor and
+    its ties (the gone actor had no ties, or only ties the kept actor had already, and nothing to
+    give it) looks exactly like deleting the gone actor, and is told as a deletion.
     """
     gone = old_actors.keys() - new_actors.keys()
     if len(gone) != 1 or new_actors.keys() - old_actors.keys():
@@ -368,8 +374,36 @@ def merged(old_actors, new_actors, old_ties, new_ties):
         if any(keep not in k[:2] and other not in k[:2] for k in differing):
             continue
         moved = [(n, kind) for n, kind in theirs if n != keep]
-        if not moved or any((*sorted((keep, n)), kind) not in now for n, kind in moved):
+        if any((*sorted((keep, n)), kind) not in now for n, kind in moved):
+            continue
+        if not moved and not (keep in changed and _took_from(old_actors[keep], new_actors[keep], old_actors[other])):
             continue
         if keep in changed or any(keep in k[:2] for k in differing if k in new_ties):
             return keep, other, len(moved)
     return None
+
+
+def _took_from(before, after, other):
+    """Whether the actor ``before`` became ``after`` only by what merging ``other`` into it gives
+    (:func:`_merged_actor`: empty fields filled, notes added, partner, custom attributes, a map
+    position); records as in :func:`merged`."""
+    before, after, other = ({**(r if isinstance(r, dict) else asdict(r))} for r in (before, after, other))
+    mine, theirs = before.pop("attributes", {}), other.get("attributes", {})
+    if any(
+        v != mine.get(k) and (v != theirs.get(k) or not _blank(mine.get(k)))
+        for k, v in after.pop("attributes", {}).items()
+    ):
+        return False
+    for f in after.keys() | before.keys():
+        old, new = before.get(f), after.get(f)
+        if old == new:
+            continue
+        if f in ("x", "y"):
+            if None not in (before.get("x"), before.get("y")) or new != other.get(f):
+                return False
+        elif f == "notes":
+            if new != old.rstrip() + "\n" + (other.get(f) or "").strip() and not (_blank(old) and new == other.get(f)):
+                return False
+        elif not (f in MERGED_FIELDS and _blank(old, f) and new == other.get(f)):
+            return False
+    return True

@@ -1029,10 +1029,36 @@ def test_restore_a_revision_asks_then_saves_it_as_a_new_revision(ws_path):
     assert any("Restore revision 1?" in w for w in texts(at, "warning"))
     assert Workspace(ws_path).revision("copenhagen") == 2  # asked, nothing saved yet
     at.button(key="history_restore_confirm").click().run()
-    assert any("Restored revision 1 as revision 3." in s for s in texts(at, "success"))
+    assert "Restored revision 1 as revision 3: renamed Stjernen to Lavuk Stjernen (ledelse)." in texts(at, "success")
     ws = Workspace(ws_path)
     assert ws.revision("copenhagen") == 3 and ws.document("copenhagen", 3) == ws.document("copenhagen", 1)
     assert ws.load("copenhagen", 2).actors[0].name == "Stjernen"  # nothing lost
+
+
+def test_restoring_says_what_it_changes_in_the_review_too(ws_path):
+    """The walk-through: element 1 of the review rated "2 – partly in place" (revision 2), then
+    revision 1 restored. The question, the message after it and the new revision's words all
+    say that the rating goes back to "not assessed"."""
+    from netmap.review import with_entry
+
+    ws = Workspace(ws_path)
+    ws.save("copenhagen", with_entry(ws.load("copenhagen"), 1, 2, "", "2026-12-02"))
+    at = start("history")
+    at.radio(key="lang").set_value("da").run()
+    element = (
+        "1. Erfaringer med tværgående samarbejder på forhånd og et aktivt netværk i lokalområdet – "
+        "både nære netværk og mere fjerne netværk"
+    )
+    assert f"- Vurdering: {element}: ikke vurderet \u2192 2 \u2013 delvist på plads" in texts(at, "markdown")
+    at.button(key="history_restore_1").click().run()
+    (ask,) = [w for w in texts(at, "warning") if "Gendan version 1?" in w]
+    assert f"Vurdering: {element}: 2 \u2013 delvist på plads \u2192 ikke vurderet" in ask
+    at.button(key="history_restore_confirm").click().run()
+    assert any(
+        s.startswith("Version 1 er gendannet som version 3: ændrede vurderingen: 1. ") for s in texts(at, "success")
+    ), texts(at, "success")
+    assert f"- Vurdering: {element}: 2 \u2013 delvist på plads \u2192 ikke vurderet" in texts(at, "markdown")
+    assert Workspace(ws_path).load("copenhagen").review == {}
 
 
 def test_a_stale_restore_is_refused_and_told(ws_path):

@@ -309,3 +309,14 @@ def test_one_edit_in_words():
     four = Network(net.actors + [Actor(f"n{i}", f"N{i}") for i in range(4)], net.ties)
     assert edit_text(net, four) == "added 4 actors: N0; N1; N2 (+1)"
     assert edit_text(net, with_actor(net, "a", name="Ann"), "da") == "omdøbte Anna til Ann"
+
+
+def test_a_joined_tie_keeps_the_note_of_the_merged_actors_tie_when_the_kept_one_has_none():
+    """Kulturhuset–Biblioteket has no note, Kulturhus Ølby–Biblioteket says "Fast møde"; after
+    the merge the one tie says it (the preview promises the notes of both)."""
+    net = Network(
+        actors=[Actor("k", "Kulturhuset"), Actor("o", "Kulturhus Ølby"), Actor("b", "Biblioteket")],
+        ties=[Tie("k", "b", strength=2.0), Tie("o", "b", strength=1.0, notes="Fast møde")],
+    )
+    merged, _plan = merge_actors(net, "k", "o")
+    assert [(t.source, t.target, t.strength, t.notes) for t in merged.ties] == [("k", "b", 2.0, "Fast møde")]

@@ -263,3 +263,108 @@ def test_deleting_an_actor_whose_ties_another_one_has_too_is_no_merge(tmp_path):
     ws.save("p", merge_pair())
     ws.save("p", both)
     assert not any(line.startswith("Merged") for line in words(ws)[0][1])
+
+
+def test_a_change_of_the_review_is_told_and_so_is_what_restoring_undoes(tmp_path):
+    """The review (Table 7.1) is stored with the network: a revision that only rated element 1
+    says so, and going back to revision 1 (what a restore does) says the rating goes back. The
+    element's wording and the rating's are those of the review page (vocab.REVIEW_ELEMENTS,
+    RATINGS), written out here."""
+    from netmap.present.diff import edit_text, network_edit_lines
+    from netmap.review import with_entry
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = two_actors()
+    ws.create("p", net)
+    ws.save("p", with_entry(net, 5, 2, "", "2026-12-02"))
+    ws.save("p", with_entry(ws.load("p"), 5, 2, "Møder hver måned", "2026-12-02"))
+    element_en, element_da = "Flexibility and openness to learning", "Fleksibilitet og åbenhed over for at lære"
+    assert words(ws)[:2] == [
+        (3, [f"Review: 5. {element_en}: Note: - \u2192 Møder hver måned"]),
+        (2, [f"Review: 5. {element_en}: not assessed \u2192 2 \u2013 partly in place"]),
+    ]
+    assert words(ws, "da")[1] == (2, [f"Vurdering: 5. {element_da}: ikke vurderet \u2192 2 \u2013 delvist på plads"])
+    now, first = ws.load("p"), ws.load("p", 1)
+    assert network_edit_lines(now, first, "da") == [
+        f"Vurdering: 5. {element_da}: 2 \u2013 delvist på plads \u2192 ikke vurderet; Note: Møder hver måned \u2192 -"
+    ]
+    assert edit_text(first, ws.load("p", 2), "en") == (
+        f"changed the review: 5. {element_en}: not assessed \u2192 2 \u2013 partly in place"
+    )
+    ws.save("p", with_entry(first, 1, 4, "", "2026-12-02"))
+    ws.restore("p", 2)  # element 1 goes back to not assessed, element 5 to partly in place
+    assert words(ws)[0][1] == [
+        "Review: 1. Prior experience of cross-cutting work and an active local network, both near and far: "
+        "4 \u2013 fully in place \u2192 not assessed",
+        f"Review: 5. {element_en}: not assessed \u2192 2 \u2013 partly in place",
+    ]
+    assert edit_text(ws.load("p", 4), ws.load("p", 5), "da") == "ændrede vurderingen af 2 elementer (nr. 1, 5)"
+
+
+def test_deleted_added_and_changed_ties_are_named_as_actors_are(tmp_path):
+    """Three ties deleted in one edit: each by its ends and kind, the first three, then how many
+    more (as deleted actors are listed)."""
+    from netmap.present.diff import edit_text
+
+    net = merge_pair()
+    fewer = Network(name="p", actors=net.actors, ties=net.ties[:1])
+    assert edit_text(net, fewer, "en") == (
+        "deleted 3 ties: Alfa \u2014 Gamma (collaboration); Beta \u2014 Gamma (collaboration); "
+        "Delta \u2192 Beta (information)"
+    )
+    assert edit_text(fewer, net, "da") == (
+        "tilføjede 3 relationer: Alfa \u2014 Gamma (samarbejde); Beta \u2014 Gamma (samarbejde); "
+        "Delta \u2192 Beta (information)"
+    )
+    one = Network(name="p", actors=net.actors, ties=[])
+    assert edit_text(net, one, "en").endswith("Beta \u2014 Gamma (collaboration) (+1)")
+
+
+def nord():
+    """The walk-through's Ældrenetværk Nord, cut down: Hjemmeplejen Nord (public sector, a note)
+    is Sundhedshuset (sector not known) again; neither has a tie to a third actor."""
+    return Network(
+        name="p",
+        actors=[
+            Actor(id="h", name="Hjemmeplejen Nord", sector="public", notes="Kontakt: Mette"),
+            Actor(id="s", name="Sundhedshuset"),
+            Actor(id="f", name="Frivilligcenter Nord"),
+        ],
+        ties=[Tie(source="h", target="s")],
+    )
+
+
+def test_a_merge_of_an_actor_without_other_ties_is_told_as_a_merge_when_the_kept_one_took_something(tmp_path):
+    """No tie moves (the one between the two is dropped), but Sundhedshuset takes the sector and
+    the note of Hjemmeplejen Nord: a merge, with what it took. Deleting Hjemmeplejen Nord and
+    setting Sundhedshuset's sector to another one in the same revision is not; and a merge
+    that gives the kept actor nothing (the walk-through: no ties, no fields) looks exactly like
+    a deletion, since revisions store no message: it is told as one (the documented limit)."""
+    import copy
+
+    from netmap.editing import merge_actors
+    from netmap.present.diff import edit_text
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = nord()
+    ws.create("p", net)
+    ws.save("p", merge_actors(net, "s", "h")[0])
+    assert words(ws)[0] == (
+        2,
+        [
+            "Merged Hjemmeplejen Nord into Sundhedshuset",
+            "Sundhedshuset: Sector: unknown \u2192 public; Notes: - \u2192 Kontakt: Mette",
+        ],
+    )
+    assert words(ws, "da")[0][1][0] == "Hjemmeplejen Nord slået sammen med Sundhedshuset"
+    assert edit_text(ws.load("p", 1), ws.load("p", 2), "da").startswith(
+        "slog Hjemmeplejen Nord sammen med Sundhedshuset;"
+    )
+    other = copy.deepcopy(net).without("h")
+    other.actors[0].sector = "private"
+    assert edit_text(net, other, "en") == (
+        "deleted Hjemmeplejen Nord; changed Sundhedshuset: Sector: unknown \u2192 private; "
+        "deleted the tie Hjemmeplejen Nord \u2014 Sundhedshuset (collaboration)"
+    )
+    bare = Network(name="p", actors=[Actor(id="h", name="Hjemmeplejen Nord"), *net.actors[1:]])
+    assert edit_text(bare, merge_actors(bare, "s", "h")[0], "en") == "deleted Hjemmeplejen Nord"

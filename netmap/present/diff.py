@@ -12,6 +12,7 @@ from ..model import canonical_tie_kind
 from . import vocab
 from .report import names as list_names
 from .review import change_lines as review_lines
+from .review import entry_change_texts
 from .vocab import label, yes_no
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "shortened",
     "revision_lines",
     "edit_text",
+    "network_edit_lines",
     "merge_texts",
 ]
 
@@ -163,7 +165,8 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
     """The changes ``d`` (:func:`netmap.compare.changes`) as the pieces :func:`edit_lines` and
     :func:`edit_text` both put in words: actors by name (``old_names`` for removed and changed
     ones, else ``names``), ties by their ends and kind, changed fields as ``Field: old → new``,
-    and the map's date as ``(old, new)`` when it changed. After a merge (``merge``, from
+    the map's date as ``(old, new)`` when it changed, and the elements of the review whose
+    rating or note changed. After a merge (``merge``, from
     :func:`netmap.editing.merged`) no actor is removed and no tie changed: the merge says it."""
     a, t, old_names = d["actors"], d["ties"], old_names or names
     if merge:
@@ -185,12 +188,18 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
             (tie_text(c, lang, names), "; ".join(change_texts(c["changes"], lang, "ties", limit=60)))
             for c in t["changed"]
         ],
+        "review": [
+            (c["number"], text)
+            for c, text in zip(d.get("review", []), entry_change_texts(d.get("review", []), lang, 60), strict=True)
+        ],
     }
 
 
 def _merged_text(merge, names: dict, lang: str) -> str:
     """``Merged B into A (3 ties moved)``: a merge (:func:`netmap.editing.merged`) in words."""
     keep, other, n = merge
+    if not n:
+        return _("Merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
     return ngettext(
         "Merged {other} into {keep} ({n} tie moved)",
         "Merged {other} into {keep} ({n} ties moved)",
@@ -218,6 +227,7 @@ def edit_lines(edits: dict, lang: str, names: dict | None = None, merge: tuple |
     lines += [_("Tie added: {tie}", lang, tie=tie) for tie in w["ties added"]]
     lines += [_("Tie removed: {tie}", lang, tie=tie) for tie in w["ties removed"]]
     lines += [f"{tie}: {texts}" for tie, texts in w["ties changed"]]
+    lines += [f"{_('Review', lang)}: {text}" for _number, text in w["review"]]
     return lines
 
 
@@ -241,10 +251,15 @@ def revision_lines(revision, lang: str, limit: int | None = 5) -> list[str]:
                 ties=vocab.count("ties", revision.ties, lang),
             )
         ]
-    lines = edit_lines(revision.edits, lang, revision.names, revision.merged)
-    if revision.moved:
-        lines.append(ngettext("{n} actor moved on the map", "{n} actors moved on the map", revision.moved, lang))
-    lines = lines or [_("No change to the actors or ties", lang)]
+    return _listed(revision.edits, revision.names, revision.merged, revision.moved, lang, limit)
+
+
+def _listed(edits, names, merge, moved, lang, limit):
+    """:func:`edit_lines`, then how many actors moved (``moved``), shortened to ``limit``."""
+    lines = edit_lines(edits, lang, names, merge)
+    if moved:
+        lines.append(ngettext("{n} actor moved on the map", "{n} actors moved on the map", moved, lang))
+    lines = lines or [_("No change to the actors, ties or review", lang)]
     return lines if limit is None else shortened(lines, lang, limit)
 
 
@@ -283,16 +298,29 @@ def _differing(old, new, records):
     )
 
 
+def _edit(old, new):
+    """``(names of old, names of both, merge, (old, new) cut down)``: what :func:`edit_text` and
+    :func:`network_edit_lines` need of the networks ``old`` and ``new``."""
+    gone_names = {a.id: a.label for a in old.actors}
+    names = {**gone_names, **{a.id: a.label for a in new.actors}}
+    records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
+    merge = merged(old_actors, new_actors, old_ties, new_ties)
+    return gone_names, names, merge, _differing(old, new, records)
+
+
+def network_edit_lines(old, new, lang: str = "en", limit: int | None = 5) -> list[str]:
+    """What going from network ``old`` to network ``new`` changes, one line a change as the
+    history says it (:func:`revision_lines`): e.g. what restoring a revision will do."""
+    _gone, names, merge, (old, new) = _edit(old, new)
+    return _listed(changes(old, new), names, merge, len(_moved(old, new)), lang, limit)
+
+
 def edit_text(old, new, lang: str = "en") -> str:
     """What the edit from network ``old`` to network ``new`` did, in a few words:
     ``renamed Anna to Ann``, ``added Bo; added the tie Anna — Bo (collaboration)``, ``moved
     3 actors: ...``; ``no change`` when the two are the same (positions included). The pieces of
     :func:`edit_lines`; several of a kind are counted (actors also listed by name)."""
-    gone_names = {a.id: a.label for a in old.actors}
-    names = {**gone_names, **{a.id: a.label for a in new.actors}}
-    records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
-    merge = merged(old_actors, new_actors, old_ties, new_ties)
-    old, new = _differing(old, new, records)
+    gone_names, names, merge, (old, new) = _edit(old, new)
     w = _worded(changes(old, new), lang, names, gone_names, merge)
 
     def part(items, one, many, listed=None):
@@ -311,7 +339,9 @@ def edit_text(old, new, lang: str = "en") -> str:
     if merge:
         keep, other, n = merge
         parts.append(
-            ngettext(
+            _("merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
+            if not n
+            else ngettext(
                 "merged {other} into {keep} ({n} tie moved)",
                 "merged {other} into {keep} ({n} ties moved)",
                 n,
@@ -339,18 +369,30 @@ def edit_text(old, new, lang: str = "en") -> str:
     parts += part(
         w["ties added"],
         lambda tie: _("added the tie {tie}", lang, tie=tie),
-        lambda n, _listed: ngettext("added {n} tie", "added {n} ties", n, lang),
+        lambda n, listed: ngettext("added {n} tie: {ties}", "added {n} ties: {ties}", n, lang, ties=listed),
     )
     parts += part(
         w["ties removed"],
         lambda tie: _("deleted the tie {tie}", lang, tie=tie),
-        lambda n, _listed: ngettext("deleted {n} tie", "deleted {n} ties", n, lang),
+        lambda n, listed: ngettext("deleted {n} tie: {ties}", "deleted {n} ties: {ties}", n, lang, ties=listed),
     )
     parts += part(
         w["ties changed"],
         lambda c: _("changed the tie {tie}: {changes}", lang, tie=c[0], changes=c[1]),
-        lambda n, _listed: ngettext("changed {n} tie", "changed {n} ties", n, lang),
+        lambda n, listed: ngettext("changed {n} tie: {ties}", "changed {n} ties: {ties}", n, lang, ties=listed),
         [c[0] for c in w["ties changed"]],
+    )
+    parts += part(
+        w["review"],
+        lambda c: _("changed the review: {change}", lang, change=c[1]),
+        lambda n, _listed: ngettext(
+            "changed the review of {n} element (no. {numbers})",
+            "changed the review of {n} elements (no. {numbers})",
+            n,
+            lang,
+            numbers=", ".join(str(number) for number, _text in w["review"]),
+        ),
+        [text for _number, text in w["review"]],
     )
     if w["date"]:
         parts.append(_("changed the date from {old} to {new}", lang, old=w["date"][0], new=w["date"][1]))

@@ -17,6 +17,8 @@ __all__ = [
     "element_text",
     "group_text",
     "rating_text",
+    "scale_text",
+    "entry_change_texts",
     "evidence_text",
     "change_lines",
     "evidence_lines",
@@ -103,6 +105,31 @@ def group_text(group: str, lang: str) -> str:
 def rating_text(rating, lang: str) -> str:
     """A rating in words: ``3`` -> "largely in place" / "i høj grad på plads"; None -> "not assessed"."""
     return label(vocab.RATINGS, rating, lang)
+
+
+def scale_text(rating, lang: str) -> str:
+    """A rating as the review's select shows it: "3 – largely in place"; "not assessed"."""
+    words = rating_text(rating, lang)
+    return words if rating is None else f"{rating} \u2013 {words}"
+
+
+def entry_change_texts(review: list, lang: str, limit: int | None = None) -> list[str]:
+    """A comparison's ``review`` (:func:`netmap.compare.changes`) as the history and undo put it:
+    ``1. Element: not assessed → 2 – partly in place; Note: - → text``, one an element (a note
+    longer than ``limit`` characters cut short)."""
+    note = REVIEW_HEADERS.get(lang, REVIEW_HEADERS["en"])[4].capitalize()
+
+    def short(text):
+        text = text or "-"
+        return text if limit is None or len(text) <= limit else text[: limit - 1] + "\u2026"
+
+    out = []
+    for c in review:
+        (r0, r1), (n0, n1) = c["rating"], c["note"]
+        parts = [f"{scale_text(r0, lang)} \u2192 {scale_text(r1, lang)}"] if r0 != r1 else []
+        parts += [f"{note}: {short(n0)} \u2192 {short(n1)}"] if n0 != n1 else []
+        out.append(f"{c['number']}. {element_text(c['number'], lang)}: {'; '.join(parts)}")
+    return out
 
 
 def _count(x, lang):

@@ -6,7 +6,7 @@ import streamlit as st
 from netmap import history
 from netmap.errors import NetmapError
 from netmap.i18n import moment
-from netmap.present.diff import revision_lines
+from netmap.present.diff import edit_text, network_edit_lines, revision_lines
 from netmap.ui import network_view, state, views
 from netmap.ui.state import md, tr
 from netmap.workspace import StaleEditError
@@ -73,7 +73,9 @@ for item in revisions:
                 ask += " " + tr(
                     "The undone revisions after the current one are dropped, as with any edit after an undo."
                 )
-            st.warning(md(ask))
+            target = ws.load(name, item.rev)
+            what = "\n".join("- " + md(line) for line in network_edit_lines(net, target, lang))
+            st.warning(md(ask) + "\n\n" + md(tr("Restoring it changes:")) + "\n\n" + what)
             answer = st.container(horizontal=True)
             if answer.button(tr("Restore"), key="history_restore_confirm", type="primary"):
                 ss.history_restore = None
@@ -87,7 +89,12 @@ for item in revisions:
                     ss._shown[name] = saved
                     state.flash(
                         "success",
-                        tr("Restored revision {old} as revision {rev}.", old=item.rev, rev=saved)
+                        tr(
+                            "Restored revision {old} as revision {rev}: {what}.",
+                            old=item.rev,
+                            rev=saved,
+                            what=edit_text(net, target, lang),
+                        )
                         if saved != pending["base"]
                         else tr(
                             "Nothing to restore: the network is already as it was in revision {old}.", old=item.rev

@@ -12,7 +12,7 @@ from netmap.errors import NetmapError
 from netmap.i18n import _
 from netmap.present import vocab
 from netmap.present.partners import DISAGREEMENT, element_text_of, round_text, scores_text
-from netmap.present.review import evidence_text, rating_text, review_rows
+from netmap.present.review import evidence_text, review_rows, scale_text
 from netmap.present.vocab import label
 from netmap.reading import read_review
 from netmap.review import RATINGS, with_entry
@@ -50,9 +50,7 @@ if found:
 
 
 def scale(rating):
-    """A rating as the select shows it: "3 – largely in place"; "not assessed"."""
-    words = rating_text(rating, lang)
-    return words if rating is None else f"{rating} \u2013 {words}"
+    return scale_text(rating, lang)
 
 
 editable = state.can_edit()

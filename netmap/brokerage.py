@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["ROLES", "brokerage"]
+__all__ = ["ROLES", "CROSS_SECTOR_ROLES", "brokerage"]
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
+#: The roles that link different groups, as the app's and the report's tables list them (liaison,
+#: the widest, first): cross-sector brokerage is their sum (every role but coordinator).
+CROSS_SECTOR_ROLES = ("liaison", "gatekeeper", "representative", "itinerant")
 
 
 def brokerage(D, groups):

@@ -40,7 +40,7 @@ def test_a_broker_between_sectors_in_words():
     ]
     assert words["isolation"] == "Not isolated: tied to 3 actors"
     # Without b, e (the only private actor) has no path to the core (a).
-    assert [(f["severity_label"], f["title"]) for f in words["flags"]] == [("HIGH", "Depends on single actors")]
+    assert [(f["severity_label"], f["title"]) for f in words["flags"]] == [("High", "Depends on single actors")]
     assert "without Beta no private actor reaches the core" in words["flags"][0]["message"]
 
 
@@ -58,7 +58,7 @@ def test_an_actor_that_brokers_nothing_and_reaches_far_through_another():
 def test_an_isolated_actor_and_the_flag_that_names_it():
     words = actor_words(analyze(network()), "d", "en")
     assert words["isolation"] == "Isolated: it has no tie"
-    assert [(f["severity_label"], f["title"]) for f in words["flags"]] == [("warning", "Isolated actors")]
+    assert [(f["severity_label"], f["title"]) for f in words["flags"]] == [("Warning", "Isolated actors")]
     assert words["flags"][0]["message"].startswith("1 actor has no tie, or no path to the partnership core: Delta.")
     # The line the app shows: the severity as a word, then the title; no bracketed tag.
     assert words["flags"][0]["line"].startswith(

@@ -291,7 +291,7 @@ def test_the_panel_shows_the_actors_measures_and_roles_in_words_after_the_map(ap
         "Far reach: 0 directly, 2 within two steps",
         f"Betweenness 0.100: rank {rank} of 21 actors",
         "Not a boundary spanner: it brokers between no two sectors",
-        "Coordinator, 2 times: links two actors of its own sector",
+        "Coordinator within its sector, 2 times: links two actors of its own sector",
         "Not isolated: tied to 2 actors",
     ):
         expect(measures.get_by_text(line, exact=True)).to_be_visible()

@@ -89,7 +89,7 @@ def test_docx_is_an_editable_danish_report(docx_file):
     assert_danish_content(docx_text(document))
     headings = {p.text: p.style.name for p in document.paragraphs if p.style.name.startswith(("Heading", "Title"))}
     assert headings["Netværksrapport: copenhagen"] == "Title"
-    assert headings["Nøgletal"] == "Heading 1" and headings["Svag deltagelse (advarsel)"] == "Heading 2"
+    assert headings["Nøgletal"] == "Heading 1" and headings["Advarsel – Svag deltagelse"] == "Heading 2"
     section = document.sections[0]
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297  # A4
     footer_xml = section.footer._element.xml

@@ -14,7 +14,7 @@ from ..i18n import _, date, number
 from ..model import Tie, canonical_tie_kind
 from . import vocab
 from .diff import change_texts, indicator_value, value_text
-from .report import flag_message
+from .report import flag_message, severity_word
 from .vocab import label, yes_no
 
 __all__ = [
@@ -442,7 +442,7 @@ def _flag_items(flags: list, label_of: dict, lang: str) -> list:
     return [
         {
             "severity": f["severity"],
-            "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
+            "severity_label": severity_word(f["severity"], lang),
             "title": label(vocab.FLAG_TITLES, f["code"], lang),
             "code": f["code"],
             "message": flag_message(f, lang, label_of),

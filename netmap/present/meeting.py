@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime
 
+from ..brokerage import CROSS_SECTOR_ROLES
 from ..i18n import _, date, number
 from ..report.document import Bullets, Heading, Para, Picture, Report, Table
 from . import vocab
 from .diff import change_texts, indicator_value, tie_text
 from .mapview import FLAG_MARK, chrome
 from .partners import partners_section
-from .report import flag_message
+from .report import flag_message, severity_word
 from .vocab import label, yes_no
 
 __all__ = ["report_document", "map_legend", "series_texts", "review_section", "SPANNERS_SHOWN", "PAGE_WIDTH_MM"]
@@ -138,8 +139,18 @@ def _flags(flags: list, lang: str) -> list:
     if not flags:
         return blocks + [Para(_("No flags raised.", lang))]
     for f in flags:
-        severity = label(vocab.SEVERITIES, f["severity"], lang)
-        blocks.append(Heading(f"{label(vocab.FLAG_TITLES, f['code'], lang)} ({severity})", 2))
+        severity = severity_word(f["severity"], lang)
+        blocks.append(
+            Heading(
+                _(
+                    "{severity} \u2013 {title}",
+                    lang,
+                    severity=severity,
+                    title=label(vocab.FLAG_TITLES, f["code"], lang),
+                ),
+                2,
+            )
+        )
         blocks.append(Para(f["message"]))
         if f["code"] in vocab.FLAG_ADVICE:
             blocks.append(
@@ -149,10 +160,12 @@ def _flags(flags: list, lang: str) -> list:
 
 
 def _roles(brokerage: dict, lang: str) -> str:
+    """The cross-sector roles an actor holds, as the app's Boundary spanners table lists them: their
+    counts add up to its cross-sector brokerage (the coordinator role, within a sector, is not one)."""
     return ", ".join(
-        f"{label(vocab.ROLES, r, lang)} {number(n, lang, 'count')}"
-        for r, n in brokerage.items()
-        if r in vocab.ROLES and n
+        f"{label(vocab.ROLES, r, lang)} {number(brokerage[r], lang, 'count')}"
+        for r in CROSS_SECTOR_ROLES
+        if brokerage[r]
     )
 
 

@@ -11,6 +11,8 @@ __all__ = [
     "flag_message",
     "flag_line",
     "warning_text",
+    "data_notes",
+    "severity_word",
     "document",
     "text_report",
     "names",
@@ -73,13 +75,18 @@ def flag_message(flag: dict, lang: str, label_of: dict) -> str:
     return label(vocab.FLAG_TEXTS, code, lang, n=len(actors), **fill)
 
 
+def severity_word(severity: str, lang: str) -> str:
+    """A flag's severity as the app and the report say it, a capital first: "High", "Warning"."""
+    return label(vocab.SEVERITIES, severity, lang).capitalize()
+
+
 def flag_line(flag: dict, lang: str, label_of: dict) -> str:
     """A flag as one line of the app, its severity in words first: "Warning – Isolated actors:
     1 actor has no tie …" (a box's colour may repeat the severity, never say it alone)."""
     return _(
         "{severity} \u2013 {title}: {message}",
         lang,
-        severity=label(vocab.SEVERITIES, flag["severity"], lang).capitalize(),
+        severity=severity_word(flag["severity"], lang),
         title=label(vocab.FLAG_TITLES, flag["code"], lang),
         message=flag_message(flag, lang, label_of),
     )
@@ -186,7 +193,7 @@ def actor_words(result: dict, actor_id: str, lang: str) -> dict:
     flags = [
         {
             "severity": f["severity"],
-            "severity_label": label(vocab.SEVERITIES, f["severity"], lang),
+            "severity_label": severity_word(f["severity"], lang),
             "title": label(vocab.FLAG_TITLES, f["code"], lang),
             "message": flag_message(f, lang, label_of),
             "line": flag_line(f, lang, label_of),
@@ -218,6 +225,32 @@ def warning_text(warning: dict, lang: str) -> str:
         params["hint"] = hint
     body = label(vocab.WARNINGS, warning["code"], lang, **params)
     return f"{place}: {body}" if place else body
+
+
+def data_notes(result: dict, lang: str) -> list[str]:
+    """The warnings of an analysis as the app says them of a network kept in the workspace.
+
+    Such a network has no file, row or column to point at, and it always stores a sector, so a
+    sector left out and one chosen as "unknown" look alike: the actors of sector unknown are not
+    warned about one by one but named, by their current names, in one neutral note. Other
+    warnings are said as :func:`warning_text` says them (the command line keeps its file and row).
+    """
+    label_of = {a["id"]: a["name"] or a["id"] for a in result["actors"]}
+    unknown = [w["params"]["id"] for w in result["warnings"] if w["code"] == "UNKNOWN_SECTOR"]
+    notes = [warning_text(w, lang) for w in result["warnings"] if w["code"] != "UNKNOWN_SECTOR"]
+    if unknown:
+        notes.insert(
+            0,
+            ngettext(
+                '{n} actor has the sector "{unknown}": {names}. Measures by sector count it as a group of its own.',
+                '{n} actors have the sector "{unknown}": {names}. Measures by sector count them as one group of their own.',
+                len(unknown),
+                lang,
+                unknown=label(vocab.SECTORS, "unknown", lang),
+                names=names(unknown, label_of),
+            ),
+        )
+    return notes
 
 
 def _column_word(field: str, lang: str) -> str:

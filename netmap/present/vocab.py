@@ -165,7 +165,7 @@ CHANGES = {
 
 #: Gould-Fernandez brokerage roles.
 ROLES = {
-    "coordinator": N_("Coordinator"),
+    "coordinator": N_("Coordinator within its sector"),  # not the actor kind coordinator
     "itinerant": N_("Itinerant"),
     "representative": N_("Representative"),
     "gatekeeper": N_("Gatekeeper"),

@@ -23,6 +23,7 @@ from .state import md, tr
 
 __all__ = [
     "open_page",
+    "flag_box",
     "summary",
     "SECTOR_CHOICES",
     "ACTOR_KINDS",
@@ -51,6 +52,13 @@ __all__ = [
     "ids_shown",
     "not_saved",
 ]
+
+
+def flag_box(flag):
+    """The box a flag is shown in, by its severity, on every page: high red, warning yellow, info
+    blue. The colour only repeats the severity, which the line says first in words."""
+    return {"high": st.error, "warning": st.warning}.get(flag["severity"], st.info)
+
 
 SECTOR_CHOICES = list(SECTORS) + ["unknown"]
 #: Each language by its own name (the language choices of the sidebar and of a new network).

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from netmap.brokerage import CROSS_SECTOR_ROLES
 from netmap.i18n import number
 from netmap.present import vocab
-from netmap.present.report import flag_line, overlap_lines
+from netmap.present.report import data_notes, flag_line, overlap_lines
 from netmap.present.vocab import label
 from netmap.ui import state, views
 from netmap.ui.state import md, tr
@@ -13,15 +14,13 @@ name, net, rev = views.open_page(tr("Diagnosis"))
 report = state.report(net)
 lang = state.lang()
 names = {a["id"]: a["name"] or a["id"] for a in report["actors"]}
-BOXES = {"high": st.error, "warning": st.warning}
 
 
 st.header(tr("Flags"))
 if not report["flags"]:
     st.success(tr("No flags raised."))
 for flag in report["flags"]:
-    box = BOXES.get(flag["severity"], st.info)
-    box(md(flag_line(flag, lang, names)))
+    views.flag_box(flag)(md(flag_line(flag, lang, names)))
     if flag["actors"]:
         st.caption(md(tr("Actors concerned: {names}", names="; ".join(names.get(a, a) for a in flag["actors"]))))
     if flag["code"] in vocab.FLAG_ADVICE:
@@ -37,15 +36,14 @@ st.caption(
 spanners = sorted(
     (a for a in report["actors"] if a["boundary_spanner"]), key=lambda a: (-a["cross_sector_brokerage"], names[a["id"]])
 )
-ROLES_SHOWN = ("liaison", "gatekeeper", "representative", "itinerant")
 if spanners:
     st.dataframe(
         [
             {
                 tr("Actor"): names[a["id"]],
                 label(vocab.COLUMNS, "sector", lang): label(vocab.SECTORS, a["sector"], lang),
-                tr("Cross-sector brokerage"): int(a["cross_sector_brokerage"]),
-                **{label(vocab.ROLES, role, lang): int(a["brokerage"][role]) for role in ROLES_SHOWN},
+                label(vocab.MEASURES, "brokerage", lang).capitalize(): int(a["cross_sector_brokerage"]),
+                **{label(vocab.ROLES, role, lang): int(a["brokerage"][role]) for role in CROSS_SECTOR_ROLES},
             }
             for a in spanners
         ],
@@ -138,7 +136,8 @@ st.caption(
 for line in overlap_lines(report["overlaps"], lang, names):
     st.text(line)
 
-if report["warnings"]:
+notes = data_notes(state.analysis(net), lang)
+if notes:
     st.header(tr("Notes on the data"))
-    for w in report["warnings"]:
-        st.text(w)
+    for note in notes:
+        st.text(note)

@@ -26,13 +26,13 @@ after = state.analysis(net.without(gone))
 lost = len(ties_of(net, [gone]))
 st.write(md(ngettext("Without {name}, {n} tie goes.", "Without {name}, {n} ties go.", lost, lang, name=names[gone])))
 appear, clear, stay = flag_changes(before, after)
-for title, flags, box in (
-    (tr("Flags that appear"), appear, st.warning),
-    (tr("Flags that clear"), clear, st.success),
-    (tr("Flags that stay"), stay, st.info),
+for title, flags, cleared in (
+    (tr("Flags that appear"), appear, False),
+    (tr("Flags that clear"), clear, True),
+    (tr("Flags that stay"), stay, False),
 ):
     st.subheader(title)
     if not flags:
         st.text(tr("none"))
-    for flag in flags:
-        box(md(flag_line(flag, lang, names)))
+    for flag in flags:  # a cleared flag is good news: green, its former severity still in words
+        (st.success if cleared else views.flag_box(flag))(md(flag_line(flag, lang, names)))

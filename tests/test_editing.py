@@ -273,7 +273,7 @@ def test_the_merge_says_what_it_does_before_it_is_saved():
     ]
     assert texts[4] == (
         "1 tie between the two is removed (an actor is not tied to itself):",
-        ["Kulturhuset \u2014 Kulturhus Ølby (personal (informal))"],
+        ["Kulturhuset \u2014 Kulturhus Ølby (personal, informal)"],  # not nested brackets
     )
     assert texts[5] == ("Kulturhus Ølby is removed; from now on it is Kulturhuset.", [])
     danish = merge_texts(merge_actors(net, "k", "o")[1], names, "da")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 
 from ..compare import IGNORED_FIELDS, changes
@@ -83,7 +84,8 @@ def tie_text(d: dict, lang: str, names: dict | None = None) -> str:
     names = names or {}
     source, target = names.get(d["source"], d["source"]), names.get(d["target"], d["target"])
     arrow = "\u2192" if d["directed"] else "\u2014"
-    return f"{source} {arrow} {target} ({label(vocab.TIE_KINDS, d['kind'], lang)})"
+    kind = re.sub(r" \((.*)\)$", r", \1", label(vocab.TIE_KINDS, d["kind"], lang))  # not "(personal (informal))"
+    return f"{source} {arrow} {target} ({kind})"
 
 
 def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:

@@ -21,6 +21,7 @@ ROOT = Path(__file__).parent.parent
 PAGES = ["", "actors", "ties", "diagnosis", "whatif", "import-export", "snapshots"]
 EDIT = {"en": "Edit on the map", "da": "Redigér på kortet"}
 WELCOME = {"en": "Welcome to netmap", "da": "Velkommen til netmap"}
+NEW_NETWORK = {"en": "New network", "da": "Nyt netværk"}
 QUICK_TIE = {"en": "Add a tie with a form", "da": "Tilføj en relation med en formular"}
 
 
@@ -89,6 +90,13 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
         page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
         settle(page)
         check_all(page, f"{lang} map, the dialog to add a tie", problems)
+        page.keyboard.press("Escape")
+        expect(page.get_by_role("dialog")).to_have_count(0)
+        # The sidebar's "New network": the first screen's three ways in, in a dialog.
+        page.get_by_role("button", name=NEW_NETWORK[lang]).click()
+        page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
+        settle(page)
+        check_all(page, f"{lang} the dialog for a new network", problems)
         page.keyboard.press("Escape")
         expect(page.get_by_role("dialog")).to_have_count(0)
         # Editing switched off: the exported map, in Streamlit's iframe (axe runs in it too).

@@ -4,7 +4,7 @@ import threading
 
 from .i18n import N_
 
-__all__ = ["NetmapError", "InputError", "Where", "Named"]
+__all__ = ["NetmapError", "InputError", "InputErrors", "Where", "Named"]
 
 _TABLES_LOCK = threading.Lock()
 
@@ -31,9 +31,40 @@ class NetmapError(Exception):
 
         return Message(self.msgid, self.where, **self.params).text(lang)
 
+    def lines(self, lang="en"):
+        """The message as lines to show one under the other (one, but for :class:`InputErrors`);
+        a value inside a line may hold a line break of its own, which is not one of these."""
+        return [self.message(lang)]
+
 
 class InputError(NetmapError):
     """Malformed input: names the file, the row and the column or value."""
+
+
+class InputErrors(InputError):
+    """Several rows of one input that are wrong, said together, one a line (at most
+    :data:`SHOWN`), so that a file is mended in one go instead of one upload per mistake. Its
+    ``msgid``, ``where`` and ``params`` are the first error's; ``errors`` has them all."""
+
+    SHOWN = 10
+
+    def __init__(self, errors):
+        self.errors = list(errors)
+        first = self.errors[0]
+        self.msgid, self.where, self.params = first.msgid, first.where, first.params
+        Exception.__init__(self, self.message("en"))
+
+    def message(self, lang="en"):
+        return "\n".join(self.lines(lang))
+
+    def lines(self, lang="en"):
+        from .i18n import ngettext
+
+        n, shown = len(self.errors), self.errors[: self.SHOWN]
+        lines = [ngettext("{n} problem:", "{n} problems:", n, lang, n=n)] + [f"- {e.message(lang)}" for e in shown]
+        if n > len(shown):
+            lines.append(ngettext("- and {n} more", "- and {n} more", n - len(shown), lang, n=n - len(shown)))
+        return lines
 
 
 class Where(str):

@@ -7,7 +7,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from .errors import InputError, Named
+from .errors import InputError, InputErrors, Named
 from .i18n import N_, Message
 
 # The values a user may type, as an error message lists them (in the user's language).
@@ -804,58 +804,87 @@ def parse_tie(record, where):
     return t
 
 
-def network_from_records(actor_rows, tie_rows, name="", date=None, review=None):
+def network_from_records(actor_rows, tie_rows, name="", date=None, review=None, every_row=False):
     """Validate rows into a Network.
 
     ``actor_rows`` and ``tie_rows`` are sequences of ``(where, record)``:
     ``where`` locates the row for messages (``"ties.csv row 7"``) and
     ``record`` maps field names (headers already mapped) to raw values.
     ``review`` (``{number: Entry}``, already checked) goes with the network as it is.
-    Raises InputError at the first bad row; warnings are collected.
+    Raises InputError at the first bad row; with ``every_row`` (a file) every row is read, and
+    the errors of all the bad rows are raised together (:class:`InputErrors` when there are
+    several), so that a file is mended in one go. Warnings are collected.
     """
     net = Network(name=_check_controls(name or "", "", "name"), date=date, review=dict(review or {}))
+    errors = []
+
+    def failed(exc):
+        if not every_row:
+            raise exc
+        errors.append(exc)
+
     seen = {}
     for where, record in actor_rows:
-        if "id" not in record:  # a table without an id column: ids are made from the names (issue 10)
-            record = {**record, "id": _made_id(record, where, seen)}
-        actor, warns = parse_actor(record, where)
-        if actor.id in seen:
-            raise InputError(
-                'column "{column}": duplicate id "{value}" (first at {first})',
-                where,
-                column="id",
-                value=actor.id,
-                first=seen[actor.id],
-            )
-        seen[actor.id] = where
-        net.actors.append(actor)
-        net.warnings.extend(warns)
+        try:
+            _add_actor(net, seen, where, record)
+        except InputError as exc:
+            failed(exc)
+            rid = as_text(record.get("id")).strip()
+            seen.setdefault(rid, where)  # its ties are not wrong too
     tie_seen = {}
-    by_name = None  # built on the first tie end that is not an id
+    by_name = []  # built on the first tie end that is not an id
     for where, record in tie_rows:
-        tie = parse_tie(record, where)
-        for column, end in (("source", tie.source), ("target", tie.target)):
-            if end not in seen:
-                if by_name is None:
-                    by_name = _names_index(net.actors)
-                setattr(tie, column, _actor_by_name(by_name, end, where, column))
-        if tie.source == tie.target:
-            raise InputError('a tie from "{value}" to itself', where, value=tie.source)
-        # A kind joins a pair once undirected, or once in each direction (METHODS.md).
-        pair = (canonical_tie_kind(tie.kind),) + tuple(sorted((tie.source, tie.target)))
-        for directed, source, first in tie_seen.get(pair, []):
-            if not (directed and tie.directed and source != tie.source):
-                raise InputError(
-                    'the {kind} tie between "{source}" and "{target}" is repeated (first at {first})',
-                    where,
-                    kind=tie.kind,
-                    source=tie.source,
-                    target=tie.target,
-                    first=first,
-                )
-        tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
-        net.ties.append(tie)
+        try:
+            _add_tie(net, seen, tie_seen, by_name, where, record)
+        except InputError as exc:
+            failed(exc)
+    if len(errors) > 1:
+        raise InputErrors(errors)
+    if errors:
+        raise errors[0]
     return net
+
+
+def _add_actor(net, seen, where, record):
+    if "id" not in record:  # a table without an id column: ids are made from the names (issue 10)
+        record = {**record, "id": _made_id(record, where, seen)}
+    actor, warns = parse_actor(record, where)
+    if actor.id in seen:
+        raise InputError(
+            'column "{column}": duplicate id "{value}" (first at {first})',
+            where,
+            column="id",
+            value=actor.id,
+            first=seen[actor.id],
+        )
+    seen[actor.id] = where
+    net.actors.append(actor)
+    net.warnings.extend(warns)
+
+
+def _add_tie(net, seen, tie_seen, by_name, where, record):
+    tie = parse_tie(record, where)
+    for column, end in (("source", tie.source), ("target", tie.target)):
+        if end not in seen:
+            if not by_name:
+                by_name.append(_names_index(net.actors))
+            setattr(tie, column, _actor_by_name(by_name[0], end, where, column))
+    if tie.source == tie.target:
+        raise InputError('a tie from "{value}" to itself', where, value=tie.source)
+    # A kind joins a pair once undirected, or once in each direction (METHODS.md).
+    pair = (canonical_tie_kind(tie.kind),) + tuple(sorted((tie.source, tie.target)))
+    for directed, source, first in tie_seen.get(pair, []):
+        if not (directed and tie.directed and source != tie.source):
+            raise InputError(
+                'the {kind} tie between "{source}" and "{target}" is repeated (first at {first})',
+                where,
+                kind=tie.kind,
+                source=tie.source,
+                target=tie.target,
+                first=first,
+            )
+    tie_seen.setdefault(pair, []).append((tie.directed, tie.source, where))
+    net.ties.append(tie)
 
 
 def _made_id(record, where, taken):

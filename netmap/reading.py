@@ -450,7 +450,7 @@ def _network(warnings, actors, ties, **meta):
     them as ``notes``, since a misread header often explains it (``nanv`` for ``navn`` makes the
     names ids, and then a tie naming an actor fails)."""
     try:
-        net = network_from_records(actors, ties, **meta)
+        net = network_from_records(actors, ties, **meta, every_row=True)
     except InputError as exc:
         exc.notes = [w for w in warnings if w["code"] == "UNKNOWN_COLUMN"]
         raise
@@ -933,5 +933,5 @@ def _read_graph_file(path, suffix):
             rec["directed"] = G.is_directed()
         ties.append((f"{path.name} edge {i + 1}", _json_record(rec, TIE_FIELDS)))
     return network_from_records(
-        actors, ties, name=str(meta.get("name") or path.stem), date=_date(meta.get("date"), path.name)
+        actors, ties, name=str(meta.get("name") or path.stem), date=_date(meta.get("date"), path.name), every_row=True
     )

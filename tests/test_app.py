@@ -628,6 +628,28 @@ def upload_pair(tmp_path, actors, ties):
     return at
 
 
+def test_an_import_says_every_bad_row_at_once(ws_path, tmp_path):
+    """Three mistakes in the uploaded files: all three on the page, one a line, and nothing
+    imported (the coordinator uploaded three times, a mistake a time)."""
+    at = upload_pair(
+        tmp_path,
+        (
+            "aktører.csv",
+            "id;navn;sektor\nkommune;Kommunen;offentlig\nforening;Foreningen;kommune\nskole;Skolen;civil\n",
+        ),
+        ("relationer.csv", "fra;til;styrke\nkommune;forening;2\nkommune;skole;7\nskole;Zeta;1\n"),
+    )
+    (error,) = [e.value for e in at.error]
+    lines = error.split("  \n")
+    assert plain(lines[0]).endswith("3 problems:") and len(lines) == 4, error
+    assert [plain(line).split(":")[0] for line in lines[1:]] == [
+        "- aktører.csv row 3",
+        "- relationer.csv row 3",
+        "- relationer.csv row 4",
+    ]
+    assert Workspace(ws_path).names() == ["copenhagen", "fredericia"]
+
+
 def test_column_matching_takes_one_column_for_id_and_name(ws_path, tmp_path):
     """The coordinator set Id to the name column and got "id is empty": one column can fill two fields."""
     at = upload_pair(

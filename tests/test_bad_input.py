@@ -75,6 +75,36 @@ def test_bad_input_as_a_process(cli):
     )
 
 
+def test_every_bad_row_of_a_file_is_said_at_once(tmp_path, cli):
+    """A file with three mistakes: all three in one go, each with its file, row and column (a
+    coordinator fixed one and uploaded again, three times). A bad actor's ties are not blamed."""
+    (tmp_path / "aktører.csv").write_text(
+        "id;navn;sektor\nkommune;Kommunen;offentlig\nforening;Foreningen;kommune\nskole;Skolen;civil\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "relationer.csv").write_text(
+        "fra;til;styrke\nkommune;forening;2\nkommune;skole;7\nskole;Zeta;1\n", encoding="utf-8"
+    )
+    r = cli("validate", tmp_path, env={"NETMAP_LANG": "da"})
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert lines[0].endswith("3 problemer:"), r.stderr
+    assert lines[1].startswith('- aktører.csv række 3: kolonne "sektor": "kommune"'), r.stderr
+    assert lines[2].startswith('- relationer.csv række 3: kolonne "styrke"'), r.stderr
+    assert lines[3].startswith('- relationer.csv række 4: kolonne "til": "Zeta"'), r.stderr
+    assert len(lines) == 4
+
+
+def test_a_file_with_many_bad_rows_says_the_first_ten_and_how_many_more(tmp_path, cli):
+    (tmp_path / "actors.csv").write_text("id,name\na,A\nb,B\n", encoding="utf-8")
+    rows = "".join(f"a,b,{9 + i}\n" for i in range(13))
+    (tmp_path / "ties.csv").write_text("source,target,strength\n" + rows, encoding="utf-8")
+    lines = cli("validate", tmp_path).stderr.strip().splitlines()
+    assert lines[0].endswith("13 problems:") and len(lines) == 12
+    assert lines[1].startswith("- ties.csv row 2:") and lines[10].startswith("- ties.csv row 11:")
+    assert lines[11] == "- and 3 more"
+
+
 def test_missing_path_and_wrong_count(tmp_path, cli):
     r = cli("analyze", tmp_path / "nowhere.json")
     assert r.returncode == 2 and "nowhere.json: no such file or folder" in r.stderr

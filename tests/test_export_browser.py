@@ -183,7 +183,7 @@ def test_find_filter_labels_and_flag_buttons(chromium, files):
         assert "Direktion" in page.evaluate(labels)
 
         # README: SPANNER_DEPENDENCY concerns lavuk_koordinator and sf_kontakt.
-        item = page.locator("ol.flags li", has_text="SPANNER_DEPENDENCY")
+        item = page.locator("ol.flags li[data-code=SPANNER_DEPENDENCY]")
         item.locator("button").click()
         assert sorted(page.evaluate(selected)) == ["lavuk_koordinator", "sf_kontakt"]
         page.click("#fit")

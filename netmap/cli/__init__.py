@@ -46,7 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         print(safe_text(storage_error(where, exc).message(args.lang), keep=""), file=sys.stderr)
         return 2
     except NetmapError as exc:
-        print(safe_text(exc.message(args.lang), keep=""), file=sys.stderr)  # one line, shown not obeyed
+        for line in exc.lines(args.lang):  # each line shown, not obeyed (a value's line break too)
+            print(safe_text(line, keep=""), file=sys.stderr)
         for note in getattr(exc, "notes", [])[:2]:  # a misread column that explains the error
             print(safe_text(warning_text(note, args.lang), keep=""), file=sys.stderr)
         return 2

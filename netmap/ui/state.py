@@ -63,8 +63,9 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()<>#+\-.!|~$:&=])")
 
 
 def md(text):
-    """User text made safe for a Markdown element: every special character escaped."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text))
+    """User text made safe for a Markdown element: every special character escaped, and each of
+    its line breaks kept (several problems of a file are said one a line)."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", "  \n")
 
 
 def tr(message, **params):

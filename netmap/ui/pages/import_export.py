@@ -119,17 +119,18 @@ def read_upload(folder):
             return read_network(path)
         actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
         ties = mapped(path, TIE_FIELDS, ["source", "target"], "ties")
-        return with_column_warnings(network_from_records(actors, ties, name=path.stem))
+        return with_column_warnings(network_from_records(actors, ties, name=path.stem, every_row=True))
     if path.suffix.lower() != ".csv":
         return read_network(path)
     if second is None:
         st.info(tr("A CSV network needs two files: add the ties CSV as well."))
         st.stop()
-    ties_path = Path(folder) / ("ties_" + Path(second.name).name)
+    ties_path = Path(folder) / "ties" / Path(second.name).name  # its own folder: messages name it as uploaded
+    ties_path.parent.mkdir()
     ties_path.write_bytes(second.getvalue())
     actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
     ties = mapped(ties_path, TIE_FIELDS, ["source", "target"], "ties")
-    return with_column_warnings(network_from_records(actors, ties, name=path.stem))
+    return with_column_warnings(network_from_records(actors, ties, name=path.stem, every_row=True))
 
 
 def with_column_warnings(net):

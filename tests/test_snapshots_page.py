@@ -256,8 +256,12 @@ def test_series_legends_are_whole_and_in_columns_below_the_chart(workspace):
     charts = at.get("vega_lite_chart")
     assert len(charts) == 3  # the core's E-I index, the unintegrated share, the counts
     for chart in charts:
-        legend = json.loads(chart.proto.spec)["encoding"]["color"]["legend"]
+        spec = json.loads(chart.proto.spec)
+        legend = spec["encoding"]["color"]["legend"]
         assert legend["orient"] == "bottom" and legend["labelLimit"] == 0 and legend["columns"] == 2
+        # the axes write numbers as the tables do in Danish (-0,05), and the snapshots whole
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+        assert spec["encoding"]["x"]["axis"]["labelLimit"] == 0
 
 
 def chart_values(chart):

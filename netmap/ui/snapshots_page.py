@@ -380,7 +380,7 @@ def _review_changes(old, new, lang, key="snap"):
         )
 
 
-def _line_chart(frame, key, percent=False):
+def _line_chart(frame, key, lang, percent=False):
     """One line per column of ``frame`` over its index, the legend below the chart in columns
     with whole labels (long Danish names are neither cut nor drawn over each other). With
     ``percent``, shares (0-1) are drawn as per cent on a 0-100 % axis, as the table shows them."""
@@ -395,7 +395,7 @@ def _line_chart(frame, key, percent=False):
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
+            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=0)),
             y=y,
             color=alt.Color(
                 "line:N",
@@ -410,6 +410,10 @@ def _line_chart(frame, key, percent=False):
             ],
         )
     )
+    if lang == "da":  # the axes' and tooltips' numbers as the tables write them: -0,05
+        chart = chart.configure(
+            locale={"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}}
+        )
     st.altair_chart(chart, width="stretch", key=key)
 
 
@@ -428,11 +432,11 @@ def _series_section(store, lang):
     frame = pd.DataFrame({label(vocab.INDICATORS, k, lang): values[k] for k in INDICATORS}, index=index)
     ei, share = (label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share"))
     st.markdown("**" + _("Core E-I index", lang) + "**")
-    _line_chart(frame[[ei]], "series_ei")
+    _line_chart(frame[[ei]], "series_ei", lang)
     st.markdown("**" + _("Unintegrated share, in per cent", lang) + "**")
-    _line_chart(frame[[share]], "series_share", percent=True)  # 75 %, as the table says, not 0.75
+    _line_chart(frame[[share]], "series_share", lang, percent=True)  # 75 %, as the table says, not 0.75
     st.markdown("**" + _("Reach of the core, boundary spanners, isolated actors", lang) + "**")
-    _line_chart(frame.drop(columns=[ei, share]), "series_counts")
+    _line_chart(frame.drop(columns=[ei, share]), "series_counts", lang)
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
     # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
     st.table(

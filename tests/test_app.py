@@ -1444,3 +1444,28 @@ def test_the_tables_give_names_room_and_leave_empty_cells_empty(ws_path):
         assert all(columns[c]["width"] >= 198 + 2 * 8 for c in names), columns
         assert columns["kind"]["width"] >= 112 + 2 * 8 and columns["notes"]["width"] == "medium"
         assert table.proto.HasField("placeholder") and table.proto.placeholder == ""
+
+
+def test_strength_is_shown_in_the_browsers_number_format_when_it_speaks_the_sessions_language(ws_path):
+    """Streamlit formats a table's numbers in the browser, in the browser's language only
+    ("localized": 2,5 in a da-DK browser): the Ties table uses it when the browser speaks the
+    session's language, else the plain 2.5 (an English session in a Danish browser)."""
+
+    def strength_format(at):
+        (table,) = at.data_editor
+        return json.loads(table.proto.columns)["strength"]["type_config"]["format"]
+
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"locale": "da-DK"}
+    at.run()
+    at.switch_page("netmap/ui/pages/ties.py").run()
+    assert at.radio(key="lang").value == "da" and strength_format(at) == "localized"
+    at.radio(key="lang").set_value("en").run()
+    assert strength_format(at) == "plain"
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.context = {"locale": "en-GB"}
+    at.run()
+    at.switch_page("netmap/ui/pages/ties.py").run()
+    assert strength_format(at) == "localized"
+    at.radio(key="lang").set_value("da").run()
+    assert strength_format(at) == "plain"

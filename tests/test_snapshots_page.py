@@ -306,6 +306,15 @@ def test_dates_and_times_in_the_users_format_and_the_map_titled_by_labels(worksp
     for moment in saved["gemt"]:  # no browser time zone in AppTest: UTC, and said so
         assert re.fullmatch(r"\d{1,2}\. [a-zæøå]+\.? \d{4} \d\d\.\d\d\.\d\d UTC", moment), moment
     assert "Ændringer: Før mødet → Efter mødet" in compare_map(at)
+    # In the browser's time zone: stored in UTC, shown in Copenhagen's time, without "UTC".
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    at.context = {"timezone": "Europe/Copenhagen"}
+    at.run()
+    when = dt.datetime.fromisoformat(store.list()[0]["saved_at"]).astimezone(ZoneInfo("Europe/Copenhagen"))
+    first = at.dataframe[0].value["gemt"][0]
+    assert first.endswith(when.strftime("%H.%M.%S")) and "UTC" not in first, first
     store.rename(1, "")
     store.rename(2, "")
     at.run()

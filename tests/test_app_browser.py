@@ -240,25 +240,37 @@ def test_ctrl_a_and_delete_in_the_actors_table_is_refused_and_saves_nothing(app_
     assert Workspace(workspace, seed=False).revision("copenhagen") == 1
 
 
-def test_strength_7_in_the_ties_table_is_refused_not_clamped(app_page):
+def test_strength_7_in_the_ties_table_is_refused_not_clamped(tmp_path):
+    """As a Danish coordinator's browser (da-DK, 1280x720): strength 7 typed in the Ties table
+    reaches the app's check (the column has no maximum that would put the old value back
+    silently), and the refusal naming the tie shows below the table, in view; nothing is saved."""
     from playwright.sync_api import expect
 
-    page, url, workspace = app_page
-    box = _grid(page, url, "ties")
-    page.wait_for_timeout(500)
-    page.mouse.click(box["x"] + 60, box["y"] + 55)  # the first row's From cell
-    page.wait_for_timeout(300)
-    for _ in range(3):  # From, To, Kind of tie, Strength
-        page.keyboard.press("ArrowRight")
-    page.wait_for_timeout(300)
-    page.keyboard.type("7")  # typing on a cell edits it
-    page.wait_for_timeout(300)
-    page.keyboard.press("Enter")
-    refusal = page.get_by_text("Strength must be from 1 (weak) to 3 (strong), not 7.")
-    expect(refusal.first).to_be_visible(timeout=15000)
-    page.wait_for_timeout(500)
-    ws = Workspace(workspace, seed=False)
-    assert ws.revision("copenhagen") == 1 and 7 not in [t.strength for t in ws.load("copenhagen").ties]
+    with running_app(tmp_path, viewport={"width": 1280, "height": 720}, locale="da-DK") as (page, url, workspace, _e):
+        page.goto(f"{url}/ties")
+        expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+        grid = page.locator("[data-testid='stDataFrame']").first
+        expect(grid).to_be_visible(timeout=15000)
+        page.wait_for_timeout(500)  # the grid draws on a canvas after it shows
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 60, box["y"] + 55)  # the first row's From cell
+        page.wait_for_timeout(300)
+        for _ in range(3):  # From, To, Kind of tie, Strength
+            page.keyboard.press("ArrowRight")
+        page.wait_for_timeout(300)
+        page.keyboard.type("7")  # typing on a cell edits it
+        page.wait_for_timeout(300)
+        page.keyboard.press("Enter")
+        refusal = page.get_by_text(
+            'Relationen "Lavuk Stjernen (ledelse) – Koordinator, Lavuk Stjernen": '
+            "Styrke skal være fra 1 (svag) til 3 (stærk), ikke 7."
+        )
+        expect(refusal).to_be_visible(timeout=15000)
+        expect(refusal).to_be_in_viewport()
+        expect(page.get_by_text("Ikke gemt; den sidste gyldige version bevares.")).to_be_visible()
+        page.wait_for_timeout(500)
+        ws = Workspace(workspace, seed=False)
+        assert ws.revision("copenhagen") == 1 and 7 not in [t.strength for t in ws.load("copenhagen").ties]
 
 
 def test_a_double_click_on_add_actor_adds_one_actor_and_clears_the_form(app_page):

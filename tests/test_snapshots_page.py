@@ -254,7 +254,86 @@ def test_series_legends_are_whole_and_in_columns_below_the_chart(workspace):
     at.button(key="snap_sample_btn").click().run()
     at.run()
     charts = at.get("vega_lite_chart")
-    assert len(charts) == 2
+    assert len(charts) == 3  # the core's E-I index, the unintegrated share, the counts
     for chart in charts:
-        legend = json.loads(chart.proto.spec)["encoding"]["color"]["legend"]
+        spec = json.loads(chart.proto.spec)
+        legend = spec["encoding"]["color"]["legend"]
         assert legend["orient"] == "bottom" and legend["labelLimit"] == 0 and legend["columns"] == 2
+        # the axes write numbers as the tables do in Danish (-0,05), and the snapshots whole
+        assert spec["config"]["locale"]["number"]["decimal"] == ","
+        assert spec["encoding"]["x"]["axis"]["labelLimit"] == 0
+
+
+def chart_values(chart):
+    """``{line: [values]}`` of a series chart, as the browser gets them."""
+    import pyarrow as pa
+
+    (dataset,) = chart.proto.datasets
+    data = pa.ipc.open_stream(dataset.data.data).read_all().to_pydict()
+    out = {}
+    for line, value in zip(data["line"], data["value"], strict=True):
+        out.setdefault(line, []).append(value)
+    return out
+
+
+def test_the_share_is_drawn_in_per_cent_as_the_table_says_it(workspace):
+    """The sample series' unintegrated shares are 5/6, 7/8 and 3/4 of the actors outside the
+    core (hand count: 83 %, 88 %, 75 % in the table): the chart draws 83.3, 87.5, 75 on a
+    0-100 % axis, not 0.83 on a 0-1 axis beside the E-I index."""
+    at = app()
+    at.button(key="snap_sample_btn").click().run()
+    at.run()
+    assert list(at.table[0].value.loc["unintegrated share"]) == ["83%", "88%", "75%"]
+    share = [c for c in at.get("vega_lite_chart") if "unintegrated share" in chart_values(c)]
+    (chart,) = share
+    assert chart_values(chart) == {"unintegrated share": [pytest.approx(500 / 6), 87.5, 75.0]}
+    y = json.loads(chart.proto.spec)["encoding"]["y"]
+    assert y["title"] == "%" and y["scale"]["domain"] == [0, 100]
+
+
+def test_dates_and_times_in_the_users_format_and_the_map_titled_by_labels(workspace):
+    """Danish: the saved moment as 2. dec. 2026 05.37.18 (not 2026-12-02T05:37:18+00:00), the
+    described date as 1. januar 2024, and the compare map titled by the two snapshots' labels,
+    else by their dates in the user's format."""
+    store, ws = SnapshotStore(workspace), Workspace(workspace)
+    store.save("copenhagen", ws.load("copenhagen"), label="Før mødet", date="2024-01-01")
+    store.save("copenhagen", ws.load("copenhagen"), label="Efter mødet", date="2024-06-01")
+    at = AppTest.from_string(SCRIPT, default_timeout=60)
+    at.session_state["lang"] = "da"
+    at.run()
+    saved = at.dataframe[0].value
+    assert list(saved["dato"]) == ["1. januar 2024", "1. juni 2024"]
+    for moment in saved["gemt"]:  # no browser time zone in AppTest: UTC, and said so
+        assert re.fullmatch(r"\d{1,2}\. [a-zæøå]+\.? \d{4} \d\d\.\d\d\.\d\d UTC", moment), moment
+    assert "Ændringer: Før mødet → Efter mødet" in compare_map(at)
+    # In the browser's time zone: stored in UTC, shown in Copenhagen's time, without "UTC".
+    import datetime as dt
+    from zoneinfo import ZoneInfo
+
+    at.context = {"timezone": "Europe/Copenhagen"}
+    at.run()
+    when = dt.datetime.fromisoformat(store.list()[0]["saved_at"]).astimezone(ZoneInfo("Europe/Copenhagen"))
+    first = at.dataframe[0].value["gemt"][0]
+    assert first.endswith(when.strftime("%H.%M.%S")) and "UTC" not in first, first
+    store.rename(1, "")
+    store.rename(2, "")
+    at.run()
+    assert "Ændringer: 1. januar 2024 → 1. juni 2024" in compare_map(at)
+
+
+def compare_map(at):
+    (frame,) = [
+        e for e in at.main if getattr(e, "proto", None) is not None and hasattr(e.proto, "srcdoc") and e.proto.srcdoc
+    ]
+    return frame.proto.srcdoc
+
+
+def test_a_value_a_new_actor_did_not_have_shows_empty_not_none(workspace):
+    """The comparison's tables leave a missing value empty: a new actor had no degree before."""
+    at = app()
+    at.button(key="snap_sample_btn").click().run()
+    at.run()
+    (metrics,) = [d for d in at.dataframe if "measure" in d.value.columns]
+    assert metrics.value["before"].isna().any()  # the new actors' (the tables' other rows have one)
+    for table in at.dataframe[2:]:  # the comparison's tables (after the saved list and indicators)
+        assert table.proto.HasField("placeholder") and table.proto.placeholder == ""

@@ -652,7 +652,10 @@ def compare_view(old, new, union, diff: dict, status: dict, tie_status: list, ch
         ],
         "flag_changes": _flag_changes(diff["flags"], lang),
         "tables": [_compare_actors_table(union, status, changes, lang), _ties_table(union, lang, status=tie_status)],
-        "default_title": _(
-            "Changes: {old} \u2192 {new}", lang, old=old.date or old.name or "1", new=new.date or new.name or "2"
+        "default_title": _(  # each version by its date in the user's format, else its name
+            "Changes: {old} \u2192 {new}",
+            lang,
+            old=date(old.date, lang) if old.date else old.name or "1",
+            new=date(new.date, lang) if new.date else new.name or "2",
         ),
     }

@@ -35,7 +35,8 @@ def show_summary(changed, deleted, table="actors"):
             lang,
         )
     lines = [f"- **{md(name)}**: {md('; '.join(texts))}" for name, texts in changed]
-    lines += [f"- **{md(name)}**: {md(tr('deleted'))}" for name in deleted]
+    gone = md(tr("deleted"))  # outside the f-string, where the catalogue's extractor finds it
+    lines += [f"- **{md(name)}**: {gone}" for name in deleted]
     more = len(lines) - LIMIT
     lines = lines[:LIMIT]
     if more > 0:

@@ -10,7 +10,7 @@ import streamlit as st
 
 from netmap.compare import INDICATORS, compare, series
 from netmap.errors import NetmapError
-from netmap.i18n import LANGS, _, default_lang, ngettext
+from netmap.i18n import LANGS, _, date, default_lang, moment, ngettext
 from netmap.present import vocab
 from netmap.present.diff import field_label, indicator_value, tie_text, value_text
 from netmap.present.report import flag_message
@@ -58,8 +58,19 @@ def _whole(value):
     return value
 
 
-def _title(row):
-    return f"#{row['id']} · {row['network']} · {row['date']} · {row['label']}"
+def _title(row, lang):
+    return f"#{row['id']} · {row['network']} · {_day(row, lang)} · {row['label']}"
+
+
+def _day(row, lang):
+    """The date a snapshot describes, in the user's format ("" when it has none)."""
+    return date(row["date"], lang) if row["date"] else ""
+
+
+def _map_title(old_row, new_row, lang):
+    """The compare map's title: the two snapshots by their labels, else by their dates."""
+    old, new = (r["label"] or _day(r, lang) or f"#{r['id']}" for r in (old_row, new_row))
+    return _("Changes: {old} \u2192 {new}", lang, old=old, new=new)
 
 
 def _show_error(exc, lang):
@@ -130,8 +141,10 @@ def _save_section(store, lang):
 def _manage_section(store, rows, lang):
     st.subheader(_("Saved snapshots", lang))
     columns = [c for c in vocab.SNAPSHOT_COLUMNS if c != "author" or any(r["author"] for r in rows)]
+    zone = state.timezone()  # when each was saved, in the user's time and format (stored in UTC)
+    shown = [{**r, "date": _day(r, lang), "saved_at": moment(r["saved_at"], lang, zone)} for r in rows]
     st.dataframe(
-        pd.DataFrame(rows)[columns].rename(columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}),
+        pd.DataFrame(shown)[columns].rename(columns={c: label(vocab.SNAPSHOT_COLUMNS, c, lang) for c in columns}),
         hide_index=True,
     )
     by_id = {r["id"]: r for r in rows}
@@ -145,7 +158,7 @@ def _manage_section(store, rows, lang):
         _("Snapshot", lang),
         ids,
         key="snap_manage_id",
-        format_func=lambda i: _title(by_id[i]) if i in by_id else f"#{i}",
+        format_func=lambda i: _title(by_id[i], lang) if i in by_id else f"#{i}",
     )
     cols = st.columns(2)
     with cols[0]:
@@ -213,20 +226,21 @@ def _compare_section(store, rows, lang):
         ss["snap_old"], ss["snap_new"] = _newest_pair(rows, ss.get("network"))
         ss["_snap_pair_for"] = situation
     cols = st.columns(2)
-    old_id = cols[0].selectbox(_("Before", lang), ids, format_func=lambda i: _title(by_id[i]), key="snap_old")
-    new_id = cols[1].selectbox(_("After", lang), ids, format_func=lambda i: _title(by_id[i]), key="snap_new")
+    old_id = cols[0].selectbox(_("Before", lang), ids, format_func=lambda i: _title(by_id[i], lang), key="snap_old")
+    new_id = cols[1].selectbox(_("After", lang), ids, format_func=lambda i: _title(by_id[i], lang), key="snap_new")
     try:
         old, new = store.load(old_id), store.load(new_id)
     except NetmapError as exc:
         _show_error(exc, lang)
         return
-    show_diff(old, new, lang)
+    show_diff(old, new, lang, title=_map_title(by_id[old_id], by_id[new_id], lang))
 
 
-def show_diff(old, new, lang, key="snap"):
+def show_diff(old, new, lang, key="snap", title=None):
     """What changed from network ``old`` to ``new``, as the snapshot comparison draws it: the
     indicators, the flags, the actors, ties and review ratings, the measures and the compare map
-    (``key`` prefixes the tables' widget keys, so two pages can each draw one)."""
+    (``key`` prefixes the tables' widget keys, so two pages can each draw one; ``title`` is the
+    map's, else it names the two versions by their dates)."""
     try:
         diff = compare(old, new)
     except NetmapError as exc:
@@ -269,7 +283,7 @@ def show_diff(old, new, lang, key="snap"):
         for f, (o, n) in c["changes"].items()
     ]
     if actor_rows:
-        st.dataframe(pd.DataFrame(actor_rows), hide_index=True, key=f"{key}_actor_changes")
+        st.dataframe(pd.DataFrame(actor_rows), hide_index=True, placeholder="", key=f"{key}_actor_changes")
 
     ti = diff["ties"]
     st.markdown(
@@ -297,7 +311,7 @@ def show_diff(old, new, lang, key="snap"):
         for f, (o, n) in c["changes"].items()
     ]
     if tie_rows:
-        st.dataframe(pd.DataFrame(tie_rows), hide_index=True, key=f"{key}_tie_changes")
+        st.dataframe(pd.DataFrame(tie_rows), hide_index=True, placeholder="", key=f"{key}_tie_changes")
 
     _review_changes(old, new, lang, key)
 
@@ -319,6 +333,7 @@ def show_diff(old, new, lang, key="snap"):
                 dtype=object,
             ),  # counts stay whole (4, not 4,00), also beside a null
             hide_index=True,
+            placeholder="",  # a new actor had no value before: empty, not "None"
             key=f"{key}_metric_changes",
         )
 
@@ -328,7 +343,7 @@ def show_diff(old, new, lang, key="snap"):
         return
     st.subheader(_("Compare map", lang))
     try:
-        st.iframe(export_compare(old, new, lang=lang), height=620)
+        st.iframe(export_compare(old, new, title=title, lang=lang), height=620)
     except NetmapError as exc:
         _show_error(exc, lang)
     except Exception as exc:  # noqa: BLE001  (a broken map must not take the series below with it)
@@ -360,23 +375,28 @@ def _review_changes(old, new, lang, key="snap"):
                 ]
             ),
             hide_index=True,
+            placeholder="",
             key=f"{key}_review_changes",
         )
 
 
-def _line_chart(frame, key):
+def _line_chart(frame, key, lang, percent=False):
     """One line per column of ``frame`` over its index, the legend below the chart in columns
-    with whole labels (long Danish names are neither cut nor drawn over each other)."""
+    with whole labels (long Danish names are neither cut nor drawn over each other). With
+    ``percent``, shares (0-1) are drawn as per cent on a 0-100 % axis, as the table shows them."""
     import altair as alt
 
     order, lines = list(frame.index), list(frame.columns)
+    if percent:
+        frame = frame * 100
     data = frame.reset_index(names="snapshot").melt("snapshot", var_name="line", value_name="value")
+    y = alt.Y("value:Q", title="%", scale=alt.Scale(domain=[0, 100])) if percent else alt.Y("value:Q", title=None)
     chart = (
         alt.Chart(data)
         .mark_line(point=True)
         .encode(
-            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0)),
-            y=alt.Y("value:Q", title=None),
+            x=alt.X("snapshot:N", sort=order, title=None, axis=alt.Axis(labelAngle=0, labelLimit=0)),
+            y=y,
             color=alt.Color(
                 "line:N",
                 sort=lines,
@@ -386,10 +406,14 @@ def _line_chart(frame, key):
             tooltip=[
                 alt.Tooltip("snapshot:N", title=" "),
                 alt.Tooltip("line:N", title=" "),
-                alt.Tooltip("value:Q", title=" ", format=".2~f"),
+                alt.Tooltip("value:Q", title=" ", format=".0f" if percent else ".2~f"),
             ],
         )
     )
+    if lang == "da":  # the axes' and tooltips' numbers as the tables write them: -0,05
+        chart = chart.configure(
+            locale={"number": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " kr."]}}
+        )
     st.altair_chart(chart, width="stretch", key=key)
 
 
@@ -403,14 +427,16 @@ def _series_section(store, lang):
         st.info(_("A series needs at least two snapshots of the network.", lang))
         return
     result = series([(f"{row['date']} {row['label']}".strip(), net) for row, net in points])
-    index = [f"{row['date']} #{row['id']}" for row, _net in points]
+    index = [f"{_day(row, lang)} #{row['id']}" for row, _net in points]
     values = result["indicators"]
     frame = pd.DataFrame({label(vocab.INDICATORS, k, lang): values[k] for k in INDICATORS}, index=index)
-    ratios = [label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share")]
-    st.markdown("**" + _("Core E-I index and unintegrated share", lang) + "**")
-    _line_chart(frame[ratios], "series_ratios")
+    ei, share = (label(vocab.INDICATORS, k, lang) for k in ("core_ei", "unintegrated_share"))
+    st.markdown("**" + _("Core E-I index", lang) + "**")
+    _line_chart(frame[[ei]], "series_ei", lang)
+    st.markdown("**" + _("Unintegrated share, in per cent", lang) + "**")
+    _line_chart(frame[[share]], "series_share", lang, percent=True)  # 75 %, as the table says, not 0.75
     st.markdown("**" + _("Reach of the core, boundary spanners, isolated actors", lang) + "**")
-    _line_chart(frame.drop(columns=ratios), "series_counts")
+    _line_chart(frame.drop(columns=[ei, share]), "series_counts", lang)
     st.markdown("**" + _("The same values as a table (for screen readers and print)", lang) + "**")
     # An HTML table, the graphs' alternative: each indicator shown as every view shows it.
     st.table(

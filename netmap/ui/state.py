@@ -43,6 +43,7 @@ __all__ = [
     "current",
     "acting_on",
     "timezone",
+    "number_format",
     "commit",
     "moved_id",
     "editor_key",
@@ -132,6 +133,13 @@ def _browser_lang():
         locale = ""
     lang = locale.strip().lower()[:2]
     return lang if lang in LANGS else None
+
+
+def number_format():
+    """The ``format`` of a table's number column: the browser's own ("localized", 2,5 in a Danish
+    browser) when the browser speaks the session's language, else "plain" (2.5); Streamlit
+    formats a table's numbers in the browser, in the browser's language only."""
+    return "localized" if _browser_lang() == lang() else "plain"
 
 
 def init():

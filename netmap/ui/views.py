@@ -82,6 +82,13 @@ def column(field):
     return vocab.label(vocab.COLUMNS, field, state.lang())
 
 
+#: Column widths in pixels at which an actor's name of about 30 characters shows whole (a
+#: 1280x720 window: the Ties table's From and To and the Actors table's Name; notes scroll).
+NAME_WIDTH = 240
+#: The width of a kind column, and of its list of choices: "personlig (uformel)" shows whole.
+KIND_WIDTH = 160
+
+
 def column_help(field):
     """What to fill in for ``field``, in the session's language (None when there is nothing to say)."""
     return vocab.label(vocab.COLUMN_HELP, field, state.lang()) if field in vocab.COLUMN_HELP else None
@@ -354,6 +361,7 @@ def table(frame, key, config):
         hide_index=True,
         column_config=config,
         width="stretch",
+        placeholder="",  # an empty cell shows empty, not "None"
     )
     if not editable:
         st.stop()

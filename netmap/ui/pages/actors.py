@@ -25,13 +25,17 @@ column, column_help = views.column, views.column_help
 kinds = sorted(set(views.ACTOR_KINDS) | {a.kind for a in base.actors if a.kind})
 config = {
     "id": st.column_config.TextColumn(column("id"), help=column_help("id")) if ids_shown else None,
-    "name": st.column_config.TextColumn(column("name")),
+    "name": st.column_config.TextColumn(column("name"), width=views.NAME_WIDTH),
     "kind": st.column_config.SelectboxColumn(
-        column("kind"), options=kinds, help=column_help("kind"), format_func=views.label_of(vocab.ACTOR_KINDS)
+        column("kind"),
+        width=views.KIND_WIDTH,
+        options=kinds,
+        help=column_help("kind"),
+        format_func=views.label_of(vocab.ACTOR_KINDS),
     ),
     "partner": st.column_config.CheckboxColumn(column("partner"), help=column_help("partner"), default=False),
     "organisation": st.column_config.TextColumn(column("organisation")),
-    "notes": st.column_config.TextColumn(column("notes")),
+    "notes": st.column_config.TextColumn(column("notes"), width="medium"),
 }
 for field, (options, fmt) in views.choices().items():
     config[field] = st.column_config.SelectboxColumn(

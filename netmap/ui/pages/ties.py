@@ -26,20 +26,21 @@ labels = choice_labels(base.actors)
 kinds = sorted(set(views.TIE_KINDS) | {t.kind for t in base.ties if t.kind})
 config = {
     "source": st.column_config.SelectboxColumn(
-        column("source"), options=ids, required=True, format_func=lambda i: labels.get(i, i)
+        column("source"), width=views.NAME_WIDTH, options=ids, required=True, format_func=lambda i: labels.get(i, i)
     ),
     "target": st.column_config.SelectboxColumn(
-        column("target"), options=ids, required=True, format_func=lambda i: labels.get(i, i)
+        column("target"), width=views.NAME_WIDTH, options=ids, required=True, format_func=lambda i: labels.get(i, i)
     ),
     "kind": st.column_config.SelectboxColumn(
         column("tie_kind"),
+        width=views.KIND_WIDTH,
         options=kinds,
         default="collaboration",
         help=column_help("kind"),
         format_func=views.label_of(vocab.TIE_KINDS),
     ),
     "strength": st.column_config.NumberColumn(
-        column("strength"), step=0.5, default=2.0, format="plain", help=column_help("strength")
+        column("strength"), step=0.5, default=2.0, format=state.number_format(), help=column_help("strength")
     ),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
     "status": st.column_config.SelectboxColumn(
@@ -50,7 +51,7 @@ config = {
         help=column_help("status"),
         format_func=views.label_of(vocab.TIE_STATUSES),
     ),
-    "notes": st.column_config.TextColumn(column("notes")),
+    "notes": st.column_config.TextColumn(column("notes"), width="medium"),
 }
 frame = ties_frame(base)
 edited = views.table(frame, key, config)  # a viewer: the table, nothing that changes it

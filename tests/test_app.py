@@ -945,6 +945,9 @@ def test_the_sidebar_says_a_change_that_waits_for_a_confirmation_is_not_saved(ws
     assert saved in sidebar(at) and waiting not in sidebar(at)
     edit_table(at, "ties", {"deleted_rows": [0, 1]})
     assert waiting in sidebar(at) and saved not in sidebar(at)
+    # One way back: the confirmation's "Cancel" ("Discard my unsaved changes" beside it looked
+    # like another action).
+    assert "discard_ties" not in [b.key for b in at.button] and at.button(key="confirm_bulk_cancel")
     at.run()  # still waiting in the next run
     assert waiting in sidebar(at) and len(Workspace(ws_path).load("copenhagen").ties) == 36
     at.button(key="confirm_bulk_cancel").click().run()
@@ -957,6 +960,7 @@ def test_the_sidebar_says_a_change_that_waits_for_a_confirmation_is_not_saved(ws
     at.radio(key="lang").set_value("da").run()
     edit_table(at, "actors", {"deleted_rows": [0, 1]})
     assert "copenhagen: ikke gemt endnu. Bekræft eller annullér ændringen på denne side." in sidebar(at)
+    assert "discard_actors" not in [b.key for b in at.button]
     at.button(key="confirm_delete_cancel").click().run()
     assert sidebar(at)[-1] == "copenhagen: alle ændringer er gemt."
 

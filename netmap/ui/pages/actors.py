@@ -107,7 +107,8 @@ if views.has_edits(st.session_state.get(key)):
             for old, new_id in renamed.items():
                 state.flash("info", tr("Id {old} is now {new}; its ties follow.", old=old, new=new_id))
             st.rerun()
-    if st.button(tr("Discard my unsaved changes"), key="discard_actors"):
+    asking = new is not None and (removed or bulk)  # a confirmation with its own "Cancel" is on the page
+    if not asking and st.button(tr("Discard my unsaved changes"), key="discard_actors"):
         state.reset_editors()
         st.rerun()
 

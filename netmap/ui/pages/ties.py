@@ -61,11 +61,13 @@ if views.has_edits(st.session_state.get(key)):
     row_names = [f"{names.get(t.source, t.source)} \u2013 {names.get(t.target, t.target)}" for t in base.ties]
     changed, deleted = bulk_changes(frame, st.session_state.get(key), row_names, state.lang(), "ties")
     bulk = is_bulk(changed, deleted)
+    asking = False  # a confirmation with its own "Cancel" is on the page
     try:
         new = ties_from_frame(base, edited, state.lang())
     except NetmapError as exc:
         state.refused(exc)  # a refused edit is not offered for confirmation
     else:
+        asking = bulk
         if bulk:
             show_summary(changed, deleted, "ties")
         saved = (
@@ -76,6 +78,6 @@ if views.has_edits(st.session_state.get(key)):
         if saved:
             state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, state.lang())))
             st.rerun()
-    if st.button(tr("Discard my unsaved changes"), key="discard_ties"):
+    if not asking and st.button(tr("Discard my unsaved changes"), key="discard_ties"):
         state.reset_editors()
         st.rerun()

@@ -197,18 +197,21 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
     }
 
 
-def _merged_text(merge, names: dict, lang: str) -> str:
-    """``Merged B into A (3 ties moved)``: a merge (:func:`netmap.editing.merged`) in words."""
+def _merged_text(merge, names: dict, lang: str, in_sentence=False) -> str:
+    """``Merged B into A (3 ties moved)``: a merge (:func:`netmap.editing.merged`) in words; ``in
+    sentence`` as part of an undo's sentence ("Undone: merged B into A"; Danish words it otherwise)."""
     keep, other, n = merge
+    ends = {"other": names.get(other, other), "keep": names.get(keep, keep)}
+    if in_sentence and not n:
+        return _("merged {other} into {keep}", lang, **ends)
+    if in_sentence:
+        return ngettext(
+            "merged {other} into {keep} ({n} tie moved)", "merged {other} into {keep} ({n} ties moved)", n, lang, **ends
+        )
     if not n:
-        return _("Merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
+        return _("Merged {other} into {keep}", lang, **ends)
     return ngettext(
-        "Merged {other} into {keep} ({n} tie moved)",
-        "Merged {other} into {keep} ({n} ties moved)",
-        n,
-        lang,
-        other=names.get(other, other),
-        keep=names.get(keep, keep),
+        "Merged {other} into {keep} ({n} tie moved)", "Merged {other} into {keep} ({n} ties moved)", n, lang, **ends
     )
 
 
@@ -339,19 +342,7 @@ def edit_text(old, new, lang: str = "en") -> str:
 
     parts = []
     if merge:
-        keep, other, n = merge
-        parts.append(
-            _("merged {other} into {keep}", lang, other=names.get(other, other), keep=names.get(keep, keep))
-            if not n
-            else ngettext(
-                "merged {other} into {keep} ({n} tie moved)",
-                "merged {other} into {keep} ({n} ties moved)",
-                n,
-                lang,
-                other=names.get(other, other),
-                keep=names.get(keep, keep),
-            )
-        )
+        parts.append(_merged_text(merge, names, lang, in_sentence=True))
     parts += part(
         w["added"],
         lambda name: _("added {name}", lang, name=name),

@@ -14,7 +14,7 @@ from . import vocab
 from .report import names as list_names
 from .review import change_lines as review_lines
 from .review import entry_change_texts
-from .vocab import label, yes_no
+from .vocab import clipped, label, yes_no
 
 __all__ = [
     "diff_text",
@@ -67,13 +67,9 @@ def value_text(field: str, value, lang: str, table: str = "actors") -> str:
 
 def change_texts(changes: dict, lang: str, table: str = "actors", limit: int | None = None) -> list[str]:
     """``field: old → new`` for each change that counts (a move, :data:`IGNORED_FIELDS`, does not)."""
-
-    def short(text):
-        return text if limit is None or len(text) <= limit else text[: limit - 1] + "\u2026"
-
     return [
-        f"{field_label(f, lang, table)}: {short(value_text(f, o, lang, table))} \u2192 "
-        f"{short(value_text(f, n, lang, table))}"
+        f"{field_label(f, lang, table)}: {clipped(value_text(f, o, lang, table), limit)} \u2192 "
+        f"{clipped(value_text(f, n, lang, table), limit)}"
         for f, (o, n) in changes.items()
         if f not in IGNORED_FIELDS
     ]

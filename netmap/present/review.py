@@ -11,7 +11,7 @@ from ..i18n import N_, Nn_, _, date, ngettext, number, percent
 from ..review import ELEMENTS, GROUPS, review_changes
 from . import vocab
 from .report import NAMES_SHOWN, _dependency, flag_message, names
-from .vocab import label
+from .vocab import clipped, label
 
 __all__ = [
     "element_text",
@@ -118,16 +118,11 @@ def entry_change_texts(review: list, lang: str, limit: int | None = None) -> lis
     ``1. Element: not assessed → 2 – partly in place; Note: - → text``, one an element (a note
     longer than ``limit`` characters cut short)."""
     note = REVIEW_HEADERS.get(lang, REVIEW_HEADERS["en"])[4].capitalize()
-
-    def short(text):
-        text = text or "-"
-        return text if limit is None or len(text) <= limit else text[: limit - 1] + "\u2026"
-
     out = []
     for c in review:
         (r0, r1), (n0, n1) = c["rating"], c["note"]
         parts = [f"{scale_text(r0, lang)} \u2192 {scale_text(r1, lang)}"] if r0 != r1 else []
-        parts += [f"{note}: {short(n0)} \u2192 {short(n1)}"] if n0 != n1 else []
+        parts += [f"{note}: {clipped(n0 or '-', limit)} \u2192 {clipped(n1 or '-', limit)}"] if n0 != n1 else []
         out.append(f"{c['number']}. {element_text(c['number'], lang)}: {'; '.join(parts)}")
     return out
 

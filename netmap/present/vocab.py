@@ -31,6 +31,7 @@ __all__ = [
     "INDICATORS",
     "COUNTS",
     "label",
+    "clipped",
     "count",
     "tie_count",
     "yes_no",
@@ -348,6 +349,15 @@ COUNTS = {
     "ties": Nn_("{n} tie", "{n} ties"),
     "parts": Nn_("{n} connected part", "{n} connected parts"),
 }
+
+
+def clipped(text: str, limit: int | None) -> str:
+    """``text`` cut to ``limit`` characters, its end shown as "…" (whole when ``limit`` is None).
+
+    >>> clipped("Kulturhuset", 6), clipped("Kulturhuset", None)
+    ('Kultu…', 'Kulturhuset')
+    """
+    return text if limit is None or len(text) <= limit else text[: limit - 1] + "\u2026"
 
 
 def count(what: str, n: int, lang: str) -> str:

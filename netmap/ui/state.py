@@ -44,6 +44,7 @@ __all__ = [
     "acting_on",
     "timezone",
     "number_format",
+    "NEW_NETWORK",
     "commit",
     "moved_id",
     "editor_key",
@@ -142,6 +143,11 @@ def number_format():
     return "localized" if _browser_lang() == lang() else "plain"
 
 
+#: Session key: the sidebar's "New network" dialog is open (:func:`netmap.ui.views.new_network_dialog`),
+#: until it is closed or a network opens (:func:`init`).
+NEW_NETWORK = "_new_network"
+
+
 def init():
     """Initialise the session keys once: from the address (``?lang=``, ``?network=``), else the
     browser's language and the first network. Nothing is read from the workspace: two people
@@ -154,7 +160,7 @@ def init():
     names = ws.names()
     if "_open_next" in ss:
         ss.network = ss.pop("_open_next")
-        ss.pop("_new_network", None)  # the sidebar's "New network" dialog (views.NEW_NETWORK) is done
+        ss.pop(NEW_NETWORK, None)  # the sidebar's "New network" dialog has done its work
     if names and ss.get("network") not in names:
         wanted = st.query_params.get("network")
         ss.network = wanted if wanted in names else names[0]

@@ -42,7 +42,6 @@ __all__ = [
     "welcome",
     "ways_in",
     "template_button",
-    "NEW_NETWORK",
     "new_network_dialog",
     "SAMPLE_TITLES",
     "SAMPLE_NAMES",
@@ -157,7 +156,7 @@ def sidebar():
         st.session_state[SAVE_NOTE] = (note, name)
     # Last: used now and then, it leaves the network's state above it in a small window.
     if names and st.sidebar.button(tr("New network"), key="new_network_open", icon=":material/add:"):
-        st.session_state[NEW_NETWORK] = True
+        st.session_state[state.NEW_NETWORK] = True
     if undo or redo:
         was = state.acting_on()
         try:
@@ -225,15 +224,11 @@ def welcome():
     ways_in("start")
 
 
-#: Session key: the sidebar's "New network" dialog is open (until it is closed or a network opens).
-NEW_NETWORK = "_new_network"
-
-
 def new_network_dialog():
     """The sidebar's "New network" dialog, when it is open: after ``st.navigation``, whose pages
     its link to Import / export names."""
-    if st.session_state.get(NEW_NETWORK):
-        st.dialog(tr("A new network"), width="large", on_dismiss=lambda: st.session_state.pop(NEW_NETWORK, None))(
+    if st.session_state.get(state.NEW_NETWORK):
+        st.dialog(tr("A new network"), width="large", on_dismiss=lambda: st.session_state.pop(state.NEW_NETWORK, None))(
             ways_in
         )("new")
 

@@ -85,20 +85,18 @@ def test_every_page_of_the_app_passes_axe(tmp_path, lang):
         expect(heading).to_be_visible()
         settle(page)
         check_all(page, f"{lang} map, panel of Lokalbibliotek", problems)
-        # The quick form to add a tie, in its dialog.
-        page.get_by_role("button", name=QUICK_TIE[lang]).click()
-        page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
-        settle(page)
-        check_all(page, f"{lang} map, the dialog to add a tie", problems)
-        page.keyboard.press("Escape")
-        expect(page.get_by_role("dialog")).to_have_count(0)
-        # The sidebar's "New network": the first screen's three ways in, in a dialog.
-        page.get_by_role("button", name=NEW_NETWORK[lang]).click()
-        page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
-        settle(page)
-        check_all(page, f"{lang} the dialog for a new network", problems)
-        page.keyboard.press("Escape")
-        expect(page.get_by_role("dialog")).to_have_count(0)
+        # The quick form to add a tie, and the sidebar's "New network" (the first screen's three
+        # ways in), each in its dialog.
+        for button, where in (
+            (QUICK_TIE, "map, the dialog to add a tie"),
+            (NEW_NETWORK, "the dialog for a new network"),
+        ):
+            page.get_by_role("button", name=button[lang]).click()
+            page.get_by_role("dialog").locator("[data-testid='stForm']").wait_for(timeout=15000)
+            settle(page)
+            check_all(page, f"{lang} {where}", problems)
+            page.keyboard.press("Escape")
+            expect(page.get_by_role("dialog")).to_have_count(0)
         # Editing switched off: the exported map, in Streamlit's iframe (axe runs in it too).
         page.get_by_text(EDIT[lang]).click()
         page.frame_locator("iframe").first.locator("html[data-stable=true]").wait_for(state="attached", timeout=30000)

@@ -188,9 +188,9 @@ def test_review_rows_in_danish_by_hand():
         "Elementer i partnerorganisationerne",
     ]
     six = rows[5]["evidence"].splitlines()
-    assert six[0] == "Taler for: 3 af de 6 par af kernemedlemmer har en direkte relation (tæthed 50\xa0%)."
+    assert six[0] == "For: 3 af de 6 par af kernemedlemmer har en direkte relation (tæthed 50\xa0%)."
     assert six[1] == "Til orientering: Par af kernemedlemmer uden relation til hinanden: A – D; B – C; C – D."
-    assert rows[12]["evidence"] == "Taler for: De nærmeste aktører på politisk niveau er 2 skridt fra kernen: P."
+    assert rows[12]["evidence"] == "For: De nærmeste aktører på politisk niveau er 2 skridt fra kernen: P."
     assert rows[1]["evidence"] == "" and rows[1]["rating"] == "ikke vurderet"
 
 

@@ -130,7 +130,7 @@ def test_review_files_round_trip_with_danish_headers(tmp_path, suffix):
             "",
             "",
         ]
-        assert rows[13][6].startswith("Taler imod: Ingen politisk forankring")
+        assert rows[13][6].startswith("Imod: Ingen politisk forankring")
         # a note that a spreadsheet would run as a formula is written as text and read back unchanged
         assert "'=Tid afsat i budgettet" in path.read_text("utf-8-sig")
 

@@ -580,8 +580,8 @@ RATINGS = {
 
 #: Whether a piece of evidence speaks for an element, against it, or is only to be noted.
 TONES = {
-    "support": N_("Speaks for"),
-    "concern": N_("Speaks against"),
+    "support": N_("For"),
+    "concern": N_("Against"),
     "info": N_("To note"),
 }
 

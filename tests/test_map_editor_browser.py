@@ -543,3 +543,59 @@ def test_find_and_the_sector_filter_speak_danish(tmp_path):
         for name in ("offentlig", "civil", "borger"):
             expect(sectors.get_by_role("checkbox", name=name)).to_be_checked()
         assert errors == []
+
+
+def _rename_in_panel(page, panel, actor_id, new):
+    panel.get_by_label("Name", exact=True).fill(new)
+    panel.get_by_role("button", name="Save changes").click()
+    page.wait_for_function(
+        "([id, name]) => globalThis.netmapEditor.body.data.nodes.get(id).label === name", arg=["a:" + actor_id, new]
+    )
+
+
+def test_edits_in_the_panel_run_the_map_alone_and_the_sidebar_and_stale_edits_still_follow(app):
+    """The map and its panel are one fragment: an edit there does not run the sidebar again.
+    What the sidebar says must still follow (Undo after the first edit, Redo gone after an edit),
+    edits one after another must each know the revision they were made on, and a colleague's save
+    in between must still be caught, not overwritten."""
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    sidebar, panel = page.locator("[data-testid='stSidebar']"), page.locator(".st-key-map_panel")
+    undo, redo = sidebar.get_by_role("button", name="Undo"), sidebar.get_by_role("button", name="Redo")
+    expect(undo).to_be_disabled()
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+
+    _rename_in_panel(page, panel, "bibliotek", "Bibliotek 1")
+    expect(undo).to_be_enabled(timeout=10000)  # the first edit: the sidebar follows
+    undo.click()
+    page.wait_for_function(
+        "() => globalThis.netmapEditor.body.data.nodes.get('a:bibliotek').label === 'Lokalbibliotek'"
+    )
+    expect(redo).to_be_enabled(timeout=10000)
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+    _rename_in_panel(page, panel, "bibliotek", "Bibliotek 2")
+    expect(redo).to_be_disabled(timeout=10000)  # an edit after an undo: nothing left to redo
+
+    # Two more edits in the panel, each a run of the map and its panel alone: each is saved on
+    # the revision the one before it made (not reported as someone else's change).
+    _rename_in_panel(page, panel, "bibliotek", "Bibliotek 3")
+    _rename_in_panel(page, panel, "bibliotek", "Bibliotek 4")
+    ws = Workspace(workspace, seed=False)
+    assert ws.load("copenhagen").actor("bibliotek").name == "Bibliotek 4"
+    expect(page.get_by_text("was changed elsewhere")).to_have_count(0)
+
+    # A colleague saves; the next edit in the panel is refused as stale and the map shows theirs.
+    net = ws.load("copenhagen")
+    net.actor("museum").name = "Museet (kollega)"
+    ws.save("copenhagen", net)
+    panel.get_by_label("Name", exact=True).fill("Bibliotek 5")
+    panel.get_by_role("button", name="Save changes").click()
+    expect(page.get_by_text("was changed elsewhere")).to_be_visible(timeout=10000)
+    page.wait_for_function(
+        "() => globalThis.netmapEditor.body.data.nodes.get('a:museum').label === 'Museet (kollega)'", timeout=10000
+    )
+    saved = Workspace(workspace, seed=False).load("copenhagen")
+    assert saved.actor("bibliotek").name == "Bibliotek 4" and saved.actor("museum").name == "Museet (kollega)"

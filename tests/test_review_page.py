@@ -75,9 +75,7 @@ def test_the_page_in_danish_with_the_evidence_beside_the_elements(ws_path):
     ]
     shown = [plain(m.value) for m in at.markdown]
     assert "**Imod:** Socialforvaltningen har ingen relation til andre kernemedlemmer." in shown
-    assert any(
-        s.startswith("**Imod:** De nærmeste aktører på politisk niveau er 3 skridt fra kernen") for s in shown
-    )
+    assert any(s.startswith("**Imod:** De nærmeste aktører på politisk niveau er 3 skridt fra kernen") for s in shown)
     # the actors a text does not name are listed below it (here: the core, for the missing political anchor)
     assert any(plain(c.value).startswith("Berørte aktører: Lavuk Stjernen (ledelse); ") for c in at.caption)
     labels = [b.label for b in at.get("download_button")]

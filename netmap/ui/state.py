@@ -216,6 +216,36 @@ def begin_run():
     ss._shown[name] = cur
 
 
+def fragment_run():
+    """True when this run is a fragment's only (Streamlit's run context says which fragments
+    run; a whole page's run names none)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    ctx = get_script_run_ctx()
+    return bool(ctx and ctx.fragment_ids_this_run)
+
+
+#: Session key: whether Undo and Redo could act when the sidebar was last drawn.
+_UNDO_SHOWN = "_undo_shown"
+
+
+def undo_state(name):
+    """``(can undo, can redo)`` of network ``name``, as the sidebar draws them; noted for
+    :func:`undo_changed`."""
+    ws = workspace()
+    shown = ws.can_undo(name), ws.can_redo(name)
+    st.session_state[_UNDO_SHOWN] = name, shown
+    return shown
+
+
+def undo_changed(name):
+    """Whether an edit in a fragment's run changed what Undo and Redo can do since the sidebar
+    was drawn (its buttons would be wrong until the page runs again)."""
+    shown = st.session_state.get(_UNDO_SHOWN)
+    ws = workspace()
+    return shown is not None and shown != (name, (ws.can_undo(name), ws.can_redo(name)))
+
+
 def lang():
     return st.session_state.get("lang", "en")
 

@@ -149,8 +149,9 @@ def sidebar():
     if names and name and state.can_edit():
         with st.sidebar:
             left, right = st.columns(2)
-            undo = left.button(tr("Undo"), key="undo", disabled=not ws.can_undo(name), width="stretch")
-            redo = right.button(tr("Redo"), key="redo", disabled=not ws.can_redo(name), width="stretch")
+            can_undo, can_redo = state.undo_state(name)
+            undo = left.button(tr("Undo"), key="undo", disabled=not can_undo, width="stretch")
+            redo = right.button(tr("Redo"), key="redo", disabled=not can_redo, width="stretch")
             note = st.empty()  # drawn before the page: a page that waits for a confirmation fills it again
             note.caption(md(tr("{name}: every change is saved.", name=name)))
         st.session_state[SAVE_NOTE] = (note, name)

@@ -5,13 +5,12 @@ import functools
 import streamlit as st
 
 from netmap.editing import choice_labels
-from netmap.present import mapview, vocab
+from netmap.present import vocab
 from netmap.ui import dialog_focus, forms, map_panel, state, views
 from netmap.ui.edits import add_actor, add_tie, new_id
 from netmap.ui.state import tr
 
-name, net, rev = views.open_page(tr("Map"))
-shown_counts = (len(net.actors), len(net.ties))
+shown = name, net, rev = views.open_page(tr("Map"))
 column, column_help = views.column, views.column_help
 
 left, middle, right = st.columns([1, 1, 1.6])
@@ -29,19 +28,7 @@ color_by = middle.selectbox(
     key="map_color_by",
 )
 if editing:
-    map_mode = map_panel.mode(right)
-    net, rev = map_panel.handle_moves(net, rev)
-    map_col, panel_col = st.columns([3, 2])
-    with panel_col.container(key="map_panel"):
-        net, rev = map_panel.panel(net, rev)
-        ties_slot, measures_slot = st.empty(), st.empty()  # filled after the map: it never waits for them
-    with map_col:
-        map_panel.draw(net, rev, color_by, map_mode)
-        st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
-        st.caption(mapview.tie_legend(state.lang()))
-    if (len(net.actors), len(net.ties)) != shown_counts:
-        st.rerun()  # the map shows the new actor or tie already; the counts above follow
-    map_panel.ties(ties_slot, net, rev)
+    net, rev = map_panel.editor(shown, color_by, map_panel.mode(right))
 else:
     size_by = right.selectbox(
         tr("Size by"), list(vocab.MEASURES), format_func=views.label_of(vocab.MEASURES), key="map_size_by"
@@ -168,6 +155,3 @@ if st.session_state.get(FORM) == "add_actor":
     st.dialog(tr("Add an actor"), on_dismiss=_dismissed)(actor_form)(net, rev)
 elif st.session_state.get(FORM) == "add_tie":
     st.dialog(tr("Add a tie"), on_dismiss=_dismissed)(tie_form)(net, rev)
-
-if editing:
-    map_panel.measures(measures_slot, net, rev)  # last: everything else shows before the measures

@@ -40,7 +40,7 @@ config = {
         format_func=views.label_of(vocab.TIE_KINDS),
     ),
     "strength": st.column_config.NumberColumn(
-        column("strength"), step=0.5, default=2.0, format=state.number_format(), help=column_help("strength")
+        column("strength"), default=2.0, format=state.number_format(), help=column_help("strength")
     ),
     "directed": st.column_config.CheckboxColumn(column("directed"), default=False),
     "status": st.column_config.SelectboxColumn(

@@ -347,6 +347,61 @@ def test_map_picture_keeps_saved_positions_and_sector_colours(public_x, civil_x)
     assert (blue < green) == (public_x < civil_x)
 
 
+def _printed_map(net):
+    from netmap.analysis import analyze
+    from netmap.layout import layout
+    from netmap.present import mapview, meeting
+    from netmap.report import pictures
+
+    report = analyze(net)
+    view = mapview.network_view(net, report, "sector", "degree", "degree", "da", False)
+    legend = meeting.map_legend(view, "da", len(pictures.labelled(report)), len(net.actors))
+    fig = pictures.map_figure(net, report, view, legend, layout(net, seed=0))
+    return fig, [t for t in fig.axes[0].texts if t.get_gid() == "name"]
+
+
+def _clashes(fig, names):
+    """Pairs of names whose boxes overlap, and names cut at the map's edge, as drawn."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    boxes = [(t.get_text(), t.get_window_extent(renderer)) for t in names]
+    frame = fig.axes[0].get_window_extent(renderer)
+    pairs = [(a, b) for i, (a, box) in enumerate(boxes) for b, other in boxes[i + 1 :] if box.overlaps(other)]
+    cut = [a for a, box in boxes if box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1]
+    return pairs, cut
+
+
+@pytest.mark.parametrize("sample", ["copenhagen", "fredericia"])
+def test_the_printed_map_writes_the_samples_names_large_and_apart(sample):
+    """The printed map's names were 5.5 pt, the full names, in one line. They are now written as
+    on the interactive map (shortened, in lines), as large as they can be without two touching:
+    on both samples 7 pt or more (a text to read on paper), none over another, none cut."""
+    from netmap.sources import load_input
+
+    net = load_input(str(ROOT / "sample_networks" / sample))
+    fig, names = _printed_map(net)
+    assert len(names) == len(net.actors)
+    assert min(t.get_fontsize() for t in names) >= 7
+    assert _clashes(fig, names) == ([], [])
+    # The long names are shortened at a word, with "…"; every name is at most 28 characters.
+    texts = [t.get_text().replace("\n", " ") for t in names]
+    assert any(t.endswith("…") for t in texts) and all(len(t.lstrip("★⇄⚠ ")) <= 28 for t in texts)
+
+
+def test_a_crowded_printed_map_takes_smaller_names_not_overlapping_ones():
+    """Sixty actors: the names shrink until they are apart. Forty actors on one spot cannot be
+    apart at any size: the smallest size is used, and the map is still drawn."""
+    from netmap.generate import generate
+    from netmap.model import Actor, Network
+
+    fig, names = _printed_map(generate(60, seed=1))
+    size = names[0].get_fontsize()
+    assert 4.5 < size < 8 and _clashes(fig, names) == ([], [])
+    heap = Network(actors=[Actor(f"a{i}", name=f"Aktør nummer {i}", x=0.0, y=float(i % 2)) for i in range(40)])
+    fig, names = _printed_map(heap)
+    assert {t.get_fontsize() for t in names} == {4.5}
+
+
 # --- the app ------------------------------------------------------------------------------------
 
 

@@ -14,7 +14,7 @@ import io
 
 from ..present import mapview
 
-__all__ = ["map_png", "series_png", "DPI", "LABEL_ALL_UP_TO", "LABELS_AT_MOST"]
+__all__ = ["map_png", "map_figure", "series_png", "DPI", "LABEL_ALL_UP_TO", "LABELS_AT_MOST"]
 
 #: Print quality: dots per inch of the PNG pictures.
 DPI = 200
@@ -121,41 +121,86 @@ def _actors(ax, net, report, view, pos, scale):
 
 
 def _names(ax, net, report, view, pos, scale, shown):
+    """Write the names of the actors in ``shown`` under their marks, as the interactive map does
+    (:func:`netmap.present.mapview.map_label`: shortened, in lines; the report's tables hold the
+    full names); the texts, for :func:`_fit_names`."""
     measures = {a["id"]: a for a in report["actors"]}
     font = mapview.NODE_FONT
     # The interactive map strokes names in white; a white box does the same here, faster.
     halo = {"boxstyle": "square,pad=0.05", "facecolor": font["strokeColor"], "edgecolor": "none", "alpha": 0.75}
     sizes = mapview.node_sizes({a.id: measures[a.id]["degree"] for a in net.actors})
+    texts = []
     for a in net.actors:
         if a.id not in shown:
             continue
         look = mapview.actor_look(a.partner, measures[a.id]["boundary_spanner"], a.id in view["high"])
-        ax.annotate(
-            (look["marks"] + " " if look["marks"] else "") + a.label,
-            pos[a.id],
-            xytext=(0, -(sizes[a.id] * scale) / 2 - 1.5),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=_name_size(len(net.actors)),
-            family=_FONT,
-            color=font["color"],
-            bbox=halo,
-            zorder=3,
+        texts.append(
+            ax.annotate(
+                (look["marks"] + " " if look["marks"] else "") + mapview.map_label(a.label),
+                pos[a.id],
+                xytext=(0, -(sizes[a.id] * scale) / 2 - 1.5),
+                textcoords="offset points",
+                ha="center",
+                va="top",
+                multialignment="center",
+                linespacing=1.05,
+                fontsize=NAME_SIZES[0],
+                family=_FONT,
+                color=font["color"],
+                bbox=halo,
+                zorder=3,
+                gid="name",
+            )
         )
+    return texts
 
 
-def _name_size(n):
-    """Font size (points) of the names on a map of ``n`` actors."""
-    return 5.5 if n <= 40 else 4.5
+#: Sizes (points) tried for the names on a printed map, largest first. The first at which no name
+#: covers another name or another actor's mark, and every name is inside the map, is used; the
+#: last one in any case (a crowded map of many actors).
+NAME_SIZES = (8, 7.5, 7, 6.5, 6, 5.5, 5, 4.5)
+
+
+def _fit_names(ax, texts, marks):
+    """Give ``texts`` the largest of :data:`NAME_SIZES` at which they are all readable: no two
+    overlap, none covers one of ``marks`` (``(x, y, diameter in points)`` of each actor, its own
+    excepted) and none is cut at the map's edge. Measured with matplotlib's own text extents."""
+    from matplotlib.transforms import Bbox
+
+    fig = ax.figure
+    renderer = fig.canvas.get_renderer()
+    frame = ax.get_window_extent(renderer)
+    pixels = fig.dpi / 72
+    dots = []
+    for x, y, size in marks:
+        cx, cy = ax.transData.transform((x, y))
+        r = size * pixels / 2
+        dots.append(Bbox.from_extents(cx - r, cy - r, cx + r, cy + r))
+    for size in NAME_SIZES:
+        for t in texts:
+            t.set_fontsize(size)
+        boxes = [t.get_window_extent(renderer) for t in texts]
+        owners = [ax.transData.transform(t.xy) for t in texts]
+        clash = any(a.overlaps(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+        clash = clash or any(
+            box.overlaps(dot) and not dot.contains(*owner)
+            for box, owner in zip(boxes, owners, strict=True)
+            for dot in dots
+        )
+        cut = any(box.x0 < frame.x0 or box.x1 > frame.x1 or box.y0 < frame.y0 or box.y1 > frame.y1 for box in boxes)
+        if not (clash or cut):
+            return size
+    return NAME_SIZES[-1]
 
 
 def _name_room(net, pos, shown, width_pt):
     """How far (map units) to widen the map on each side so that no name centred under an actor
-    is cut at the edge (a name is about 0.6 em a character); found by a few fixed-point steps."""
+    is cut at the edge at the largest of :data:`NAME_SIZES` (a character is about 0.6 em; a name
+    is drawn in lines, the longest of which counts); found by a few fixed-point steps."""
     xs = [p[0] for p in pos.values()] or [0.0]
     lo, hi = min(xs), max(xs)
-    halves = [(pos[a.id][0], 0.3 * _name_size(len(net.actors)) * len(a.label)) for a in net.actors if a.id in shown]
+    longest = {a.id: max(map(len, mapview.map_label(a.label).split("\n"))) for a in net.actors if a.id in shown}
+    halves = [(pos[i][0], 0.3 * NAME_SIZES[0] * n) for i, n in longest.items()]
     pad = 20.0
     for _ in range(6):
         per_pt = (hi - lo + 2 * pad) / width_pt  # map units per point at this padding
@@ -241,7 +286,14 @@ def _wrap(text, width):
 
 
 def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: float = 170) -> bytes:
-    """The network map with its legend below, as a PNG ``width_mm`` wide at :data:`DPI`.
+    """The network map with its legend below, as a PNG ``width_mm`` wide at :data:`DPI`
+    (:func:`map_figure`)."""
+    return _png(map_figure(net, report, view, legend, pos, width_mm))
+
+
+def map_figure(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: float = 170):
+    """The network map with its legend below, as a matplotlib Figure ``width_mm`` wide; its
+    first axes hold the map, whose texts with ``gid="name"`` are the actors' names.
 
     ``report`` is the analysis, ``view`` the map's view model (:func:`netmap.present.mapview.
     network_view`, for colours and high-severity flags), ``legend`` its texts
@@ -256,7 +308,8 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     pad_x = _name_room(net, pos, shown, width * 72 * 0.98) + span_x * 0.02
     pad_y = span_y * 0.05 + 30
     ratio = (span_y + 2 * pad_y) / (span_x + 2 * pad_x)  # the map's height to its width
-    map_height = min(max(width * ratio, width * 0.45), width * 1.05)
+    # At most 0.93 of its width: with the legend below, the map fits under the report's heading on its first page.
+    map_height = min(max(width * ratio, width * 0.45), width * 0.93)
     legend_height = 1.7
     fig = _figure(width, map_height + legend_height)
     top = legend_height / (map_height + legend_height)
@@ -265,15 +318,18 @@ def map_png(net, report: dict, view: dict, legend: dict, pos: dict, width_mm: fl
     scale = 1.0 if n <= 40 else (0.72 if n <= 150 else 0.54)  # points per unit of mapview.node_sizes (7-18)
     _ties(ax, net, pos, legend["lang"])
     _actors(ax, net, report, view, pos, scale)
-    _names(ax, net, report, view, pos, scale, shown)
+    texts = _names(ax, net, report, view, pos, scale, shown)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(max(ys) + pad_y, min(ys) - pad_y)  # the map's y grows downwards, as on screen
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
+    ax.apply_aspect()  # the names are measured where they will be
+    degree = mapview.node_sizes({a["id"]: a["degree"] for a in report["actors"]})
+    _fit_names(ax, texts, [(*pos[a.id], degree[a.id] * scale) for a in net.actors])
     lax = fig.add_axes((0.02, 0.0, 0.96, top - 0.01))
     lax.set_axis_off()
     _legend(lax, legend)
-    return _png(fig)
+    return fig
 
 
 def series_png(texts: dict, values: dict, width_mm: float = 170) -> bytes:

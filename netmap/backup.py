@@ -23,7 +23,7 @@ __all__ = ["backup", "restore", "check"]
 #: The tables of a workspace and their columns, in the order a copy writes them.
 TABLES = {
     "networks": "name, head, last, created, lang",
-    "revisions": "network, rev, doc, saved, author",
+    "revisions": "network, rev, doc, saved, author, note",
     "settings": "key, value",
     "snapshots": "id, network, label, date, saved_at, content, sha256, author",
     "roles": "network, user_id, role, granted_by, granted",

@@ -27,6 +27,7 @@ __all__ = [
     "Merge",
     "merge_actors",
     "merged",
+    "noted_merge",
     "MERGED_FIELDS",
 ]
 
@@ -341,11 +342,21 @@ def merge_actors(net, keep, other):
     return replace(net, actors=actors, ties=[t for t in out if t is not None]), plan
 
 
+def noted_merge(note):
+    """The merge a revision's note says (:meth:`netmap.workspace.Workspace.note`, written when the
+    app merges two actors): ``(keep, other, 0)``, or None. For the merges :func:`merged` cannot
+    tell from a deletion: they moved nothing."""
+    pair = (note or {}).get("merge")
+    if isinstance(pair, list) and len(pair) == 2 and all(isinstance(i, str) for i in pair):
+        return pair[0], pair[1], 0
+    return None
+
+
 def merged(old_actors, new_actors, old_ties, new_ties):
     """Whether an edit was a merge (:func:`merge_actors`), told from the network before and after
     it: ``(keep, other, moved)`` (the kept actor's id, the id of the one merged into it, and how
-    many of that one's ties now run to the kept one), or None. Revisions store no message, so the
-    history and undo recognise a merge by what it did.
+    many of that one's ties now run to the kept one), or None: the history and undo recognise a
+    merge by what it did (a revision made before netmap noted its merges has no note).
 
     ``old_actors``, ``new_actors`` map actor ids to their records, ``old_ties``, ``new_ties``
     ``(source, target, kind, directed)`` to the tie's record (records of any kind that compare
@@ -356,9 +367,10 @@ def merged(old_actors, new_actors, old_ties, new_ties):
     the gone actor had no tie to a third actor, the kept actor must have taken something from it
     (:func:`_took_from`).
 
-    The limit: revisions store no message, so a merge that changed nothing of the kept actor and
-    its ties (the gone actor had no ties, or only ties the kept actor had already, and nothing to
-    give it) looks exactly like deleting the gone actor, and is told as a deletion.
+    The limit: a merge that changed nothing of the kept actor and its ties (the gone actor had no
+    ties, or only ties the kept actor had already, and nothing to give it) looks exactly like
+    deleting the gone actor. The app notes its merges with the revision (:func:`noted_merge`);
+    a merge made elsewhere (a file edited by hand) is told as a deletion.
     """
     gone = old_actors.keys() - new_actors.keys()
     if len(gone) != 1 or new_actors.keys() - old_actors.keys():

@@ -14,8 +14,9 @@ import threading
 from dataclasses import dataclass, field
 
 from .compare import changes
-from .editing import merged
+from .editing import merged, noted_merge
 from .reading import network_from_json
+from .workspace import read_note
 
 __all__ = ["PER_PAGE", "Revision", "pages", "page"]
 
@@ -32,7 +33,8 @@ class Revision:
     ``names`` maps the ids of the actors of both revisions to their names (the newer name wins);
     ``state`` is ``"current"`` (the revision shown and edited now), ``"undone"`` (after the
     current one: undo went back past it) or ``""``; ``merged`` is ``(keep, other, ties moved)``
-    when the revision merged two actors (:func:`netmap.editing.merged`).
+    when the revision merged two actors (:func:`netmap.editing.merged`, or the note the app saved
+    with it: :func:`netmap.editing.noted_merge`).
     """
 
     rev: int
@@ -135,7 +137,7 @@ def page(ws, name, number=0, per_page=PER_PAGE):
     head = ws.revision(name)
     # + 1: the revision before the last one on the page
     rows = ws.revisions(name, limit=per_page + 1, offset=number * per_page, documents=True)
-    texts = [text for _rev, _saved, _author, text in rows]
+    texts = [text for _rev, _saved, _author, text, _note in rows]
 
     @functools.cache
     def parsed(text):
@@ -143,10 +145,13 @@ def page(ws, name, number=0, per_page=PER_PAGE):
         return doc, _records(doc)
 
     out = []
-    for i, (rev, saved, author, _text) in enumerate(rows[:per_page]):
+    for i, (rev, saved, author, _text, note) in enumerate(rows[:per_page]):
         state = "current" if rev == head else "undone" if rev > head else ""
         if i + 1 < len(texts):
             edits, moved, names, actors, ties, merge = _between(texts[i + 1], texts[i], parsed)
+            if merge is None and (merge := noted_merge(read_note(note))) and merge[0] not in names:
+                kept = [a for a in parsed(texts[i])[0]["actors"] if a.get("id") == merge[0]]
+                names = {**names, merge[0]: kept[0].get("name") or merge[0] if kept else merge[0]}
             out.append(Revision(rev, saved, author, state, actors, ties, edits, moved, names, merge))
         else:  # the first revision
             doc = parsed(texts[i])[0]

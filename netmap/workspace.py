@@ -151,10 +151,17 @@ def _m5_survey(con):
         con.execute(statement)
 
 
+def _m6_revision_note(con):
+    """6: how the app made a revision, where its content cannot tell (``note``: JSON, e.g.
+    ``{"merge": [kept id, merged id]}`` for two actors merged; NULL for every other save)."""
+    if not has_column(con, "revisions", "note"):
+        con.execute("ALTER TABLE revisions ADD COLUMN note TEXT")
+
+
 #: The migrations, oldest first: migration ``i`` (1-based) brings a workspace from schema version
 #: ``i - 1`` to ``i``. A workspace made before schema versions existed has version 0 (its
 #: ``PRAGMA user_version`` was never set). Add new ones at the end; never change an old one.
-MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language, _m4_roles, _m5_survey)
+MIGRATIONS = (_m1_pseudonym_key, _m2_author, _m3_network_language, _m4_roles, _m5_survey, _m6_revision_note)
 #: The schema version this netmap writes (``PRAGMA user_version`` of the workspace file).
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -353,6 +360,16 @@ def prepare(path):
             raise
     finally:
         con.close()
+
+
+def read_note(text):
+    """A revision's note (:meth:`Workspace.note`) from its stored text: a dict, or None (none
+    stored, or one this netmap cannot read)."""
+    try:
+        note = json.loads(text) if text else None
+    except ValueError:
+        return None
+    return note if isinstance(note, dict) else None
 
 
 def _check_stale(name, head, expected_revision):
@@ -615,17 +632,24 @@ class Workspace:
     def revisions(self, name, limit=None, offset=0, documents=False):
         """``[(rev, saved, author), ...]`` of a network, newest first: ``limit`` of them (all when
         None) after skipping the ``offset`` newest; with ``documents``, each with its canonical
-        JSON text last."""
+        JSON text and its note (:meth:`note`'s text, or None) last."""
         con = self.connect()
         try:
             self._head(con, name)
             return con.execute(
-                f"SELECT rev, saved, author{', doc' if documents else ''} FROM revisions WHERE network = ? "
+                f"SELECT rev, saved, author{', doc, note' if documents else ''} FROM revisions WHERE network = ? "
                 "ORDER BY rev DESC LIMIT ? OFFSET ?",
                 (name, 2**62 if limit is None else limit, offset),  # "no limit" that PostgreSQL takes too
             ).fetchall()
         finally:
             con.close()
+
+    def note(self, name, revision):
+        """How the app made ``revision`` (a dict, e.g. ``{"merge": [kept id, merged id]}``), or
+        None when it said nothing (see :meth:`save`)."""
+        self.require(name)
+        rows = self._read("SELECT note FROM revisions WHERE network = ? AND rev = ?", (name, revision))
+        return read_note(rows[0][0]) if rows else None
 
     def count_revisions(self, name):
         """How many revisions of the network are stored."""
@@ -678,9 +702,11 @@ class Workspace:
         finally:
             con.close()
 
-    def save(self, name, net, expected_revision=None, author=None):
+    def save(self, name, net, expected_revision=None, author=None, note=None):
         """Validate ``net`` and store it as the new current revision, saved by ``author`` (None
-        when unknown); returns its number (:meth:`save_validated` also returns the network).
+        when unknown), with ``note`` (a dict of how the app made it, where the content cannot
+        tell, e.g. ``{"merge": [kept id, merged id]}``; :meth:`note`); returns its number
+        (:meth:`save_validated` also returns the network).
 
         Revisions after the current one (the redo branch) are dropped. A save
         equal to the current revision stores nothing and returns the current
@@ -688,9 +714,9 @@ class Workspace:
         given and is not the current revision, and InputError when ``net`` is
         invalid; in both cases nothing changes.
         """
-        return self.save_validated(name, net, expected_revision, author)[0]
+        return self.save_validated(name, net, expected_revision, author, note)[0]
 
-    def save_validated(self, name, net, expected_revision=None, author=None):
+    def save_validated(self, name, net, expected_revision=None, author=None, note=None):
         """:meth:`save`, returning ``(revision, the validated network)``: the network that
         :meth:`load` of that revision gives (but for its ``name``), without parsing it again."""
         valid = validate(net)
@@ -704,8 +730,8 @@ class Workspace:
             con.execute("DELETE FROM revisions WHERE network = ? AND rev > ?", (name, head))
             rev = last + 1
             con.execute(
-                "INSERT INTO revisions (network, rev, doc, saved, author) VALUES (?, ?, ?, ?, ?)",
-                (name, rev, doc, _now(), self._author(author)),
+                "INSERT INTO revisions (network, rev, doc, saved, author, note) VALUES (?, ?, ?, ?, ?, ?)",
+                (name, rev, doc, _now(), self._author(author), None if note is None else json.dumps(note)),
             )
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev, valid

@@ -1343,6 +1343,35 @@ def test_history_and_undo_tell_a_merge_as_a_merge(ws_path):
     assert Workspace(ws_path).revision("copenhagen") == 1
 
 
+def test_a_merge_that_passes_nothing_on_is_still_told_as_a_merge(ws_path):
+    """Merging an actor that has no ties and no fields to give (a name typed twice) changes
+    nothing of the kept actor: by its content the revision is a deletion. The app notes the merge
+    with the revision, and History and Undo say "merged" (in Danish here)."""
+    from netmap.model import Actor
+
+    ws = Workspace(ws_path)
+    net = ws.load("copenhagen")
+    net.actors.append(Actor("frivilligcentret", name="Frivilligcentret"))
+    ws.save("copenhagen", net)
+    at = start("actors")
+    at.radio(key="lang").set_value("da").run()
+    at.selectbox(key=fk(at, "merge", "keep")).set_value("frivilligcenter")
+    at.selectbox(key=fk(at, "merge", "other")).set_value("frivilligcentret").run()
+    at.button(key="merge_save").click().run()
+    assert not at.exception, at.exception
+    merged = Workspace(ws_path).load("copenhagen")
+    assert "frivilligcentret" not in merged.actor_ids and merged.actor("frivilligcenter") == net.actor(
+        "frivilligcenter"
+    )
+    at.switch_page("netmap/ui/pages/history.py").run()
+    assert not at.exception, at.exception
+    assert any(t.startswith("- Frivilligcentret slået sammen med Frivilligcenter") for t in texts(at, "markdown"))
+    assert not any("fjernet: Frivilligcentret" in t for t in texts(at, "markdown"))
+    at.button(key="undo").click().run()
+    assert texts(at, "info")[0] == "Fortrudt: slog Frivilligcentret sammen med Frivilligcenter."
+    assert "frivilligcentret" in Workspace(ws_path).load("copenhagen").actor_ids
+
+
 def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 

@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 
+from netmap.editing import noted_merge
 from netmap.history import page, pages
 from netmap.i18n import moment
 from netmap.model import Actor, Network, Tie
@@ -123,6 +124,21 @@ def test_a_stale_restore_saves_nothing(ws3):
     with pytest.raises(StaleEditError):
         ws3.restore("p", 1, expected_revision=2)
     assert ws3.revision("p") == 3 and ws3.count_revisions("p") == 3
+
+
+def test_a_note_that_this_netmap_cannot_read_is_no_note(tmp_path):
+    """A revision's note is read as a dict or not at all: another version's or a damaged note
+    never stops the history (the merge is then told by what it did)."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    ws.create("p", nord())
+    ws.save("p", nord().without("f"), note={"merge": "not a pair"})
+    con = sqlite3.connect(tmp_path / "ws.sqlite")
+    con.execute("UPDATE revisions SET note = '{broken' WHERE rev = 1")
+    con.commit()
+    con.close()
+    assert ws.note("p", 1) is None and ws.note("p", 2) == {"merge": "not a pair"}
+    assert noted_merge(ws.note("p", 2)) is None
+    assert words(ws)[0] == (2, ["Actor removed: Frivilligcenter Nord"])
 
 
 def test_an_older_workspace_gets_the_author_column_and_keeps_its_revisions(tmp_path):
@@ -339,7 +355,8 @@ def test_a_merge_of_an_actor_without_other_ties_is_told_as_a_merge_when_the_kept
     the note of Hjemmeplejen Nord: a merge, with what it took. Deleting Hjemmeplejen Nord and
     setting Sundhedshuset's sector to another one in the same revision is not; and a merge
     that gives the kept actor nothing (the walk-through: no ties, no fields) looks exactly like
-    a deletion, since revisions store no message: it is told as one (the documented limit)."""
+    a deletion: made elsewhere (a file edited by hand), it is told as one; saved with the note
+    the app writes for its merges, it is told as a merge."""
     import copy
 
     from netmap.editing import merge_actors
@@ -368,3 +385,16 @@ def test_a_merge_of_an_actor_without_other_ties_is_told_as_a_merge_when_the_kept
     )
     bare = Network(name="p", actors=[Actor(id="h", name="Hjemmeplejen Nord"), *net.actors[1:]])
     assert edit_text(bare, merge_actors(bare, "s", "h")[0], "en") == "deleted Hjemmeplejen Nord"
+    noted = noted_merge({"merge": ["s", "h"]})
+    assert edit_text(bare, merge_actors(bare, "s", "h")[0], "en", noted) == (
+        "merged Hjemmeplejen Nord into Sundhedshuset"
+    )
+    ws.create("bare", bare)
+    ws.save("bare", merge_actors(bare, "s", "h")[0], note={"merge": ["s", "h"]})
+    assert ws.note("bare", 2) == {"merge": ["s", "h"]} and ws.note("bare", 1) is None
+    assert [(r.rev, revision_lines(r, "da")) for r in page(ws, "bare")][0] == (
+        2,
+        ["Hjemmeplejen Nord slået sammen med Sundhedshuset"],
+    )
+    ws.save("bare", bare)  # Hjemmeplejen Nord back, by hand: no note
+    assert page(ws, "bare")[0].merged is None

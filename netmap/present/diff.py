@@ -299,13 +299,14 @@ def _differing(old, new, records):
     )
 
 
-def _edit(old, new):
+def _edit(old, new, noted=None):
     """``(names of old, names of both, merge, (old, new) cut down)``: what :func:`edit_text` and
-    :func:`network_edit_lines` need of the networks ``old`` and ``new``."""
+    :func:`network_edit_lines` need of the networks ``old`` and ``new`` (``noted``: the merge the
+    revision's note says, :func:`netmap.editing.noted_merge`)."""
     gone_names = {a.id: a.label for a in old.actors}
     names = {**gone_names, **{a.id: a.label for a in new.actors}}
     records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
-    merge = merged(old_actors, new_actors, old_ties, new_ties)
+    merge = merged(old_actors, new_actors, old_ties, new_ties) or noted
     return gone_names, names, merge, _differing(old, new, records)
 
 
@@ -316,12 +317,13 @@ def network_edit_lines(old, new, lang: str = "en", limit: int | None = 5) -> lis
     return _listed(changes(old, new), names, merge, len(_moved(old, new)), lang, limit)
 
 
-def edit_text(old, new, lang: str = "en") -> str:
+def edit_text(old, new, lang: str = "en", noted=None) -> str:
     """What the edit from network ``old`` to network ``new`` did, in a few words:
     ``renamed Anna to Ann``, ``added Bo; added the tie Anna — Bo (collaboration)``, ``moved
     3 actors: ...``; ``no change`` when the two are the same (positions included). The pieces of
-    :func:`edit_lines`; several of a kind are counted (actors also listed by name)."""
-    gone_names, names, merge, (old, new) = _edit(old, new)
+    :func:`edit_lines`; several of a kind are counted (actors also listed by name). ``noted``: the
+    merge the edit's revision notes (:func:`netmap.editing.noted_merge`)."""
+    gone_names, names, merge, (old, new) = _edit(old, new, noted)
     w = _worded(changes(old, new), lang, names, gone_names, merge)
 
     def part(items, one, many, listed=None):

@@ -183,7 +183,8 @@ def merge(net, rev):
     except KeyError:
         st.error(tr("One of the two actors is no longer in the network; nothing was merged."))
         return
-    if state.commit(new, base_rev, shown=base):
+    # The note: a merge that passes nothing on to the kept actor looks like a deletion otherwise.
+    if state.commit(new, base_rev, shown=base, note={"merge": [keep, other]}):
         forms.clear("merge")
         state.flash("success", tr("Merged {other} into {keep}.", other=names[other], keep=names[keep]))
         st.rerun()

@@ -292,8 +292,9 @@ def timezone():
         return None
 
 
-def commit(net, base_rev, shown=None):
-    """Save ``net`` as the next revision of the open network, unless someone else saved first.
+def commit(net, base_rev, shown=None, note=None):
+    """Save ``net`` as the next revision of the open network, unless someone else saved first
+    (``note``: how it was made, where its content cannot tell; :meth:`Workspace.save`).
 
     ``base_rev`` is the revision the edit was made on; positions are kept from
     ``shown`` (the network as the user saw it), and an actor that was no citizen there and is
@@ -306,7 +307,7 @@ def commit(net, base_rev, shown=None):
     net, moved = neutral_ids(shown, net) if shown is not None else (net, {})
     try:
         rev, saved = workspace().save_validated(  # the author is the logged-in user, if any
-            name, with_positions(net, shown), expected_revision=base_rev
+            name, with_positions(net, shown), expected_revision=base_rev, note=note
         )
     except StaleEditError as exc:
         flash("warning", exc.message(lang()))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import streamlit as st
 
+from netmap.editing import noted_merge
 from netmap.errors import NetmapError
 from netmap.i18n import N_, _
 from netmap.model import LEVELS, SCOPES, SECTORS, Network
@@ -183,9 +184,10 @@ def _undone(name, was, now, undo):
     """What an undo (or redo) from revision ``was`` to ``now`` did, in words: "Undone: renamed X to Y."."""
     ws, lang = state.workspace(), state.lang()
     before, after = (state.parse(ws.document(name, rev), name) for rev in (was, now))
+    noted = noted_merge(ws.note(name, was if undo else now))  # the revision undone or redone
     if undo:
-        return tr("Undone: {what}.", what=edit_text(after, before, lang))
-    return tr("Redone: {what}.", what=edit_text(before, after, lang))
+        return tr("Undone: {what}.", what=edit_text(after, before, lang, noted))
+    return tr("Redone: {what}.", what=edit_text(before, after, lang, noted))
 
 
 def open_page(title):

@@ -599,3 +599,34 @@ def test_edits_in_the_panel_run_the_map_alone_and_the_sidebar_and_stale_edits_st
     )
     saved = Workspace(workspace, seed=False).load("copenhagen")
     assert saved.actor("bibliotek").name == "Bibliotek 4" and saved.actor("museum").name == "Museet (kollega)"
+
+
+def test_a_danish_page_shows_no_english_hint_under_a_field_being_typed_in(tmp_path):
+    """Streamlit writes "Press Enter to submit form" under a field in English only: the Danish
+    page leaves it out (Enter still saves the rename); the English page keeps it."""
+    from playwright.sync_api import expect
+
+    with running_app(tmp_path) as (page, url, workspace, errors):
+        page.goto(f"{url}/?lang=da")
+        expect(page.get_by_text("copenhagen: 21 aktører, 36 relationer")).to_be_visible(timeout=30000)
+        wait_for_map(page)
+        place = page.evaluate(PLACE, "bibliotek")
+        page.mouse.click(place["x"], place["y"])
+        panel = page.locator(".st-key-map_panel")
+        name = panel.get_by_label("Navn", exact=True)
+        expect(name).to_have_value("Lokalbibliotek", timeout=10000)
+        name.fill("Biblioteket")
+        hint = page.get_by_text("Press Enter to submit form")
+        expect(hint).to_have_count(1)  # Streamlit draws it ...
+        expect(hint).to_be_hidden()  # ... and the Danish page does not show it
+        name.press("Enter")
+        page.wait_for_function(
+            "() => globalThis.netmapEditor.body.data.nodes.get('a:bibliotek').label === 'Biblioteket'", timeout=10000
+        )
+        assert Workspace(workspace, seed=False).load("copenhagen").actor("bibliotek").name == "Biblioteket"
+        page.get_by_text("English", exact=True).click()
+        name = panel.get_by_label("Name", exact=True)
+        expect(name).to_have_value("Biblioteket", timeout=15000)
+        name.fill("Biblioteket Nord")
+        expect(page.get_by_text("Press Enter to submit form")).to_be_visible()
+        assert errors == []

@@ -250,6 +250,14 @@ def lang():
     return st.session_state.get("lang", "en")
 
 
+def without_english_hints():
+    """On a Danish page, leave out the hint Streamlit writes under a field being typed in ("Press
+    Enter to submit form", "Press Enter to apply"): it has it in English only. Enter works as
+    before; the buttons say what it does. A style only: it takes no place on the page."""
+    if lang() == "da":
+        st.html("<style>[data-testid='InputInstructions']{display:none}</style>")
+
+
 def network_name():
     return st.session_state.get("network")
 

@@ -72,6 +72,7 @@ def run():
     if "lang" not in ss:
         wanted = st.query_params.get("lang")
         ss.lang = wanted if wanted in LANGS else "da"  # respondents are Danish partners first
+    state.without_english_hints()
     ws = state.workspace().as_user(None)  # the link is the permission (survey.resolve), not a login
     try:
         access = survey.resolve(ws, str(st.query_params.get("t", "")))

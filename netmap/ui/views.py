@@ -129,6 +129,7 @@ SAVE_NOTE = "_save_note"
 def sidebar():
     """The shared sidebar: language, open network, undo and redo. Call once per run."""
     state.init()
+    state.without_english_hints()
     ws = state.workspace()
     st.session_state[SAVE_NOTE] = None
     with st.sidebar:

@@ -375,8 +375,8 @@ def read_note(text):
 def _check_stale(name, head, expected_revision):
     if expected_revision is not None and expected_revision != head:
         raise StaleEditError(
-            'network "{name}" was changed elsewhere (in another tab or by someone else) after you opened it; '
-            "your edit was not saved",
+            'The network "{name}" was changed elsewhere (in another tab or by someone else) after you opened it. '
+            "Your edit was not saved: make it again on the latest version.",
             name=name,
         )
 

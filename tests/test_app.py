@@ -1200,6 +1200,53 @@ def test_a_second_rename_straight_after_the_first_is_saved_too(ws_path):
     assert at.text_input(key="map_actor_frivilligcenter_name").value == "Frivilligcenter Nørrebro"
 
 
+def test_the_open_actors_fields_are_filled_again_after_another_page(ws_path):
+    """Found in a walk-through: after History and back to the Map (or the edit switch off and
+    on), the open actor's form showed empty and default fields (Streamlit forgets the values of
+    widgets a run does not draw), and a save stored them over the actor."""
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    key = "map_actor_frivilligcenter"
+    before = Workspace(ws_path).load("copenhagen").actor("frivilligcenter")
+    for away in ("another page", "the edit switch off"):
+        if away == "another page":
+            at.switch_page("netmap/ui/pages/history.py").run()
+            at.switch_page("netmap/ui/pages/map.py").run()
+        else:
+            at.toggle(key="map_editing").set_value(False).run()
+            at.toggle(key="map_editing").set_value(True).run()
+        assert not at.exception, at.exception
+        assert at.text_input(key=f"{key}_name").value == before.name
+        assert at.selectbox(key=f"{key}_sector").value == before.sector
+        assert at.selectbox(key=f"{key}_kind").value == (before.kind or None)
+        assert at.checkbox(key=f"{key}_partner").value == before.partner
+        assert at.text_area(key=f"{key}_notes").value == before.notes
+    at.button(key=f"{key}_save").click().run()
+    assert Workspace(ws_path).load("copenhagen").actor("frivilligcenter") == before
+    assert Workspace(ws_path).revision("copenhagen") == 1  # nothing changed, nothing saved
+
+
+def test_a_save_of_an_actor_a_colleague_deleted_says_it_was_not_saved(ws_path):
+    """Found in a walk-through: the open actor was deleted by a colleague; "Save changes" then
+    closed the panel and lost the changes without a word."""
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    ws = Workspace(ws_path)
+    ws.save("copenhagen", ws.load("copenhagen").without("frivilligcenter"))  # the colleague
+    key = "map_actor_frivilligcenter"
+    at.text_area(key=f"{key}_notes").input("Ring til dem i næste uge")
+    at.button(key=f"{key}_save").click().run()
+    assert not at.exception, at.exception
+    assert texts(at, "warning") == [
+        "Frivilligcenter was deleted elsewhere (in another tab or by someone else) after you opened it; "
+        "your changes to it were not saved."
+    ]
+    assert Workspace(ws_path).revision("copenhagen") == 2
+    assert "frivilligcenter" not in Workspace(ws_path).load("copenhagen").actor_ids
+
+
 def test_the_map_panel_refuses_an_empty_name_and_keeps_the_actor(ws_path):
     at = start()
     at.session_state["map_selected"] = "frivilligcenter"

@@ -60,6 +60,22 @@ def test_every_message_in_the_code_has_a_danish_translation(catalogue):
     assert not missing, "no Danish translation:\n" + "\n".join(missing)
 
 
+def test_no_message_is_written_inside_an_f_string():
+    """pybabel does not look inside f-strings: ``f"{name}-{tr('review')}.csv"`` never reached
+    the catalogue and the Danish file was called "…-review.csv". Messages go outside them."""
+    import ast
+
+    keywords = set(KEYWORDS)
+    found = []
+    for path in [*sorted((ROOT / "netmap").rglob("*.py")), ROOT / "app.py"]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.JoinedStr):
+                for call in ast.walk(node):
+                    if isinstance(call, ast.Call) and getattr(call.func, "id", None) in keywords:
+                        found.append(f"{path.relative_to(ROOT)}:{call.lineno}")
+    assert not found, found
+
+
 def test_placeholders_are_the_same_in_both_languages(catalogue):
     wrong = []
     for entry in catalogue:

@@ -630,3 +630,27 @@ def test_a_danish_page_shows_no_english_hint_under_a_field_being_typed_in(tmp_pa
         name.fill("Biblioteket Nord")
         expect(page.get_by_text("Press Enter to submit form")).to_be_visible()
         assert errors == []
+
+
+def test_a_message_at_the_top_goes_after_its_time_when_the_map_is_used(app):
+    """ "Undone: …" at the top of the page stayed above every later click and edit on the map
+    (they run the map and its panel alone, not the top of the page). The next use of the map
+    after the message's few seconds takes it away, as any run of the page did before."""
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    panel = page.locator(".st-key-map_panel")
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+    _rename_in_panel(page, panel, "bibliotek", "Biblioteket")
+    undo = page.locator("[data-testid='stSidebar']").get_by_role("button", name="Undo")
+    expect(undo).to_be_enabled(timeout=10000)
+    undo.click()
+    message = page.get_by_text("Undone: renamed Lokalbibliotek to Biblioteket.")
+    expect(message).to_be_visible(timeout=10000)
+    page.wait_for_timeout(4500)  # state.FLASH_SECONDS and a little
+    place = page.evaluate(PLACE, "museum")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    expect(message).to_have_count(0, timeout=10000)

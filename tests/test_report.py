@@ -443,9 +443,17 @@ def test_app_downloads_the_report_and_the_map_picture(tmp_path):
         with page.expect_download(timeout=60000) as info:
             button.click()
         pdf = Path(info.value.path()).read_bytes()
+        assert info.value.suggested_filename == "copenhagen_report.pdf"
         with page.expect_download(timeout=60000) as info:
             page.get_by_role("button", name="Download the map as a picture (PNG)").click()
         png = Path(info.value.path()).read_bytes()
+        assert info.value.suggested_filename == "copenhagen_map.png"
+        page.get_by_test_id("stSidebarUserContent").get_by_text("Dansk", exact=True).click()
+        button = page.get_by_role("button", name="Hent kortet som billede (PNG)")
+        expect(button).to_be_visible(timeout=30000)
+        with page.expect_download(timeout=60000) as info:
+            button.click()
+        assert info.value.suggested_filename == "copenhagen_kort.png"  # the file's name in Danish too
         assert errors == []
     text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages))
     assert "Network report: copenhagen" in text and "What you can do:" in text

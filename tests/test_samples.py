@@ -35,3 +35,24 @@ def test_copenhagen_is_local_and_hangs_on_single_links():
     fre = analyze(read_network(SAMPLES / "fredericia"))["partnership"]
     assert cph["near_reach"]["1"] > fre["near_reach"]["1"]
     assert cph["far_reach"]["1"] < fre["far_reach"]["1"]
+
+
+def test_every_kind_of_actor_in_the_samples_has_a_name_in_both_languages():
+    """Found in a walk-through: Direktion's kind showed as "top_management" in the Danish app
+    (the samples used kinds the vocabulary lacked)."""
+    import csv
+    import glob
+    import json
+
+    from netmap.i18n import _
+    from netmap.present import vocab
+
+    kinds = set()
+    for path in glob.glob(str(SAMPLES / "**" / "*"), recursive=True):
+        if path.endswith("actors.csv"):
+            kinds |= {row["kind"] for row in csv.DictReader(open(path, encoding="utf-8-sig")) if row["kind"]}
+        elif path.endswith(".json"):
+            kinds |= {a.get("kind") for a in json.load(open(path, encoding="utf-8")).get("actors", []) if a.get("kind")}
+    assert {"top_management", "management", "department_head"} <= kinds
+    assert kinds <= set(vocab.ACTOR_KINDS), kinds - set(vocab.ACTOR_KINDS)
+    assert _(vocab.ACTOR_KINDS["top_management"], "da") == "topledelse"

@@ -219,7 +219,8 @@ def edit_lines(edits: dict, lang: str, names: dict | None = None, merge: tuple |
     a = edits["actors"]
     names = {**{r["id"]: r.get("name") or r["id"] for r in a["removed_records"] + a["added_records"]}, **(names or {})}
     w = _worded(edits, lang, names, merge=merge)
-    lines = [f"{_('Date the map describes', lang)}: {w['date'][0]} \u2192 {w['date'][1]}"] if w["date"] else []
+    date_word, review_word = _("Date the map describes", lang), _("Review", lang)
+    lines = [f"{date_word}: {w['date'][0]} \u2192 {w['date'][1]}"] if w["date"] else []
     if merge:
         lines.append(_merged_text(merge, names, lang))
     lines += [_("Actor added: {name}", lang, name=n) for n in w["added"]]
@@ -228,7 +229,7 @@ def edit_lines(edits: dict, lang: str, names: dict | None = None, merge: tuple |
     lines += [_("Tie added: {tie}", lang, tie=tie) for tie in w["ties added"]]
     lines += [_("Tie removed: {tie}", lang, tie=tie) for tie in w["ties removed"]]
     lines += [f"{tie}: {texts}" for tie, texts in w["ties changed"]]
-    lines += [f"{_('Review', lang)}: {text}" for _number, text in w["review"]]
+    lines += [f"{review_word}: {text}" for _number, text in w["review"]]
     return lines
 
 

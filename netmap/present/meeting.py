@@ -42,7 +42,7 @@ def map_legend(view: dict, lang: str, shown: int, total: int) -> dict:
             total=number(total, lang, "count"),
         )
     )
-    names += " " + _("Long names are shortened (…); the tables give them in full.", lang)
+    names += " " + _("Long names are shortened (…); the tables of the report and of the app give them in full.", lang)
     return {
         "colours": view["colours"],
         "shape_heading": t["shape_by"],

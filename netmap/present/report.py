@@ -161,7 +161,7 @@ def actor_words(result: dict, actor_id: str, lang: str) -> dict:
                 n=count(len(actors)),
             )
         if result.get("betweenness_approximate"):
-            between += f" ({_('betweenness estimated from a sample', lang)})"
+            between += " (" + _("betweenness estimated from a sample", lang) + ")"
     cross = a["cross_sector_brokerage"]
     brokerage = [
         ngettext(

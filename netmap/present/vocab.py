@@ -86,6 +86,9 @@ ACTOR_KINDS = {
     "community_house": N_("community house"),
     "culture_house": N_("culture house"),
     "volunteer_centre": N_("volunteer centre"),
+    "management": N_("management"),
+    "top_management": N_("top management"),
+    "department_head": N_("head of department"),
 }
 
 

@@ -35,11 +35,11 @@ def _mode_names():
 def mode(container):
     """The map's mode, chosen in ``container``."""
     names = _mode_names()
+    # The first value set in the session, not as the widget's default: a language switch sets
+    # every chosen value again (state.relabel), and Streamlit warns of a widget with both.
+    st.session_state.setdefault("map_mode", "select")
     return (
-        container.segmented_control(
-            tr("A click on the map"), MODES, default="select", format_func=names.get, key="map_mode"
-        )
-        or "select"
+        container.segmented_control(tr("A click on the map"), MODES, format_func=names.get, key="map_mode") or "select"
     )
 
 
@@ -206,8 +206,9 @@ def editor(shown, color_by, map_mode):
     and a fifth of the browser's work in a run). ``shown``: ``(name, net, rev)`` as the page's
     run read it (a fragment's run reads it again); ``(net, rev)`` shown at the end.
 
-    A run that changes what is outside (the counts, what the sidebar's Undo and Redo can do) runs
-    the whole page again. The measures come last: the map never waits for them."""
+    A run that changes what is outside (the counts, what the sidebar's Undo and Redo can do), or
+    that follows a message at the top by more than its time, runs the whole page again. The
+    measures come last: the map never waits for them."""
     counts = len(shown[1].actors), len(shown[1].ties)  # as the page's caption says them
     if state.fragment_run():  # the page's other parts did not run: note the revision acted on
         state.begin_run()
@@ -224,8 +225,8 @@ def editor(shown, color_by, map_mode):
         draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
         st.caption(mapview.tie_legend(state.lang()))
-    if (len(net.actors), len(net.ties)) != counts or state.undo_changed(name):
-        st.rerun()  # the map shows the edit already; the counts and the sidebar follow
+    if (len(net.actors), len(net.ties)) != counts or state.undo_changed(name) or state.flash_outdated():
+        st.rerun()  # the map shows the edit already; the counts, the sidebar and the messages follow
     ties(ties_slot, net, rev)
     measures(measures_slot, net, rev)
     return net, rev
@@ -236,9 +237,27 @@ def panel(net, rev):
     (fields in a form, its ties by name); ``(net, rev)`` to show after a save."""
     _events(net)
     picker = st.empty()
+    _deleted_elsewhere(net)
     net, rev = _contents(net, rev, _selected(net))
     _picker(picker, net, _selected(net))
     return net, rev
+
+
+def _deleted_elsewhere(net):
+    """Say so when the open actor's form was saved but the actor is no longer in the network
+    (deleted in another tab or by a colleague since the form was drawn): the save is lost, not
+    silently."""
+    ss = st.session_state
+    chosen = ss.get(SELECTED)
+    if chosen is not None and chosen not in set(net.actor_ids) and ss.get(f"map_actor_{chosen}_save"):
+        st.warning(
+            md(
+                tr(
+                    "{name} was deleted elsewhere (in another tab or by someone else) after you opened it; your changes to it were not saved.",
+                    name=ss.get(f"map_actor_{chosen}_name") or chosen,
+                )
+            )
+        )
 
 
 def _contents(net, rev, actor_id):
@@ -314,7 +333,12 @@ def _show_revision(form_key, actor, rev):
     colleague); a submitted form keeps what was typed, and its save decides (a stale one is
     refused and the next run shows the new values)."""
     ss, shown = st.session_state, f"{form_key}_rev"
-    if ss.get(shown) == rev or ss.get(f"{form_key}_save"):
+    if ss.get(f"{form_key}_save"):
+        return
+    # Streamlit forgets a widget's value when a run does not draw it (another page, the map not
+    # in edit mode): the fields are then filled again, or they would show empty and default
+    # values that a save would store.
+    if ss.get(shown) == rev and all(f"{form_key}_{field}" in ss for field in ACTOR_FIELDS):
         return
     for field in ACTOR_FIELDS:
         value = getattr(actor, field)

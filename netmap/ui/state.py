@@ -368,6 +368,17 @@ def flash(kind, text, where=None):
     st.session_state._flash.append((kind, text, None, where))
 
 
+def flash_outdated():
+    """Whether a message at the top of the page has been shown for more than
+    :data:`FLASH_SECONDS`: a run of a fragment, which does not draw the top of the page, then
+    runs the whole page, which takes it away (else "Undone: …" stayed above later edits)."""
+    now = time.monotonic()
+    return any(
+        place is None and shown is not None and now - shown > FLASH_SECONDS
+        for _kind, _text, shown, place in st.session_state.get("_flash", [])
+    )
+
+
 def show_flash(where=None):
     """The messages for ``where``, each for :data:`FLASH_SECONDS` from its first showing, in a
     box that is there with or without them: a message then never moves what follows it on the

@@ -219,11 +219,12 @@ if cur is not None:
             "The map with its legend, the key figures, each flag with what the partnership can do about it, the boundary spanners and the isolated actors: a document for the steering group (A4)."
         )
     )
+    report_word, map_word = tr("report"), tr("map")  # in the files' names: "rapport", "kort" in Danish
     for suffix, label, mime in views.REPORT_FORMATS:
         st.download_button(
             tr("Download the report as {fmt}", fmt=label),
             views.report_file(net, key, suffix, pseudo),
-            file_name=f"{stem}_report{suffix}",
+            file_name=f"{stem}_{report_word}{suffix}",
             mime=mime,
             key=f"download_report{suffix}",
             on_click="ignore",
@@ -231,7 +232,7 @@ if cur is not None:
     st.download_button(
         tr("Download the map as a picture (PNG)"),
         views.map_png(net, key, pseudo),
-        file_name=f"{stem}_map.png",
+        file_name=f"{stem}_{map_word}.png",
         mime="image/png",
         key="download_map_png",
         on_click="ignore",

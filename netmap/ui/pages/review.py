@@ -144,7 +144,7 @@ for column, suffix, mime in (
     column.download_button(
         tr("Download the review ({format})", format=suffix[1:].upper()),
         _review_file(key, suffix, lang, net, result),
-        file_name=f"{name}-{tr('review')}{suffix}",
+        file_name=name + "-" + tr("review") + suffix,  # not in an f-string: pybabel finds it here
         mime=mime,
         key=f"review_download{suffix}",
         on_click="ignore",

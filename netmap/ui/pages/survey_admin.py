@@ -179,7 +179,7 @@ if links_now:
     st.download_button(
         tr("Download the links (CSV)"),
         links_csv([p.name for p in people if p.actor in links_now], list(links_now.values()), lang),
-        file_name=f"{name}-{tr('links')}.csv",
+        file_name=name + "-" + tr("links") + ".csv",  # not in an f-string: pybabel finds it here
         mime="text/csv",
         key="survey_links_csv",
         on_click="ignore",

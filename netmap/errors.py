@@ -180,6 +180,10 @@ class Named(str):
         'column "{column}": strength "{value}" is outside 1-3': N_(
             "{column} must be from 1 (weak) to 3 (strong), not {value}."
         ),
+        # The file's says ids, a kind's code and a row (the app has none of them to show).
+        'the {kind} tie between "{source}" and "{target}" is repeated (first at {first})': N_(
+            "The two actors have a tie of this kind already; edit that one instead."
+        ),
     }
 
     def __new__(cls, msgid, table="actors", /, **params):

@@ -1419,6 +1419,29 @@ def test_a_merge_that_passes_nothing_on_is_still_told_as_a_merge(ws_path):
     assert "frivilligcentret" in Workspace(ws_path).load("copenhagen").actor_ids
 
 
+def test_a_tie_the_two_actors_have_already_is_refused_in_words_not_codes(ws_path):
+    """Found in a walk-through: the same tie the other way round was refused with ids, the
+    kind's code and an internal row ("(collaboration) between "ældrerådet" and ..., first at
+    ties[37]"). In the app it is one sentence about the two actors."""
+    at = start()
+    at.radio(key="lang").set_value("da").run()
+
+    def send(source, target):
+        open_form(at, "add_tie")
+        at.selectbox(key=fk(at, "add_tie", "source")).set_value(source)
+        at.selectbox(key=fk(at, "add_tie", "target")).set_value(target)
+        at.button(key=fk(at, "add_tie", "submit")).click().run()
+        assert not at.exception
+
+    send("lavuk_ledelse", "frivillige")
+    send("frivillige", "lavuk_ledelse")
+    assert texts(at, "error") == [
+        'Relationen "Frivillige kulturformidlere – Lavuk Stjernen (ledelse)": '
+        "De to aktører har allerede en relation af denne type; ret den i stedet."
+    ]
+    assert Workspace(ws_path).revision("copenhagen") == 2
+
+
 def test_the_add_tie_form_refuses_a_double_submit_and_clears(ws_path):
     at = start()
 

@@ -398,3 +398,25 @@ def test_a_merge_of_an_actor_without_other_ties_is_told_as_a_merge_when_the_kept
     )
     ws.save("bare", bare)  # Hjemmeplejen Nord back, by hand: no note
     assert page(ws, "bare")[0].merged is None
+
+
+def test_a_tie_whose_kind_changed_is_told_as_one_change_with_its_strength(tmp_path):
+    """Found in a walk-through: a tie changed in the panel from collaboration (2) to funding (3)
+    was told as "Tie added: … (funding)" and "Tie removed: … (collaboration)", and its strength's
+    change was not told at all. The two actors' one tie removed and one added are one change."""
+    ws = Workspace(tmp_path / "ws.sqlite")
+    net = nord()
+    ws.create("p", net)
+    edited = nord()
+    edited.ties[0].kind, edited.ties[0].strength = "funding", 3
+    ws.save("p", edited)
+    assert words(ws)[0] == (
+        2,
+        [
+            "Hjemmeplejen Nord \u2014 Sundhedshuset (funding): Kind of tie: collaboration \u2192 funding; Strength: 2 \u2192 3"
+        ],
+    )
+    # Another tie added between two other actors beside it is still an addition.
+    edited.ties.append(Tie(source="s", target="f", kind="referral"))
+    ws.save("p", edited)
+    assert words(ws)[0] == (3, ["Tie added: Frivilligcenter Nord \u2014 Sundhedshuset (referral)"])

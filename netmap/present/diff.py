@@ -159,6 +159,34 @@ def diff_text(diff: dict, lang: str = "en", names: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+#: The fields of a tie that an edit can change (as :func:`netmap.compare.changes` compares them).
+_TIE_EDIT_FIELDS = ("kind", "strength", "status", "notes", "attributes")
+
+
+def _kind_changes(t: dict) -> dict:
+    """The ties of :func:`netmap.compare.changes` with a tie whose kind was changed (in the panel,
+    the table) told as that change: the one tie removed and the one added between the same two
+    actors, the same way round, become one changed tie (``Kind: collaboration → funding;
+    Strength: 2 → 3``). A tie's identity includes its kind (METHODS.md), so the comparison has them
+    as a removal and an addition; an edit is told as what the person did."""
+
+    def ends(d):
+        return frozenset((d["source"], d["target"])), d["directed"] and (d["source"], d["target"])
+
+    removed, added = list(t["removed"]), list(t["added"])
+    changed = list(t["changed"])
+    for old in t["removed"]:
+        before = [r for r in removed if ends(r) == ends(old)]
+        after = [n for n in added if ends(n) == ends(old)]
+        if len(before) == 1 and len(after) == 1:
+            new = after[0]
+            removed.remove(old)
+            added.remove(new)
+            changes = {f: [old.get(f), new.get(f)] for f in _TIE_EDIT_FIELDS if old.get(f) != new.get(f)}
+            changed.append({**new, "changes": changes})
+    return {"added": added, "removed": removed, "changed": changed}
+
+
 def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merge: tuple | None = None) -> dict:
     """The changes ``d`` (:func:`netmap.compare.changes`) as the pieces :func:`edit_lines` and
     :func:`edit_text` both put in words: actors by name (``old_names`` for removed and changed
@@ -166,7 +194,7 @@ def _worded(d: dict, lang: str, names: dict, old_names: dict | None = None, merg
     the map's date as ``(old, new)`` when it changed, and the elements of the review whose
     rating or note changed. After a merge (``merge``, from
     :func:`netmap.editing.merged`) no actor is removed and no tie changed: the merge says it."""
-    a, t, old_names = d["actors"], d["ties"], old_names or names
+    a, t, old_names = d["actors"], _kind_changes(d["ties"]), old_names or names
     if merge:
         a = {**a, "removed": []}
         t = {"added": [], "removed": [], "changed": []}

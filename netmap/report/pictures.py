@@ -98,9 +98,8 @@ def _ties(ax, net, pos, lang):
             ax.text((x1 + x2) / 2, (y1 + y2) / 2, lk["label"], fontsize=4.5, ha="center", va="center", zorder=1)
 
 
-def _actors(ax, net, report, view, pos, scale):
+def _actors(ax, net, report, view, pos, scale, sizes):
     measures = {a["id"]: a for a in report["actors"]}
-    sizes = mapview.node_sizes({a.id: measures[a.id]["degree"] for a in net.actors})
     groups = {}
     for a in net.actors:
         look = mapview.actor_look(a.partner, measures[a.id]["boundary_spanner"], a.id in view["high"])
@@ -120,7 +119,7 @@ def _actors(ax, net, report, view, pos, scale):
         )
 
 
-def _names(ax, net, report, view, pos, scale, shown):
+def _names(ax, net, report, view, pos, scale, sizes, shown):
     """Write the names of the actors in ``shown`` under their marks, as the interactive map does
     (:func:`netmap.present.mapview.map_label`: shortened, in lines; the report's tables hold the
     full names); the texts, for :func:`_fit_names`."""
@@ -128,7 +127,6 @@ def _names(ax, net, report, view, pos, scale, shown):
     font = mapview.NODE_FONT
     # The interactive map strokes names in white; a white box does the same here, faster.
     halo = {"boxstyle": "square,pad=0.05", "facecolor": font["strokeColor"], "edgecolor": "none", "alpha": 0.75}
-    sizes = mapview.node_sizes({a.id: measures[a.id]["degree"] for a in net.actors})
     texts = []
     for a in net.actors:
         if a.id not in shown:
@@ -336,15 +334,16 @@ def map_figure(net, report: dict, view: dict, legend: dict, pos: dict, width_mm:
     n = max(len(net.actors), 1)
     scale = 1.0 if n <= 40 else (0.72 if n <= 150 else 0.54)  # points per unit of mapview.node_sizes (7-18)
     _ties(ax, net, pos, legend["lang"])
-    _actors(ax, net, report, view, pos, scale)
-    texts = _names(ax, net, report, view, pos, scale, shown)
+    # Each actor's mark: its size (points, before ``scale``) by degree, as on the interactive map.
+    sizes = mapview.node_sizes({a["id"]: a["degree"] for a in report["actors"]})
+    _actors(ax, net, report, view, pos, scale, sizes)
+    texts = _names(ax, net, report, view, pos, scale, sizes, shown)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(max(ys) + pad_y, min(ys) - pad_y)  # the map's y grows downwards, as on screen
     ax.set_aspect("equal", adjustable="box")
     ax.set_axis_off()
     ax.apply_aspect()  # the names are measured where they will be
-    degree = mapview.node_sizes({a["id"]: a["degree"] for a in report["actors"]})
-    _fit_names(ax, texts, [(*pos[a.id], degree[a.id] * scale) for a in net.actors])
+    _fit_names(ax, texts, [(*pos[a.id], sizes[a.id] * scale) for a in net.actors])
     lax = fig.add_axes((0.02, 0.0, 0.96, top - 0.01))
     lax.set_axis_off()
     _legend(lax, legend)

@@ -209,7 +209,9 @@ def editor(shown, color_by, map_mode):
     A run that changes what is outside (the counts, what the sidebar's Undo and Redo can do), or
     that follows a message at the top by more than its time, runs the whole page again. The
     measures come last: the map never waits for them."""
-    counts = len(shown[1].actors), len(shown[1].ties)  # as the page's caption says them
+    # As the page's run drew them: the caption's counts, and the revision the sidebar's Undo and
+    # Redo were drawn for (they change only with the revision: asked only when it did).
+    counts, page_rev = (len(shown[1].actors), len(shown[1].ties)), shown[2]
     if state.fragment_run():  # the page's other parts did not run: note the revision acted on
         state.begin_run()
         shown = state.current()
@@ -221,12 +223,15 @@ def editor(shown, color_by, map_mode):
     with panel_col.container(key="map_panel"):
         net, rev = panel(net, rev)
         ties_slot, measures_slot = st.empty(), st.empty()  # filled after the map: it never waits for them
+    outside = (len(net.actors), len(net.ties)) != counts or (rev != page_rev and state.undo_changed(name))
+    if outside or state.flash_outdated():
+        # Before the map is drawn: what a run sends before st.rerun() is dropped, and a page that
+        # missed the map's data asks for all of it again (its measures then came first).
+        st.rerun()  # the whole page, with the counts, the sidebar and the messages
     with map_col:
         draw(net, rev, color_by, map_mode)
         st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
         st.caption(mapview.tie_legend(state.lang()))
-    if (len(net.actors), len(net.ties)) != counts or state.undo_changed(name) or state.flash_outdated():
-        st.rerun()  # the map shows the edit already; the counts, the sidebar and the messages follow
     ties(ties_slot, net, rev)
     measures(measures_slot, net, rev)
     return net, rev

@@ -229,11 +229,15 @@ def fragment_run():
 _UNDO_SHOWN = "_undo_shown"
 
 
+def _can_undo_redo(name):
+    ws = workspace()
+    return ws.can_undo(name), ws.can_redo(name)
+
+
 def undo_state(name):
     """``(can undo, can redo)`` of network ``name``, as the sidebar draws them; noted for
     :func:`undo_changed`."""
-    ws = workspace()
-    shown = ws.can_undo(name), ws.can_redo(name)
+    shown = _can_undo_redo(name)
     st.session_state[_UNDO_SHOWN] = name, shown
     return shown
 
@@ -242,8 +246,7 @@ def undo_changed(name):
     """Whether an edit in a fragment's run changed what Undo and Redo can do since the sidebar
     was drawn (its buttons would be wrong until the page runs again)."""
     shown = st.session_state.get(_UNDO_SHOWN)
-    ws = workspace()
-    return shown is not None and shown != (name, (ws.can_undo(name), ws.can_redo(name)))
+    return shown is not None and shown != (name, _can_undo_redo(name))
 
 
 def lang():

@@ -151,6 +151,31 @@ def test_draw_a_tie_between_two_actors_and_pick_kind_and_strength(app):
     )
 
 
+def test_a_click_that_names_the_maps_own_node_still_starts_the_tie_at_the_actor(app):
+    """In the "connect" mode vis-network puts a node of its own under the pointer while the button
+    is down; under load the click named that node instead of the actor (seen with four busy cores:
+    the click's nodes were ["targetNode2dd7…"]), the first actor was lost and the status asked
+    for it again: the draw-a-tie test failed about 1 run in 8 in CI. Here that click is made as
+    vis-network made it, at Museum's place."""
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    choose_mode(page, "Draw a tie", "Click the actor the tie starts from")
+    museum = page.evaluate(PLACE, "museum")
+    page.evaluate(
+        """(p) => globalThis.netmapEditor.body.emitter.emit("click", {
+            nodes: ["targetNode-of-vis-network"], edges: ["connectionEdge-of-vis-network"],
+            pointer: {canvas: {x: p.mapX, y: p.mapY}, DOM: {x: 0, y: 0}}})""",
+        museum,
+    )
+    expect(page.locator(".netmap-status")).to_contain_text("From Museum (kulturformidling)")
+    place = page.evaluate(PLACE, "frivilligcenter")
+    page.mouse.click(place["x"], place["y"])
+    panel = page.locator(".st-key-map_panel")
+    expect(panel.get_by_role("heading", name="New tie")).to_be_visible(timeout=10000)
+    expect(panel.get_by_text("Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+
+
 def test_vis_network_is_sent_once_and_again_to_a_page_that_lacks_it(app):
     from playwright.sync_api import expect
 

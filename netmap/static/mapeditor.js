@@ -41,18 +41,19 @@ export default function ({ data, parentElement, setTriggerValue }) {
     st.network = new vis.Network(box, { nodes: st.nodes, edges: st.edges }, data.options);
     st.network.on("click", (p) => {
       const mode = st.data.mode;
-      if (mode === "connect" && p.nodes.length) {
-        if (st.from && st.from !== p.nodes[0] && st.nodes.get(st.from)) {
-          setTriggerValue("connect", { source: actorOf(st.from), target: actorOf(p.nodes[0]) });
+      const node = actorAt(st, p);
+      if (mode === "connect" && node) {
+        if (st.from && st.from !== node && st.nodes.get(st.from)) {
+          setTriggerValue("connect", { source: actorOf(st.from), target: actorOf(node) });
           st.from = null;
         } else {
-          st.from = p.nodes[0];
+          st.from = node;
         }
         showStatus(st, status);
       } else if (mode === "add" && !p.nodes.length && !p.edges.length) {
         setTriggerValue("add", { x: Math.round(p.pointer.canvas.x), y: Math.round(p.pointer.canvas.y) });
-      } else if (p.nodes.length) setTriggerValue("select", { id: actorOf(p.nodes[0]) });
-      else if (!p.edges.length) {
+      } else if (node) setTriggerValue("select", { id: actorOf(node) });
+      else if (!p.nodes.length && !p.edges.length) {
         st.from = null;
         showStatus(st, status);
         setTriggerValue("select", { id: null });
@@ -95,6 +96,22 @@ export default function ({ data, parentElement, setTriggerValue }) {
   updateFinder(st);
   connectMode(st);
   parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// The actor a click was on. In the "connect" mode vis-network puts a node of its own (its
+// "targetNode…", the end of the tie being drawn) under the pointer while the button is down, and
+// under load the click named that node instead of the actor: the first actor of a tie was then
+// lost (a flaky test). Such a click is looked up by the actors' boxes (the topmost wins).
+function actorAt(st, p) {
+  const hit = p.nodes.find((n) => st.nodes.get(n));
+  if (hit || !p.nodes.length) return hit || null;
+  const { x, y } = p.pointer.canvas;
+  let found = null;
+  st.nodes.forEach((n) => {
+    const b = st.network.getBoundingBox(n.id);
+    if (b && x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) found = n.id;
+  }, { filter: (n) => !n.hidden });
+  return found;
 }
 
 // Drawing a tie by dragging: in the "connect" mode the map is in vis-network's add-edge mode (a

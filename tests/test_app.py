@@ -743,6 +743,19 @@ def test_downloads_offer_every_format_and_pseudonyms(ws_path):
     assert not at.exception
 
 
+def test_a_danish_session_downloads_danish_tables(ws_path):
+    """A Danish coordinator's CSV files are the Danish tables (aktører.csv, relationer.csv, with
+    Danish headers and values, as netmap writes them with ``lang="da"`` and reads them back:
+    tests/test_planned.py); they were the English ones."""
+    at = start("import_export")
+    at.radio(key="lang").set_value("da").run()
+    labels = [b.label for b in at.get("download_button")]
+    assert "Hent CSV (aktører.csv)" in labels and "Hent CSV (relationer.csv)" in labels, labels
+    assert not any("actors.csv" in label for label in labels)
+    at.radio(key="lang").set_value("en").run()
+    assert "Download CSV (actors.csv)" in [b.label for b in at.get("download_button")]
+
+
 def test_purge_a_network_with_its_history(ws_path):
     at = start("import_export")
     at.text_input(key="purge_confirm").input("copenhagen").run()

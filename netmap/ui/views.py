@@ -16,7 +16,7 @@ from netmap.present import vocab
 from netmap.present.diff import edit_text
 from netmap.present.vocab import count
 from netmap.workspace import SAMPLES, SAMPLES_DIR
-from netmap.writing import write_network
+from netmap.writing import TABLE_NAMES, write_network
 
 from . import state
 from .sharing import read_only_note
@@ -412,22 +412,24 @@ def _pseudonym_key(pseudonymise):
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def _export_files(key, pseudonymise, _net, _secret=None):
+def _export_files(key, pseudonymise, lang, _net, _secret=None):
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix, label, mime in _FORMATS:
-            path = write_network(_net, Path(folder) / f"network{suffix}", pseudonymise=pseudonymise, key=_secret)
+            path = Path(folder) / f"network{suffix}"
+            write_network(_net, path, pseudonymise=pseudonymise, key=_secret, lang=lang)
             out[suffix] = (label, mime, path.read_bytes())
-        csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise, key=_secret)
-        for part in ("actors.csv", "ties.csv"):
-            out[f"_{part}"] = (f"CSV ({part})", "text/csv", (csv_folder / part).read_bytes())
+        csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise, key=_secret, lang=lang)
+        for part in TABLE_NAMES.get(lang, TABLE_NAMES["en"]):
+            out[f"_{part}.csv"] = (f"CSV ({part}.csv)", "text/csv", (csv_folder / f"{part}.csv").read_bytes())
     return out
 
 
 def export_files(net, key, pseudonymise=False):
-    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes (no texts, so
-    one cache entry serves every language); cached on the network's content hash."""
-    return _export_files(key, pseudonymise, net, _pseudonym_key(pseudonymise))
+    """``{file name suffix: (label, mime, bytes)}`` of every format the core writes, the tables
+    (XLSX, CSV) with the headers, values and file names of the session's language, which
+    netmap reads back in every language; cached on the network's content hash."""
+    return _export_files(key, pseudonymise, state.lang(), net, _pseudonym_key(pseudonymise))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -1682,3 +1682,19 @@ def test_strength_is_shown_in_the_browsers_number_format_when_it_speaks_the_sess
     assert strength_format(at) == "localized"
     at.radio(key="lang").set_value("da").run()
     assert strength_format(at) == "plain"
+
+
+def test_a_cleared_actor_picker_leaves_the_open_actor_open(ws_path):
+    """Esc in the "Open an actor" list (to close the list) cleared it, and that closed the open
+    actor with its form (found in a Danish walk-through). A cleared list now changes nothing;
+    choosing another actor still opens it."""
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    at.selectbox(key="map_pick").set_value(None).run()
+    assert at.session_state["map_selected"] == "frivilligcenter"
+    assert at.text_input(key="map_actor_frivilligcenter_name").value == "Frivilligcenter"
+    assert at.selectbox(key="map_pick").value == "frivilligcenter"
+    at.selectbox(key="map_pick").set_value("museum").run()
+    assert at.session_state["map_selected"] == "museum"
+    assert at.text_input(key="map_actor_museum_name").value == "Museum (kulturformidling)"

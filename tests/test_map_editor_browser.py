@@ -684,3 +684,23 @@ def test_a_message_at_the_top_goes_after_its_time_when_the_map_is_used(app):
     page.mouse.click(place["x"], place["y"])
     expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
     expect(message).to_have_count(0, timeout=10000)
+
+
+def test_esc_in_the_actor_list_keeps_the_open_actor(app):
+    """A keyboard user opens an actor from "Open an actor" and presses Esc in the list: the actor
+    stays open (Esc cleared the list, which closed the actor and its form: a Danish walk-through)."""
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    panel = page.locator(".st-key-map_panel")
+    picker = panel.get_by_role("combobox", name="Open an actor")
+    picker.click()
+    page.keyboard.type("Museum")
+    page.keyboard.press("Enter")
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible(timeout=10000)
+    picker.click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(1500)  # a run the Esc started has ended
+    expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible()
+    expect(panel.get_by_label("Name", exact=True)).to_have_value("Museum (kulturformidling)")

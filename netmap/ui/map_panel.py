@@ -177,8 +177,12 @@ def _new_tie(net, rev):
 
 
 def _picked():
+    """An actor chosen in the picker opens. A cleared picker (Esc, which a keyboard user presses
+    to close its list) leaves the open actor open: it closed it, and the form with it."""
     ss = st.session_state
-    ss[SELECTED] = ss.get(PICK)
+    if ss.get(PICK) is None:
+        return
+    ss[SELECTED] = ss[PICK]
     ss.pop(NEW_ACTOR, None)
     ss.pop(NEW_TIE, None)
 

@@ -65,13 +65,7 @@ def test_click_an_actor_and_rename_it_in_its_panel(app):
 
 def test_drag_an_actor_reload_and_find_it_where_it_was_dropped(app):
     page, workspace = app
-    before = page.evaluate(PLACE, "museum")
-    page.mouse.move(before["x"], before["y"])
-    page.mouse.down()
-    for i in range(1, 11):
-        page.mouse.move(before["x"] + 8 * i, before["y"] + 6 * i)
-        page.wait_for_timeout(30)
-    page.mouse.up()
+    before = drag(page, "museum", 80, 60)
     dropped = page.evaluate(PLACE, "museum")
     assert dropped["mapX"] > before["mapX"] + 50 and dropped["mapY"] > before["mapY"] + 40
     deadline = time.monotonic() + 10
@@ -87,6 +81,48 @@ def test_drag_an_actor_reload_and_find_it_where_it_was_dropped(app):
     wait_for_map(page)
     after = page.evaluate(PLACE, "museum")
     assert (after["mapX"], after["mapY"]) == pytest.approx((dropped["mapX"], dropped["mapY"]), abs=1)
+
+
+def drag(page, actor, dx, dy):
+    """Drag ``actor`` on the map by (``dx``, ``dy``) px in ten steps; its place before."""
+    before = page.evaluate(PLACE, actor)
+    page.mouse.move(before["x"], before["y"])
+    page.mouse.down()
+    for i in range(1, 11):
+        page.mouse.move(before["x"] + dx * i / 10, before["y"] + dy * i / 10)
+        page.wait_for_timeout(30)
+    page.mouse.up()
+    return before
+
+
+def test_a_drag_keeps_the_open_actor_selected_and_the_tooltip_goes_with_the_pointer(app):
+    """After a drag the map selected the dragged actor while the panel showed another; and
+    vis-network's tooltip stayed up, with a name from before, when the pointer left the map
+    (both found in a Danish walk-through)."""
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    panel = page.locator(".st-key-map_panel")
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.click(place["x"], place["y"])
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible(timeout=10000)
+    before = drag(page, "museum", 60, 40)
+    page.wait_for_function("() => globalThis.netmapEditor.getSelectedNodes().join() === 'a:bibliotek'", timeout=5000)
+    deadline = time.monotonic() + 10
+    while abs(Workspace(workspace, seed=False).load("copenhagen").actor("museum").x - before["mapX"]) < 1:
+        assert time.monotonic() < deadline, "the move was not saved"
+        time.sleep(0.1)
+    expect(panel.get_by_role("heading", name="Lokalbibliotek")).to_be_visible()
+    assert page.evaluate("globalThis.netmapEditor.getSelectedNodes()") == ["a:bibliotek"]
+
+    tooltip = page.locator(".netmap-editor .vis-tooltip")
+    place = page.evaluate(PLACE, "bibliotek")
+    page.mouse.move(place["x"] - 3, place["y"])
+    page.mouse.move(place["x"], place["y"])
+    expect(tooltip).to_be_visible(timeout=5000)
+    expect(tooltip).to_contain_text("Lokalbibliotek")
+    page.mouse.move(place["x"], 5)  # off the map, above it (vis-network does not see this move)
+    expect(tooltip).to_be_hidden()
 
 
 def choose_mode(page, name, hint):

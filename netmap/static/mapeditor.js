@@ -69,7 +69,11 @@ export default function ({ data, parentElement, setTriggerValue }) {
         if (last) st.seen.set(n, JSON.stringify({ ...JSON.parse(last), x: pos[n].x, y: pos[n].y }));
       }
       setTriggerValue("move", { moves });
+      keepSelection(st); // vis-network selected the dragged actor; the panel shows the open one
     });
+    // The tooltip (a name, kind and sector) goes when the pointer leaves the map or the map
+    // changes: it stayed, with a name from before a rename or of an actor since deleted.
+    box.addEventListener("mouseleave", () => hideTooltip(st));
     globalThis.netmapEditor = st.network; // for tests and benchmarks
     st.network.once("afterDrawing", () => performance.mark("netmap-drawn"));
     st.fresh = true;
@@ -79,10 +83,12 @@ export default function ({ data, parentElement, setTriggerValue }) {
   st.data = data;
   if (data.mode !== "connect") st.from = null;
   showStatus(st, parentElement.querySelector(".netmap-status"));
+  const gen = st.gen;
   if (!take(st, data)) {
     setTriggerValue("need_full", true); // a change on a map this page does not have: ask for all
     return;
   }
+  if (st.gen !== gen) hideTooltip(st);
   if (st.fresh) {
     st.fresh = false;
     netmapFit(st.network); // mapfit.js, sent before this module
@@ -90,12 +96,22 @@ export default function ({ data, parentElement, setTriggerValue }) {
   }
   if (data.selected !== st.selected) {
     st.selected = data.selected;
-    if (data.selected && st.nodes.get(data.selected)) st.network.selectNodes([data.selected]);
-    else st.network.unselectAll();
+    keepSelection(st);
   }
   updateFinder(st);
   connectMode(st);
   parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// Show the open actor (the panel's) as the map's selection, and no other.
+function keepSelection(st) {
+  if (st.selected && st.nodes.get(st.selected)) st.network.selectNodes([st.selected]);
+  else st.network.unselectAll();
+}
+
+// Hide vis-network's tooltip (it shows it again on the next hover, with the current text).
+function hideTooltip(st) {
+  st.network.body.container.querySelectorAll(".vis-tooltip").forEach((t) => (t.style.visibility = "hidden"));
 }
 
 // The actor a click was on. In the "connect" mode vis-network puts a node of its own (its

@@ -65,7 +65,9 @@ def layout(net, seed=0):
     if free:
         pos.update(_spring(net, saved, free, rnd, seed))
     rest = [part for part in parts if part is not largest and not any(v in saved for v in part)]
-    if rest:
+    if rest and saved:  # added to a saved map (the form, a pasted list): near it
+        pos.update(_free_places(net, rest, pos, seed))
+    elif rest:
         pos.update(_rows(net, rest, pos, seed))
     if len(pos) > len(saved) and len(net.actors) <= SPREAD_LIMIT:
         pos.update(_readable(net, pos, set(pos) - set(saved), new_map=not saved))
@@ -314,6 +316,58 @@ def _readable(net, pos, free, new_map):
     return {v: (float(x), float(y)) for v, (x, y) in zip(ids, P, strict=True) if v in free}
 
 
+def _local(net, part, seed):
+    """A small part laid out alone, its top left corner at (0, 0): ``(positions, width, height)``."""
+    if len(part) == 1:
+        local = {part[0]: (0.0, 0.0)}
+    else:
+        sub = set(part)
+        piece = type(net)(actors=[a for a in net.actors if a.id in sub], ties=[t for t in net.ties if t.source in sub])
+        local = _spring(piece, {}, part, random.Random(seed), seed)
+    x0, y0 = min(p[0] for p in local.values()), min(p[1] for p in local.values())
+    local = {v: (p[0] - x0, p[1] - y0) for v, p in local.items()}
+    return local, max(p[0] for p in local.values()), max(p[1] for p in local.values())
+
+
+def _free_places(net, parts, pos, seed):
+    """Small parts added to a saved map, each in the first free place under its tied actors,
+    left to right and row by row on a grid of :data:`SPACING`, no nearer than that to a placed
+    actor. Actors added one at a time (the form, a pasted list) then sit side by side under the
+    network; in rows under *all* actors (:func:`_rows`), each went a row further down, and the
+    map shrank with every one."""
+    tied = {v for t in net.ties for v in (t.source, t.target)}
+    anchor = [p for v, p in pos.items() if v in tied] or list(pos.values())
+    left, right = min(p[0] for p in pos.values()), max(p[0] for p in pos.values())
+    right = max(right, left + SPACING * math.sqrt(sum(len(p) for p in parts)))  # rows not too narrow
+    top = max(p[1] for p in anchor) + SPACING
+    columns = int((right - left) // SPACING) + 1
+    taken = set()
+    for x, y in pos.values():  # the grid points around each placed actor
+        gx, gy = (x - left) / SPACING, (y - top) / SPACING
+        taken.update((cx, cy) for cx in {math.floor(gx), math.ceil(gx)} for cy in {math.floor(gy), math.ceil(gy)})
+    out = {}
+    for part in parts:
+        local, width, height = _local(net, part, seed)
+        w, h = math.ceil(width / SPACING) + 1, math.ceil(height / SPACING) + 1
+        row = 0
+        while True:
+            spot = next(
+                (
+                    col
+                    for col in range(max(columns - w + 1, 1))
+                    if not any((col + i, row + j) in taken for i in range(w) for j in range(h))
+                ),
+                None,
+            )
+            if spot is not None:
+                break
+            row += 1
+        taken.update((spot + i, row + j) for i in range(w) for j in range(h))
+        for v, (px, py) in local.items():
+            out[v] = (left + spot * SPACING + px, top + row * SPACING + py)
+    return out
+
+
 def _rows(net, parts, pos, seed):
     """Small parts laid out alone, side by side in rows under the placed actors."""
     if pos:
@@ -329,21 +383,11 @@ def _rows(net, parts, pos, seed):
     out = {}
     x, row_height = left, 0.0
     for part in parts:
-        if len(part) == 1:
-            local = {part[0]: (0.0, 0.0)}
-        else:
-            sub = set(part)
-            piece = type(net)(
-                actors=[a for a in net.actors if a.id in sub], ties=[t for t in net.ties if t.source in sub]
-            )
-            local = _spring(piece, {}, part, random.Random(seed), seed)
-        xs = [p[0] for p in local.values()]
-        ys = [p[1] for p in local.values()]
-        width, height = max(xs) - min(xs), max(ys) - min(ys)
+        local, width, height = _local(net, part, seed)
         if x > left and x + width > right:
             x, y, row_height = left, y + row_height + SPACING, 0.0
         for v, (px, py) in local.items():
-            out[v] = (x + px - min(xs), y + py - min(ys))
+            out[v] = (x + px, y + py)
         x += width + SPACING
         row_height = max(row_height, height)
     return out

@@ -8,6 +8,7 @@ for offline files (no http(s):// or // in any src, href, url() or import).
 import base64
 import hashlib
 import json
+import math
 import re
 import subprocess
 import sys
@@ -208,6 +209,32 @@ def test_layout_keeps_a_saved_map_steady_after_an_edit():
     second = layout(net)
     assert all(second[v] == first[v] for v in first)
     assert "new" in second
+
+
+def test_actors_added_one_at_a_time_to_a_saved_map_sit_side_by_side_under_it():
+    """Actors added with the form (no ties) went each a row further down: five made the map
+    1,050 units taller, and the fitted map ever smaller (Danish walk-through). Now they fill a
+    row under the tied actors, left to right, SPACING (140) apart, none nearer to an actor."""
+    from netmap.layout import SPACING
+
+    net = read_network(SAMPLES / "copenhagen")
+    for a, (x, y) in zip(net.actors, layout(net).values()):
+        a.x, a.y = x, y
+    tied = {v for t in net.ties for v in (t.source, t.target)}
+    bottom = max(a.y for a in net.actors if a.id in tied)
+    left = min(a.x for a in net.actors)
+    for i in range(4):  # the form saves each with its place before the next comes
+        net.actors.append(Actor(f"new{i}", sector="civil"))
+        place = layout(net)[f"new{i}"]
+        net.actors[-1].x, net.actors[-1].y = place
+    new = [(a.x, a.y) for a in net.actors[-4:]]
+    # by hand: row y = bottom + 140; columns left, left + 140, ... where no actor is within 140
+    assert all(y == pytest.approx(bottom + SPACING, abs=0.1) for _, y in new), new
+    assert [x for x, _ in new] == sorted(x for x, _ in new) and new[0][0] == pytest.approx(left, abs=0.1)
+    for a in net.actors[:-4]:
+        for x, y in new:
+            assert math.hypot(a.x - x, a.y - y) >= SPACING - 0.1
+    assert math.hypot(new[1][0] - new[0][0], 0) >= SPACING - 0.1
 
 
 def test_no_physics_moves_the_laid_out_map_and_large_maps_draw_straight_ties():

@@ -388,6 +388,42 @@ def test_the_printed_map_writes_the_samples_names_large_and_apart(sample):
     assert any(t.endswith("…") for t in texts) and all(len(t.lstrip("★⇄⚠ ")) <= 28 for t in texts)
 
 
+@pytest.mark.parametrize("lang", ["en", "da"])
+@pytest.mark.parametrize("sample", ["copenhagen", "fredericia", "generated"])
+def test_the_printed_legend_is_8_pt_and_its_parts_apart(sample, lang):
+    """The printed legend was 6 pt (a walk-through found it too small on paper): its texts are now
+    8 pt, as the names, and its five parts (colours, shapes, marks, ties, sizes and names) are
+    apart and on the page, in both languages, on both samples and on a network of every sector."""
+    from netmap.analysis import analyze
+    from netmap.generate import generate
+    from netmap.layout import layout
+    from netmap.present import mapview, meeting
+    from netmap.report import pictures
+    from netmap.sources import load_input
+
+    net = generate(60, seed=1) if sample == "generated" else load_input(str(ROOT / "sample_networks" / sample))
+    if sample == "generated":  # every sector, with the longest texts
+        for actor, sector in zip(net.actors, ("public", "civil", "private", "citizen", "unknown"), strict=False):
+            actor.sector = sector
+    report = analyze(net)
+    view = mapview.network_view(net, report, "sector", "degree", "degree", lang, False)
+    legend = meeting.map_legend(view, lang, len(pictures.labelled(report)), len(net.actors))
+    assert sample != "generated" or len(legend["colours"]["items"]) == 5
+    fig = pictures.map_figure(net, report, view, legend, layout(net, seed=0))
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    lax = fig.axes[1]
+    parts = [box for box in lax.artists] + list(lax.texts)
+    assert len(parts) == 5
+    texts = [t for box in lax.artists for t in box.get_texts() + [box.get_title()]] + list(lax.texts)
+    assert min(t.get_fontsize() for t in texts) >= 8
+    boxes = [p.get_window_extent(renderer) for p in parts]
+    page = fig.bbox
+    assert all(page.x0 <= b.x0 and b.x1 <= page.x1 and page.y0 <= b.y0 for b in boxes)
+    assert not [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j and a.overlaps(b)]
+    assert all(b.y1 <= fig.axes[0].get_window_extent(renderer).y0 for b in boxes)  # under the map
+
+
 def test_a_crowded_printed_map_takes_smaller_names_not_overlapping_ones():
     """Sixty actors: the names shrink until they are apart. Forty actors on one spot cannot be
     apart at any size: the smallest size is used, and the map is still drawn."""

@@ -11,6 +11,7 @@ all taken from :mod:`netmap.present.mapview`; the texts of the legend come in fr
 from __future__ import annotations
 
 import io
+import textwrap
 
 from ..present import mapview
 
@@ -21,6 +22,9 @@ DPI = 200
 #: Up to this many actors every name is written on the map; above it, the core and the strongest
 #: boundary spanners (up to LABELS_AT_MOST names), so that the names stay readable.
 LABEL_ALL_UP_TO = 80
+#: The printed legend's text size in points (8, as the names: it was 6, too small on paper) and
+#: the height of its band under the map, in inches.
+LEGEND_SIZE, LEGEND_HEIGHT = 8, 2.05
 LABELS_AT_MOST = 30
 #: vis-network shape -> matplotlib marker.
 _MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
@@ -264,22 +268,23 @@ def _legend(ax, legend):
             [text for _k, text in legend["ties"]],
         ),
     ]
-    spots = [(0.0, 1.0), (0.26, 1.0), (0.0, 0.42), (0.5, 1.0)]
+    spots = [(0.0, 1.02), (0.26, 1.02), (0.0, 0.42), (0.5, 1.02)]
     for (title, handles, texts), (x, y) in zip(parts, spots, strict=True):
         box = ax.legend(
             handles,
-            [_wrap(t, 52) for t in texts],
+            [_wrap(t, 44) for t in texts],
             title=title,
             loc="upper left",
             bbox_to_anchor=(x, y),
             frameon=False,
-            fontsize=6,
-            title_fontsize=6.5,
+            title_fontsize=LEGEND_SIZE,
             alignment="left",
-            prop={"family": _FONT, "size": 6},
+            prop={"family": _FONT, "size": LEGEND_SIZE},
         )
+        box.get_title().set_fontweight("bold")
         ax.add_artist(box)
-    ax.text(0.5, 0.36, legend["size"] + "\n" + legend["names"], fontsize=6, family=_FONT, va="top", wrap=True)
+    text = legend["size"] + "\n" + _wrap(legend["names"], 58)
+    ax.text(0.5, 0.3, text, fontsize=LEGEND_SIZE, family=_FONT, va="top")
 
 
 def _tie_handle(key):
@@ -297,8 +302,6 @@ def _tie_handle(key):
 
 
 def _wrap(text, width):
-    import textwrap
-
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
@@ -325,9 +328,9 @@ def map_figure(net, report: dict, view: dict, legend: dict, pos: dict, width_mm:
     pad_x = _name_room(net, pos, shown, width * 72 * 0.98) + span_x * 0.02
     pad_y = span_y * 0.05 + 30
     ratio = (span_y + 2 * pad_y) / (span_x + 2 * pad_x)  # the map's height to its width
-    # At most 0.93 of its width: with the legend below, the map fits under the report's heading on its first page.
-    map_height = min(max(width * ratio, width * 0.45), width * 0.93)
-    legend_height = 1.7
+    # Map and legend at most 0.93 of the width and 1.7 in: they fit under the report's heading on its first page.
+    map_height = min(max(width * ratio, width * 0.45), width * 0.93 + 1.7 - LEGEND_HEIGHT)
+    legend_height = LEGEND_HEIGHT
     fig = _figure(width, map_height + legend_height)
     top = legend_height / (map_height + legend_height)
     ax = fig.add_axes((0.01, top, 0.98, 1 - top - 0.01))

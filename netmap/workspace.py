@@ -736,45 +736,81 @@ class Workspace:
             con.execute("UPDATE networks SET head = ?, last = ? WHERE name = ?", (rev, rev, name))
         return rev, valid
 
-    def _move(self, name, sql, expected_revision):
+    def _move(self, name, back, expected_revision):
         with self._tx() as con:
             head, _ = self._head(con, name, "editor")
             _check_stale(name, head, expected_revision)
-            row = con.execute(sql, (name, head)).fetchone()
-            if row is None or row[0] is None:
-                return None
-            con.execute("UPDATE networks SET head = ? WHERE name = ?", (row[0], name))
-            return row[0]
+            to, other = self._step(con, name, head, back)
+            # a colleague saved, undid or redid since the buttons were drawn
+            if other is not None and back:
+                raise NetmapError(
+                    "the last change was made by someone else ({who}): Undo takes back only your own changes; History can restore an earlier version",
+                    who=other or "?",
+                )
+            if other is not None:
+                raise NetmapError(
+                    "the change to redo was made by someone else ({who}): Redo brings back only your own changes",
+                    who=other or "?",
+                )
+            if to is not None:
+                con.execute("UPDATE networks SET head = ? WHERE name = ?", (to, name))
+            return to
+
+    def _step(self, con, name, head, back):
+        """``(revision, other)``: the revision an undo (``back``) or a redo moves the head to (None
+        when there is none), and, with a user, who else made the change it takes back (undo:
+        the current revision; redo: the next one), else None (``""`` when nobody is recorded).
+        One person's Undo never takes back a colleague's change; the personal app (no user)
+        undoes every change."""
+        rows = con.execute(
+            "SELECT rev, author FROM revisions WHERE network = ? AND "
+            + ("rev <= ? ORDER BY rev DESC LIMIT 2" if back else "rev > ? ORDER BY rev LIMIT 1"),
+            (name, head),
+        ).fetchall()
+        if back:
+            if len(rows) < 2:
+                return None, None
+            to, author = rows[1][0], rows[0][1]
+        else:
+            if not rows:
+                return None, None
+            to, author = rows[0]
+        mine = self.user is None or author == self.user.id
+        return to, None if mine else author or ""
 
     def undo(self, name, expected_revision=None):
-        """Go back one revision; returns the new current revision, or None at the start."""
-        return self._move(name, "SELECT max(rev) FROM revisions WHERE network = ? AND rev < ?", expected_revision)
+        """Go back one revision; returns the new current revision, or None at the start. With a
+        user, only their own change is undone (:meth:`blocked`)."""
+        return self._move(name, True, expected_revision)
 
     def redo(self, name, expected_revision=None):
         """Go forward one revision after an undo; returns it, or None when there is none."""
-        return self._move(name, "SELECT min(rev) FROM revisions WHERE network = ? AND rev > ?", expected_revision)
+        return self._move(name, False, expected_revision)
+
+    def blocked(self, name, undo=True):
+        """Who else made the change that an undo (or a redo) would take back, when it is not the
+        user's own (``""`` when nobody is recorded); None when the user may."""
+        con = self.connect()
+        try:
+            head, _ = self._head(con, name)
+            return self._step(con, name, head, undo)[1]
+        finally:
+            con.close()
 
     def can_undo(self, name):
-        self.require(name)
-        return (
-            self._read(
-                "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
-                "WHERE n.name = ? AND r.rev < n.head",
-                (name,),
-            )[0][0]
-            > 0
-        )
+        return self._can(name, True)
 
     def can_redo(self, name):
-        self.require(name)
-        return (
-            self._read(
-                "SELECT count(*) FROM revisions r JOIN networks n ON r.network = n.name "
-                "WHERE n.name = ? AND r.rev > n.head",
-                (name,),
-            )[0][0]
-            > 0
-        )
+        return self._can(name, False)
+
+    def _can(self, name, back):
+        con = self.connect()
+        try:
+            head, _ = self._head(con, name)
+            to, other = self._step(con, name, head, back)
+            return to is not None and other is None
+        finally:
+            con.close()
 
     def rename(self, old, new):
         """Rename a network (its history, snapshots and roles go with it); needs an owner."""

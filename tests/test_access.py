@@ -57,6 +57,35 @@ def test_a_viewer_sees_the_network_and_every_change_is_refused_with_nothing_chan
     assert ws.names() == ["fred"] and store.list() == [] and ws.role("fred") == "viewer"
 
 
+def test_undo_and_redo_take_back_only_the_users_own_change(shared):
+    """Undo was one history per network, shared by everyone: Carol's Undo took back Alice's edit
+    of a moment before. With a login, Undo takes back only the user's own last change and Redo
+    brings back only their own undone change; the personal app and the command line (no user)
+    still undo every change."""
+    alice, carol = Workspace(shared, user=ALICE), Workspace(shared, user=CAROL)
+    first = alice.save("fred", renamed_first(alice.load("fred"), "Alice's edit"))  # revision 2
+    assert (carol.can_undo("fred"), carol.blocked("fred")) == (False, ALICE.id)
+    with pytest.raises(NetmapError) as refused:
+        carol.undo("fred")
+    assert "(alice@example.org)" in refused.value.message("en") and "(alice@example.org)" in refused.value.message("da")
+    assert carol.revision("fred") == first
+    second = carol.save("fred", renamed_first(carol.load("fred"), "Carol's edit"))  # revision 3
+    assert (carol.can_undo("fred"), carol.blocked("fred")) == (True, None)
+    assert carol.undo("fred") == first and carol.load("fred").actors[0].name == "Alice's edit"
+    # Alice may undo her own change now; the redo would bring back Carol's: not hers to redo
+    assert (alice.can_undo("fred"), alice.can_redo("fred"), alice.blocked("fred", undo=False)) == (
+        True,
+        False,
+        CAROL.id,
+    )
+    with pytest.raises(NetmapError):
+        alice.redo("fred")
+    assert carol.can_redo("fred") and carol.redo("fred") == second
+    admin = Workspace(shared)  # no user: every change
+    assert admin.can_undo("fred") and admin.undo("fred") == first and admin.undo("fred") == 1
+    assert admin.can_undo("fred") is False and admin.blocked("fred") is None
+
+
 def test_the_refusal_says_what_to_do_in_both_languages(shared):
     with pytest.raises(PermissionDenied) as refused:
         Workspace(shared, user=BOB).save("fred", read_network(FREDERICIA))

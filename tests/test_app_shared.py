@@ -144,3 +144,34 @@ def test_an_administrator_sees_every_network_and_one_without_a_role_sees_none(sh
     at = start(person("erin"))
     assert not at.sidebar.selectbox and "Welcome to netmap" in [s.value for s in at.subheader]
     assert "A network someone shares with you appears here once they have shared it." in texts(at, "caption")
+
+
+def test_undo_is_offered_only_for_your_own_change(shared_ws):
+    """Carol's Undo took back Alice's edit of a moment before (one history for everyone). Now
+    Carol's Undo is off while the last change is Alice's, and the sidebar says whose it is and
+    where to go instead; once Carol has saved, her Undo takes back her change only."""
+    from netmap.access import User
+
+    alice = Workspace(shared_ws, user=User("alice@example.org", "Alice"))
+    net = alice.load("copenhagen")
+    net.actors[0].name = "Alice's edit"
+    alice.save("copenhagen", net)
+    at = start(person("carol"))
+    assert at.sidebar.button(key="undo").disabled
+    assert (
+        "The last change was made by alice@example.org. Undo takes back only your own changes; "
+        "History can restore an earlier version."
+    ) in [plain(c.value) for c in at.sidebar.caption]
+    at.switch_page("netmap/ui/pages/actors.py").run()
+    at.session_state[at.session_state["_editor_keys"]["actors"]] = {
+        "edited_rows": {1: {"name": "Carol's edit"}},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
+    at.run()
+    assert not at.exception and not at.sidebar.button(key="undo").disabled
+    assert not [c for c in at.sidebar.caption if "The last change was made by" in c.value]
+    at.sidebar.button(key="undo").click().run()
+    names = [a.name for a in Workspace(shared_ws).load("copenhagen").actors[:2]]
+    assert names[0] == "Alice's edit" and names[1] != "Carol's edit"
+    assert at.sidebar.button(key="undo").disabled  # Alice's change is next: not Carol's to undo

@@ -154,6 +154,16 @@ def sidebar():
             can_undo, can_redo = state.undo_state(name)
             undo = left.button(tr("Undo"), key="undo", disabled=not can_undo, width="stretch")
             redo = right.button(tr("Redo"), key="redo", disabled=not can_redo, width="stretch")
+            other = None if can_undo or ws.user is None else ws.blocked(name)
+            if other is not None:  # shared: the last change is a colleague's
+                st.caption(
+                    md(
+                        tr(
+                            "The last change was made by {who}. Undo takes back only your own changes; History can restore an earlier version.",
+                            who=other or tr("someone else"),
+                        )
+                    )
+                )
             note = st.empty()  # drawn before the page: a page that waits for a confirmation fills it again
             note.caption(md(tr("{name}: every change is saved.", name=name)))
         st.session_state[SAVE_NOTE] = (note, name)

@@ -389,7 +389,7 @@ def test_the_printed_map_writes_the_samples_names_large_and_apart(sample):
 
 
 @pytest.mark.parametrize("lang", ["en", "da"])
-@pytest.mark.parametrize("sample", ["copenhagen", "fredericia", "generated"])
+@pytest.mark.parametrize("sample", ["copenhagen", "fredericia", "generated", "large"])
 def test_the_printed_legend_is_8_pt_and_its_parts_apart(sample, lang):
     """The printed legend was 6 pt (a walk-through found it too small on paper): its texts are now
     8 pt, as the names, and its five parts (colours, shapes, marks, ties, sizes and names) are
@@ -401,7 +401,10 @@ def test_the_printed_legend_is_8_pt_and_its_parts_apart(sample, lang):
     from netmap.report import pictures
     from netmap.sources import load_input
 
-    net = generate(60, seed=1) if sample == "generated" else load_input(str(ROOT / "sample_networks" / sample))
+    if sample in ("generated", "large"):  # large: names for some actors only, a longer sentence
+        net = generate(60 if sample == "generated" else 120, seed=1)
+    else:
+        net = load_input(str(ROOT / "sample_networks" / sample))
     if sample == "generated":  # every sector, with the longest texts
         for actor, sector in zip(net.actors, ("public", "civil", "private", "citizen", "unknown"), strict=False):
             actor.sector = sector
@@ -420,6 +423,9 @@ def test_the_printed_legend_is_8_pt_and_its_parts_apart(sample, lang):
     boxes = [p.get_window_extent(renderer) for p in parts]
     page = fig.bbox
     assert all(page.x0 <= b.x0 and b.x1 <= page.x1 and page.y0 <= b.y0 for b in boxes)
+    # every word is on the page: the text as drawn (wrapped) holds the whole sentence
+    drawn = lax.texts[0].get_text()
+    assert drawn.split() == (legend["size"] + " " + legend["names"]).split()
     assert not [(i, j) for i, a in enumerate(boxes) for j, b in enumerate(boxes) if i < j and a.overlaps(b)]
     assert all(b.y1 <= fig.axes[0].get_window_extent(renderer).y0 for b in boxes)  # under the map
 

@@ -23,8 +23,11 @@ DPI = 200
 #: boundary spanners (up to LABELS_AT_MOST names), so that the names stay readable.
 LABEL_ALL_UP_TO = 80
 #: The printed legend's text size in points (8, as the names: it was 6, too small on paper) and
-#: the height of its band under the map, in inches.
+#: the height of its band under the map, in inches (more when the sentence on sizes and names is
+#: long: :func:`_legend_text`).
 LEGEND_SIZE, LEGEND_HEIGHT = 8, 2.05
+#: Where the sentence on sizes and names starts, in inches under the band's top, and its lines' height.
+_TEXT_TOP, _LINE = 1.44, 0.135
 LABELS_AT_MOST = 30
 #: vis-network shape -> matplotlib marker.
 _MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
@@ -230,7 +233,14 @@ def _name_room(net, pos, shown, width_pt):
     return pad
 
 
-def _legend(ax, legend):
+def _legend_text(legend):
+    """The sentence on sizes and names, in lines as wide as the room left of the page at 8 pt,
+    and the height of the legend's band that holds it."""
+    text = _wrap(legend["size"], 50) + "\n" + _wrap(legend["names"], 50)
+    return text, max(LEGEND_HEIGHT, _TEXT_TOP + _LINE * (text.count("\n") + 1) + 0.12)
+
+
+def _legend(ax, legend, text, height):
     from matplotlib.lines import Line2D
 
     def dot(marker="o", fill="#ffffff", width=0.8, dashed=False):
@@ -268,7 +278,7 @@ def _legend(ax, legend):
             [text for _k, text in legend["ties"]],
         ),
     ]
-    spots = [(0.0, 1.02), (0.26, 1.02), (0.0, 0.42), (0.5, 1.02)]
+    spots = [(0.0, 1.02), (0.26, 1.02), (0.0, 1 - 1.19 / height), (0.5, 1.02)]
     for (title, handles, texts), (x, y) in zip(parts, spots, strict=True):
         box = ax.legend(
             handles,
@@ -283,8 +293,7 @@ def _legend(ax, legend):
         )
         box.get_title().set_fontweight("bold")
         ax.add_artist(box)
-    text = legend["size"] + "\n" + _wrap(legend["names"], 58)
-    ax.text(0.5, 0.3, text, fontsize=LEGEND_SIZE, family=_FONT, va="top")
+    ax.text(0.5, 1 - _TEXT_TOP / height, text, fontsize=LEGEND_SIZE, family=_FONT, va="top")
 
 
 def _tie_handle(key):
@@ -329,8 +338,8 @@ def map_figure(net, report: dict, view: dict, legend: dict, pos: dict, width_mm:
     pad_y = span_y * 0.05 + 30
     ratio = (span_y + 2 * pad_y) / (span_x + 2 * pad_x)  # the map's height to its width
     # Map and legend at most 0.93 of the width and 1.7 in: they fit under the report's heading on its first page.
-    map_height = min(max(width * ratio, width * 0.45), width * 0.93 + 1.7 - LEGEND_HEIGHT)
-    legend_height = LEGEND_HEIGHT
+    text, legend_height = _legend_text(legend)
+    map_height = min(max(width * ratio, width * 0.45), width * 0.93 + 1.7 - legend_height)
     fig = _figure(width, map_height + legend_height)
     top = legend_height / (map_height + legend_height)
     ax = fig.add_axes((0.01, top, 0.98, 1 - top - 0.01))
@@ -349,7 +358,7 @@ def map_figure(net, report: dict, view: dict, legend: dict, pos: dict, width_mm:
     _fit_names(ax, texts, [(*pos[a.id], sizes[a.id] * scale) for a in net.actors])
     lax = fig.add_axes((0.02, 0.0, 0.96, top - 0.01))
     lax.set_axis_off()
-    _legend(lax, legend)
+    _legend(lax, legend, text, legend_height)
     return fig
 
 

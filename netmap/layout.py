@@ -9,6 +9,8 @@ __all__ = ["layout", "placed", "SPACING", "FULL_ITERATIONS_LIMIT", "SPREAD_LIMIT
 
 #: Typical distance between tied actors, in map units (vis-network pixels at zoom 1).
 SPACING = 140
+#: No actor added to a saved map is placed nearer than this to another (:func:`_free_places`).
+GAP = 0.7 * SPACING
 #: Up to this many actors the spring layout runs its full 50 iterations; above it fewer
 #: (about 10 at 5,000 actors), so that a large export stays fast (benchmarks/README.md).
 FULL_ITERATIONS_LIMIT = 1500
@@ -330,41 +332,44 @@ def _local(net, part, seed):
 
 
 def _free_places(net, parts, pos, seed):
-    """Small parts added to a saved map, each in the first free place under its tied actors,
-    left to right and row by row on a grid of :data:`SPACING`, no nearer than that to a placed
-    actor. Actors added one at a time (the form, a pasted list) then sit side by side under the
-    network; in rows under *all* actors (:func:`_rows`), each went a row further down, and the
-    map shrank with every one."""
+    """Small parts added to a saved map, each in the first free place under its tied actors (on
+    a map without ties, among its rows), left to right and row by row in steps of half
+    :data:`SPACING`, no actor nearer than :data:`GAP` to another. Actors added one at a time (the
+    form, a pasted list) then sit side by side near the network; in rows under *all* actors
+    (:func:`_rows`), each went a row further down, and the map shrank with every one."""
     tied = {v for t in net.ties for v in (t.source, t.target)}
-    anchor = [p for v, p in pos.items() if v in tied] or list(pos.values())
+    anchor = [p for v, p in pos.items() if v in tied]
     left, right = min(p[0] for p in pos.values()), max(p[0] for p in pos.values())
-    right = max(right, left + SPACING * math.sqrt(sum(len(p) for p in parts)))  # rows not too narrow
-    top = max(p[1] for p in anchor) + SPACING
-    columns = int((right - left) // SPACING) + 1
-    taken = set()
-    for x, y in pos.values():  # the grid points around each placed actor
-        gx, gy = (x - left) / SPACING, (y - top) / SPACING
-        taken.update((cx, cy) for cx in {math.floor(gx), math.ceil(gx)} for cy in {math.floor(gy), math.ceil(gy)})
-    out = {}
+    right = max(right, left + SPACING)
+    top = max(p[1] for p in anchor) + SPACING if anchor else min(p[1] for p in pos.values())
+    step, near = SPACING / 2, {}  # near: the placed actors by square of side GAP (a spatial hash)
+
+    def cell(x, y):
+        return math.floor(x / GAP), math.floor(y / GAP)
+
+    def free(x, y):
+        cx, cy = cell(x, y)
+        return not any(
+            math.hypot(x - px, y - py) < GAP
+            for i in (-1, 0, 1)
+            for j in (-1, 0, 1)
+            for px, py in near.get((cx + i, cy + j), ())
+        )
+
+    for x, y in pos.values():
+        near.setdefault(cell(x, y), []).append((x, y))
+    out, after = {}, {}  # after: per shape of part, where the last one went (no free place before it)
     for part in parts:
         local, width, height = _local(net, part, seed)
-        w, h = math.ceil(width / SPACING) + 1, math.ceil(height / SPACING) + 1
-        row = 0
-        while True:
-            spot = next(
-                (
-                    col
-                    for col in range(max(columns - w + 1, 1))
-                    if not any((col + i, row + j) in taken for i in range(w) for j in range(h))
-                ),
-                None,
-            )
-            if spot is not None:
-                break
-            row += 1
-        taken.update((spot + i, row + j) for i in range(w) for j in range(h))
+        row, col = after.get((width, height), (0, 0))
+        while not all(free(left + col * step + px, top + row * step + py) for px, py in local.values()):
+            col += 1
+            if col and left + col * step + width > right:
+                row, col = row + 1, 0
+        after[(width, height)] = row, col
         for v, (px, py) in local.items():
-            out[v] = (left + spot * SPACING + px, top + row * SPACING + py)
+            out[v] = (left + col * step + px, top + row * step + py)
+            near.setdefault(cell(*out[v]), []).append(out[v])
     return out
 
 

@@ -237,6 +237,26 @@ def test_actors_added_one_at_a_time_to_a_saved_map_sit_side_by_side_under_it():
     assert math.hypot(new[1][0] - new[0][0], 0) >= SPACING - 0.1
 
 
+def test_actors_added_one_at_a_time_to_a_map_without_ties_fill_its_rows():
+    """A pasted list of six names (no ties yet), saved; four more added one at a time went a row
+    further down each (review). They now fill the free places beside and under the list, at
+    most two rows (280) under it, none nearer than GAP (98) to another."""
+    from netmap.layout import SPACING
+
+    net = Network(actors=[Actor(f"n{i}", name=f"Navn {i}") for i in range(6)])
+    for a, (x, y) in zip(net.actors, layout(net).values(), strict=True):
+        a.x, a.y = x, y
+    bottom = max(a.y for a in net.actors)
+    for i in range(4):
+        net.actors.append(Actor(f"new{i}", name=f"Ny {i}"))
+        net.actors[-1].x, net.actors[-1].y = layout(net)[f"new{i}"]
+    new = [(a.x, a.y) for a in net.actors[-4:]]
+    assert max(y for _, y in new) <= bottom + 2 * SPACING, new  # before: 475 under the bottom, a row (140) each
+    for a in net.actors[-4:]:
+        for b in net.actors:
+            assert a is b or math.hypot(a.x - b.x, a.y - b.y) >= SPACING * 0.7 - 0.1, (a.id, b.id)
+
+
 def test_no_physics_moves_the_laid_out_map_and_large_maps_draw_straight_ties():
     """The page draws the layout's places (the app's map draws the same): physics is off."""
     small = read_network(SAMPLES / "copenhagen")

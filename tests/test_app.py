@@ -1698,3 +1698,17 @@ def test_a_cleared_actor_picker_leaves_the_open_actor_open(ws_path):
     at.selectbox(key="map_pick").set_value("museum").run()
     assert at.session_state["map_selected"] == "museum"
     assert at.text_input(key="map_actor_museum_name").value == "Museum (kulturformidling)"
+
+
+def test_close_in_the_panel_closes_the_open_actor(ws_path):
+    """With Esc in the actor list no longer closing the actor, "Close" in its panel does (for the
+    keyboard; a click on an empty place of the map does the same): nothing is saved."""
+    at = start()
+    at.session_state["map_selected"] = "frivilligcenter"
+    at.run()
+    at.text_input(key="map_actor_frivilligcenter_name").input("Not saved")
+    at.button(key="map_actor_close").click().run()
+    assert not at.exception and at.session_state["map_selected"] is None
+    assert "Click an actor on the map to see and edit it here." in texts(at, "info")
+    assert at.selectbox(key="map_pick").value is None
+    assert Workspace(ws_path).load("copenhagen").actor("frivilligcenter").name == "Frivilligcenter"

@@ -109,9 +109,16 @@ function keepSelection(st) {
   else st.network.unselectAll();
 }
 
-// Hide vis-network's tooltip (it shows it again on the next hover, with the current text).
+// Hide vis-network's tooltip and forget whose it was, so that the next hover writes the current
+// text (hidden by its style only, it came back with the old text on the same actor: review).
 function hideTooltip(st) {
-  st.network.body.container.querySelectorAll(".vis-tooltip").forEach((t) => (t.style.visibility = "hidden"));
+  const handler = st.network.interactionHandler; // vis-network 9's own popup state
+  if (handler && handler.popup) {
+    handler.popup.hide();
+    handler.popupObj = undefined;
+  } else {
+    st.network.body.container.querySelectorAll(".vis-tooltip").forEach((t) => (t.style.visibility = "hidden"));
+  }
 }
 
 // The actor a click was on. In the "connect" mode vis-network puts a node of its own (its

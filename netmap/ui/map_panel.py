@@ -178,13 +178,19 @@ def _new_tie(net, rev):
 
 def _picked():
     """An actor chosen in the picker opens. A cleared picker (Esc, which a keyboard user presses
-    to close its list) leaves the open actor open: it closed it, and the form with it."""
+    to close its list) leaves the open actor open: it closed it, and the form with it. "Close"
+    in the panel closes it."""
     ss = st.session_state
     if ss.get(PICK) is None:
         return
     ss[SELECTED] = ss[PICK]
     ss.pop(NEW_ACTOR, None)
     ss.pop(NEW_TIE, None)
+
+
+def _close():
+    """Close the open actor (a click on an empty place of the map does the same)."""
+    st.session_state[SELECTED] = None
 
 
 def _picker(slot, net, actor_id):
@@ -301,6 +307,12 @@ def _contents(net, rev, actor_id):
         partner = st.checkbox(views.column("partner"), key=f"{form_key}_partner", help=views.column_help("partner"))
         notes = st.text_area(views.column("notes"), key=f"{form_key}_notes")
         submitted = st.form_submit_button(tr("Save changes"), key=f"{form_key}_save", type="primary")
+    st.button(
+        tr("Close"),
+        key="map_actor_close",
+        help=tr("Close this actor's panel (what is not saved is dropped)."),
+        on_click=_close,
+    )
     if submitted:
         base_rev = state.acting_on()
         base = views.load_base(net, rev, base_rev)

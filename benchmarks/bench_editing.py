@@ -11,7 +11,9 @@ Run: ``python benchmarks/bench_editing.py [--actors 300 3000] [--runs 11]``. Pri
   :func:`netmap.present.diff.merge_texts` (the cascade the Actors page shows);
 * ``paste 200 names``: :func:`netmap.editing.read_names` and :func:`netmap.editing.add_names` of
   200 new names (kind association: ids made from names), then :func:`netmap.model.validate` (as a save
-  validates it).
+  validates it);
+* ``place 200 pasted``: :func:`netmap.layout.layout` of the saved map with those 200 names (no
+  ties, no place): where the save puts them (``layout._free_places``).
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from netmap.editing import add_names, merge_actors, read_names  # noqa: E402
 from netmap.generate import generate  # noqa: E402
+from netmap.layout import layout, placed  # noqa: E402
 from netmap.model import validate  # noqa: E402
 from netmap.present.diff import edit_text, merge_texts  # noqa: E402
 from netmap.reading import network_from_json  # noqa: E402
@@ -84,12 +87,18 @@ def bench(n, runs, folder):
         new, _ids = add_names(net, plan.names, "association", "civil")
         validate(new)
 
+    pasted = add_names(placed(net), read_names(text, net).names, "association", "civil")[0]
+
+    def place():
+        layout(pasted)
+
     print(f"{n} actors, {len(net.ties)} ties")
     for label, fn in (
         ("undo message", undo_message),
         ("read 2 revisions", read),
         ("merge", merge),
         ("paste 200 names", paste),
+        ("place 200 pasted", place),
     ):
         print(line(label, timed(fn, runs)))
 

@@ -1712,3 +1712,14 @@ def test_close_in_the_panel_closes_the_open_actor(ws_path):
     assert "Click an actor on the map to see and edit it here." in texts(at, "info")
     assert at.selectbox(key="map_pick").value is None
     assert Workspace(ws_path).load("copenhagen").actor("frivilligcenter").name == "Frivilligcenter"
+
+
+def test_the_caption_under_the_map_says_what_a_click_does_only_in_its_mode(ws_path):
+    """ "Click an actor to open it" stayed under the map while a click drew a tie (Danish
+    walk-through); the line above the map says what a click does in the other modes."""
+    at = start()
+    caption = "Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."
+    assert caption in texts(at, "caption")
+    at.session_state["map_mode"] = "connect"
+    at.run()
+    assert not at.exception and caption not in texts(at, "caption")

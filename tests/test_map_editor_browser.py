@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netmap.workspace import Workspace
-from tests.test_app_browser import CHROMIUM, running_app
+from tests.test_app_browser import CHROMIUM, quick_form, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -753,3 +753,27 @@ def test_esc_in_the_actor_list_keeps_the_open_actor(app):
     page.wait_for_timeout(1500)  # a run the Esc started has ended
     expect(panel.get_by_role("heading", name="Museum (kulturformidling)")).to_be_visible()
     expect(panel.get_by_label("Name", exact=True)).to_have_value("Museum (kulturformidling)")
+
+
+def test_actors_added_with_the_form_are_in_view(app):
+    """Three actors added one after another with the form under the map were placed under the
+    network and out of the view, until the user zoomed out (Danish walk-through): the map is
+    framed again when an added actor would be outside it."""
+    from playwright.sync_api import expect
+
+    page, workspace = app
+    box = page.locator(".netmap-editor")
+    for i, name in enumerate(("Idrætsforening Øst", "Ungdomsskolen", "Boligsocial helhedsplan")):
+        form = quick_form(page, "Add an actor")
+        form.get_by_label("Name").fill(name)
+        form.get_by_role("button", name="Add actor").click()
+        expect(page.get_by_text(f"copenhagen: {22 + i} actors, 36 ties")).to_be_visible(timeout=15000)
+    page.get_by_role("dialog").get_by_role("button", name="Close").click()
+    ids = Workspace(workspace, seed=False).load("copenhagen").actor_ids[-3:]
+    page.wait_for_function("(n) => globalThis.netmapEditor.body.data.nodes.length === n", arg=24, timeout=10000)
+    box.scroll_into_view_if_needed()
+    frame = box.bounding_box()
+    for actor in ids:
+        place = page.evaluate(PLACE, actor)
+        assert frame["x"] <= place["x"] <= frame["x"] + frame["width"], actor
+        assert frame["y"] <= place["y"] <= frame["y"] + frame["height"], actor

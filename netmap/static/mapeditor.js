@@ -84,11 +84,13 @@ export default function ({ data, parentElement, setTriggerValue }) {
   if (data.mode !== "connect") st.from = null;
   showStatus(st, parentElement.querySelector(".netmap-status"));
   const gen = st.gen;
+  const had = !st.fresh && (data.nodes || []).length ? new Set(st.nodes.getIds()) : null;
   if (!take(st, data)) {
     setTriggerValue("need_full", true); // a change on a map this page does not have: ask for all
     return;
   }
   if (st.gen !== gen) hideTooltip(st);
+  if (had) showAdded(st, had);
   if (st.fresh) {
     st.fresh = false;
     netmapFit(st.network); // mapfit.js, sent before this module
@@ -101,6 +103,19 @@ export default function ({ data, parentElement, setTriggerValue }) {
   updateFinder(st);
   connectMode(st);
   parentElement.querySelector(".netmap-editor").dataset.drawn = String(data.rev ?? "");
+}
+
+// An actor added elsewhere than at a click on the map (the form, a pasted list) is placed near
+// the network, but may be outside the view: the map is then framed again (three actors added with
+// the form were out of sight until the user zoomed out: Danish walk-through).
+function showAdded(st, had) {
+  const canvas = st.network.canvas.frame.canvas;
+  const outside = st.nodes.getIds().some((id) => {
+    if (had.has(id) || st.nodes.get(id).hidden) return false;
+    const p = st.network.canvasToDOM(st.network.getPositions([id])[id]);
+    return p.x < 0 || p.y < 0 || p.x > canvas.clientWidth || p.y > canvas.clientHeight;
+  });
+  if (outside) netmapFit(st.network);
 }
 
 // Show the open actor (the panel's) as the map's selection, and no other.

@@ -240,7 +240,8 @@ def editor(shown, color_by, map_mode):
         st.rerun()  # the whole page, with the counts, the sidebar and the messages
     with map_col:
         draw(net, rev, color_by, map_mode)
-        st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
+        if map_mode == "select":  # the other modes say what a click does above the map
+            st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
         st.caption(mapview.tie_legend(state.lang()))
     ties(ties_slot, net, rev)
     measures(measures_slot, net, rev)

@@ -790,25 +790,22 @@ class Workspace:
     def blocked(self, name, undo=True):
         """Who else made the change that an undo (or a redo) would take back, when it is not the
         user's own (``""`` when nobody is recorded); None when the user may."""
-        con = self.connect()
-        try:
-            head, _ = self._head(con, name)
-            return self._step(con, name, head, undo)[1]
-        finally:
-            con.close()
+        return self._peek(name, undo)[1]
 
     def can_undo(self, name):
-        return self._can(name, True)
+        to, other = self._peek(name, True)
+        return to is not None and other is None
 
     def can_redo(self, name):
-        return self._can(name, False)
+        to, other = self._peek(name, False)
+        return to is not None and other is None
 
-    def _can(self, name, back):
+    def _peek(self, name, back):
+        """:meth:`_step` from the current revision, changing nothing."""
         con = self.connect()
         try:
             head, _ = self._head(con, name)
-            to, other = self._step(con, name, head, back)
-            return to is not None and other is None
+            return self._step(con, name, head, back)
         finally:
             con.close()
 

@@ -128,11 +128,9 @@ function keepSelection(st) {
 // text (hidden by its style only, it came back with the old text on the same actor: review).
 function hideTooltip(st) {
   const handler = st.network.interactionHandler; // vis-network 9's own popup state
-  if (handler && handler.popup) {
-    handler.popup.hide();
+  if (handler.popup) {
+    handler.popup.hide(); // made at the first hover
     handler.popupObj = undefined;
-  } else {
-    st.network.body.container.querySelectorAll(".vis-tooltip").forEach((t) => (t.style.visibility = "hidden"));
   }
 }
 

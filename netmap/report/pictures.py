@@ -22,13 +22,13 @@ DPI = 200
 #: Up to this many actors every name is written on the map; above it, the core and the strongest
 #: boundary spanners (up to LABELS_AT_MOST names), so that the names stay readable.
 LABEL_ALL_UP_TO = 80
+LABELS_AT_MOST = 30
 #: The printed legend's text size in points (8, as the names: it was 6, too small on paper) and
 #: the height of its band under the map, in inches (more when the sentence on sizes and names is
 #: long: :func:`_legend_text`).
 LEGEND_SIZE, LEGEND_HEIGHT = 8, 2.05
 #: Where the sentence on sizes and names starts, in inches under the band's top, and its lines' height.
 _TEXT_TOP, _LINE = 1.44, 0.135
-LABELS_AT_MOST = 30
 #: vis-network shape -> matplotlib marker.
 _MARKERS = {"dot": "o", "square": "s", "triangle": "^"}
 _FONT = "DejaVu Sans"  # matplotlib's own font: it has æ, ø, å and the marks ★ ⇄ ⚠

@@ -426,11 +426,12 @@ def _export_files(key, pseudonymise, lang, _net, _secret=None):
     out = {}
     with tempfile.TemporaryDirectory() as folder:
         for suffix, label, mime in _FORMATS:
-            path = Path(folder) / f"network{suffix}"
-            write_network(_net, path, pseudonymise=pseudonymise, key=_secret, lang=lang)
+            path = write_network(
+                _net, Path(folder) / f"network{suffix}", pseudonymise=pseudonymise, key=_secret, lang=lang
+            )
             out[suffix] = (label, mime, path.read_bytes())
         csv_folder = write_network(_net, Path(folder) / "csv", pseudonymise=pseudonymise, key=_secret, lang=lang)
-        for part in TABLE_NAMES.get(lang, TABLE_NAMES["en"]):
+        for part in TABLE_NAMES[lang]:
             out[f"_{part}.csv"] = (f"CSV ({part}.csv)", "text/csv", (csv_folder / f"{part}.csv").read_bytes())
     return out
 

@@ -1561,6 +1561,10 @@ def test_the_map_panel_edits_a_tie_in_one_revision_refuses_strength_7_and_shows_
     assert (edge["from"], edge["to"]) == ("a:museum", "a:forening_koordinator")
     assert (edge["width"], edge["dashes"]) == (4.0, False)
     assert "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen." in texts(at, "success")
+    # and in a toast, in sight when the tie is far down the panel; its icon says what it is
+    assert [(plain(t.value), t.icon) for t in at.toast] == [
+        ("Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen.", ":material/check_circle:")
+    ]
 
 
 def test_the_map_panels_tie_form_labels_its_fields_where_they_are_seen(ws_path):
@@ -1603,7 +1607,7 @@ def test_a_message_at_the_top_does_not_move_what_follows_it(ws_path):
     at.run()
     name = next(t.key for t in at.text_input if t.key.startswith("map_actor_") and t.key.endswith("_name"))
     before = _path(at._tree, name)
-    at.session_state["_flash"] = [("info", "Undone: a test message.", None, None)]
+    at.session_state["_flash"] = [("info", "Undone: a test message.", None, None, False)]
     at.run()
     assert "Undone: a test message." in texts(at, "info")
     assert before is not None and _path(at._tree, name) == before

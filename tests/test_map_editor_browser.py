@@ -188,7 +188,13 @@ def test_draw_a_tie_between_two_actors_and_pick_kind_and_strength(app):
     panel.get_by_role("slider").press("ArrowRight")
     panel.get_by_role("button", name="Add tie").click()
     page.wait_for_function(f"() => globalThis.netmapEditor.body.data.edges.length === {before + 1}", timeout=10000)
-    expect(page.get_by_text("Added the tie Museum (kulturformidling) – Frivilligcenter")).to_be_visible()
+    # At the page's top, and in a toast in the window's corner, in sight wherever the panel was scrolled
+    expect(
+        page.get_by_test_id("stAlert").get_by_text("Added the tie Museum (kulturformidling) – Frivilligcenter")
+    ).to_be_visible()
+    expect(
+        page.get_by_test_id("stToast").get_by_text("Added the tie Museum (kulturformidling) – Frivilligcenter")
+    ).to_be_in_viewport()
     expect(panel.get_by_role("heading", name="New tie")).to_have_count(0)
     tie = Workspace(workspace, seed=False).load("copenhagen").ties[-1]
     assert (tie.source, tie.target, tie.kind, tie.strength, tie.directed) == (
@@ -466,8 +472,10 @@ def test_a_ties_kind_and_strength_are_edited_in_the_panel_and_strength_7_is_refu
     strength.fill("3")
     tie.get_by_role("button", name="Save").click()
     expect(
-        page.get_by_text("Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen")
-    ).to_be_visible(timeout=10000)
+        page.get_by_test_id("stToast").get_by_text(
+            "Saved the tie Museum (kulturformidling) – Koordinator, frivilligforeningen"
+        )
+    ).to_be_in_viewport(timeout=10000)
     assert ws.revision("copenhagen") == rev + 1  # kind and strength in one revision
     saved = ws.load("copenhagen").ties[_index(ws, "museum", "forening_koordinator")]
     assert (saved.kind, saved.strength, saved.directed) == ("information", 3, False)
@@ -528,9 +536,9 @@ def test_a_tie_is_deleted_from_the_panel(app):
     expect(tie).to_contain_text("Tie with Frivillige kulturformidlere")
     tie.get_by_role("button", name="Edit").click()
     tie.get_by_role("button", name="Delete tie").click()
-    expect(page.get_by_text("Deleted the tie Frivillige kulturformidlere – Frivilligcenter")).to_be_visible(
-        timeout=10000
-    )
+    expect(
+        page.get_by_test_id("stToast").get_by_text("Deleted the tie Frivillige kulturformidlere – Frivilligcenter")
+    ).to_be_in_viewport(timeout=10000)
     ties = ws.load("copenhagen").ties
     assert len(ties) == before - 1
     assert not any({t.source, t.target} == {"frivillige", "frivilligcenter"} for t in ties)

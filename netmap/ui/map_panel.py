@@ -170,7 +170,7 @@ def _new_tie(net, rev):
     now = _saved(new, base, base_rev)
     if not now:
         return net, rev
-    state.flash("success", tr("Added the tie {source} – {target}.", source=source, target=target))
+    state.flash("success", tr("Added the tie {source} – {target}.", source=source, target=target), toast=True)
     st.session_state.pop(NEW_TIE, None)
     holder.empty()
     return now
@@ -468,7 +468,7 @@ def _tie_form(net, rev, i, box, heading, current, names, kinds):
             now = _saved(delete_tie(base, i)[0], base, base_rev)
         if now:
             st.session_state.pop(_EDITING, None)
-            state.flash("success", tr("Deleted the tie {source} \u2013 {target}.", **ends))
+            state.flash("success", tr("Deleted the tie {source} \u2013 {target}.", **ends), toast=True)
             st.rerun()
         return
     value = int(strength) if float(strength).is_integer() else strength
@@ -478,7 +478,7 @@ def _tie_form(net, rev, i, box, heading, current, names, kinds):
         )
     if now:
         st.session_state.pop(_EDITING, None)
-        state.flash("success", tr("Saved the tie {source} \u2013 {target}.", **ends))
+        state.flash("success", tr("Saved the tie {source} \u2013 {target}.", **ends), toast=True)
         st.rerun()
 
 

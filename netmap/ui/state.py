@@ -364,11 +364,21 @@ def reset_editors():
 FLASH_SECONDS = 4.0
 
 
-def flash(kind, text, where=None):
+#: A toast's icon per kind of message: its meaning is not in a colour alone.
+TOAST_ICONS = {
+    "success": ":material/check_circle:",
+    "info": ":material/info:",
+    "warning": ":material/warning:",
+    "error": ":material/error:",
+}
+
+
+def flash(kind, text, where=None, toast=False):
     """A message shown in the next run (``kind``: success, info, warning, error): at the top of
     the page, or where :func:`show_flash` is called with the same ``where`` (in a dialog, where
-    the person who acted is looking)."""
-    st.session_state._flash.append((kind, text, None, where))
+    the person who acted is looking). ``toast``: also in a toast at the window's corner, once,
+    for an edit made far down the page, where the top is out of sight (a tie in the map's panel)."""
+    st.session_state._flash.append((kind, text, None, where, toast))
 
 
 def flash_outdated():
@@ -378,7 +388,7 @@ def flash_outdated():
     now = time.monotonic()
     return any(
         place is None and shown is not None and now - shown > FLASH_SECONDS
-        for _kind, _text, shown, place in st.session_state.get("_flash", [])
+        for _kind, _text, shown, place, _toast in st.session_state.get("_flash", [])
     )
 
 
@@ -388,13 +398,15 @@ def show_flash(where=None):
     page (moved elements get new places, and Streamlit shows the old copies beside the new ones
     until the run ends: two "Name" fields in the panel after a save, under load)."""
     box, now, kept = st.container(), time.monotonic(), []
-    for kind, text, shown, place in st.session_state._flash:
+    for kind, text, shown, place, toast in st.session_state._flash:
         if place == where:
+            if toast and shown is None:
+                st.toast(md(text), icon=TOAST_ICONS[kind])
             shown = now if shown is None else shown
             if now - shown > FLASH_SECONDS:
                 continue
             getattr(box, kind)(md(text))
-        kept.append((kind, text, shown, place))
+        kept.append((kind, text, shown, place, toast))
     st.session_state._flash = kept
 
 

@@ -30,6 +30,7 @@ __all__ = [
     "TIE_FIELDS",
     "ACTOR_COLUMNS",
     "TIE_COLUMNS",
+    "KIND_WORDS",
     "canonical_kind",
     "canonical_tie_kind",
     "CITIZEN_KINDS",
@@ -141,6 +142,8 @@ def _synonyms(table):
 
 _KIND_MAP = _synonyms(_KIND_WORDS)
 _TIE_KIND_MAP = _synonyms(_TIE_KIND_WORDS)
+#: The words (lower case) known for the kinds of actors and of ties, each with its kind's code.
+KIND_WORDS = {"actors": _KIND_MAP, "ties": _TIE_KIND_MAP}
 
 
 def canonical_kind(text):

@@ -21,6 +21,7 @@ from .errors import InputError, Where
 from .i18n import N_
 from .model import (
     ACTOR_FIELDS,
+    KIND_WORDS,
     TIE_FIELDS,
     BadNumber,
     LongNumber,
@@ -30,6 +31,7 @@ from .model import (
     network_from_records,
 )
 from .review import REVIEW_FIELDS, review_from_json, review_from_records
+from .writing import DANISH_VALUES
 
 if TYPE_CHECKING:
     from os import PathLike
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
 __all__ = [
     "read_network",
     "network_from_json",
+    "network_from_tables",
     "read_csv_records",
     "read_table_records",
     "read_review",
@@ -436,7 +439,7 @@ def _read_csv_pair(actors_path, ties_path, name=None):
     warnings = []
     actors = read_csv_records(actors_path, ACTOR_FIELDS, ["id"], warnings)
     ties = read_csv_records(ties_path, TIE_FIELDS, ["source", "target"], warnings)
-    return _network(warnings, _drain(actors), _drain(ties), name=name or Path(actors_path).parent.name)
+    return _network(warnings, _drain(actors), _drain(ties), tables=True, name=name or Path(actors_path).parent.name)
 
 
 def _with_warnings(net, warnings):
@@ -445,12 +448,48 @@ def _with_warnings(net, warnings):
     return net
 
 
-def _network(warnings, actors, ties, **meta):
-    """:func:`network_from_records` with the column ``warnings`` first; an error it raises carries
-    them as ``notes``, since a misread header often explains it (``nanv`` for ``navn`` makes the
-    names ids, and then a tie naming an actor fails)."""
+def _codes(names, words):
+    """Code by word: ``words`` (model.KIND_WORDS', ``frivillige``) and the Danish ``names``."""
+    codes = {word: code for word, code in words.items() if word != code}
+    codes.update((" ".join(name.split()).casefold(), code) for code, name in names.items() if name != code)
+    return codes
+
+
+#: The kinds' Danish names, as netmap writes them in a Danish table (``dagtilbud``), and the words
+#: the measures know them by (``frivillige``, ``personlig``), by their codes.
+_KIND_CODES = {
+    "actors": _codes(DANISH_VALUES["kind"], KIND_WORDS["actors"]),
+    "ties": _codes(DANISH_VALUES["tie_kind"], KIND_WORDS["ties"]),
+}
+
+
+def _kinds_as_codes(rows, table):
+    """The ``(where, record)`` of a table's ``rows`` with a kind given by a word netmap knows for
+    it read as its code (``Dagtilbud``, ``frivillige``: ``day_service``, ``volunteer``), as a
+    sector's Danish name is: a table netmap wrote in Danish reads back as the network it was, and
+    the app names the kind in either language. A kind of the user's own stays as it is written,
+    and so does every kind in JSON (netmap's own)."""
+    codes = _KIND_CODES[table]
+    for where, record in rows:
+        kind = record.get("kind")
+        if isinstance(kind, str):
+            record["kind"] = codes.get(" ".join(kind.split()).casefold(), kind)
+        yield where, record
+
+
+def network_from_tables(actors, ties, **meta):
+    """:func:`network_from_records` of the ``(where, record)`` rows of an actors table and a ties
+    table (CSV, XLSX; :func:`read_table_records`), as :func:`read_network` reads them: a kind
+    written as a word netmap knows is its code (:func:`_kinds_as_codes`)."""
+    return network_from_records(_kinds_as_codes(actors, "actors"), _kinds_as_codes(ties, "ties"), **meta)
+
+
+def _network(warnings, actors, ties, tables=False, **meta):
+    """:func:`network_from_records` (:func:`network_from_tables` for ``tables``) with the column
+    ``warnings`` first; an error it raises carries them as ``notes``, since a misread header often
+    explains it (``nanv`` for ``navn`` makes the names ids, and then a tie naming an actor fails)."""
     try:
-        net = network_from_records(actors, ties, **meta, every_row=True)
+        net = (network_from_tables if tables else network_from_records)(actors, ties, **meta, every_row=True)
     except InputError as exc:
         exc.notes = [w for w in warnings if w["code"] == "UNKNOWN_COLUMN"]
         raise
@@ -687,6 +726,7 @@ def _read_xlsx(path):
         warnings,
         actors,
         ties,
+        tables=True,
         name=meta.get("name") or path.stem,
         date=_date(meta.get("date"), f"{path.name} netmap"),
         review=_review_sheet(path.name, book["review"]),

@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
+from .i18n import _
 from .model import ACTOR_COLUMNS, ACTOR_FIELDS, CUSTOM_PREFIX, TIE_COLUMNS, TIE_FIELDS, custom_header
+from .present.vocab import ACTOR_KINDS, TIE_KINDS
 from .privacy import pseudonymise as _pseudonymise
 from .review import review_to_json
 
@@ -99,6 +101,10 @@ DANISH_VALUES = {
     "level": {"operational": "udfører", "management": "ledelse", "political": "politisk"},
     "scope": {"local": "lokal", "municipal": "kommunal", "regional": "regional", "national": "national"},
     "status": {"active": "aktiv", "planned": "planlagt"},
+    # The kinds by their names in the Danish catalogue (day_service: "dagtilbud"); a kind of the
+    # user's own is written as it is. netmap reads the names back as the kinds (reading.py).
+    "kind": {code: _(label, "da") for code, label in ACTOR_KINDS.items()},
+    "tie_kind": {code: _(label, "da") for code, label in TIE_KINDS.items()},
 }
 #: Sheet names (XLSX) and file names (CSV folder) of the two tables, per language.
 TABLE_NAMES = {"en": ("actors", "ties"), "da": ("aktører", "relationer")}
@@ -131,7 +137,7 @@ def actor_rows(net, lang="en"):
         row = [
             a.id,
             a.name,
-            a.kind,
+            _enum("kind", a.kind, lang),
             _enum("sector", a.sector, lang),
             _enum("level", a.level, lang),
             _enum("scope", a.scope, lang),
@@ -154,7 +160,7 @@ def tie_rows(net, lang="en"):
         [
             t.source,
             t.target,
-            t.kind,
+            _enum("tie_kind", t.kind, lang),
             _number(t.strength),
             _flag(t.directed, lang),
             _enum("status", t.status, lang),

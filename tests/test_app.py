@@ -563,6 +563,27 @@ def test_upload_danish_excel_csv_pair(ws_path):
     assert json.loads(Workspace(ws_path).document("dansk"))["name"] == "dansk"  # not the file's "aktører"
 
 
+def test_a_danish_csv_export_uploaded_again_keeps_every_kind(ws_path, tmp_path):
+    """Walk-through: the Danish tables name the kinds in Danish ("dagtilbud", "personlig (uformel)");
+    uploaded again, they must be the same kinds, or a personal tie is no longer drawn dashed."""
+    from netmap.writing import write_network
+
+    net = Workspace(ws_path).load("copenhagen")
+    folder = write_network(net, tmp_path / "da", lang="da")
+    actors, ties = (folder / "aktører.csv").read_bytes(), (folder / "relationer.csv").read_bytes()
+    assert ";dagtilbud;" in actors.decode("utf-8-sig") and ";personlig (uformel);" in ties.decode("utf-8-sig")
+    at = start("import_export")
+    upload(at, "upload_file", "aktører.csv", actors, "text/csv")
+    upload(at, "upload_ties", "relationer.csv", ties, "text/csv")
+    at.run()
+    at.text_input(key="import_name").input("igen").run()
+    at.button(key="import_new").click().run()
+    assert not at.exception
+    back = Workspace(ws_path).load("igen")
+    assert [(a.id, a.kind) for a in back.actors] == [(a.id, a.kind) for a in net.actors]
+    assert [t.kind for t in back.ties] == [t.kind for t in net.ties]
+
+
 def test_upload_csv_with_unknown_headers_asks_for_the_columns(ws_path):
     actors = "Kode,Organisation navn,sector\nk,Kommunen,public\nf,Forening,civil\n"
     ties = "A,B\nk,f\n"

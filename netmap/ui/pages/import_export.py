@@ -7,10 +7,17 @@ from pathlib import Path
 import streamlit as st
 
 from netmap.errors import NetmapError
-from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS, network_from_records
+from netmap.model import ACTOR_FIELDS, CUSTOM_PREFIX, TIE_FIELDS
 from netmap.present.report import warning_text
 from netmap.present.vocab import count, tie_count
-from netmap.reading import MISSING_COLUMN, MISSING_NAME, NEAR_MISS, read_network, read_table_records
+from netmap.reading import (
+    MISSING_COLUMN,
+    MISSING_NAME,
+    NEAR_MISS,
+    network_from_tables,
+    read_network,
+    read_table_records,
+)
 from netmap.ui import sharing, state, views
 from netmap.ui.edits import with_positions
 from netmap.ui.state import md, tr
@@ -119,7 +126,7 @@ def read_upload(folder):
             return read_network(path)
         actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
         ties = mapped(path, TIE_FIELDS, ["source", "target"], "ties")
-        return with_column_warnings(network_from_records(actors, ties, name=path.stem, every_row=True))
+        return with_column_warnings(network_from_tables(actors, ties, name=path.stem, every_row=True))
     if path.suffix.lower() != ".csv":
         return read_network(path)
     if second is None:
@@ -130,7 +137,7 @@ def read_upload(folder):
     ties_path.write_bytes(second.getvalue())
     actors = mapped(path, ACTOR_FIELDS, ["id"], "actors")
     ties = mapped(ties_path, TIE_FIELDS, ["source", "target"], "ties")
-    return with_column_warnings(network_from_records(actors, ties, name=path.stem, every_row=True))
+    return with_column_warnings(network_from_tables(actors, ties, name=path.stem, every_row=True))
 
 
 def with_column_warnings(net):

@@ -1344,6 +1344,13 @@ def test_the_actors_table_hides_ids_until_asked_and_makes_them_for_new_rows(ws_p
     assert at.text_input(key=fk(at, "add_actor", "id"))
 
 
+def test_the_paste_forms_kind_asks_in_danish_on_a_danish_page(ws_path):
+    """Walk-through: Streamlit's own placeholder ("Choose or add an option") is English only."""
+    at = start("actors")
+    at.radio(key="lang").set_value("da").run()
+    assert at.selectbox(key=fk(at, "paste", "kind")).proto.placeholder == "Vælg eller skriv en type"
+
+
 def test_paste_a_list_of_names_shows_what_is_added_and_saves_one_revision(ws_path):
     at = start("actors")
     at.text_area(key=fk(at, "paste", "names")).input(

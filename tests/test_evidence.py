@@ -146,6 +146,22 @@ def test_small_network_element_15_boundary_spanners():
     assert e[1]["actors"] == ["a", "b"]
 
 
+def test_a_spanner_with_one_cross_sector_brokerage_is_said_in_the_singular():
+    """Walk-through: "1 brobygninger på tværs". Hand-made: a spanner that brokers one pair."""
+    item = {
+        "code": "SPANNERS",
+        "params": {"total": 2, "spanners": [{"id": "a", "cross": 1, "roles": {"gatekeeper": 1}}]},
+        "actors": ["a"],
+    }
+    for lang, one in (
+        ("en", "A (public): 1 cross-sector brokerage (gatekeeper 1)"),
+        ("da", "A (offentlig): 1 brobygning på tværs"),
+    ):
+        assert one in evidence_text(item, lang, {"a": "A"}, {"a": "public"})
+    item["params"]["spanners"][0]["cross"] = 2
+    assert "A (offentlig): 2 brobygninger på tværs" in evidence_text(item, "da", {"a": "A"}, {"a": "public"})
+
+
 def test_thresholds_and_the_other_cases():
     """Core x, y, z with one tie x-y: density 1/3 < 0.5; z alone; no personal tie; the only
     political actor q has no tie; one sector only, so no boundary spanner."""

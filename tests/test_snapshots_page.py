@@ -77,6 +77,17 @@ def test_sample_series_compare_and_trend(workspace):
     assert len(frames) == 1 and "sf_kontakt" in frames[0].proto.srcdoc  # the compare map
 
 
+def test_the_series_tables_danish_dates_are_not_numbered_lists(workspace, monkeypatch):
+    """Walk-through: st.table reads its headers as Markdown, and "1. marts 2016 #1" became a list
+    (indented, and a list to a screen reader)."""
+    monkeypatch.setenv("NETMAP_LANG", "da")
+    at = app()
+    at.button(key="snap_sample_btn").click().run()
+    columns = list(at.table[0].value.columns)
+    assert [plain(c) for c in columns] == ["1. marts 2016 #1", "15. januar 2017 #2", "1. september 2017 #3"]
+    assert not any(re.match(r"\d+\. ", c) for c in columns)  # a digit, a full stop and a space: a list
+
+
 def test_closing_trend_is_shown(workspace):
     """Saved in the reverse order of the story, the core E-I falls from -0.111 to -0.379 (by 0.268)."""
     store = SnapshotStore(workspace)

@@ -82,7 +82,10 @@ EVIDENCE_TEXTS = {
         "{n} boundary spanner links the sectors: {list}.",
         "{n} boundary spanners link the sectors; the leading ones: {list}.",
     ),
-    "SPANNER": N_("{name} ({sector}): {cross} cross-sector brokerages ({roles})"),
+    "SPANNER": Nn_(
+        "{name} ({sector}): {cross} cross-sector brokerage ({roles})",
+        "{name} ({sector}): {cross} cross-sector brokerages ({roles})",
+    ),
     "ROLES": N_("The roles: {roles}."),
     "SPANNER_IS_SINGLE_POINT": N_("The partnership depends on a boundary spanner: {details}."),
     "NO_SPANNER_SINGLE_POINT": N_(
@@ -134,8 +137,9 @@ def _count(x, lang):
 def _spanner(s, lang, label_of, sector_of):
     """One boundary spanner: its cross-sector brokerage and its roles, the most frequent first."""
     roles = sorted(s["roles"], key=lambda r: -s["roles"][r])
-    return _(
-        EVIDENCE_TEXTS["SPANNER"],
+    return ngettext(
+        *EVIDENCE_TEXTS["SPANNER"],
+        s["cross"],
         lang,
         name=label_of.get(s["id"], s["id"]),
         sector=label(vocab.SECTORS, sector_of.get(s["id"], "unknown"), lang),

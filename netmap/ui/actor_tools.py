@@ -45,6 +45,7 @@ def paste(net, rev):
         views.ACTOR_KINDS,
         index=None,
         accept_new_options=True,
+        placeholder=tr("Choose or type a kind"),  # Streamlit's own is English only
         format_func=views.label_of(vocab.ACTOR_KINDS),
         key=forms.key("paste", "kind"),
         help=views.column_help("kind"),

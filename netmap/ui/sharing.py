@@ -61,7 +61,9 @@ def sharing_section(name):
             role = st.selectbox(tr("Role"), ROLES, format_func=role_label, key="share_role")
             give = st.form_submit_button(tr("Give this role"), key="share_give")
         users = [user for user, *_ in rows]
-        gone = st.selectbox(tr("Take the role away from"), users, index=None, key="share_withdraw_user")
+        gone = st.selectbox(
+            tr("Take the role away from"), users, index=None, key="share_withdraw_user", placeholder=tr("Choose")
+        )
         take = st.button(tr("Take the role away"), key="share_withdraw", disabled=gone is None)
     try:
         if give:

@@ -443,7 +443,7 @@ def _series_section(store, lang):
         pd.DataFrame(
             [["–" if _missing(v) else indicator_value(k, v, lang) for v in values[k]] for k in INDICATORS],
             index=[label(vocab.INDICATORS, k, lang) for k in INDICATORS],
-            columns=index,
+            columns=[md(day) for day in index],  # Markdown: "1. marts 2016" was a numbered list
         )
     )
     for f in result["flags"]:

@@ -89,6 +89,7 @@ with st.expander(tr("Open a new round"), expanded=not rounds):
             list(labels),
             default=net.core,
             format_func=labels.get,
+            placeholder=tr("Choose"),
             key=f"survey_respondents_{name}",  # each network its own: another's choice emptied it
         )
         opened = st.form_submit_button(tr("Open the round"), type="primary")

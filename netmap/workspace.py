@@ -567,13 +567,18 @@ class Workspace:
         if sample not in SAMPLES:
             raise NetmapError('there is no sample network "{name}"', name=sample)
         net = placed(read_network(SAMPLES_DIR / sample))  # saved positions: the first map is the one kept
-        base = (name or "").strip() or sample
-        taken = {r[0] for r in self._read("SELECT name FROM networks")}  # others' too: names are unique
+        name = self.free_name((name or "").strip() or sample)
+        self.create(name, net)
+        return name
+
+    def free_name(self, base):
+        """``base``, or ``base 2``, ``base 3``, ... when it is taken (by anyone: names are unique
+        in the workspace)."""
+        taken = {r[0] for r in self._read("SELECT name FROM networks")}
         name, n = base, 1
         while name in taken:
             n += 1
             name = f"{base} {n}"
-        self.create(name, net)
         return name
 
     def names(self):

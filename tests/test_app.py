@@ -546,6 +546,20 @@ def test_a_bad_upload_shows_the_command_line_error_and_changes_nothing(ws_path, 
     assert ws.names() == ["copenhagen", "fredericia"] and ws.revision("copenhagen") == 1
 
 
+def test_a_networks_own_file_imported_again_is_offered_a_free_name(ws_path, tmp_path):
+    """Walk-through: the name field offered the open network's own name (from the file's netmap
+    sheet), and the first "Import as a new network" was always refused as taken."""
+    from netmap.writing import write_network
+
+    path = write_network(Workspace(ws_path).load("copenhagen"), tmp_path / "kort.xlsx", lang="da")
+    at = start("import_export")
+    upload(at, "upload_file", "kort.xlsx", path.read_bytes())
+    at.run()
+    assert at.text_input(key="import_name").value == "copenhagen 2"
+    at.button(key="import_new").click().run()
+    assert not at.error and "copenhagen 2" in Workspace(ws_path).names()
+
+
 def test_upload_danish_excel_csv_pair(ws_path):
     actors = "\ufeffid;navn;sektor;niveau;partner\r\nk;Kommunen;offentlig;ledelse;ja\r\nf;Foreningen Æblegården;civil;udfører;nej\r\n"
     ties = "\ufefffra;til;styrke\r\nk;f;2,5\r\n"
@@ -1090,6 +1104,7 @@ def test_restore_a_revision_asks_then_saves_it_as_a_new_revision(ws_path):
     assert Workspace(ws_path).revision("copenhagen") == 2  # asked, nothing saved yet
     at.button(key="history_restore_confirm").click().run()
     assert "Restored revision 1 as revision 3: renamed Stjernen to Lavuk Stjernen (ledelse)." in texts(at, "success")
+    assert texts(at, "toast") == ["Restored revision 1 as revision 3: renamed Stjernen to Lavuk Stjernen (ledelse)."]
     ws = Workspace(ws_path)
     assert ws.revision("copenhagen") == 3 and ws.document("copenhagen", 3) == ws.document("copenhagen", 1)
     assert ws.load("copenhagen", 2).actors[0].name == "Stjernen"  # nothing lost

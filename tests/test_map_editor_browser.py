@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from netmap.workspace import Workspace
-from tests.test_app_browser import CHROMIUM, quick_form, running_app
+from tests.test_app_browser import CHROMIUM, ROOT, quick_form, running_app
 
 pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs /usr/bin/chromium")
 
@@ -785,3 +785,32 @@ def test_actors_added_with_the_form_are_in_view(app):
         place = page.evaluate(PLACE, actor)
         assert frame["x"] <= place["x"] <= frame["x"] + frame["width"], actor
         assert frame["y"] <= place["y"] <= frame["y"] + frame["height"], actor
+
+
+def test_the_map_has_a_legend_of_its_colours_shapes_marks_and_ties(app):
+    """Walk-through: the Map page drew sectors as colours and levels as shapes with no key to them
+    (the exported map has one). The legend under the map says each, with its picture; its counts
+    come from the sample's file, its swatch is the colour the map draws."""
+    import csv
+
+    from playwright.sync_api import expect
+
+    page, _workspace = app
+    rows = list(csv.DictReader((ROOT / "sample_networks" / "copenhagen" / "actors.csv").open(encoding="utf-8")))
+    sectors = {s: sum(r["sector"] == s for r in rows) for s in ("public", "civil", "citizen")}
+    core = sum(r["partner"] == "true" for r in rows)
+    legend = page.get_by_role("region", name="Legend")
+    expect(legend).to_contain_text("Colour: sector")
+    for sector, n in sectors.items():
+        expect(legend.get_by_text(f"{sector} ({n})", exact=True)).to_be_visible()
+    swatch = legend.locator("li", has_text=f"public ({sectors['public']})").locator(".sw")
+    drawn = page.evaluate("globalThis.netmapEditor.body.data.nodes.get('a:bibliotek').color.background")
+    rgb = "rgb({}, {}, {})".format(*(int(drawn[i : i + 2], 16) for i in (1, 3, 5)))
+    assert swatch.evaluate("e => getComputedStyle(e).backgroundColor") == rgb  # the library is public
+    for level, picture in (("operational", "circle"), ("management", "rect"), ("political", "polygon")):
+        expect(legend.locator("li", has_text=level).locator(f"svg {picture}")).to_have_count(1)
+    expect(legend.get_by_text(f"★ partnership core: thick border ({core})")).to_be_visible()
+    expect(legend.get_by_text("dashed: personal (informal)")).to_be_visible()
+    page.get_by_role("combobox", name="Colour by").click()
+    page.get_by_role("option", name="level").click()
+    expect(legend).to_contain_text("Colour: level")

@@ -47,7 +47,7 @@ __all__ = [
     "tie_key",
     "PLANNED_DASHES",
     "tie_look",
-    "tie_legend",
+    "editor_legend",
 ]
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black left out (it hides the borders).
@@ -322,17 +322,18 @@ def tie_look(tie, lang: str) -> dict:
     return look
 
 
-def tie_legend(lang: str) -> str:
-    """What the lines on a map mean, in one sentence (for a map shown without the legend beside it)."""
-    t = chrome(lang, "")
-    return _(
-        "Lines: {width}; {personal}; {planned}; {directed}.",
-        lang,
-        width=t["tie_width"],
-        personal=t["tie_personal"],
-        planned=t["tie_planned"],
-        directed=t["tie_directed"],
-    )
+def editor_legend(net, color_by: str, lang: str) -> dict:
+    """The legend of the app's editable map, as the exported map has it beside the drawing: the
+    colours (by ``color_by``), the levels' shapes, the core's mark (the only mark that map draws:
+    it shows no measures) and the ties (``templates/legend.html.j2`` with :func:`chrome`)."""
+    core = number(sum(1 for a in net.actors if a.partner), lang, "count")
+    return {
+        "colours": colours(net, color_by, lang)[1],
+        "shapes": [(shape, label(vocab.LEVELS, level, lang)) for level, shape in LEVEL_SHAPES.items()],
+        "marks": [
+            {"width": 3.5, "text": _("{mark} partnership core: thick border ({n})", lang, mark=CORE_MARK, n=core)}
+        ],
+    }
 
 
 # --- tables ------------------------------------------------------------------------------

@@ -86,6 +86,7 @@ def paste(net, rev):
                 lang,
                 names=_listed([new.actor(i).label for i in ids]),
             ),
+            toast=True,  # the list is far down the page: the top is out of sight
         )
         st.rerun()
 
@@ -187,5 +188,5 @@ def merge(net, rev):
     # The note: a merge that passes nothing on to the kept actor looks like a deletion otherwise.
     if state.commit(new, base_rev, shown=base, note={"merge": [keep, other]}):
         forms.clear("merge")
-        state.flash("success", tr("Merged {other} into {keep}.", other=names[other], keep=names[keep]))
+        state.flash("success", tr("Merged {other} into {keep}.", other=names[other], keep=names[keep]), toast=True)
         st.rerun()

@@ -9,12 +9,12 @@ from netmap.editing import choice_labels
 from netmap.errors import NetmapError
 from netmap.i18n import ngettext
 from netmap.model import canonical_tie_kind
-from netmap.present import mapview, vocab
+from netmap.present import vocab
 
 from . import forms, mapeditor, state, views
 from . import measures as actor_measures
 from .edits import add_actor, add_tie, new_id
-from .mapedits import delete_actor, delete_tie, edit_actor, edit_tie, map_data, move_actors, tie_rows
+from .mapedits import delete_actor, delete_tie, edit_actor, edit_tie, legend_html, map_data, move_actors, tie_rows
 from .state import md, tr
 
 __all__ = ["handle_moves", "mode", "panel", "ties", "measures", "draw", "SELECTED", "NEW_ACTOR", "NEW_TIE", "MODES"]
@@ -242,7 +242,7 @@ def editor(shown, color_by, map_mode):
         draw(net, rev, color_by, map_mode)
         if map_mode == "select":  # the other modes say what a click does above the map
             st.caption(tr("Click an actor to open it beside the map. Drag an actor to move it; scroll to zoom."))
-        st.caption(mapview.tie_legend(state.lang()))
+        st.markdown(legend_html(net, state.lang(), color_by), unsafe_allow_html=True)
     ties(ties_slot, net, rev)
     measures(measures_slot, net, rev)
     return net, rev

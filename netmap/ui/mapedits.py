@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from netmap import assets
 from netmap.layout import layout
 from netmap.model import canonical_tie_kind
 from netmap.present import mapview
@@ -22,6 +23,7 @@ __all__ = [
     "node_id",
     "actor_of",
     "map_data",
+    "legend_html",
     "move_actors",
     "edit_actor",
     "delete_actor",
@@ -47,6 +49,15 @@ def actor_of(node: str) -> str | None:
 def _tip(actor, lang: str) -> str:
     parts = mapview.node_tip(actor, lang)
     return "\n".join([actor.label, parts["k"], f"{parts['s']} \u00b7 {parts['l']} \u00b7 {parts['c']}"])
+
+
+def legend_html(net, lang: str = "en", color_by: str = "sector") -> str:
+    """The map's legend (colours, shapes, the core's mark, ties) as HTML: meaning never by colour
+    alone, and the same legend as beside the exported map. On one line: Markdown
+    (``st.markdown(..., unsafe_allow_html=True)``, which keeps its pictures; ``st.html`` drops
+    them) then takes all of it as HTML, user text included (escaped by the template)."""
+    html = assets.render("legend.html.j2", v=mapview.editor_legend(net, color_by, lang), t=mapview.chrome(lang, ""))
+    return html.replace("\n", " ")
 
 
 def map_data(net, lang: str = "en", color_by: str = "sector", selected: str | None = None, height: int = 640) -> dict:

@@ -103,7 +103,7 @@ if views.has_edits(st.session_state.get(key)):
                     ),
                 )
             else:
-                state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, lang)))
+                state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, lang)), toast=True)
             for old, new_id in renamed.items():
                 state.flash("info", tr("Id {old} is now {new}; its ties follow.", old=old, new=new_id))
             st.rerun()

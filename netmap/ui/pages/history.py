@@ -99,6 +99,7 @@ for item in revisions:
                         else tr(
                             "Nothing to restore: the network is already as it was in revision {old}.", old=item.rev
                         ),
+                        toast=True,  # the revision restored may be far down the list
                     )
                 state.reset_editors()
                 st.rerun()

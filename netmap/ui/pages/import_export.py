@@ -166,7 +166,8 @@ if first is not None:
         )
         for w in uploaded.warnings:
             st.text(warning_text(w, lang))
-        suggested = uploaded.name or Path(first.name).stem
+        # a name not taken: a network's own file, imported again, would be refused under its name
+        suggested = ws.free_name(uploaded.name or Path(first.name).stem)
         new_name = st.text_input(tr("Name in the workspace"), value=suggested, key="import_name")
         left, right = st.columns(2)
         if left.button(tr("Import as a new network"), key="import_new", type="primary"):

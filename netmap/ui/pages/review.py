@@ -117,7 +117,7 @@ if saved:
         if new.review == net.review:
             st.info(tr("Nothing changed in the review."))
         elif state.commit(new, state.acting_on(), net) is not None:
-            state.flash("success", tr("Review saved."))
+            state.flash("success", tr("Review saved."), toast=True)  # saved at the foot of 19 elements
             st.rerun()
 
 # --- the review as a file ---------------------------------------------------------------------

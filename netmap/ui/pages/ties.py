@@ -76,7 +76,7 @@ if views.has_edits(st.session_state.get(key)):
             else None
         )
         if saved:
-            state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, state.lang())))
+            state.flash("success", tr("Saved: {what}.", what=edit_text(base, new, state.lang())), toast=True)
             st.rerun()
     if not asking and st.button(tr("Discard my unsaved changes"), key="discard_ties"):
         state.reset_editors()

@@ -120,3 +120,23 @@ def test_snapshots_show_how_the_ratings_changed(ws_path, monkeypatch):
             "Møde med udvalget",
         ],
     ]
+
+
+def test_each_group_of_elements_ends_with_a_save_button(ws_path):
+    """Walk-through: the only save was under all 19 elements (about 6,500 px down), and ratings
+    not saved were lost on leaving the page. Table 7.1's groups: relational 1-6, structural 7-16,
+    in the partner organisations 17-19; a save after each of the first two, and the last."""
+    at = review_page("da")
+    assert [b.key for b in at.button if b.key.startswith("review_save")] == [
+        "review_save_0",
+        "review_save_1",
+        "review_save",
+    ]
+    prefix = keys(at)
+    at.selectbox(key=f"{prefix}_rating_2").set_value(3)
+    at.selectbox(key=f"{prefix}_rating_9").set_value(1)
+    at.button(key="review_save_0").click().run()  # under element 6: saves every element
+    assert not at.exception
+    review = Workspace(ws_path).load("copenhagen").review
+    assert (review[2].rating, review[9].rating) == (3, 1)
+    assert "Gem, før du forlader siden" in " ".join(c.value for c in at.caption)

@@ -56,11 +56,26 @@ def scale(rating):
 editable = state.can_edit()
 prefix = state.editor_key("review")  # new after each save or undo, so the form shows what is stored
 rows = review_rows(net, result, lang)
+
+
+def save_button(key):
+    """One of the form's save buttons (each saves every element): one closes each group, so a
+    rating is saved near where it was given, not only 19 elements down (what is not saved is lost
+    when the page is left)."""
+    return st.form_submit_button(tr("Save the review"), type="primary", key=key, disabled=not editable)
+
+
+if editable:
+    st.caption(
+        tr("Save before you leave the page: a rating or a note not saved is lost. Each group ends with a save button.")
+    )
 with st.form(f"{prefix}_form", border=False):
-    group = None
+    group, saves = None, []
     for row in rows:
         n = row["number"]
         if row["group"] != group:
+            if group is not None:
+                saves.append(save_button(f"review_save_{len(saves)}"))
             group = row["group"]
             st.header(md(group))
         with st.container(border=True):
@@ -99,7 +114,7 @@ with st.form(f"{prefix}_form", border=False):
                 if found:
                     st.markdown("**" + tr("What the partners say") + "**")
                     st.markdown(md(element_text_of(partners.get(n), lang)))
-    saved = st.form_submit_button(tr("Save the review"), type="primary", key="review_save", disabled=not editable)
+    saved = save_button("review_save") or any(saves)
 
 if saved:
     today = _dt.date.today().isoformat()

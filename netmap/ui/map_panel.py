@@ -137,7 +137,7 @@ def _new_actor(net, rev):
         return net, rev
     # the message and the state first: a run stopped at the next element (another rerun came
     # in) must not lose the news that the save was made, or the user adds the actor again
-    state.flash("success", tr("Added {name}.", name=name))
+    state.flash("success", tr("Added {name}.", name=name), toast=True)
     st.session_state.pop(NEW_ACTOR, None)
     st.session_state[SELECTED] = actor_id
     holder.empty()
@@ -522,6 +522,7 @@ def _delete(net, rev, actor_id, n_ties):
                     lang,
                     names=name,
                 ),
+                toast=True,
             )
             st.rerun()
 

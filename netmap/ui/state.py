@@ -376,8 +376,9 @@ TOAST_ICONS = {
 def flash(kind, text, where=None, toast=False):
     """A message shown in the next run (``kind``: success, info, warning, error): at the top of
     the page, or where :func:`show_flash` is called with the same ``where`` (in a dialog, where
-    the person who acted is looking). ``toast``: also in a toast at the window's corner, once,
-    for an edit made far down the page, where the top is out of sight (a tie in the map's panel)."""
+    the person who acted is looking). ``toast``: in a toast at the window's corner instead, once,
+    for an edit made far down the page, where the top is out of sight (a tie in the map's panel),
+    or on the map, which a message at the top would push down under the pointer."""
     st.session_state._flash.append((kind, text, None, where, toast))
 
 
@@ -399,9 +400,10 @@ def show_flash(where=None):
     until the run ends: two "Name" fields in the panel after a save, under load)."""
     box, now, kept = st.container(), time.monotonic(), []
     for kind, text, shown, place, toast in st.session_state._flash:
+        if place == where and toast:  # once, in its corner: nothing at the top moves the page
+            st.toast(md(text), icon=TOAST_ICONS[kind])
+            continue
         if place == where:
-            if toast and shown is None:
-                st.toast(md(text), icon=TOAST_ICONS[kind])
             shown = now if shown is None else shown
             if now - shown > FLASH_SECONDS:
                 continue

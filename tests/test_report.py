@@ -560,3 +560,24 @@ def test_the_review_table_is_in_the_report_with_all_19_elements(tmp_path, cli):
     pdf_text = flat(" ".join(p.extract_text() for p in pypdf.PdfReader(str(pdf_out)).pages))
     assert "hænger på én person" in pdf_text
     assert sum(element[:40] in pdf_text for element in TABLE_7_1) == 19
+
+
+def test_pdf_table_headings_keep_their_words_whole(tmp_path):
+    """Walk-through: narrow columns split Danish headings mid-word ("Brobygnin" / "g på tværs af
+    sektorer", "Vurderin" / "g"). Every word of every table's heading now fits its column: each is
+    found whole in the PDF's text (the Copenhagen sample, with two elements of the review rated)."""
+    import pypdf
+
+    from netmap.reading import read_network
+    from netmap.report import build_report
+    from netmap.report.document import Table
+    from netmap.report.pdf import render
+    from netmap.review import with_entry
+
+    net = with_entry(read_network(SAMPLES / "copenhagen"), 1, 2, "Godt på vej", "2026-11-30")
+    report = build_report(with_entry(net, 15, 3, "", "2026-11-30"), lang="da")
+    (tmp_path / "r.pdf").write_bytes(render(report))
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "r.pdf")).pages)
+    headings = {w for b in report.blocks if isinstance(b, Table) for h in b.headers for w in str(h).split()}
+    assert {"Brobygning", "Vurdering"} <= headings
+    assert headings <= set(text.split()), sorted(headings - set(text.split()))

@@ -106,6 +106,33 @@ def _picture(pdf, b: Picture):
     pdf.ln(2)
 
 
+#: A table cell's padding (mm).
+_PADDING = 1
+
+
+def _widths(pdf, b: Table) -> list[float]:
+    """The columns' widths (mm): ``b.widths`` as shares of the page, each column then made wide
+    enough for its longest word (headings in bold), taken from the columns with room to spare, so
+    that no word is split ("Brobygnin-g" in a Danish heading). As shares when the words cannot all fit."""
+    shares = b.widths or (1,) * len(b.headers)
+    width = [pdf.epw * s / sum(shares) for s in shares]
+
+    def longest(texts, style):
+        pdf.set_font(_FAMILY, style, 8.5)
+        return max((pdf.get_string_width(w) for t in texts for w in str(t).split()), default=0)
+
+    need = [
+        max(longest([h], "B"), longest([r[i] for r in b.rows], "")) + 2 * _PADDING + 0.5
+        for i, h in enumerate(b.headers)
+    ]
+    pdf.set_font(_FAMILY, "", 8.5)
+    short = sum(max(n - w, 0) for n, w in zip(need, width, strict=True))
+    spare = sum(max(w - n, 0) for n, w in zip(need, width, strict=True))
+    if not short or short > spare:
+        return width
+    return [n if n >= w else w - (w - n) * short / spare for n, w in zip(need, width, strict=True)]
+
+
 def _table(pdf, b: Table):
     from fpdf.fonts import FontFace
 
@@ -115,10 +142,10 @@ def _table(pdf, b: Table):
     pdf.set_font(_FAMILY, "", 8.5)
     align = tuple("RIGHT" if i in b.numeric else "LEFT" for i in range(len(b.headers)))
     with pdf.table(
-        col_widths=b.widths or None,
+        col_widths=_widths(pdf, b),
         text_align=align,
         line_height=4.6,
-        padding=1,
+        padding=_PADDING,
         headings_style=FontFace(emphasis="BOLD", fill_color=(235, 235, 235)),
         repeat_headings=1,
         width=pdf.epw,

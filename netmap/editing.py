@@ -19,6 +19,8 @@ __all__ = [
     "CITIZEN_ID_PREFIX",
     "new_id",
     "neutral_ids",
+    "with_ids",
+    "id_moves",
     "choice_labels",
     "Paste",
     "read_names",
@@ -87,9 +89,30 @@ def neutral_ids(before, after):
     for old in became:
         moved[old] = new_id(taken, "", kind="borger")
         taken.add(moved[old])
-    actors = [replace(a, id=moved.get(a.id, a.id)) for a in after.actors]
-    ties = [replace(t, source=moved.get(t.source, t.source), target=moved.get(t.target, t.target)) for t in after.ties]
-    return replace(after, actors=actors, ties=ties), moved
+    return with_ids(after, moved), moved
+
+
+def with_ids(net, moved):
+    """``net`` with the actors of ``moved`` (``{old id: new id}``) given their new ids, their ties following."""
+    actors = [replace(a, id=moved.get(a.id, a.id)) for a in net.actors]
+    ties = [replace(t, source=moved.get(t.source, t.source), target=moved.get(t.target, t.target)) for t in net.ties]
+    return replace(net, actors=actors, ties=ties)
+
+
+def id_moves(before, after):
+    """``{old id: new id}`` of the actors that got a neutral id between two versions (each given
+    as ``{id: name}``): an actor gone, not a citizen's id, whose name is that of one actor come
+    with a neutral id (:func:`neutral_ids`) and of no other actor gone. The history and undo
+    then say what the edit changed (its sector or kind), not that an actor was deleted and
+    another added."""
+    gone, came = {}, {}
+    for i, name in before.items():
+        if i not in after and not i.startswith(CITIZEN_ID_PREFIX):
+            gone.setdefault(_name_key(name), []).append(i)
+    for i, name in after.items():
+        if i not in before and i.startswith(CITIZEN_ID_PREFIX):
+            came.setdefault(_name_key(name), []).append(i)
+    return {ids[0]: came[key][0] for key, ids in gone.items() if len(ids) == 1 and len(came.get(key, ())) == 1}
 
 
 def choice_labels(actors):

@@ -14,7 +14,7 @@ import threading
 from dataclasses import dataclass, field
 
 from .compare import changes
-from .editing import merged, noted_merge
+from .editing import id_moves, merged, noted_merge
 from .reading import network_from_json
 from .workspace import read_note
 
@@ -72,6 +72,18 @@ def _records(doc):
     )
 
 
+def _with_ids(doc, moved):
+    """A revision's document with the actors of ``moved`` (``{old id: new id}``) renamed, their ties following."""
+    return {
+        **doc,
+        "actors": [{**a, "id": moved.get(a["id"], a["id"])} for a in doc["actors"]],
+        "ties": [
+            {**t, "source": moved.get(t["source"], t["source"]), "target": moved.get(t["target"], t["target"])}
+            for t in doc["ties"]
+        ],
+    }
+
+
 def _edited(old_doc, new_doc, old, new):
     """Two small Networks, from the documents of two revisions (and their :func:`_records`): the
     actors and ties whose records differ, with the actors at the ends of those ties.
@@ -113,6 +125,10 @@ def _between(old_text, new_text, parsed):
     if hit is not None:
         return hit
     (old_doc, old), (new_doc, new) = parsed(old_text), parsed(new_text)
+    moves = id_moves(*({i: a.get("name") or i for i, a in doc[0].items()} for doc in (old, new)))
+    if moves:  # an actor that became a citizen got a neutral id: the same actor on both sides
+        old_doc = _with_ids(old_doc, moves)
+        old = _records(old_doc)
     before, after = _edited(old_doc, new_doc, old, new)
     names = {a.id: a.label for a in before.actors} | {a.id: a.label for a in after.actors}
     hit = (

@@ -246,6 +246,28 @@ def test_a_merge_is_told_as_a_merge_in_the_history_and_undo(tmp_path):
     assert edit_text(old, new, "da") == "slog Beta sammen med Alfa (2 relationer flyttet)"
 
 
+def test_an_actor_that_becomes_a_citizen_is_told_as_changed_not_deleted_and_added(tmp_path):
+    """Walk-through: Beta's sector set to citizen gives it a neutral id (its ties follow, no name in
+    an id), and the history said "Actor added: Beta / Actor removed: Beta" and the tie removed and
+    added again, as if data were lost. It is one actor, changed."""
+    from dataclasses import replace
+
+    from netmap.editing import CITIZEN_ID_PREFIX, neutral_ids
+    from netmap.present.diff import edit_text
+
+    ws = Workspace(tmp_path / "ws.sqlite")
+    before = two_actors()
+    before.ties = [Tie(source="a", target="b")]
+    ws.create("p", before)
+    changed = replace(before, actors=[before.actors[0], replace(before.actors[1], sector="citizen")])
+    after, moved = neutral_ids(before, changed)
+    assert moved["b"].startswith(CITIZEN_ID_PREFIX) and after.ties[0].target == moved["b"]
+    ws.save("p", after)
+    assert words(ws)[0] == (2, ["Beta: Sector: civil → citizen"])
+    assert words(ws, "da")[0] == (2, ["Beta: Sektor: civil → borger"])
+    assert edit_text(ws.load("p", 1), ws.load("p", 2), "en") == "changed Beta: Sector: civil → citizen"
+
+
 def test_a_merge_that_fills_the_kept_actor_says_what_it_took(tmp_path):
     """Delta has one tie, to Gamma, and a note that Gamma lacks: one tie moved, and the note."""
     from netmap.editing import merge_actors

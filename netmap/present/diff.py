@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ..compare import IGNORED_FIELDS, changes
-from ..editing import merged
+from ..editing import id_moves, merged, with_ids
 from ..i18n import _, date, ngettext, number
 from ..model import canonical_tie_kind
 from . import vocab
@@ -331,7 +331,10 @@ def _differing(old, new, records):
 def _edit(old, new, noted=None):
     """``(names of old, names of both, merge, (old, new) cut down)``: what :func:`edit_text` and
     :func:`network_edit_lines` need of the networks ``old`` and ``new`` (``noted``: the merge the
-    revision's note says, :func:`netmap.editing.noted_merge`)."""
+    revision's note says, :func:`netmap.editing.noted_merge`). An actor that got a neutral id
+    (it became a citizen) is the same actor on both sides (:func:`netmap.editing.id_moves`)."""
+    moves = id_moves({a.id: a.label for a in old.actors}, {a.id: a.label for a in new.actors})
+    old = with_ids(old, moves) if moves else old
     gone_names = {a.id: a.label for a in old.actors}
     names = {**gone_names, **{a.id: a.label for a in new.actors}}
     records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)

@@ -449,7 +449,7 @@ def _with_warnings(net, warnings):
 
 
 def _codes(names, words):
-    """Code by word: ``words`` (model.KIND_WORDS', ``frivillige``) and the Danish ``names``."""
+    """Code by word: ``words`` (:data:`netmap.model.KIND_WORDS`: ``frivillige``) and the Danish ``names``."""
     codes = {word: code for word, code in words.items() if word != code}
     codes.update((" ".join(name.split()).casefold(), code) for code, name in names.items() if name != code)
     return codes

@@ -333,10 +333,12 @@ def _edit(old, new, noted=None):
     :func:`network_edit_lines` need of the networks ``old`` and ``new`` (``noted``: the merge the
     revision's note says, :func:`netmap.editing.noted_merge`). An actor that got a neutral id
     (it became a citizen) is the same actor on both sides (:func:`netmap.editing.id_moves`)."""
-    moves = id_moves({a.id: a.label for a in old.actors}, {a.id: a.label for a in new.actors})
-    old = with_ids(old, moves) if moves else old
-    gone_names = {a.id: a.label for a in old.actors}
-    names = {**gone_names, **{a.id: a.label for a in new.actors}}
+    gone_names, new_names = ({a.id: a.label for a in net.actors} for net in (old, new))
+    moves = id_moves(gone_names, new_names)
+    if moves:
+        old = with_ids(old, moves)
+        gone_names = {moves.get(i, i): label for i, label in gone_names.items()}
+    names = {**gone_names, **new_names}
     records = (old_actors, old_ties), (new_actors, new_ties) = _records(old), _records(new)
     merge = merged(old_actors, new_actors, old_ties, new_ties) or noted
     return gone_names, names, merge, _differing(old, new, records)

@@ -448,10 +448,15 @@ def _with_warnings(net, warnings):
     return net
 
 
+def _word(text):
+    """A kind as it is looked up: runs of spaces as one, case folded."""
+    return " ".join(text.split()).casefold()
+
+
 def _codes(names, words):
     """Code by word: ``words`` (:data:`netmap.model.KIND_WORDS`: ``frivillige``) and the Danish ``names``."""
     codes = {word: code for word, code in words.items() if word != code}
-    codes.update((" ".join(name.split()).casefold(), code) for code, name in names.items() if name != code)
+    codes.update((_word(name), code) for code, name in names.items() if name != code)
     return codes
 
 
@@ -473,7 +478,7 @@ def _kinds_as_codes(rows, table):
     for where, record in rows:
         kind = record.get("kind")
         if isinstance(kind, str):
-            record["kind"] = codes.get(" ".join(kind.split()).casefold(), kind)
+            record["kind"] = codes.get(_word(kind), kind)
         yield where, record
 
 
